@@ -1,0 +1,23 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "PlanParser",
+    products: [
+        .library(name: "PlanParser", targets: ["PlanParser"]),
+        .executable(name: "extract", targets: ["extract"]),
+    ],
+    targets: [
+        .target(name: "PlanParser"),
+        .executableTarget(name: "extract", dependencies: ["PlanParser"]),
+        .testTarget(
+            name: "PlanParserTests",
+            dependencies: ["PlanParser"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "ExtractTests",
+            dependencies: ["PlanParser", "extract"]
+        ),
+    ]
+)

@@ -1,0 +1,173 @@
+/// Byte-level helpers for Vietnamese text in UTF-8.
+///
+/// Everything here works on Unicode scalars decoded straight from UTF-8 bytes, never on
+/// `Character`s: grapheme segmentation costs 15–25× a byte loop (see STYLE.md §0), and every
+/// letter Vietnamese uses has a precomposed form, so after NFC one scalar is one letter.
+enum VietnameseText {
+    // Base letters (lowercase ASCII, or "." for a non-letter) for the three blocks where
+    // Vietnamese letters live. Generated from Unicode's canonical decompositions; `đ`/`Đ`
+    // (which do not decompose) map to "d".
+    private static let latin1AndExtendedA = Array(
+        "aaaaaa.ceeeeiiii.nooooo..uuuuy..aaaaaa.ceeeeiiii.nooooo..uuuuy.yaaaaaaccccccccddddeeeeeeeeeegggggggghh..iiiiiiiii...jjkk.llllll....nnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz."
+            .utf8)
+    private static let latinExtendedAdditional = Array(
+        "aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy"
+            .utf8)
+
+    /// Decodes the scalar starting at `index` of valid UTF-8 `bytes`.
+    /// - Returns: the scalar value and its length in bytes (1 for a stray continuation byte).
+    @inline(__always)
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+        let b0 = bytes[index]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        let end = bytes.count
+        if b0 >= 0xF0, index + 3 < end {
+            let v = (UInt32(b0 & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12)
+                | (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F)
+            return (v, 4)
+        }
+        if b0 >= 0xE0, index + 2 < end {
+            let v = (UInt32(b0 & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
+                | UInt32(bytes[index + 2] & 0x3F)
+            return (v, 3)
+        }
+        if b0 >= 0xC0, index + 1 < end {
+            return ((UInt32(b0 & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F), 2)
+        }
+        return (UInt32(b0), 1)
+    }
+
+    /// The lowercase form of a Latin scalar (ASCII, Latin-1, Latin Extended-A/B letters that
+    /// Vietnamese uses, Latin Extended Additional). Other scalars are returned unchanged.
+    @inline(__always)
+    static func lowercase(_ s: UInt32) -> UInt32 {
+        switch s {
+        case 0x41...0x5A: return s + 0x20
+        case 0xC0...0xDE where s != 0xD7: return s + 0x20
+        case 0x100...0x17F:
+            // Pairs are (even = upper, odd = lower) except in 0x139...0x148 and 0x179...0x17E.
+            if (0x139...0x148).contains(s) || (0x179...0x17E).contains(s) {
+                return s & 1 == 1 ? s + 1 : s
+            }
+            return s | 1
+        case 0x1A0, 0x1AF: return s + 1
+        case 0x1EA0...0x1EF9: return s | 1
+        default: return s
+        }
+    }
+
+    /// Whether `s` is an uppercase letter (ASCII or Vietnamese).
+    @inline(__always)
+    static func isUppercase(_ s: UInt32) -> Bool {
+        guard isLetter(s) else { return false }
+        return lowercase(s) != s
+    }
+
+    /// Whether `s` is a lowercase letter (ASCII or Vietnamese).
+    @inline(__always)
+    static func isLowercase(_ s: UInt32) -> Bool {
+        guard isLetter(s) else { return false }
+        return lowercase(s) == s
+    }
+
+    /// Whether `s` is a Latin letter (a base letter exists for it).
+    @inline(__always)
+    static func isLetter(_ s: UInt32) -> Bool { baseLetter(s) != nil }
+
+    /// The lowercase ASCII letter underneath `s`, with every diacritic removed
+    /// (`Ệ` → `e`, `đ` → `d`, `ư` → `u`); `nil` when `s` is not a Latin letter.
+    @inline(__always)
+    static func baseLetter(_ s: UInt32) -> UInt8? {
+        switch s {
+        case 0x41...0x5A: return UInt8(s + 0x20)
+        case 0x61...0x7A: return UInt8(s)
+        case 0xC0...0x17F:
+            let b = latin1AndExtendedA[Int(s - 0xC0)]
+            return b == UInt8(ascii: ".") ? nil : b
+        case 0x1A0, 0x1A1: return UInt8(ascii: "o")
+        case 0x1AF, 0x1B0: return UInt8(ascii: "u")
+        case 0x1EA0...0x1EF9: return latinExtendedAdditional[Int(s - 0x1EA0)]
+        default: return nil
+        }
+    }
+
+    /// Appends the UTF-8 encoding of `s` to `out`.
+    @inline(__always)
+    static func appendUTF8(_ s: UInt32, to out: inout [UInt8]) {
+        switch s {
+        case 0..<0x80:
+            out.append(UInt8(s))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | (s >> 6)))
+            out.append(UInt8(0x80 | (s & 0x3F)))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | (s >> 12)))
+            out.append(UInt8(0x80 | ((s >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (s & 0x3F)))
+        default:
+            out.append(UInt8(0xF0 | (s >> 18)))
+            out.append(UInt8(0x80 | ((s >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((s >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (s & 0x3F)))
+        }
+    }
+
+    /// `bytes` lowercased, diacritics kept: `Đơn vị Chủ trì` → `đơn vị chủ trì`.
+    static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                out.append(b &+ ((b &- 0x41) < 26 ? 0x20 : 0))
+                i += 1
+                continue
+            }
+            let (s, n) = scalar(in: bytes, at: i)
+            appendUTF8(lowercase(s), to: &out)
+            i += n
+        }
+        return out
+    }
+
+    /// A plain-ASCII skeleton for loose comparisons: letters become their lowercase base
+    /// letter, digits stay, and every run of anything else becomes one space (trimmed).
+    /// `Cải cách – Hành chính` and `CAI CACH - HANH CHINH` both give `cai cach hanh chinh`.
+    static func skeleton(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var i = 0
+        while i < bytes.count {
+            let (s, n) = scalar(in: bytes, at: i)
+            i += n
+            let mapped: UInt8?
+            if (0x30...0x39).contains(s) {
+                mapped = UInt8(s)
+            } else {
+                mapped = baseLetter(s)
+            }
+            if let m = mapped {
+                if pendingSpace, !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(m)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return out
+    }
+
+    /// Convenience for `String`s on cold paths.
+    static func lowercased(_ text: String) -> String {
+        var copy = text
+        return copy.withUTF8 { String(decoding: lowercased($0), as: UTF8.self) }
+    }
+
+    /// Convenience for `String`s on cold paths.
+    static func skeleton(_ text: String) -> String {
+        var copy = text
+        return copy.withUTF8 { String(decoding: skeleton($0), as: UTF8.self) }
+    }
+}
