@@ -1,2 +1,7 @@
-// Placeholder until the CLI lands.
-print("extract")
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+exit(Extract.run(Array(CommandLine.arguments.dropFirst())))

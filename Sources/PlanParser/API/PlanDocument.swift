@@ -1,0 +1,98 @@
+/// A parsed plan: its header, section tree, tasks, targets and everything the parser noticed.
+///
+/// Create one with ``PlanDocument/parse(bytes:path:options:)`` or
+/// ``PlanDocument/parse(contentsOf:options:)``. Every line number is a 1-based line of the
+/// original input.
+public struct PlanDocument: Sendable, Equatable {
+    /// Version of the JSON layout written by ``PlanDocument/jsonBytes()``.
+    public static let schemaVersion = 1
+
+    public var source: SourceInfo
+    /// What document this is: kind, number, place, date, title, signer, citations.
+    public var header: DocumentHeader
+    /// Paragraphs between the header and the first section (`Căn cứ …`, introductions).
+    public var preamble: [Paragraph]
+    /// The section tree, outermost headings first; appendices are top-level nodes.
+    public var sections: [Section]
+    /// The distribution list and signature block, when present.
+    public var closing: Closing?
+    /// Task records, in document order.
+    public var tasks: [PlanTask]
+    /// Targets (items under `MỤC TIÊU` / `Chỉ tiêu`), in document order.
+    public var targets: [Target]
+    /// Numbering slips, unknown labels, malformed dates… with line numbers.
+    public var warnings: [Diagnostic]
+    /// Non-blank lines that no element accounts for.
+    public var leftovers: [SourceLine]
+    /// Page numbers and running headers left out of the text.
+    public var furniture: [SourceLine]
+
+    public init(
+        source: SourceInfo, header: DocumentHeader, preamble: [Paragraph], sections: [Section],
+        closing: Closing?, tasks: [PlanTask], targets: [Target], warnings: [Diagnostic],
+        leftovers: [SourceLine], furniture: [SourceLine]
+    ) {
+        self.source = source
+        self.header = header
+        self.preamble = preamble
+        self.sections = sections
+        self.closing = closing
+        self.tasks = tasks
+        self.targets = targets
+        self.warnings = warnings
+        self.leftovers = leftovers
+        self.furniture = furniture
+    }
+}
+
+/// Where the document came from.
+public struct SourceInfo: Sendable, Equatable {
+    /// The path given on the command line (`-` for standard input).
+    public var path: String
+    /// Number of lines in the input.
+    public var lines: Int
+
+    public init(path: String, lines: Int) {
+        self.path = path
+        self.lines = lines
+    }
+}
+
+/// One line of input reported as it was (after decoding and markdown clean-up).
+public struct SourceLine: Sendable, Equatable {
+    public var line: Int
+    public var text: String
+
+    public init(line: Int, text: String) {
+        self.line = line
+        self.text = text
+    }
+}
+
+/// A run of text lines joined into one paragraph (wrapped and page-broken pieces joined with one space).
+public struct Paragraph: Sendable, Equatable {
+    public var line: Int
+    public var endLine: Int
+    public var text: String
+
+    public init(line: Int, endLine: Int, text: String) {
+        self.line = line
+        self.endLine = endLine
+        self.text = text
+    }
+}
+
+/// A problem found while parsing; parsing goes on.
+public struct Diagnostic: Sendable, Equatable {
+    public var line: Int
+    /// A stable kebab-case code, e.g. `numbering-repeated`, `time-unknown`.
+    public var code: String
+    /// A lower-case English sentence without a trailing period.
+    public var message: String
+
+    public init(line: Int, code: String, message: String) {
+        self.line = line
+        self.code = code
+        self.message = message
+    }
+}

@@ -1,0 +1,154 @@
+/// A node of the section tree: a heading, an item, a bullet, or an appendix.
+public struct Section: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
+        /// `PHẦN I.`
+        case part
+        /// `A.`, `B.`
+        case group
+        /// `I.`, `II.`
+        case roman
+        /// `1.`, `2.1.`
+        case arabic
+        /// `a)`, `đ)`
+        case letter
+        /// `1)`
+        case number
+        /// `-`, `+`, `•`, `- +`
+        case bullet
+        /// `PHỤ LỤC …`
+        case appendix
+    }
+
+    public var kind: Kind
+    /// The marker as printed: `II.`, `2.1.`, `c)`, `-`, `PHỤ LỤC`.
+    public var marker: String
+    /// The number without its trailing `.` or `)`: `II`, `2.1`, `c`; `nil` for bullets.
+    public var number: String?
+    /// The text after the marker (continuations joined, markdown stripped).
+    public var title: String
+    public var line: Int
+    public var endLine: Int
+    /// For a field bullet (`- Đơn vị chủ trì: …`): its label, role and value.
+    public var field: Field?
+    /// Body paragraphs that follow the title.
+    public var paragraphs: [Paragraph]
+    /// Tables inside this node (appendix tables).
+    public var tables: [Table]
+    public var children: [Section]
+
+    /// The heading as printed: `II. MỤC TIÊU`.
+    public var heading: String {
+        if marker.isEmpty { return title }
+        return title.isEmpty ? marker : marker + " " + title
+    }
+
+    public init(
+        kind: Kind, marker: String, number: String?, title: String, line: Int, endLine: Int,
+        field: Field? = nil, paragraphs: [Paragraph] = [], tables: [Table] = [], children: [Section] = []
+    ) {
+        self.kind = kind
+        self.marker = marker
+        self.number = number
+        self.title = title
+        self.line = line
+        self.endLine = endLine
+        self.field = field
+        self.paragraphs = paragraphs
+        self.tables = tables
+        self.children = children
+    }
+}
+
+/// A labelled value on a bullet: `Đơn vị chủ trì thực hiện: Phòng Hành chính - Tổng hợp`.
+public struct Field: Sendable, Equatable {
+    public enum Role: String, Sendable, Equatable, CaseIterable {
+        case lead, support, product, time, unknown
+    }
+
+    public var label: String
+    public var role: Role
+    public var value: String
+
+    public init(label: String, role: Role, value: String) {
+        self.label = label
+        self.role = role
+        self.value = value
+    }
+}
+
+/// A tab- or pipe-separated table, continuation rows merged into the rows they continue.
+public struct Table: Sendable, Equatable {
+    public var line: Int
+    public var endLine: Int
+    /// One entry per column, from the header row when there is one.
+    public var columns: [TableColumn]
+    public var rows: [TableRow]
+
+    public init(line: Int, endLine: Int, columns: [TableColumn], rows: [TableRow]) {
+        self.line = line
+        self.endLine = endLine
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// A table column: its header text and what it holds.
+public struct TableColumn: Sendable, Equatable {
+    public enum Role: String, Sendable, Equatable, CaseIterable {
+        /// `STT`, `TT`
+        case number
+        /// `Nhiệm vụ`, `Nội dung`, `Nội dung công việc`
+        case title
+        /// `Kết quả`, `Sản phẩm`
+        case product
+        /// `Đơn vị chủ trì`
+        case lead
+        /// `Đơn vị phối hợp`
+        case support
+        /// `Thời gian thực hiện`, `Thời hạn`
+        case time
+        /// `Ghi chú`
+        case notes
+        case other
+    }
+
+    public var title: String
+    public var role: Role
+
+    public init(title: String, role: Role) {
+        self.title = title
+        self.role = role
+    }
+}
+
+/// One row of a table.
+public struct TableRow: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
+        /// The column headings.
+        case header
+        /// `I. CÔNG TÁC …`: names the group of the rows below.
+        case group
+        /// A numbered row: a task.
+        case task
+        /// No number, no blank line before: another product/time of the task above.
+        case milestone
+        /// Anything else.
+        case other
+    }
+
+    public var line: Int
+    /// Last line of the row, continuation pieces included.
+    public var endLine: Int
+    public var kind: Kind
+    /// The group (`I. CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH`) a row belongs to.
+    public var group: String?
+    public var cells: [String]
+
+    public init(line: Int, endLine: Int, kind: Kind, group: String?, cells: [String]) {
+        self.line = line
+        self.endLine = endLine
+        self.kind = kind
+        self.group = group
+        self.cells = cells
+    }
+}

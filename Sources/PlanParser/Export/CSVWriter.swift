@@ -1,0 +1,43 @@
+/// Writes RFC 4180 CSV: fields quoted when they hold a comma, quote, CR or LF; CRLF line ends.
+///
+/// Spreadsheet programs run a cell that starts with `=`, `+`, `-` or `@` as a formula, which
+/// is both wrong for our text and an injection risk; unless `guardFormulas` is off, such a cell
+/// gets a leading `'` (shown by spreadsheets as plain text).
+struct CSVWriter {
+    private(set) var bytes: [UInt8] = []
+    let guardFormulas: Bool
+
+    init(bom: Bool = false, guardFormulas: Bool = true) {
+        self.guardFormulas = guardFormulas
+        if bom { bytes.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+    }
+
+    mutating func row(_ fields: [String]) {
+        for (i, f) in fields.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            field(f)
+        }
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+    }
+
+    private mutating func field(_ value: String) {
+        var needsQuotes = false
+        var risky = false
+        if let first = value.utf8.first, guardFormulas {
+            risky = first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
+        }
+        for b in value.utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
+            needsQuotes = true
+            break
+        }
+        if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+        if risky { bytes.append(UInt8(ascii: "'")) }
+        for b in value.utf8 {
+            if b == UInt8(ascii: "\"") { bytes.append(b) }
+            bytes.append(b)
+        }
+        if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+    }
+}

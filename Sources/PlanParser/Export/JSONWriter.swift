@@ -1,0 +1,225 @@
+/// Writes JSON straight into a byte buffer, in the order the caller gives keys.
+///
+/// Foundation's JSONEncoder runs near 40 MB/s and sorts or hashes keys; this writer copies
+/// bytes, escapes only what JSON requires (plus DEL), and keeps the key order of the schema,
+/// so the same document always gives the same bytes. Pretty output indents objects by two
+/// spaces and keeps arrays of plain values on one line. When `flushThreshold` is set, the
+/// buffer is handed to `flush` whenever it grows past it, so output streams.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    private let pretty: Bool
+    private var depth = 0
+    /// Whether the current container already holds an element (so the next needs a comma).
+    private var hasElement: [Bool] = [false]
+    private var afterKey = false
+    private let flushThreshold: Int
+    private let flush: ((inout [UInt8]) -> Void)?
+
+    init(pretty: Bool = true, flushThreshold: Int = 0, flush: ((inout [UInt8]) -> Void)? = nil) {
+        self.pretty = pretty
+        self.flushThreshold = flushThreshold
+        self.flush = flush
+        bytes.reserveCapacity(flushThreshold > 0 ? flushThreshold + 4096 : 1 << 16)
+    }
+
+    // MARK: Containers
+
+    mutating func beginObject() {
+        prepareValue()
+        bytes.append(UInt8(ascii: "{"))
+        open()
+    }
+
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+
+    mutating func beginArray() {
+        prepareValue()
+        bytes.append(UInt8(ascii: "["))
+        open()
+    }
+
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    mutating func key(_ k: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(0x20) }
+        afterKey = true
+    }
+
+    // MARK: Values
+
+    mutating func string(_ s: String) {
+        prepareValue()
+        appendQuoted(s)
+    }
+
+    mutating func string(_ s: String?) {
+        if let s { string(s) } else { null() }
+    }
+
+    mutating func int(_ v: Int) {
+        prepareValue()
+        appendInt(v)
+    }
+
+    mutating func int(_ v: Int?) {
+        if let v { int(v) } else { null() }
+    }
+
+    mutating func bool(_ v: Bool) {
+        prepareValue()
+        appendLiteral(v ? "true" : "false")
+    }
+
+    mutating func null() {
+        prepareValue()
+        appendLiteral("null")
+    }
+
+    /// An array of strings on one line, even in pretty output.
+    mutating func inlineArray(_ values: [String]) {
+        prepareValue()
+        bytes.append(UInt8(ascii: "["))
+        for (i, v) in values.enumerated() {
+            if i > 0 {
+                bytes.append(UInt8(ascii: ","))
+                if pretty { bytes.append(0x20) }
+            }
+            appendQuoted(v)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        maybeFlush()
+    }
+
+    /// An array of integers on one line, even in pretty output.
+    mutating func inlineArray(_ values: [Int]) {
+        prepareValue()
+        bytes.append(UInt8(ascii: "["))
+        for (i, v) in values.enumerated() {
+            if i > 0 {
+                bytes.append(UInt8(ascii: ","))
+                if pretty { bytes.append(0x20) }
+            }
+            appendInt(v)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        maybeFlush()
+    }
+
+    /// Hands what is buffered to `flush` (if any) and empties the buffer.
+    mutating func finish() {
+        if pretty, depth == 0 { bytes.append(0x0A) }
+        if let flush { flush(&bytes) }
+    }
+
+    // MARK: - Internals
+
+    private mutating func open() {
+        depth += 1
+        hasElement.append(false)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let had = hasElement.removeLast()
+        depth -= 1
+        if pretty, had { newline() }
+        bytes.append(bracket)
+        maybeFlush()
+    }
+
+    /// Comma and indentation before a key or an array element.
+    private mutating func separate() {
+        if hasElement[hasElement.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        hasElement[hasElement.count - 1] = true
+        if pretty, depth > 0 { newline() }
+    }
+
+    private mutating func prepareValue() {
+        if afterKey {
+            afterKey = false
+        } else if depth > 0 {
+            separate()
+        }
+    }
+
+    private mutating func newline() {
+        bytes.append(0x0A)
+        for _ in 0..<depth {
+            bytes.append(0x20)
+            bytes.append(0x20)
+        }
+    }
+
+    private mutating func maybeFlush() {
+        if flushThreshold > 0, bytes.count >= flushThreshold, let flush { flush(&bytes) }
+    }
+
+    private mutating func appendLiteral(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func appendInt(_ v: Int) {
+        if v >= 0, v < 10 {
+            bytes.append(UInt8(0x30 + v))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = v.magnitude
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[19 - count] = UInt8(0x30 + n % 10)
+                n /= 10
+                count += 1
+            } while n > 0
+            if v < 0 { bytes.append(UInt8(ascii: "-")) }
+            bytes.append(contentsOf: d[(20 - count)...])
+        }
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private mutating func appendQuoted(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var copy = s
+        copy.withUTF8 { u in
+            var runStart = 0
+            var i = 0
+            let n = u.count
+            while i < n {
+                let b = u[i]
+                if b >= 0x20, b != 0x22, b != 0x5C, b != 0x7F {
+                    i += 1
+                    continue
+                }
+                if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i])) }
+                bytes.append(UInt8(ascii: "\\"))
+                switch b {
+                case 0x22: bytes.append(0x22)
+                case 0x5C: bytes.append(0x5C)
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                case 0x08: bytes.append(UInt8(ascii: "b"))
+                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                default:
+                    bytes.append(UInt8(ascii: "u"))
+                    bytes.append(UInt8(ascii: "0"))
+                    bytes.append(UInt8(ascii: "0"))
+                    bytes.append(Self.hex[Int(b >> 4)])
+                    bytes.append(Self.hex[Int(b & 0xF)])
+                }
+                i += 1
+                runStart = i
+            }
+            if n > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<n])) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,280 @@
+/// Finds citations of other documents: `Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ`.
+///
+/// The anchor is the document number (`76/NQ-CP`, `22/2020/QĐ-UBND`, `208-KH/TU`): digits,
+/// an optional `/year`, a `/` or `-`, then an uppercase code. Only lines holding such a number
+/// get any further work. The kind is read from the words before it (`Quyết định số`), else from
+/// the code (`NQ` is a resolution); the date and issuer from the words after it.
+struct CitationExtractor {
+    private struct Entry {
+        var kind: String
+        var number: String
+        var date: CalendarDate?
+        var issuer: String?
+        var lines: [Int]
+    }
+
+    private var order: [String] = []
+    private var entries: [String: Entry] = [:]
+
+    /// Kinds as printed before a number, lowercase → canonical spelling. Longest first.
+    private static let kinds: [([UInt8], String)] = [
+        ("thông tư liên tịch", "Thông tư liên tịch"),  // joint circular
+        ("chương trình hành động", "Chương trình hành động"),  // action programme
+        ("kế hoạch hành động", "Kế hoạch hành động"),  // action plan
+        ("thông báo kết luận", "Thông báo kết luận"),  // notice of conclusions
+        ("nghị quyết", "Nghị quyết"),  // resolution
+        ("quyết định", "Quyết định"),  // decision
+        ("kế hoạch", "Kế hoạch"),  // plan
+        ("chỉ thị", "Chỉ thị"),  // directive
+        ("thông tư", "Thông tư"),  // circular
+        ("nghị định", "Nghị định"),  // decree
+        ("công văn", "Công văn"),  // official letter
+        ("công điện", "Công điện"),  // official telegram
+        ("thông báo", "Thông báo"),  // notice
+        ("quy định", "Quy định"),  // regulation
+        ("quy chế", "Quy chế"),  // statute
+        ("kết luận", "Kết luận"),  // conclusion
+        ("chương trình", "Chương trình"),  // programme
+        ("báo cáo", "Báo cáo"),  // report
+        ("tờ trình", "Tờ trình"),  // submission
+        ("hướng dẫn", "Hướng dẫn"),  // guidance
+        ("đề án", "Đề án"),  // scheme
+        ("pháp lệnh", "Pháp lệnh"),  // ordinance
+        ("luật", "Luật"),  // law
+        ("văn bản", "Văn bản"),  // document
+    ].map { (Array($0.0.utf8), $0.1) }
+
+    /// Document-type codes in numbers (`76/NQ-CP`) → kind; a number without one is an official letter.
+    private static let codes: [String: String] = [
+        "NQ": "Nghị quyết", "QĐ": "Quyết định", "KH": "Kế hoạch", "CT": "Chỉ thị", "TT": "Thông tư",
+        "TTLT": "Thông tư liên tịch", "NĐ": "Nghị định", "TB": "Thông báo", "BC": "Báo cáo", "CĐ": "Công điện",
+        "KL": "Kết luận", "CTr": "Chương trình", "TTr": "Tờ trình", "HD": "Hướng dẫn", "QC": "Quy chế",
+        "QyĐ": "Quy định", "ĐA": "Đề án", "L": "Luật", "PL": "Pháp lệnh",
+    ]
+
+    // Words that end an issuer name (`của Chính phủ về …`).
+    private static let issuerStops: [[UInt8]] = [
+        "về", "ban hành", "phê duyệt", "quy định", "triển khai", "sửa đổi", "hướng dẫn", "đã", "gắn", "trên", "tại",
+        "và", "nhằm", "theo", "để", "giao", "phân công", "thực hiện", "tiếp tục", "ngày", "đối với", "trong", "với",
+        "khóa", "khoá",
+    ].map { Array($0.utf8) }
+
+    /// Scans one cleaned line.
+    mutating func scan(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) {
+        let n = line.count
+        var i = 0
+        while i < n {
+            let b = line[i]
+            guard b >= 0x30, b <= 0x39 else {
+                i += 1
+                continue
+            }
+            if i > 0, isWordByte(line[i - 1]) {
+                while i < n, line[i] >= 0x30, line[i] <= 0x39 { i += 1 }
+                continue
+            }
+            if let end = numberEnd(line, i) {
+                record(line, start: i, end: end, lineNumber: lineNumber)
+                i = end
+            } else {
+                while i < n, line[i] >= 0x30, line[i] <= 0x39 { i += 1 }
+            }
+        }
+    }
+
+    /// Citations in order of first appearance.
+    func citations() -> [Citation] {
+        order.compactMap { entries[$0] }.map {
+            Citation(kind: $0.kind, number: $0.number, date: $0.date, issuer: $0.issuer, lines: $0.lines)
+        }
+    }
+
+    // MARK: - Number
+
+    private func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
+            || b == UInt8(ascii: "/") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+    }
+
+    /// End of a document number starting at `i`, or nil.
+    private func numberEnd(_ s: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        let n = s.count
+        var i = start
+        while i < n, i - start < 6, s[i] >= 0x30, s[i] <= 0x39 { i += 1 }
+        guard i < n, s[i] == UInt8(ascii: "/") || s[i] == UInt8(ascii: "-") else { return nil }
+        // Optional `/2020` year part.
+        if s[i] == UInt8(ascii: "/"), i + 5 < n, (i + 1...i + 4).allSatisfy({ s[$0] >= 0x30 && s[$0] <= 0x39 }),
+            s[i + 5] == UInt8(ascii: "/")
+        {
+            i += 5
+        }
+        i += 1  // the separator
+        guard i < n, isCodeStart(s, i) else { return nil }
+        var letters = 0
+        var end = i
+        while i < n {
+            let (scalar, len) = VietnameseText.scalar(in: s, at: i)
+            if VietnameseText.isLetter(scalar) || (scalar >= 0x30 && scalar <= 0x39) || scalar == 0x26 {
+                if VietnameseText.isLetter(scalar) { letters += 1 }
+                i += len
+                end = i
+                continue
+            }
+            if (scalar == 0x2D || scalar == 0x2F || scalar == 0x2E) && i + 1 < n && isCodeStart(s, i + 1) {
+                i += 1
+                continue
+            }
+            break
+        }
+        return letters >= 2 ? end : nil
+    }
+
+    private func isCodeStart(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        VietnameseText.isUppercase(VietnameseText.scalar(in: s, at: i).value)
+    }
+
+    // MARK: - Context
+
+    private mutating func record(_ s: UnsafeBufferPointer<UInt8>, start: Int, end: Int, lineNumber: Int) {
+        let number = String(decoding: UnsafeBufferPointer(rebasing: s[start..<end]), as: UTF8.self)
+        let kind = printedKind(s, before: start) ?? kindFromCode(number)
+        let (date, afterDate) = dateAfter(s, end)
+        let issuer = issuerAfter(s, afterDate)
+        let key = kind + "|" + number
+        if var e = entries[key] {
+            if e.lines.last != lineNumber { e.lines.append(lineNumber) }
+            if e.date == nil { e.date = date }
+            if e.issuer == nil { e.issuer = issuer }
+            entries[key] = e
+        } else {
+            order.append(key)
+            entries[key] = Entry(kind: kind, number: number, date: date, issuer: issuer, lines: [lineNumber])
+        }
+    }
+
+    /// `Quyết định số 22/…`, `các Nghị định: số 107/…`, `Thông báo 08/…`.
+    private func printedKind(_ s: UnsafeBufferPointer<UInt8>, before start: Int) -> String? {
+        let lo = max(0, start - 48)
+        var window = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: s[lo..<start]))
+        func dropSpaces() { while window.last == 0x20 || window.last == UInt8(ascii: ":") { window.removeLast() } }
+        dropSpaces()
+        let so = Array("số".utf8)
+        if window.count >= so.count, window.suffix(so.count).elementsEqual(so) {
+            window.removeLast(so.count)
+            dropSpaces()
+        }
+        for (words, canonical) in Self.kinds where window.count >= words.count {
+            guard window.suffix(words.count).elementsEqual(words) else { continue }
+            let k = window.count - words.count
+            if k == 0 || window[k - 1] == 0x20 || window[k - 1] == UInt8(ascii: "(") { return canonical }
+        }
+        return nil
+    }
+
+    private func kindFromCode(_ number: String) -> String {
+        // The code is what follows the digits (and year): `NQ-CP`, `QĐ-UBND`, `KH/TU`.
+        var code = Substring(number)
+        while let f = code.first, f.isNumber || f == "/" || f == "-" { code = code.dropFirst() }
+        let first = code.prefix { $0 != "-" && $0 != "/" && $0 != "." }
+        return Self.codes[String(first)] ?? "Công văn"
+    }
+
+    /// `ngày 15/7/2021`, `ngày 08 tháng 4 năm 2020` right after the number.
+    private func dateAfter(_ s: UnsafeBufferPointer<UInt8>, _ start: Int) -> (CalendarDate?, Int) {
+        let n = s.count
+        var i = start
+        while i < n, s[i] == 0x20 || s[i] == UInt8(ascii: ",") { i += 1 }
+        let ngay = Array("ngày".utf8)
+        guard i + ngay.count < n else { return (nil, start) }
+        let folded = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: s[i..<min(n, i + ngay.count)]))
+        guard folded == ngay else { return (nil, start) }
+        i += ngay.count
+        func skipSpaces() { while i < n, s[i] == 0x20 { i += 1 } }
+        func number() -> Int? {
+            skipSpaces()
+            var v = 0
+            var k = 0
+            while i < n, s[i] >= 0x30, s[i] <= 0x39, k < 4 {
+                v = v * 10 + Int(s[i] - 0x30)
+                i += 1
+                k += 1
+            }
+            return k > 0 ? v : nil
+        }
+        func word(_ w: String) -> Bool {
+            skipSpaces()
+            let bytes = Array(w.utf8)
+            guard i + bytes.count <= n else { return false }
+            let f = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: s[i..<(i + bytes.count)]))
+            if f == bytes {
+                i += bytes.count
+                return true
+            }
+            return false
+        }
+        guard let day = number() else { return (nil, start) }
+        var month: Int?
+        var year: Int?
+        if i < n, s[i] == UInt8(ascii: "/") || s[i] == UInt8(ascii: "-") || s[i] == UInt8(ascii: ".") {
+            let sep = s[i]
+            i += 1
+            month = number()
+            if i < n, s[i] == sep {
+                i += 1
+                year = number()
+            }
+        } else if word("tháng") {
+            month = number()
+            if word("năm") { year = number() }
+        }
+        guard let m = month, let y = year, let date = CalendarDate(year: y, month: m, day: day) else {
+            return (nil, start)
+        }
+        return (date, i)
+    }
+
+    /// `của Chính phủ về …` → `Chính phủ`.
+    private func issuerAfter(_ s: UnsafeBufferPointer<UInt8>, _ start: Int) -> String? {
+        let n = s.count
+        var i = start
+        while i < n, s[i] == 0x20 { i += 1 }
+        let cua = Array("của ".utf8)
+        guard i + cua.count < n,
+            VietnameseText.lowercased(UnsafeBufferPointer(rebasing: s[i..<(i + cua.count)])) == cua
+        else { return nil }
+        i += cua.count
+        let nameStart = i
+        var end = i
+        var words = 0
+        while i < n, words < 12 {
+            // At a word start: stop at a stop word.
+            let rest = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: s[i..<min(n, i + 16)]))
+            for stop in Self.issuerStops where rest.starts(with: stop) {
+                if rest.count == stop.count || rest[stop.count] == 0x20 || rest[stop.count] == UInt8(ascii: ",") {
+                    return finish(s, nameStart, end)
+                }
+            }
+            var j = i
+            while j < n, s[j] != 0x20 {
+                let b = s[j]
+                if b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || b == UInt8(ascii: "(")
+                    || b == UInt8(ascii: ")") || (b == UInt8(ascii: ".") && (j + 1 == n || s[j + 1] == 0x20))
+                {
+                    return finish(s, nameStart, j > i ? j : end)
+                }
+                j += 1
+            }
+            end = j
+            words += 1
+            i = j
+            while i < n, s[i] == 0x20 { i += 1 }
+        }
+        return finish(s, nameStart, end)
+    }
+
+    private func finish(_ s: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> String? {
+        guard hi > lo else { return nil }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: s[lo..<hi]), as: UTF8.self).trimmingSpaces
+        return name.isEmpty ? nil : name
+    }
+}

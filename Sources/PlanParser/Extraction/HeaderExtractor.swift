@@ -1,0 +1,221 @@
+/// Reads the document's identity from the header and closing blocks the frame found.
+struct HeaderExtractor {
+    let source: TokenizedSource
+    let frame: DocumentFrame
+
+    func extract() -> (DocumentHeader, [Diagnostic]) {
+        var header = DocumentHeader()
+        var warnings: [Diagnostic] = []
+        let tokens = source.tokens
+        let parser = FrameParser(source: source)
+        header.kind = frame.kind
+        if !frame.header.isEmpty {
+            header.line = Int(tokens[frame.header.lowerBound].number)
+            header.endLine = Int(tokens[frame.header.upperBound - 1].number)
+        }
+        if !frame.issuerTokens.isEmpty {
+            header.issuer = frame.issuerTokens.map { i -> String in
+                let t = tokens[i]
+                let cells = parser.cells(t)
+                return cells.isEmpty ? source.string(t.content) : source.string(cells[0])
+            }.joined(separator: " - ")
+        }
+        if let n = frame.numberToken {
+            let t = tokens[n]
+            let r = t.kind == .tableRow || source.bytes(t.line).contains(UInt8(ascii: "|"))
+                ? parser.cellStarting(t, with: "Số") ?? t.content : t.content
+            header.number = afterColon(source.string(r))
+        }
+        if !frame.placeDateTokens.isEmpty {
+            let text = frame.placeDateTokens.map { i -> String in
+                let t = tokens[i]
+                if t.kind == .tableRow || source.bytes(t.line).contains(UInt8(ascii: "|")) {
+                    let cells = parser.cells(t)
+                    return cells.last.map { source.string($0) } ?? source.string(t.content)
+                }
+                return source.string(t.content)
+            }.joined(separator: " ")
+            let (place, date, problem) = Self.parsePlaceDate(text)
+            header.place = place
+            header.date = date
+            if let problem {
+                warnings.append(Diagnostic(line: Int(tokens[frame.placeDateTokens[0]].number), code: "date-invalid", message: problem))
+            }
+        }
+        if let k = frame.kindToken {
+            var parts: [String] = []
+            let t = tokens[k]
+            if t.content.upperBound > frame.kindEnd {
+                parts.append(source.string(frame.kindEnd..<t.content.upperBound).trimmingSpaces)
+            }
+            for i in frame.titleTokens { parts.append(source.string(tokens[i].content)) }
+            let title = parts.filter { !$0.isEmpty }.joined(separator: " ")
+            header.title = title.isEmpty ? nil : title
+        }
+        if let a = frame.addresseeToken {
+            var value = afterColon(source.string(tokens[a].content), dropping: "Kính gửi")
+            while let last = value.last, last == "." || last == ";" || last == "," { value.removeLast() }
+            header.addressee = value.trimmingSpaces
+        }
+        let (year, period) = Self.planYear(title: header.title, dateYear: header.date?.year)
+        header.planYear = year
+        header.planPeriod = period
+        header.recipients = recipients()
+        if !frame.signerTitleTokens.isEmpty || frame.signerNameToken != nil {
+            let title = frame.signerTitleTokens.map { source.string(tokens[$0].line) }.joined(separator: " ")
+            header.signer = Signer(
+                title: title.isEmpty ? nil : title,
+                name: frame.signerNameToken.map { source.string(tokens[$0].line) })
+        }
+        return (header, warnings)
+    }
+
+    private func recipients() -> [String] {
+        var result: [String] = []
+        let tokens = source.tokens
+        if let first = frame.closing?.lowerBound, let r = (first..<(frame.closing?.upperBound ?? first)).first(where: {
+            tokens[$0].keyword == .recipients
+        }) {
+            // `Nơi nhận: - Như trên; - Lưu: VT.` on one line.
+            let rest = afterColon(source.string(tokens[r].content), dropping: "Nơi nhận")
+            if !rest.isEmpty {
+                for piece in rest.components(separatedBy: "- ") { append(piece, to: &result) }
+            }
+        }
+        for i in frame.recipientTokens {
+            let t = tokens[i]
+            append(source.string(t.marker.upperBound..<t.line.upperBound), to: &result)
+        }
+        return result
+    }
+
+    private func append(_ item: String, to list: inout [String]) {
+        var s = item.trimmingSpaces
+        while let last = s.last, last == ";" || last == "." || last == "," || last == " " { s.removeLast() }
+        if !s.isEmpty { list.append(s) }
+    }
+
+    /// The text after the first `:` (and after `label` when there is no colon).
+    private func afterColon(_ s: String, dropping label: String? = nil) -> String {
+        if let colon = s.firstIndex(of: ":") {
+            return String(s[s.index(after: colon)...]).trimmingSpaces
+        }
+        if let label, s.count >= label.count {
+            return String(s.dropFirst(label.count)).trimmingSpaces
+        }
+        return s.trimmingSpaces
+    }
+
+    /// `Hưng Yên, ngày tháng 01 năm 2024` → place, date with blanks as nil.
+    static func parsePlaceDate(_ text: String) -> (String?, DocumentDate?, String?) {
+        let bytes = Array(text.utf8)
+        let folded = bytes.withUnsafeBufferPointer { VietnameseText.lowercased($0) }
+        guard let ngay = find(folded, "ngày", from: 0) else { return (nil, nil, nil) }
+        var place = String(decoding: bytes[..<ngay], as: UTF8.self).trimmingSpaces
+        while place.last == "," { place.removeLast() }
+        place = place.trimmingSpaces
+        var i = ngay + "ngày".utf8.count
+        var day: Int?
+        var month: Int?
+        var year: Int?
+        func skipSpaces() { while i < bytes.count, bytes[i] == 0x20 { i += 1 } }
+        func number() -> Int? {
+            skipSpaces()
+            var v = 0
+            var n = 0
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, n < 4 {
+                v = v * 10 + Int(bytes[i] - 0x30)
+                i += 1
+                n += 1
+            }
+            return n > 0 ? v : nil
+        }
+        day = number()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "/") || bytes[i] == UInt8(ascii: "-") {
+            // `ngày 12/3/2025`
+            i += 1
+            month = number()
+            if i < bytes.count, bytes[i] == UInt8(ascii: "/") || bytes[i] == UInt8(ascii: "-") {
+                i += 1
+                year = number()
+            }
+        } else {
+            if let t = find(folded, "tháng", from: i) {
+                i = t + "tháng".utf8.count
+                month = number()
+            }
+            if let n = find(folded, "năm", from: i) {
+                i = n + "năm".utf8.count
+                year = number()
+            }
+        }
+        let date = DocumentDate(day: day, month: month, year: year)
+        var problem: String?
+        if let m = month, !(1...12).contains(m) {
+            problem = "month \(m) in the document date does not exist"
+        } else if let d = day, let m = month, let y = year, CalendarDate(year: y, month: m, day: d) == nil {
+            problem = "the document date \(d)/\(m)/\(y) does not exist"
+        } else if let d = day, !(1...31).contains(d) {
+            problem = "day \(d) in the document date does not exist"
+        }
+        return (place.isEmpty ? nil : place, date, problem)
+    }
+
+    /// The title's `năm 2025`, or its period (`giai đoạn 2025-2026`, `năm 2025 - 2026`); else the date's year.
+    static func planYear(title: String?, dateYear: Int?) -> (Int?, PlanPeriod?) {
+        guard let title else { return (dateYear, nil) }
+        let bytes = Array(VietnameseText.lowercased(title).utf8)
+        var years: [(pos: Int, year: Int, rangeEnd: Int?, afterNam: Bool, afterPeriod: Bool)] = []
+        var i = 0
+        while i + 4 <= bytes.count {
+            if isDigit(bytes[i]), i == 0 || !isDigit(bytes[i - 1]), i + 4 <= bytes.count,
+                bytes[i..<(i + 4)].allSatisfy(isDigit), i + 4 == bytes.count || !isDigit(bytes[i + 4])
+            {
+                let y = bytes[i..<(i + 4)].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+                // A second year after a dash makes a range.
+                var j = i + 4
+                while j < bytes.count, bytes[j] == 0x20 { j += 1 }
+                var rangeEnd: Int?
+                if j < bytes.count, bytes[j] == UInt8(ascii: "-") || (j + 2 < bytes.count && bytes[j] == 0xE2 && bytes[j + 1] == 0x80) {
+                    j += bytes[j] == UInt8(ascii: "-") ? 1 : 3
+                    while j < bytes.count, bytes[j] == 0x20 { j += 1 }
+                    if j + 4 <= bytes.count, bytes[j..<(j + 4)].allSatisfy(isDigit), j + 4 == bytes.count || !isDigit(bytes[j + 4]) {
+                        rangeEnd = bytes[j..<(j + 4)].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+                    }
+                }
+                let before = String(decoding: bytes[max(0, i - 16)..<i], as: UTF8.self)
+                let afterNam = before.hasSuffix("năm ")
+                let afterPeriod = before.hasSuffix("giai đoạn ") || before.hasSuffix("thời kỳ ")
+                if (1900...2200).contains(y) {
+                    years.append((i, y, rangeEnd, afterNam, afterPeriod))
+                }
+                i = rangeEnd != nil ? j + 4 : i + 4
+                continue
+            }
+            i += 1
+        }
+        if let p = years.last(where: { $0.rangeEnd != nil && ($0.afterNam || $0.afterPeriod) }), let end = p.rangeEnd,
+            end > p.year, end - p.year <= 20
+        {
+            // A plan "for the period" only when no single `năm YYYY` follows it.
+            if !years.contains(where: { $0.afterNam && $0.rangeEnd == nil && $0.pos > p.pos }) {
+                return (p.year, PlanPeriod(start: p.year, end: end))
+            }
+        }
+        if let y = years.last(where: { $0.afterNam && $0.rangeEnd == nil }) { return (y.year, nil) }
+        return (dateYear, nil)
+    }
+
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    private static func find(_ hay: [UInt8], _ needle: String, from: Int) -> Int? {
+        let n = Array(needle.utf8)
+        guard n.count <= hay.count else { return nil }
+        var i = from
+        while i + n.count <= hay.count {
+            if hay[i] == n[0], hay[i..<(i + n.count)].elementsEqual(n) { return i }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,284 @@
+/// Turns the section tree into task and target records (the extraction stage).
+///
+/// Tasks come from three places: numbered rows of tables, items followed by field bullets,
+/// and items or bullets in sections whose heading names tasks (nhiệm vụ, giải pháp, nội dung
+/// thực hiện). Targets come from sections named mục tiêu / chỉ tiêu.
+struct TaskExtractor {
+    /// What a section is for, read from its heading.
+    enum Role {
+        case neutral, purpose, targets, tasks, funding, organization
+    }
+
+    private let normalizer: TimeNormalizer
+    private(set) var tasks: [PlanTask] = []
+    private(set) var targets: [Target] = []
+    private(set) var warnings: [Diagnostic] = []
+
+    init(normalizer: TimeNormalizer) {
+        self.normalizer = normalizer
+    }
+
+    mutating func extract(from sections: [Section]) {
+        walk(sections, role: .neutral, path: [], idPath: [])
+        tasks = Self.uniqued(tasks)
+    }
+
+    // MARK: - Roles
+
+    // Heading keywords (lowercase), checked in this order.
+    private static let roleWords: [(Role, [String], Bool)] = [
+        // (role, words, prefix only?)
+        (.organization, ["tổ chức thực hiện"], true),  // "implementation arrangements"
+        (.funding, ["kinh phí"], true),  // "funding"
+        (.tasks, ["nhiệm vụ", "giải pháp", "nội dung thực hiện", "nội dung chủ yếu", "nội dung trọng tâm",
+                  "các nội dung", "hoạt động"], false),  // "tasks", "solutions", "content to carry out"
+        (.tasks, ["nội dung"], true),  // "content"
+        (.targets, ["mục tiêu", "chỉ tiêu", "các chỉ tiêu"], true),  // "objectives", "targets"
+        (.purpose, ["mục đích", "yêu cầu", "quan điểm"], true),  // "purpose", "requirements", "viewpoints"
+    ]
+
+    static func role(ofHeading title: String) -> Role? {
+        guard title.utf8.count <= 120 else { return nil }
+        let f = VietnameseText.lowercased(title)
+        for (role, words, prefixOnly) in roleWords {
+            for w in words where prefixOnly ? f.hasPrefix(w) : f.contains(w) { return role }
+        }
+        return nil
+    }
+
+    /// Headings name what their section is for; an item's text is content, unless it has
+    /// items of its own (`b) Nhiệm vụ` over bullets).
+    private static func definesRole(_ s: Section) -> Bool {
+        switch s.kind {
+        case .part, .group, .roman, .appendix: return true
+        case .arabic, .letter, .number: return s.children.contains { !isField($0) }
+        case .bullet: return false
+        }
+    }
+
+    // MARK: - Walking
+
+    private mutating func walk(_ sections: [Section], role: Role, path: [String], idPath: [String]) {
+        var bulletOrdinal = 0
+        for s in sections {
+            var id = idPath
+            if s.kind == .bullet {
+                guard s.field == nil || s.field?.role == .unknown else { continue }
+                bulletOrdinal += 1
+                id.append(String(bulletOrdinal))
+            } else if s.kind == .appendix {
+                id = ["PL"]
+            } else {
+                id.append(s.number ?? "")
+            }
+            visit(s, role: role, path: path, id: id)
+        }
+    }
+
+    private mutating func visit(_ s: Section, role inherited: Role, path: [String], id: [String]) {
+        let role = Self.definesRole(s) ? (Self.role(ofHeading: s.title) ?? inherited) : inherited
+        let label = s.kind == .bullet ? Self.strippedTitle(s.title) : s.heading
+        for (k, table) in s.tables.enumerated() {
+            extractTable(table, path: path + [label], idPrefix: s.kind == .appendix ? "PL" + (k > 0 ? String(k + 1) : "") : id.joined(separator: ".") + ".T" + String(k + 1))
+        }
+        let fields = s.children.filter(Self.isField)
+        let items = s.children.filter { !Self.isField($0) }
+        let itemsHaveFields = items.contains { $0.children.contains(where: Self.isField) }
+
+        if !fields.isEmpty, !itemsHaveFields, role == .tasks || role == .neutral {
+            addFieldsTask(s, fields: fields, items: items, path: path, id: id)
+            return
+        }
+        switch role {
+        case .targets:
+            if s.kind != .bullet || !items.isEmpty {
+                for (k, p) in s.paragraphs.enumerated() where Self.isStatement(p.text) && Self.definesRole(s) {
+                    targets.append(Target(id: (id + ["p\(k + 1)"]).joined(separator: "."), line: p.line,
+                                          endLine: p.endLine, section: path + [label], text: p.text))
+                }
+            }
+            if items.isEmpty, Self.isItem(s) {
+                targets.append(Target(id: id.joined(separator: "."), line: s.line, endLine: s.endLine,
+                                      section: path, text: Self.strippedTitle(s.title)))
+                return
+            }
+        case .tasks:
+            if items.isEmpty, Self.isItem(s) {
+                addProseTask(s, path: path, id: id)
+                return
+            }
+        default:
+            break
+        }
+        walk(s.children, role: role, path: path + [label], idPath: id)
+    }
+
+    private static func isField(_ s: Section) -> Bool {
+        guard let f = s.field else { return false }
+        return f.role != .unknown
+    }
+
+    /// Items can be tasks or targets; headings (Roman, parts) only group them.
+    private static func isItem(_ s: Section) -> Bool {
+        switch s.kind {
+        case .arabic, .letter, .number, .bullet: return true
+        default: return false
+        }
+    }
+
+    /// A paragraph that states something (not `(chi tiết tại Phụ lục)`, not an intro ending with `:`).
+    private static func isStatement(_ text: String) -> Bool {
+        guard let first = text.first, first != "(" else { return false }
+        return !text.hasSuffix(":")
+    }
+
+    static func strippedTitle(_ title: String) -> String {
+        var t = Substring(title)
+        while let last = t.last, last == ":" || last == ";" || last == " " { t = t.dropLast() }
+        return String(t)
+    }
+
+    // MARK: - Prose and field tasks
+
+    private mutating func addProseTask(_ s: Section, path: [String], id: [String]) {
+        tasks.append(PlanTask(
+            id: id.joined(separator: "."), origin: .prose, line: s.line, endLine: s.endLine, section: path,
+            number: s.number, title: Self.strippedTitle(s.title), notes: s.paragraphs.map(\.text)))
+    }
+
+    private mutating func addFieldsTask(_ s: Section, fields: [Section], items: [Section], path: [String], id: [String]) {
+        var title = Self.strippedTitle(s.title)
+        var line = s.line
+        var number = s.number
+        var notes = s.paragraphs.map(\.text)
+        var sectionPath = path
+        if !Self.isItem(s) || (s.kind == .arabic && !s.paragraphs.isEmpty) {
+            // A heading followed by a paragraph and fields (003, section 9): the paragraph is the task.
+            if let p = s.paragraphs.first {
+                title = Self.strippedTitle(p.text)
+                line = p.line
+                notes.removeFirst()
+                number = nil
+                sectionPath.append(s.heading)
+            }
+        }
+        var task = PlanTask(
+            id: id.joined(separator: "."), origin: .fields, line: line, endLine: s.endLine, section: sectionPath,
+            number: number, title: title)
+        for f in fields { addField(f, to: &task) }
+        for item in items {
+            if let f = item.field, f.role == .unknown {
+                warnings.append(Diagnostic(line: item.line, code: "field-unknown-label",
+                    message: "'\(f.label)' is not a known field label (lead, support, product, time)"))
+            }
+            notes.append(Self.strippedTitle(item.title))
+        }
+        task.notes = notes
+        tasks.append(task)
+    }
+
+    private mutating func addField(_ f: Section, to task: inout PlanTask) {
+        guard let field = f.field else { return }
+        add(field.value, role: field.role, line: f.line, to: &task)
+        for child in f.children {
+            if let cf = child.field, cf.role != .unknown {
+                addField(child, to: &task)
+            } else {
+                // `- Sản phẩm:` followed by `- + …` lines: one value per line.
+                add(child.title, role: field.role, line: child.line, to: &task)
+            }
+        }
+    }
+
+    private mutating func add(_ value: String, role: Field.Role, line: Int, to task: inout PlanTask) {
+        guard !value.isEmpty else { return }
+        switch role {
+        case .lead:
+            task.lead += ListSplitter.units(value).map { UnitRef(name: $0, key: UnitNormalizer.key(for: $0)) }
+        case .support:
+            task.support += ListSplitter.units(value).map { UnitRef(name: $0, key: UnitNormalizer.key(for: $0)) }
+        case .product:
+            task.products += ListSplitter.products(value)
+        case .time:
+            let (milestones, problems) = normalizer.milestones(in: value)
+            task.time += milestones
+            for p in problems { warnings.append(Diagnostic(line: line, code: p.code, message: p.message)) }
+        case .unknown:
+            break
+        }
+    }
+
+    // MARK: - Tables
+
+    private mutating func extractTable(_ table: Table, path: [String], idPrefix: String) {
+        guard let titleCol = table.columns.firstIndex(where: { $0.role == .title }),
+            table.columns.contains(where: { [.lead, .time, .product, .support].contains($0.role) })
+        else { return }
+        let roles = table.columns.map(\.role)
+        var groups: [(rank: Int, label: String, number: String)] = []
+        var current: PlanTask?
+        func flush(_ t: inout PlanTask?) {
+            if let task = t { tasks.append(task) }
+            t = nil
+        }
+        for row in table.rows {
+            switch row.kind {
+            case .group:
+                flush(&current)
+                guard let label = row.group else { continue }
+                let marker = String(label.prefix { $0 != " " })
+                let number = SectionParser.number(fromMarker: marker)
+                let rank = number.count == 1 && !"IVX".contains(number) ? 1 : 2
+                while let top = groups.last, top.rank >= rank { groups.removeLast() }
+                groups.append((rank, label, number))
+            case .task:
+                flush(&current)
+                let numberCell = roles.firstIndex(of: .number).map { row.cells[$0] } ?? row.cells[0]
+                let number = SectionParser.number(fromMarker: numberCell)
+                let id = ([idPrefix] + groups.map(\.number) + [number]).joined(separator: ".")
+                var task = PlanTask(
+                    id: id, origin: .table, line: row.line, endLine: row.endLine,
+                    section: path + groups.map(\.label), number: number.isEmpty ? nil : number,
+                    title: row.cells[titleCol])
+                fill(&task, from: row, roles: roles, titleCol: titleCol)
+                current = task
+            case .milestone:
+                guard current != nil else { continue }
+                fill(&current!, from: row, roles: roles, titleCol: titleCol)
+                current!.endLine = max(current!.endLine, row.endLine)
+            case .header, .other:
+                continue
+            }
+        }
+        flush(&current)
+    }
+
+    private mutating func fill(_ task: inout PlanTask, from row: TableRow, roles: [TableColumn.Role], titleCol: Int) {
+        for (c, role) in roles.enumerated() where c < row.cells.count && c != titleCol {
+            let cell = row.cells[c]
+            guard !cell.isEmpty else { continue }
+            switch role {
+            case .product: add(cell, role: .product, line: row.line, to: &task)
+            case .lead: add(cell, role: .lead, line: row.line, to: &task)
+            case .support: add(cell, role: .support, line: row.line, to: &task)
+            case .time: add(cell, role: .time, line: row.line, to: &task)
+            case .notes: task.notes.append(cell)
+            default: break
+            }
+        }
+    }
+
+    // MARK: - Ids
+
+    /// Ids must be unique: a repeated number (`c)` twice) gets `~2`, `~3`.
+    static func uniqued(_ tasks: [PlanTask]) -> [PlanTask] {
+        var seen: [String: Int] = [:]
+        return tasks.map { task in
+            var t = task
+            let count = (seen[t.id] ?? 0) + 1
+            seen[t.id] = count
+            if count > 1 { t.id += "~\(count)" }
+            return t
+        }
+    }
+}

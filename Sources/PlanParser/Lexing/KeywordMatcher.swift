@@ -1,0 +1,49 @@
+/// Recognizes the line-start keywords that frame a document.
+enum KeywordMatcher {
+    private static let table: [(words: [UInt8], keyword: LineKeyword)] = [
+        (Array("số".utf8), .documentNumber),  // "number" (Số: 12/KH-UBND)
+        (Array("kính gửi".utf8), .addressee),  // "respectfully to" (addressee)
+        (Array("căn cứ".utf8), .basis),  // "pursuant to"
+        (Array("nơi nhận".utf8), .recipients),  // "recipients"
+        (Array("phụ lục".utf8), .appendix),  // "appendix"
+    ]
+
+    static func keyword(_ buf: UnsafeBufferPointer<UInt8>, from lo: Int, to hi: Int) -> LineKeyword {
+        // Only these first letters can start a keyword; skip the folding work for the rest.
+        switch buf[lo] | 0x20 {
+        case UInt8(ascii: "s"), UInt8(ascii: "k"), UInt8(ascii: "c"), UInt8(ascii: "n"), UInt8(ascii: "p"): break
+        default: return .none
+        }
+        let prefixEnd = min(hi, lo + 16)
+        let folded = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: buf[lo..<prefixEnd]))
+        for (words, keyword) in table where folded.starts(with: words) {
+            let after = words.count
+            let next: UInt8? = after < folded.count ? folded[after] : nil
+            switch keyword {
+            case .documentNumber:
+                // `Số:` or `Số :`, never the word "số" in a sentence.
+                var j = after
+                while j < folded.count, folded[j] == 0x20 { j += 1 }
+                return j < folded.count && folded[j] == UInt8(ascii: ":") ? .documentNumber : .none
+            case .appendix:
+                // `PHỤ LỤC`, `Phụ lục I`, `Phụ lục:` — not `Phụ lục kèm theo …` inside prose.
+                let upper = buf[lo + 1] >= UInt8(ascii: "A") && buf[lo + 1] <= UInt8(ascii: "Z")
+                if upper || next == nil || next == UInt8(ascii: ":") { return .appendix }
+                let rest = lo + words.count + 1
+                if next == 0x20, rest < hi {
+                    let c = buf[rest]
+                    if (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "I") || c == UInt8(ascii: "V")
+                        || c == UInt8(ascii: "X") || c == UInt8(ascii: "0")
+                    {
+                        return .appendix
+                    }
+                }
+                return .none
+            default:
+                guard next == nil || next == 0x20 || next == UInt8(ascii: ":") else { return .none }
+                return keyword
+            }
+        }
+        return .none
+    }
+}

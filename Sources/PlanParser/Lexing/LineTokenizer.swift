@@ -1,0 +1,127 @@
+/// Every non-blank line of a document, cleaned and classified.
+struct TokenizedSource: Sendable {
+    /// Cleaned text of all lines, back to back.
+    var storage: [UInt8]
+    /// One token per non-blank line, in input order.
+    var tokens: [LineToken]
+    /// Number of lines in the input.
+    var lineCount: Int
+
+    func bytes(_ r: Range<Int32>) -> ArraySlice<UInt8> { storage[Int(r.lowerBound)..<Int(r.upperBound)] }
+
+    func string(_ r: Range<Int32>) -> String {
+        storage.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(r.lowerBound)..<Int(r.upperBound)]), as: UTF8.self)
+        }
+    }
+}
+
+/// Splits decoded text into lines and classifies each one (the lexing stage).
+///
+/// One pass over the bytes: each line is copied into `storage` with markdown remnants removed
+/// and runs of spaces collapsed, then its marker, keyword and field label are read from the
+/// first bytes. Markers are ASCII (or `•`, `–`, `đ`), so matching bytes cannot fire inside a
+/// Vietnamese letter. Nothing here looks at neighbouring lines.
+/// - Complexity: O(n) in the input size.
+struct LineTokenizer {
+    static func tokenize(_ text: [UInt8], lineCount: Int) -> TokenizedSource {
+        var storage: [UInt8] = []
+        storage.reserveCapacity(text.count + 16)
+        var tokens: [LineToken] = []
+        tokens.reserveCapacity(text.count / 64 + 8)
+        var lineNumber: Int32 = 0
+        var afterBlank = false
+        text.withUnsafeBufferPointer { src in
+            var start = 0
+            let n = src.count
+            while start < n || (start == n && Int(lineNumber) < lineCount) {
+                lineNumber += 1
+                var end = start
+                while end < n, src[end] != 0x0A { end += 1 }
+                let lineStart = Int32(storage.count)
+                LineCleaner.append(UnsafeBufferPointer(rebasing: src[start..<end]), to: &storage)
+                let lineEnd = Int32(storage.count)
+                if lineEnd == lineStart {
+                    afterBlank = true
+                } else {
+                    var token = storage.withUnsafeBufferPointer { buf in
+                        classify(buf, line: lineStart..<lineEnd, number: lineNumber)
+                    }
+                    if token.kind != .tableRow, token.kind != .blank {
+                        // Tabs outside tables are just spaces.
+                        LineCleaner.untab(&storage, token.line)
+                    }
+                    if token.kind == .blank {
+                        storage.removeSubrange(Int(lineStart)..<Int(lineEnd))
+                        afterBlank = true
+                    } else {
+                        token.afterBlank = afterBlank
+                        afterBlank = false
+                        tokens.append(token)
+                    }
+                }
+                start = end + 1
+                if end >= n { break }
+            }
+        }
+        return TokenizedSource(storage: storage, tokens: tokens, lineCount: max(lineCount, Int(lineNumber)))
+    }
+
+    /// Classifies one cleaned line held in `buf[line]`.
+    static func classify(_ buf: UnsafeBufferPointer<UInt8>, line: Range<Int32>, number: Int32) -> LineToken {
+        let lo = Int(line.lowerBound)
+        let hi = Int(line.upperBound)
+        var token = LineToken(number: number, kind: .text, line: line, marker: line.lowerBound..<line.lowerBound,
+                              content: line, label: line.lowerBound..<line.lowerBound)
+        // Leading tabs: indentation unless the line has more cells after its text.
+        var first = lo
+        while first < hi, buf[first] == 0x09 || buf[first] == 0x20 { first += 1 }
+        if first == hi {
+            // Only tabs: an empty table row still tells the table parser nothing; treat as blank.
+            token.kind = .blank
+            return token
+        }
+        var tabCount = 0
+        var tabsAfterText = 0
+        for i in lo..<hi where buf[i] == 0x09 {
+            tabCount += 1
+            if i > first { tabsAfterText += 1 }
+        }
+        let marker = MarkerScanner.scan(buf, from: first, to: hi)
+        if tabsAfterText > 0 {
+            // A marker followed by one tab and nothing else tab-separated is "1.\tText".
+            let markerTabOnly = marker != nil && tabsAfterText == 1 && buf[marker!.end] == 0x09
+            if !markerTabOnly {
+                token.kind = .tableRow
+                token.content = line
+                return token
+            }
+        }
+        _ = tabCount
+        if let m = marker {
+            token.kind = m.style.isBullet ? .bullet : .heading
+            token.style = m.style
+            token.ordinal = Int32(m.ordinal)
+            token.path = m.path
+            token.marker = Int32(first)..<Int32(m.markerEnd)
+            var c = m.end
+            while c < hi, buf[c] == 0x20 || buf[c] == 0x09 { c += 1 }
+            token.content = Int32(c)..<line.upperBound
+        } else {
+            token.content = Int32(first)..<line.upperBound
+            token.keyword = KeywordMatcher.keyword(buf, from: first, to: hi)
+        }
+        if token.kind == .bullet || token.kind == .text {
+            let c = Int(token.content.lowerBound)
+            // A plain line is a field only with a known label (`Chủ trì: …`), never `Kính gửi: …`.
+            if let (labelEnd, valueStart, role) = FieldLabel.match(buf, from: c, to: hi),
+                token.kind == .bullet || (role != .unknown && token.keyword == .none)
+            {
+                token.fieldRole = role
+                token.label = Int32(c)..<Int32(labelEnd)
+                token.content = Int32(valueStart)..<line.upperBound
+            }
+        }
+        return token
+    }
+}

@@ -1,0 +1,216 @@
+/// Reads the numbering or bullet marker at the start of a cleaned line.
+enum MarkerScanner {
+    struct Marker {
+        var style: MarkerStyle
+        var ordinal: Int
+        var path = MarkerPath()
+        /// Index just past the marker's own characters.
+        var markerEnd: Int
+        /// Same as `markerEnd`; the caller skips the spaces that follow.
+        var end: Int { markerEnd }
+    }
+
+    /// Position of each letter in the Vietnamese alphabet as used for item markers:
+    /// a b c d đ e g h i k l m n o p q r s t u v x y (no f, j, w, z).
+    static func letterPosition(_ b: UInt8) -> Int {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "d"): return Int(b - UInt8(ascii: "a")) + 1
+        case UInt8(ascii: "e"): return 6
+        case UInt8(ascii: "g"), UInt8(ascii: "h"), UInt8(ascii: "i"): return Int(b - UInt8(ascii: "g")) + 7
+        case UInt8(ascii: "k")...UInt8(ascii: "v"): return Int(b - UInt8(ascii: "k")) + 10
+        case UInt8(ascii: "x"): return 22
+        case UInt8(ascii: "y"): return 23
+        default: return 0
+        }
+    }
+
+    /// The letter printed for a position (`5` → `đ`), the inverse of ``letterPosition(_:)``.
+    static let letters = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
+
+    static func scan(_ buf: UnsafeBufferPointer<UInt8>, from lo: Int, to hi: Int) -> Marker? {
+        guard lo < hi else { return nil }
+        let b = buf[lo]
+        @inline(__always) func endsToken(_ i: Int) -> Bool {
+            i >= hi || buf[i] == 0x20 || buf[i] == 0x09
+        }
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return scanArabic(buf, lo, hi)
+        case UInt8(ascii: "-"):
+            let next = lo + 1 < hi ? buf[lo + 1] : 0x20
+            if next == 0x20 || next == 0x09 {
+                // `- + item`: a second-level list written after a dash.
+                var j = lo + 1
+                while j < hi, buf[j] == 0x20 { j += 1 }
+                if j < hi, buf[j] == UInt8(ascii: "+"), endsToken(j + 1) {
+                    return Marker(style: .dashPlus, ordinal: 0, markerEnd: j + 1)
+                }
+                return Marker(style: .dash, ordinal: 0, markerEnd: lo + 1)
+            }
+            // `-Tiếp tục`: converters sometimes drop the space; a digit or dash means something else.
+            if startsLetter(buf, lo + 1, hi) { return Marker(style: .dash, ordinal: 0, markerEnd: lo + 1) }
+            return nil
+        case UInt8(ascii: "+"):
+            if endsToken(lo + 1) || startsLetter(buf, lo + 1, hi) {
+                return Marker(style: .plus, ordinal: 0, markerEnd: lo + 1)
+            }
+            return nil
+        case UInt8(ascii: "*"):
+            return endsToken(lo + 1) && lo + 1 < hi ? Marker(style: .star, ordinal: 0, markerEnd: lo + 1) : nil
+        case 0xE2, 0xEF, 0xC2:
+            // Symbol bullets: • ▪ ● ◦ ‣ ⁃ − (E2 …), Word's private-use  (EF 82 B7), · (C2 B7).
+            let (s, len) = VietnameseText.scalar(in: buf, at: lo)
+            switch s {
+            case 0x2013, 0x2014:
+                return endsToken(lo + len) && lo + len < hi ? Marker(style: .enDash, ordinal: 0, markerEnd: lo + len) : nil
+            case 0x2022, 0x25AA, 0x25CF, 0x25E6, 0x2023, 0x2043, 0x2212, 0xF0B7, 0xF0A7, 0x00B7:
+                return endsToken(lo + len) ? Marker(style: .dot, ordinal: 0, markerEnd: lo + len) : nil
+            default:
+                return nil
+            }
+        case UInt8(ascii: "I"), UInt8(ascii: "V"), UInt8(ascii: "X"):
+            if let m = scanRoman(buf, lo, hi) { return m }
+            return scanUpperLetter(buf, lo, hi)
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            if let part = scanPart(buf, lo, hi) { return part }
+            return scanUpperLetter(buf, lo, hi)
+        case UInt8(ascii: "a")...UInt8(ascii: "z"):
+            guard lo + 1 < hi, buf[lo + 1] == UInt8(ascii: ")") || buf[lo + 1] == UInt8(ascii: "."),
+                endsToken(lo + 2)
+            else { return nil }
+            return Marker(style: .letter, ordinal: letterPosition(b), markerEnd: lo + 2)
+        case 0xC4:
+            // `đ)` — U+0111 is C4 91.
+            guard lo + 2 < hi, buf[lo + 1] == 0x91,
+                buf[lo + 2] == UInt8(ascii: ")") || buf[lo + 2] == UInt8(ascii: "."), endsToken(lo + 3)
+            else { return nil }
+            return Marker(style: .letter, ordinal: 5, markerEnd: lo + 3)
+        default:
+            return nil
+        }
+    }
+
+    private static func startsLetter(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int) -> Bool {
+        guard i < hi else { return false }
+        return VietnameseText.isLetter(VietnameseText.scalar(in: buf, at: i).value)
+    }
+
+    /// `2.`, `2.1.`, `2.1`, `1)`; each component at most 3 digits (a year is not a marker).
+    private static func scanArabic(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Marker? {
+        var path = MarkerPath()
+        var i = lo
+        var sawDot = false
+        while true {
+            var value = 0
+            let digitsStart = i
+            while i < hi, buf[i] >= 0x30, buf[i] <= 0x39, i - digitsStart < 4 {
+                value = value * 10 + Int(buf[i] - 0x30)
+                i += 1
+            }
+            let digits = i - digitsStart
+            guard digits > 0, digits <= (path.count == 0 ? 3 : 2) else { return nil }
+            if i < hi, buf[i] >= 0x30, buf[i] <= 0x39 { return nil }
+            path.append(value)
+            if i < hi, buf[i] == UInt8(ascii: ".") {
+                sawDot = true
+                i += 1
+                if i < hi, buf[i] >= 0x30, buf[i] <= 0x39 { continue }
+                break
+            }
+            if i < hi, buf[i] == UInt8(ascii: ")"), path.count == 1 {
+                i += 1
+                guard i >= hi || buf[i] == 0x20 || buf[i] == 0x09 else { return nil }
+                return Marker(style: .parenNumber, ordinal: value, path: path, markerEnd: i)
+            }
+            break
+        }
+        // `2021-2025`, `15/01/2025`, `100%`, `4 năm`: not markers.
+        guard i >= hi || buf[i] == 0x20 || buf[i] == 0x09 else { return nil }
+        guard sawDot else { return nil }
+        guard path[0] > 0 else { return nil }
+        return Marker(style: .arabic, ordinal: path[0], path: path, markerEnd: i)
+    }
+
+    /// `I.` … `XXXIX.`, canonical forms only.
+    private static func scanRoman(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Marker? {
+        var i = lo
+        while i < hi, i - lo < 7, buf[i] == UInt8(ascii: "I") || buf[i] == UInt8(ascii: "V") || buf[i] == UInt8(ascii: "X") {
+            i += 1
+        }
+        guard i > lo, i < hi, buf[i] == UInt8(ascii: ".") || buf[i] == UInt8(ascii: ")") else { return nil }
+        guard i + 1 >= hi || buf[i + 1] == 0x20 || buf[i + 1] == 0x09 else { return nil }
+        guard let value = RomanNumeral.value(UnsafeBufferPointer(rebasing: buf[lo..<i])) else { return nil }
+        return Marker(style: .roman, ordinal: value, markerEnd: i + 1)
+    }
+
+    /// `A.`, `B.` — a level above Roman numerals in some plans.
+    private static func scanUpperLetter(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Marker? {
+        guard lo + 1 < hi, buf[lo + 1] == UInt8(ascii: "."),
+            lo + 2 >= hi || buf[lo + 2] == 0x20 || buf[lo + 2] == 0x09
+        else { return nil }
+        return Marker(style: .upperLetter, ordinal: Int(buf[lo] - UInt8(ascii: "A")) + 1, markerEnd: lo + 2)
+    }
+
+    /// `PHẦN I.`, `Phần II:`, `PHẦN 1` — a part above Roman sections.
+    private static func scanPart(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Marker? {
+        // "PHẦN" = 50 48 E1 BA A6 4E; "Phần" = 50 68 E1 BA A7 6E.
+        guard hi - lo >= 7, buf[lo] == UInt8(ascii: "P"), buf[lo + 1] | 0x20 == UInt8(ascii: "h"),
+            buf[lo + 2] == 0xE1, buf[lo + 3] == 0xBA, buf[lo + 4] == 0xA6 || buf[lo + 4] == 0xA7,
+            buf[lo + 5] | 0x20 == UInt8(ascii: "n"), buf[lo + 6] == 0x20
+        else { return nil }
+        var i = lo + 7
+        let numStart = i
+        while i < hi, buf[i] == UInt8(ascii: "I") || buf[i] == UInt8(ascii: "V") || buf[i] == UInt8(ascii: "X")
+            || (buf[i] >= 0x30 && buf[i] <= 0x39)
+        {
+            i += 1
+        }
+        guard i > numStart else { return nil }
+        let numeral = UnsafeBufferPointer(rebasing: buf[numStart..<i])
+        let value: Int
+        if numeral[0] >= 0x30, numeral[0] <= 0x39 {
+            value = numeral.reduce(0) { $0 * 10 + Int($1) - 0x30 }
+        } else if let v = RomanNumeral.value(numeral) {
+            value = v
+        } else {
+            return nil
+        }
+        if i < hi, buf[i] == UInt8(ascii: ".") || buf[i] == UInt8(ascii: ":") { i += 1 }
+        guard i >= hi || buf[i] == 0x20 else { return nil }
+        return Marker(style: .part, ordinal: value, markerEnd: i)
+    }
+}
+
+/// Roman numerals as used for section numbers (1–39).
+enum RomanNumeral {
+    static func value(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var total = 0
+        var prev = 0
+        for b in bytes.reversed() {
+            let v: Int
+            switch b {
+            case UInt8(ascii: "I"): v = 1
+            case UInt8(ascii: "V"): v = 5
+            case UInt8(ascii: "X"): v = 10
+            default: return nil
+            }
+            if v < prev { total -= v } else { total += v; prev = v }
+        }
+        guard total > 0, total < 40 else { return nil }
+        // Canonical forms only: reject `IIII`, `VV`, `IIV`.
+        guard String(decoding: bytes, as: UTF8.self) == string(total) else { return nil }
+        return total
+    }
+
+    static func string(_ value: Int) -> String {
+        var n = value
+        var out = ""
+        for (v, s) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+            while n >= v {
+                out += s
+                n -= v
+            }
+        }
+        return out
+    }
+}

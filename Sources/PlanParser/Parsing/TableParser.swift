@@ -1,0 +1,288 @@
+/// Turns a run of table-row lines into a ``Table``: finds the header row and column roles,
+/// classifies rows (group, task, milestone) and merges page-break continuation rows into the
+/// rows they continue.
+struct TableParser {
+    let source: TokenizedSource
+    private var warnings: [Diagnostic] = []
+    /// Last group numeral seen per rank, and whether it repeated the one before.
+    private var lastGroups: [Int: (ordinal: Int, marker: String, repeated: Bool)] = [:]
+
+    init(source: TokenizedSource) {
+        self.source = source
+    }
+
+    // Header words, lowercase, by column role.
+    private static let headerWords: [(TableColumn.Role, [String], Bool)] = [
+        // (role, words, match anywhere?)
+        (.number, ["stt", "tt", "số tt", "số thứ tự"], false),  // "no."
+        (.lead, ["chủ trì", "cơ quan thực hiện", "đơn vị thực hiện"], true),  // "lead"
+        (.support, ["phối hợp"], true),  // "cooperate"
+        (.product, ["sản phẩm", "kết quả"], true),  // "product", "result"
+        (.time, ["thời gian", "thời hạn", "tiến độ", "thời điểm"], false),  // "time", "deadline"
+        (.notes, ["ghi chú"], false),  // "notes"
+        (.title, ["nhiệm vụ", "nội dung", "tên nhiệm vụ", "công việc", "hoạt động", "tên đề án", "giải pháp", "tên"], false),  // "task", "content"
+    ]
+
+    private struct RawRow {
+        var line: Int
+        var endLine: Int
+        var afterBlank: Bool
+        var cells: [String]
+        var kind: TableRow.Kind = .other
+        var group: String?
+    }
+
+    mutating func parse(rows tokenIndices: [Int]) -> (Table, [Diagnostic]) {
+        var raw: [RawRow] = tokenIndices.map { i in
+            let t = source.tokens[i]
+            return RawRow(line: Int(t.number), endLine: Int(t.number), afterBlank: t.afterBlank, cells: cells(of: t))
+        }
+        let width = raw.map(\.cells.count).max() ?? 0
+        for k in raw.indices { while raw[k].cells.count < width { raw[k].cells.append("") } }
+
+        var columns = (0..<width).map { _ in TableColumn(title: "", role: .other) }
+        var headerIndex: Int?
+        for k in raw.indices.prefix(3) {
+            let roles = raw[k].cells.map(Self.role(ofHeader:))
+            if roles.contains(.title), roles.filter({ $0 != .other }).count >= 3 {
+                headerIndex = k
+                columns = zip(raw[k].cells, roles).map { TableColumn(title: $0, role: $1) }
+                break
+            }
+        }
+        let numberCol = columns.firstIndex { $0.role == .number } ?? 0
+        let titleCol = columns.firstIndex { $0.role == .title } ?? min(1, max(width - 1, 0))
+
+        var rows: [RawRow] = []
+        var groupStack: [(rank: Int, ordinal: Int, label: String, line: Int)] = []
+        var lastTaskNumber: (group: String?, path: [Int], marker: String)?
+        for k in raw.indices {
+            var row = raw[k]
+            if k == headerIndex {
+                row.kind = .header
+                rows.append(row)
+                continue
+            }
+            if k < (headerIndex ?? -1) {
+                row.kind = .other
+                rows.append(row)
+                continue
+            }
+            let first = row.cells.isEmpty ? "" : row.cells[numberCol]
+            if row.cells.allSatisfy({ $0.isEmpty }) { continue }
+            if let group = groupLabel(row.cells, numberCol: numberCol, titleCol: titleCol) {
+                while let top = groupStack.last, top.rank >= group.rank { groupStack.removeLast() }
+                checkGroupSequence(group, line: row.line)
+                groupStack.append((group.rank, group.ordinal, group.label, row.line))
+                row.kind = .group
+                row.group = group.label
+                lastTaskNumber = nil
+                rows.append(row)
+                continue
+            }
+            row.group = groupStack.last?.label
+            if let path = Self.rowNumber(first) {
+                row.kind = .task
+                if let prev = lastTaskNumber, prev.group == row.group {
+                    checkRowSequence(prev.path, path, prevMarker: prev.marker, marker: first, line: row.line)
+                }
+                lastTaskNumber = (row.group, path, first)
+                rows.append(row)
+                continue
+            }
+            if first.isEmpty, let prevIndex = rows.lastIndex(where: { $0.kind == .task || $0.kind == .milestone }),
+                prevIndex == rows.count - 1
+            {
+                if isContinuation(row, of: rows[prevIndex], titleCol: titleCol) {
+                    for c in row.cells.indices where !row.cells[c].isEmpty {
+                        if rows[prevIndex].cells[c].isEmpty {
+                            rows[prevIndex].cells[c] = row.cells[c]
+                        } else {
+                            rows[prevIndex].cells[c] += " " + row.cells[c]
+                        }
+                    }
+                    rows[prevIndex].endLine = row.line
+                    continue
+                }
+                row.kind = .milestone
+                rows.append(row)
+                continue
+            }
+            // A row without a number but with a task's text: keep it as a task.
+            if !row.cells[titleCol].isEmpty, titleCol != numberCol, first.isEmpty || headerIndex != nil {
+                row.kind = first.isEmpty ? .other : .task
+            }
+            rows.append(row)
+        }
+        let table = Table(
+            line: raw.first?.line ?? 0, endLine: raw.last?.endLine ?? 0, columns: columns,
+            rows: rows.map { TableRow(line: $0.line, endLine: $0.endLine, kind: $0.kind, group: $0.group, cells: $0.cells) })
+        return (table, warnings)
+    }
+
+    // MARK: - Cells
+
+    /// Cells split on tabs, each trimmed (markdown and spaces were cleaned by the tokenizer).
+    private func cells(of t: LineToken) -> [String] {
+        var result: [String] = []
+        let bytes = source.bytes(t.line)
+        var start = bytes.startIndex
+        var i = start
+        while i <= bytes.endIndex {
+            if i == bytes.endIndex || bytes[i] == 0x09 {
+                var lo = start
+                var hi = i
+                while lo < hi, bytes[lo] == 0x20 { lo += 1 }
+                while hi > lo, bytes[hi - 1] == 0x20 { hi -= 1 }
+                result.append(String(decoding: bytes[lo..<hi], as: UTF8.self))
+                start = i + 1
+            }
+            i += 1
+        }
+        return result
+    }
+
+    static func role(ofHeader cell: String) -> TableColumn.Role {
+        let f = VietnameseText.lowercased(cell).trimmingSpaces
+        guard !f.isEmpty else { return .other }
+        for (role, words, anywhere) in headerWords {
+            for w in words {
+                if anywhere ? f.contains(w) : (f == w || f.hasPrefix(w + " ") || f.hasPrefix(w + "/") || f.hasPrefix(w + ","))
+                {
+                    return role
+                }
+            }
+        }
+        return .other
+    }
+
+    /// `1`, `2.`, `1.1`, `3)` → the number's parts; nil for anything else.
+    static func rowNumber(_ cell: String) -> [Int]? {
+        var s = Substring(cell)
+        while let last = s.last, last == "." || last == ")" { s = s.dropLast() }
+        guard !s.isEmpty, s.utf8.count <= 12 else { return nil }
+        var parts: [Int] = []
+        for p in s.split(separator: ".", omittingEmptySubsequences: false) {
+            guard !p.isEmpty, p.utf8.count <= 3, p.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let v = Int(p) else {
+                return nil
+            }
+            parts.append(v)
+        }
+        return parts
+    }
+
+    // MARK: - Groups
+
+    private struct GroupLabel {
+        var rank: Int
+        var ordinal: Int
+        var marker: String
+        var label: String
+    }
+
+    /// `I. CÔNG TÁC …` in the first cell, `I` + title in the next cell, `A.`/`B.`.
+    private func groupLabel(_ cells: [String], numberCol: Int, titleCol: Int) -> GroupLabel? {
+        let first = cells[numberCol]
+        guard !first.isEmpty else { return nil }
+        let others = cells.indices.filter { $0 != numberCol && $0 != titleCol && !cells[$0].isEmpty }
+        guard others.isEmpty else { return nil }
+        var bytes = Array(first.utf8)
+        let m: MarkerScanner.Marker? = bytes.withUnsafeBufferPointer { MarkerScanner.scan($0, from: 0, to: $0.count) }
+        if let m, m.style == .roman || m.style == .upperLetter {
+            let rest = String(decoding: bytes[m.markerEnd...], as: UTF8.self).trimmingSpaces
+            let marker = String(decoding: bytes[..<m.markerEnd], as: UTF8.self)
+            let title = rest.isEmpty ? cells[titleCol] : rest
+            guard !title.isEmpty else { return nil }
+            return GroupLabel(rank: m.style == .upperLetter ? 1 : 2, ordinal: m.ordinal, marker: marker,
+                              label: marker + " " + title + (rest.isEmpty || cells[titleCol].isEmpty ? "" : " " + cells[titleCol]))
+        }
+        // A bare numeral: `I`, `IV`, `A`.
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(0x20)
+        let bare: MarkerScanner.Marker? = bytes.withUnsafeBufferPointer { MarkerScanner.scan($0, from: 0, to: $0.count) }
+        if let m = bare, m.style == .roman || m.style == .upperLetter, m.markerEnd == bytes.count - 1,
+            !cells[titleCol].isEmpty
+        {
+            return GroupLabel(rank: m.style == .upperLetter ? 1 : 2, ordinal: m.ordinal, marker: first,
+                              label: first + ". " + cells[titleCol])
+        }
+        return nil
+    }
+
+    private mutating func checkGroupSequence(_ group: GroupLabel, line: Int) {
+        if group.rank == 1 { lastGroups[2] = nil }  // a new A./B. group restarts I, II, …
+        let prev = lastGroups[group.rank]
+        lastGroups[group.rank] = (group.ordinal, group.marker, false)
+        guard let prev else { return }
+        let a = prev.ordinal
+        let b = group.ordinal
+        guard b != a + 1 else { return }
+        let style: MarkerStyle = group.rank == 1 ? .upperLetter : .roman
+        let expected = SectionParser.expectedMarker(style: style, marker: ".", ordinal: a)
+        if a == b {
+            warnings.append(Diagnostic(line: line, code: "numbering-repeated",
+                message: "table group \(group.marker) repeats the previous group (expected \(expected))"))
+            lastGroups[group.rank] = (b, group.marker, true)
+        } else if b > a {
+            // `V, V, VII`: the repeat already explains the gap.
+            if prev.repeated, b == a + 2 { return }
+            warnings.append(Diagnostic(line: line, code: "numbering-skipped",
+                message: "table group \(group.marker) follows \(prev.marker) (expected \(expected))"))
+        } else {
+            warnings.append(Diagnostic(line: line, code: "numbering-order",
+                message: "table group \(group.marker) follows \(prev.marker) out of order"))
+        }
+    }
+
+    private mutating func checkRowSequence(_ a: [Int], _ b: [Int], prevMarker: String, marker: String, line: Int) {
+        guard a.count == b.count, a.dropLast() == b.dropLast(), let x = a.last, let y = b.last, y != x + 1 else { return }
+        var expectedParts = a
+        expectedParts[expectedParts.count - 1] = x + 1
+        let expected = expectedParts.map(String.init).joined(separator: ".")
+        if y == x {
+            warnings.append(Diagnostic(line: line, code: "numbering-repeated",
+                message: "table row \(marker) repeats the previous row number (expected \(expected))"))
+        } else if y > x {
+            warnings.append(Diagnostic(line: line, code: "numbering-skipped",
+                message: "table row \(marker) follows \(prevMarker) (expected \(expected))"))
+        } else {
+            warnings.append(Diagnostic(line: line, code: "numbering-order",
+                message: "table row \(marker) follows \(prevMarker) out of order"))
+        }
+    }
+
+    // MARK: - Continuation rows
+
+    /// A row with an empty first cell continues the row above (a page break cut it) when its
+    /// text carries on mid-sentence; otherwise it is another milestone of the same task.
+    private func isContinuation(_ row: RawRow, of prev: RawRow, titleCol: Int) -> Bool {
+        if titleCol < row.cells.count, !row.cells[titleCol].isEmpty { return true }
+        var continuing = 0
+        var fresh = 0
+        for c in row.cells.indices where !row.cells[c].isEmpty {
+            let cell = row.cells[c]
+            let above = c < prev.cells.count ? prev.cells[c] : ""
+            let first = TextShape.firstScalar(cell.utf8) ?? 0
+            if VietnameseText.isLowercase(first) {
+                continuing += 1
+            } else if (cell.hasPrefix("- ") || cell.hasPrefix("+ ")) && (above.hasSuffix(";") || above.hasSuffix(",")) {
+                continuing += 1
+            } else {
+                fresh += 1
+            }
+        }
+        if fresh == 0 { return continuing > 0 }
+        if continuing == 0 { return false }
+        return row.afterBlank
+    }
+}
+
+extension String {
+    /// The string without leading and trailing ASCII spaces.
+    var trimmingSpaces: String {
+        let u = utf8
+        guard let first = u.firstIndex(where: { $0 != 0x20 }) else { return "" }
+        let last = u.lastIndex(where: { $0 != 0x20 })!
+        return String(self[first...last])
+    }
+}

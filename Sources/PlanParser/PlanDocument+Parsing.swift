@@ -1,0 +1,96 @@
+/// The parsing pipeline: bytes → lines → tokens → tree → records.
+extension PlanDocument {
+    /// Parses a plan from raw file bytes (UTF-8 with or without BOM, or UTF-16 with BOM).
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's contents.
+    ///   - path: how to name the source in the output (`source.path`).
+    /// - Throws: ``PlanParseError`` when the bytes are not a usable text (binary, invalid
+    ///   encoding, empty, too large). Everything else is parsed, with warnings.
+    public static func parse(bytes: [UInt8], path: String = "-", maxBytes: Int = PlanDocument.defaultMaxBytes)
+        throws(PlanParseError) -> PlanDocument
+    {
+        let decoded = try SourceDecoder.decode(bytes, limit: maxBytes)
+        return parse(decoded: decoded, path: path)
+    }
+
+    /// Reads and parses the file at `path`.
+    public static func parse(contentsOf path: String, maxBytes: Int = PlanDocument.defaultMaxBytes)
+        throws(PlanParseError) -> PlanDocument
+    {
+        let decoded = try SourceDecoder.read(path: path, limit: maxBytes)
+        return parse(decoded: decoded, path: path)
+    }
+
+    /// Files larger than this are refused unless the caller raises the limit (256 MiB).
+    public static let defaultMaxBytes = 256 << 20
+
+    static func parse(decoded: DecodedSource, path: String) -> PlanDocument {
+        // 1. Lines and tokens.
+        let source = LineTokenizer.tokenize(decoded.bytes, lineCount: decoded.lineCount)
+        // 2. Frame: header at the top, closing block near the end.
+        let frame = FrameParser(source: source).parse()
+        var (header, warnings) = HeaderExtractor(source: source, frame: frame).extract()
+        // 3. Section tree of everything else.
+        var ranges: [Range<Int>] = []
+        if let closing = frame.closing {
+            ranges = [frame.header.upperBound..<closing.lowerBound, closing.upperBound..<source.tokens.count]
+        } else {
+            ranges = [frame.header.upperBound..<source.tokens.count]
+        }
+        var sectionParser = SectionParser(source: source)
+        let body = sectionParser.parse(ranges: ranges)
+        warnings += body.warnings
+        // 4. Citations everywhere.
+        var citations = CitationExtractor()
+        source.storage.withUnsafeBufferPointer { buf in
+            for t in source.tokens {
+                citations.scan(UnsafeBufferPointer(rebasing: buf[Int(t.line.lowerBound)..<Int(t.line.upperBound)]),
+                               lineNumber: Int(t.number))
+            }
+        }
+        header.references = citations.citations()
+        // 5. Tasks and targets.
+        var extractor = TaskExtractor(normalizer: TimeNormalizer(planYear: header.planYear, planPeriod: header.planPeriod))
+        extractor.extract(from: body.sections)
+        let tasks = extractor.tasks.map { task -> PlanTask in
+            var t = task
+            t.references = header.references.compactMap { c in
+                let lines = c.lines.filter { (t.line...t.endLine).contains($0) }
+                return lines.isEmpty ? nil : Citation(kind: c.kind, number: c.number, date: c.date, issuer: c.issuer, lines: lines)
+            }
+            return t
+        }
+        warnings += extractor.warnings
+        // Warnings in line order; equal lines keep the order they were found in.
+        warnings = warnings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        var closing: Closing?
+        if let c = frame.closing, !c.isEmpty {
+            closing = Closing(line: Int(source.tokens[c.lowerBound].number), endLine: Int(source.tokens[c.upperBound - 1].number))
+        }
+        return PlanDocument(
+            source: SourceInfo(path: path, lines: source.lineCount), header: header, preamble: body.preamble,
+            sections: body.sections, closing: closing, tasks: tasks, targets: extractor.targets, warnings: warnings,
+            leftovers: body.leftovers, furniture: [])
+    }
+}
+
+extension PlanDocument {
+    /// The document as JSON (schema in README.md), pretty-printed unless `pretty` is false.
+    public func jsonBytes(pretty: Bool = true) -> [UInt8] {
+        var exporter = DocumentJSONExporter(writer: JSONWriter(pretty: pretty))
+        exporter.write(self)
+        exporter.writer.finish()
+        return exporter.writer.bytes
+    }
+
+    /// Streams the JSON to `sink` in chunks of about `chunkSize` bytes.
+    public func writeJSON(pretty: Bool = true, chunkSize: Int = 1 << 20, to sink: @escaping (inout [UInt8]) -> Void) {
+        var exporter = DocumentJSONExporter(writer: JSONWriter(pretty: pretty, flushThreshold: chunkSize, flush: { buf in
+            sink(&buf)
+            buf.removeAll(keepingCapacity: true)
+        }))
+        exporter.write(self)
+        exporter.writer.finish()
+    }
+}

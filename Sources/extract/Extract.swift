@@ -1,0 +1,63 @@
+import PlanParser
+
+/// The `extract` command: parses options and runs the chosen subcommand.
+enum Extract {
+    /// Exit statuses (documented in README.md and `--help`).
+    enum Status {
+        static let ok: Int32 = 0
+        /// An input could not be read or decoded (for `diff`: the plans differ).
+        static let inputError: Int32 = 1
+        /// Usage error (for `diff`: any trouble).
+        static let usage: Int32 = 2
+    }
+
+    static func run(_ arguments: [String]) -> Int32 {
+        let options: Options
+        do {
+            options = try Options.parse(arguments)
+        } catch let exit as Options.Exit {
+            switch exit {
+            case .help(let command): Console.out(Help.text(for: command))
+            case .version: Console.out(Help.version + "\n")
+            }
+            return Status.ok
+        } catch let error as Options.UsageError {
+            Console.err("""
+                Error: \(error.message)
+                Usage: \(Help.usage(for: error.command))
+                  See 'extract \(error.command == .parse ? "" : error.command.rawValue + " ")--help' for more information.
+
+                """)
+            return Status.usage
+        } catch {
+            Console.err("Error: \(error)\n")
+            return Status.usage
+        }
+        switch options.command {
+        case .parse: return ParseCommand(options: options).run()
+        case .outline: return OutlineCommand(options: options).run()
+        case .tables: return TablesCommand(options: options).run()
+        case .time: return TimeCommand(options: options).run()
+        case .units: return UnitsCommand(options: options).run()
+        case .diff: return DiffCommand(options: options).run()
+        }
+    }
+
+    /// Reads and parses one input (`-` is standard input); reports a refusal on stderr.
+    static func load(_ path: String, options: Options) -> PlanDocument? {
+        let limit = (options.maxSizeMB ?? 256) << 20
+        do {
+            if path == "-" {
+                return try PlanDocument.parse(bytes: Console.readStandardInput(), path: "-", maxBytes: limit)
+            }
+            return try PlanDocument.parse(contentsOf: path, maxBytes: limit)
+        } catch {
+            report(error, path: path)
+            return nil
+        }
+    }
+
+    static func report(_ error: PlanParseError, path: String) {
+        Console.err("\(path == "-" ? "<stdin>" : path): error: \(error.description)\n")
+    }
+}

@@ -1,0 +1,13 @@
+import PlanParser
+
+/// `extract time TEXT…`: one JSON line per text with its milestones.
+struct TimeCommand {
+    let options: Options
+
+    func run() -> Int32 {
+        for text in options.arguments {
+            Console.out(TimeExpression.normalizedJSON(text, planYear: options.year) + [0x0A])
+        }
+        return Extract.Status.ok
+    }
+}
