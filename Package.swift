@@ -13,7 +13,7 @@ let package = Package(
         .testTarget(
             name: "PlanParserTests",
             dependencies: ["PlanParser"],
-            exclude: ["Golden"]
+            exclude: ["Golden/Expected"]
         ),
         .testTarget(
             name: "ExtractTests",

@@ -41,6 +41,7 @@ extension PlanDocument {
         var sectionParser = SectionParser(source: source)
         let body = sectionParser.parse(ranges: ranges)
         warnings += body.warnings
+        warnings += HeadingSpellCheck.check(body.sections)
         // 4. Citations everywhere.
         var citations = CitationExtractor()
         source.storage.withUnsafeBufferPointer { buf in

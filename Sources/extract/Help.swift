@@ -78,7 +78,7 @@ enum Help {
           <file>                  A plan file, or '-' for standard input.
 
         OPTIONS:
-          --width <n>             Cut titles longer than n characters (default: 100).
+          --width <n>             Cut titles longer than n characters (default: 80).
           -o, --output <path>     Write to a file instead of standard output.
           -h, --help              Show help information.
 

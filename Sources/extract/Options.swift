@@ -32,7 +32,7 @@ struct Options: Equatable {
     var year: Int?
     var withTasks = false
     var color: Bool?
-    var width = 100
+    var width = 80
 
     /// `--help` / `--version` exit early with status 0.
     enum Exit: Error, Equatable {

@@ -183,8 +183,12 @@ struct TaskExtractor {
         for child in f.children {
             if let cf = child.field, cf.role != .unknown {
                 addField(child, to: &task)
+            } else if field.role == .product {
+                // `- Sản phẩm:` followed by `- + …` lines: one product per line, as written.
+                var p = Substring(child.title)
+                while let last = p.last, last == ";" || last == "." || last == "," || last == " " { p = p.dropLast() }
+                if !p.isEmpty { task.products.append(String(p)) }
             } else {
-                // `- Sản phẩm:` followed by `- + …` lines: one value per line.
                 add(child.title, role: field.role, line: child.line, to: &task)
             }
         }

@@ -302,13 +302,13 @@ struct SectionParser {
             nodes[index].repeatsPrevious = true
             output.warnings.append(Diagnostic(
                 line: next.line, code: "numbering-repeated",
-                message: "\(what) \(next.marker) repeats the previous one (expected \(expectedMarker(after: prev)))"))
+                message: "\(what) \(next.marker) repeats the previous one, expected \(expectedMarker(after: prev))"))
         } else if b > a {
             // `V, V, VII`: the repeat already explains the gap.
             if prev.repeatsPrevious, b == a + 2 { return }
             output.warnings.append(Diagnostic(
                 line: next.line, code: "numbering-skipped",
-                message: "\(what) \(next.marker) follows \(prev.marker) (expected \(expectedMarker(after: prev)))"))
+                message: "\(what) \(next.marker) follows \(prev.marker), expected \(expectedMarker(after: prev))"))
         } else {
             output.warnings.append(Diagnostic(
                 line: next.line, code: "numbering-order",

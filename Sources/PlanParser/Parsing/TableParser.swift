@@ -221,13 +221,13 @@ struct TableParser {
         let expected = SectionParser.expectedMarker(style: style, marker: ".", ordinal: a)
         if a == b {
             warnings.append(Diagnostic(line: line, code: "numbering-repeated",
-                message: "table group \(group.marker) repeats the previous group (expected \(expected))"))
+                message: "table group \(group.marker) repeats the previous group, expected \(expected)"))
             lastGroups[group.rank] = (b, group.marker, true)
         } else if b > a {
             // `V, V, VII`: the repeat already explains the gap.
             if prev.repeated, b == a + 2 { return }
             warnings.append(Diagnostic(line: line, code: "numbering-skipped",
-                message: "table group \(group.marker) follows \(prev.marker) (expected \(expected))"))
+                message: "table group \(group.marker) follows \(prev.marker), expected \(expected)"))
         } else {
             warnings.append(Diagnostic(line: line, code: "numbering-order",
                 message: "table group \(group.marker) follows \(prev.marker) out of order"))
@@ -241,10 +241,10 @@ struct TableParser {
         let expected = expectedParts.map(String.init).joined(separator: ".")
         if y == x {
             warnings.append(Diagnostic(line: line, code: "numbering-repeated",
-                message: "table row \(marker) repeats the previous row number (expected \(expected))"))
+                message: "table row \(marker) repeats the previous row number, expected \(expected)"))
         } else if y > x {
             warnings.append(Diagnostic(line: line, code: "numbering-skipped",
-                message: "table row \(marker) follows \(prevMarker) (expected \(expected))"))
+                message: "table row \(marker) follows \(prevMarker), expected \(expected)"))
         } else {
             warnings.append(Diagnostic(line: line, code: "numbering-order",
                 message: "table row \(marker) follows \(prevMarker) out of order"))

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Flags heading words that look misspelt: a word seen once in the headings whose letters equal
+/// a frequent heading word's but whose tone mark differs, in the same two-word phrase
+/// (`CÀI CÁCH` among many `CẢI CÁCH`).
+///
+/// Runs on heading titles only (a few dozen short strings), so it uses Foundation's canonical
+/// decomposition to split a letter from its tone mark.
+enum HeadingSpellCheck {
+    private struct Word {
+        var text: String
+        var shape: String
+        var tone: UInt32
+        var line: Int
+    }
+
+    // Tone marks: grave (huyền), acute (sắc), tilde (ngã), hook above (hỏi), dot below (nặng).
+    private static let tones: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
+
+    static func check(_ sections: [Section]) -> [Diagnostic] {
+        var headings: [(String, Int)] = []
+        func visit(_ s: Section) {
+            switch s.kind {
+            case .part, .group, .roman, .arabic, .appendix:
+                if s.title.utf8.count <= 160 { headings.append((s.title, s.line)) }
+            default:
+                break
+            }
+            for t in s.tables {
+                for r in t.rows where r.kind == .group {
+                    if let g = r.group { headings.append((g, r.line)) }
+                }
+            }
+            s.children.forEach(visit)
+        }
+        sections.forEach(visit)
+
+        var phrases: [[Word]] = []
+        var counts: [String: Int] = [:]
+        for (title, line) in headings {
+            let words = title.split { !$0.isLetter }.map { w -> Word in
+                let lower = VietnameseText.lowercased(String(w))
+                let (shape, tone) = split(lower)
+                return Word(text: String(w), shape: shape, tone: tone, line: line)
+            }
+            for w in words { counts[VietnameseText.lowercased(w.text), default: 0] += 1 }
+            phrases.append(words)
+        }
+        // Frequent forms, keyed by shape + next word, e.g. "cai|cách" → "cải".
+        var frequentByContext: [String: (form: String, count: Int)] = [:]
+        for words in phrases {
+            for (i, w) in words.enumerated() where i + 1 < words.count {
+                let form = VietnameseText.lowercased(w.text)
+                let key = w.shape + "|" + VietnameseText.lowercased(words[i + 1].text)
+                let c = counts[form] ?? 0
+                if c >= 3, c > frequentByContext[key]?.count ?? 0 { frequentByContext[key] = (form, c) }
+            }
+        }
+        var warnings: [Diagnostic] = []
+        var reported = Set<String>()
+        for words in phrases {
+            for (i, w) in words.enumerated() where i + 1 < words.count && w.shape.count >= 2 {
+                let form = VietnameseText.lowercased(w.text)
+                guard counts[form] == 1, !reported.contains(form) else { continue }
+                let key = w.shape + "|" + VietnameseText.lowercased(words[i + 1].text)
+                guard let frequent = frequentByContext[key], frequent.form != form,
+                    split(frequent.form).1 != w.tone
+                else { continue }
+                reported.insert(form)
+                warnings.append(Diagnostic(
+                    line: w.line, code: "heading-spelling",
+                    message: "heading word '\(w.text)' looks misspelt: '\(frequent.form) \(VietnameseText.lowercased(words[i + 1].text))' appears \(frequent.count) times"))
+            }
+        }
+        return warnings
+    }
+
+    /// The word without its tone mark, and the tone mark (0 for none).
+    private static func split(_ word: String) -> (String, UInt32) {
+        var shape = String.UnicodeScalarView()
+        var tone: UInt32 = 0
+        for s in word.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if tones.contains(s.value) {
+                tone = s.value
+            } else {
+                shape.append(s)
+            }
+        }
+        return (String(shape), tone)
+    }
+}
