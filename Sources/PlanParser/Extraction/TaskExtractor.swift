@@ -6,7 +6,7 @@
 struct TaskExtractor {
     /// What a section is for, read from its heading.
     enum Role {
-        case neutral, purpose, targets, tasks, funding, organization
+        case neutral, purpose, targets, tasks, funding, organization, results
     }
 
     private let normalizer: TimeNormalizer
@@ -30,8 +30,8 @@ struct TaskExtractor {
         // (role, words, prefix only?)
         (.organization, ["tổ chức thực hiện"], true),  // "implementation arrangements"
         (.funding, ["kinh phí"], true),  // "funding"
-        (.tasks, ["nhiệm vụ", "giải pháp", "nội dung thực hiện", "nội dung chủ yếu", "nội dung trọng tâm",
-                  "các nội dung", "hoạt động"], false),  // "tasks", "solutions", "content to carry out"
+        (.results, ["kết quả", "tình hình"], true),  // "results", "situation" (what a report says was done)
+        (.tasks, ["nhiệm vụ", "giải pháp", "nội dung thực hiện", "nội dung chủ yếu", "nội dung trọng tâm"], false),  // "tasks", "solutions", "content to carry out"
         (.tasks, ["nội dung"], true),  // "content"
         (.targets, ["mục tiêu", "chỉ tiêu", "các chỉ tiêu"], true),  // "objectives", "targets"
         (.purpose, ["mục đích", "yêu cầu", "quan điểm"], true),  // "purpose", "requirements", "viewpoints"
@@ -91,13 +91,8 @@ struct TaskExtractor {
         }
         switch role {
         case .targets:
-            if s.kind != .bullet || !items.isEmpty {
-                for (k, p) in s.paragraphs.enumerated() where Self.isStatement(p.text) && Self.definesRole(s) {
-                    targets.append(Target(id: (id + ["p\(k + 1)"]).joined(separator: "."), line: p.line,
-                                          endLine: p.endLine, section: path + [label], text: p.text))
-                }
-            }
-            if items.isEmpty, Self.isItem(s) {
+            // Items are targets; an item with its own paragraphs is a heading (`1. Mục tiêu chung`).
+            if items.isEmpty, Self.isItem(s), s.paragraphs.isEmpty {
                 targets.append(Target(id: id.joined(separator: "."), line: s.line, endLine: s.endLine,
                                       section: path, text: Self.strippedTitle(s.title)))
                 return
@@ -124,12 +119,6 @@ struct TaskExtractor {
         case .arabic, .letter, .number, .bullet: return true
         default: return false
         }
-    }
-
-    /// A paragraph that states something (not `(chi tiết tại Phụ lục)`, not an intro ending with `:`).
-    private static func isStatement(_ text: String) -> Bool {
-        guard let first = text.first, first != "(" else { return false }
-        return !text.hasSuffix(":")
     }
 
     static func strippedTitle(_ title: String) -> String {
