@@ -64,37 +64,35 @@ struct TimeNormalizer: Sendable {
         return (CalendarDate(year: first, month: 1, day: 1), CalendarDate(year: last, month: 12, day: 31), true)
     }
 
+    /// An impossible span: a milestone of kind unknown with no dates.
+    private static func invalid(_ text: String, _ action: String?) -> (TimeMilestone, TimeProblem?) {
+        (TimeMilestone(text: text, kind: .unknown, action: action), .invalid(text))
+    }
+
     /// The milestone for one recognized expression, and its problem if any.
     fileprivate func milestone(
         _ expression: TimeExpression, text: String, action: String?
     ) -> (TimeMilestone, TimeProblem?) {
         var m = TimeMilestone(text: text, kind: .unknown, action: action)
-        func invalid() -> (TimeMilestone, TimeProblem?) {
-            m.kind = .unknown
-            m.start = nil
-            m.end = nil
-            m.every = nil
-            return (m, .invalid(text))
-        }
         switch expression {
         case .conditional:
             m.kind = .conditional
         case .continuous(let span):
             m.kind = .continuous
             let (start, end, valid) = yearBounds(span)
-            guard valid else { return invalid() }
+            guard valid else { return Self.invalid(text, action) }
             (m.start, m.end) = (start, end)
         case .periodic(let every, let span):
             m.kind = .periodic
             m.every = every
             let (start, end, valid) = yearBounds(span)
-            guard valid else { return invalid() }
+            guard valid else { return Self.invalid(text, action) }
             (m.start, m.end) = (start, end)
         case .deadline(let atom):
             m.kind = .deadline
             switch resolve(atom) {
             case .dates(_, let last): m.end = last
-            case .invalid: return invalid()
+            case .invalid: return Self.invalid(text, action)
             case .noYear: return (m, .noYear(text))
             }
         case .calendar(let first, nil, false):
@@ -107,7 +105,7 @@ struct TimeNormalizer: Sendable {
             }
             switch resolve(first) {
             case .dates(let a, let b): (m.start, m.end) = (a, b)
-            case .invalid: return invalid()
+            case .invalid: return Self.invalid(text, action)
             case .noYear: return (m, .noYear(text))
             }
         case .calendar(let first, let last, let isOpen):
@@ -115,7 +113,7 @@ struct TimeNormalizer: Sendable {
             let start: CalendarDate
             switch resolve(first) {
             case .dates(let a, _): start = a
-            case .invalid: return invalid()
+            case .invalid: return Self.invalid(text, action)
             case .noYear: return (m, .noYear(text))
             }
             guard let last else {
@@ -124,9 +122,9 @@ struct TimeNormalizer: Sendable {
             }
             switch resolve(last) {
             case .dates(_, let b):
-                guard start <= b else { return invalid() }
+                guard start <= b else { return Self.invalid(text, action) }
                 (m.start, m.end) = (start, b)
-            case .invalid: return invalid()
+            case .invalid: return Self.invalid(text, action)
             case .noYear: return (m, .noYear(text))
             }
         }

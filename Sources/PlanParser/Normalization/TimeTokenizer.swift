@@ -8,10 +8,25 @@ enum TimeTokenizer {
     static func tokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [TimeToken] {
         var tokens: [TimeToken] = []
         tokens.reserveCapacity(bytes.count / 3 + 4)
+        let keywords = TimeWord.table
         var i = 0
         var sawSpace = false
         let count = bytes.count
         while i < count {
+            let b = bytes[i]
+            if b < 0x80 {
+                // ASCII fast path: most of a time text is ASCII.
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    sawSpace = true
+                    i += 1
+                    continue
+                }
+                if (b | 0x20) &- 0x61 < 26 {
+                    tokens.append(word(in: bytes, from: i, spaceBefore: sawSpace, keywords: keywords, next: &i))
+                    sawSpace = false
+                    continue
+                }
+            }
             let (s, n) = VietnameseText.scalar(in: bytes, at: i)
             if isSpace(s) {
                 sawSpace = true
@@ -33,7 +48,7 @@ enum TimeTokenizer {
                 token.spaceBefore = sawSpace
                 tokens.append(token)
             } else if VietnameseText.baseLetter(s) != nil {
-                tokens.append(word(in: bytes, from: start, spaceBefore: sawSpace, next: &i))
+                tokens.append(word(in: bytes, from: start, spaceBefore: sawSpace, keywords: keywords, next: &i))
             } else {
                 i += n
                 var token = TimeToken(kind: kind(of: s), start: Int32(start), end: Int32(i))
@@ -48,7 +63,8 @@ enum TimeTokenizer {
     /// Reads the word starting at `start`; leaves `i` after it.
     @inline(__always)
     private static func word(
-        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, spaceBefore: Bool, next i: inout Int
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, spaceBefore: Bool, keywords: TimeWord.Table,
+        next i: inout Int
     ) -> TimeToken {
         var packed: UInt64 = 0
         var letters = 0
@@ -57,6 +73,19 @@ enum TimeTokenizer {
         var capitalized = false
         i = start
         while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                let lower = b | 0x20
+                guard lower &- 0x61 < 26 else { break }
+                if letters == 0 { capitalized = b < 0x60 }
+                if letters < 8 { packed |= UInt64(lower) << (8 * UInt64(letters)) }
+                letters += 1
+                if lower != UInt8(ascii: "i") && lower != UInt8(ascii: "v") && lower != UInt8(ascii: "x") {
+                    romanOnly = false
+                }
+                i += 1
+                continue
+            }
             let (s, n) = VietnameseText.scalar(in: bytes, at: i)
             if let base = VietnameseText.baseLetter(s) {
                 if letters == 0 { capitalized = VietnameseText.isUppercase(s) }
@@ -75,7 +104,7 @@ enum TimeTokenizer {
             i += n
         }
         var token = TimeToken(kind: .word, start: Int32(start), end: Int32(i))
-        token.word = letters <= 8 ? TimeWord.lookup(packed) : .other
+        token.word = letters <= 8 ? TimeWord.lookup(packed, in: keywords) : .other
         token.isCapitalized = capitalized
         token.isASCII = ascii
         token.spaceBefore = spaceBefore

@@ -60,10 +60,24 @@ enum TimeWord: UInt8, Sendable {
     case located  // tại ("at", theo quy định tại: "as set out in")
 
     /// Finds the word for a skeleton packed by ``pack(_:)``; `.other` when it is no keyword.
+    /// Fetch once per text (``table``) and pass it in: reading a static costs a
+    /// once-check on every access.
     @inline(__always)
-    static func lookup(_ packed: UInt64) -> TimeWord {
-        for entry in table where entry.packed == packed { return entry.word }
-        return .other
+    static func lookup(_ packed: UInt64, in table: Table) -> TimeWord {
+        var slot = slot(of: packed)
+        while true {
+            let key = table.keys[slot]
+            if key == packed { return table.words[slot] }
+            if key == 0 { return .other }
+            slot = (slot + 1) & (tableSize - 1)
+        }
+    }
+
+    /// The keyword hash table: open addressing with linear probing, a few times more slots
+    /// than keywords, so a lookup is one or two probes instead of a scan of every keyword.
+    struct Table: Sendable {
+        var keys: [UInt64]
+        var words: [TimeWord]
     }
 
     /// Packs up to eight lowercase ASCII letters, first letter in the lowest byte.
@@ -88,5 +102,22 @@ enum TimeWord: UInt8, Sendable {
         ("nua", .half), ("ke", .plan), ("hoach", .planTail), ("hien", .current), ("tai", .located),
     ]
 
-    private static let table: [(packed: UInt64, word: TimeWord)] = skeletons.map { (pack($0.0), $0.1) }
+    private static let tableSize = 256
+
+    @inline(__always)
+    private static func slot(of packed: UInt64) -> Int {
+        Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 56) & (tableSize - 1)
+    }
+
+    static let table: Table = {
+        var keys = [UInt64](repeating: 0, count: tableSize)
+        var words = [TimeWord](repeating: .other, count: tableSize)
+        for (skeleton, word) in skeletons {
+            var slot = slot(of: pack(skeleton))
+            while keys[slot] != 0 { slot = (slot + 1) & (tableSize - 1) }
+            keys[slot] = pack(skeleton)
+            words[slot] = word
+        }
+        return Table(keys: keys, words: words)
+    }()
 }
