@@ -425,15 +425,26 @@ private func describe(_ m: TimeMilestone) -> String {
 
     // MARK: - Problem messages
 
-    @Test(arguments: [
-        ("Sớm nhất có thể", 2024, TimeProblem(code: "time-unknown", message: "unrecognized time text \"Sớm nhất có thể\"")),
-        ("Tháng 01- /2024", 2024, TimeProblem(code: "time-open-range", message: "time range has no end \"Tháng 01- /2024\"")),
-        ("31/02/2025", 2024, TimeProblem(code: "time-invalid", message: "impossible date in time text \"31/02/2025\"")),
-        (
-            "Tháng 9", nil,
-            TimeProblem(code: "time-unknown", message: "no year in time text and none known for the plan \"Tháng 9\"")
-        ),
-    ] as [(String, Int?, TimeProblem)])
+    @Test(
+        arguments: [
+            (
+                "Sớm nhất có thể", 2024,
+                TimeProblem(code: "time-unknown", message: "unrecognized time text \"Sớm nhất có thể\"")
+            ),
+            (
+                "Tháng 01- /2024", 2024,
+                TimeProblem(code: "time-open-range", message: "time range has no end \"Tháng 01- /2024\"")
+            ),
+            (
+                "31/02/2025", 2024,
+                TimeProblem(code: "time-invalid", message: "impossible date in time text \"31/02/2025\"")
+            ),
+            (
+                "Tháng 9", nil,
+                TimeProblem(
+                    code: "time-unknown", message: "no year in time text and none known for the plan \"Tháng 9\"")
+            ),
+        ] as [(String, Int?, TimeProblem)])
     func problemMessage(text: String, year: Int?, expected: TimeProblem) {
         let (_, problems) = TimeNormalizer(planYear: year, planPeriod: nil).milestones(in: text)
         #expect(problems == [expected])
@@ -447,7 +458,8 @@ private func describe(_ m: TimeMilestone) -> String {
             milestones == [
                 TimeMilestone(
                     text: "Định kỳ hàng tháng trong năm 2025", kind: .periodic,
-                    start: CalendarDate(year: 2025, month: 1, day: 1), end: CalendarDate(year: 2025, month: 12, day: 31),
+                    start: CalendarDate(year: 2025, month: 1, day: 1),
+                    end: CalendarDate(year: 2025, month: 12, day: 31),
                     every: .month, action: nil)
             ])
         #expect(problems.isEmpty)
