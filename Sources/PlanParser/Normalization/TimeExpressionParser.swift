@@ -81,6 +81,9 @@ struct TimeExpressionParser {
 
     /// `Chậm nhất là ngày 15/01/2025`, `Trước ngày 03/3/2025`, `Trước 31/12/2025`,
     /// `Đến năm 2025`, `đến hết tháng 6/2025`.
+    ///
+    /// The due day is the last day of the named span for every starter: plans write
+    /// `trước ngày 26/7` meaning "by 26 July", so `trước tháng 6/2025` is due 30 June.
     private func deadline(at i: Int) -> (expression: TimeExpression, end: Int)? {
         var k = i
         switch tokens[i].word {
@@ -249,6 +252,11 @@ struct TimeExpressionParser {
 
     /// `Tháng 01/2024`, `Tháng 01-02/2024`, `Tháng 01- /2024`, `Quý 3, 4/2024`,
     /// `Quý I – II năm 2025`, `tháng 3 đến tháng 6/2025`.
+    ///
+    /// A list of the same unit, joined by dashes, commas, `và` or `đến`, is one range from
+    /// its first to its last item, as the issue asks for `Quý 3, 4/2024`; so `tháng 3 và
+    /// tháng 9` spans March to September. Earlier items take the year written after a
+    /// later one.
     private func list(at i: Int, unit: TimeAtom.Unit) -> Calendar? {
         let keyword = tokens[i].word
         guard let (n, a) = unitNumber(i + 1, unit) else { return nil }

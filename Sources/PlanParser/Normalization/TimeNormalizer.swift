@@ -217,6 +217,7 @@ private struct PieceReader {
                     next = j
                 }
             }
+            // Words on both sides ("báo cáo vào tháng 11 cho UBND") make one action.
             let leading = action(segment, k, leading: true)
             let trailing = next == nil ? action(end, b, leading: false) : nil
             let actionText: String?
