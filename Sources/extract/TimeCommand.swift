@@ -6,7 +6,7 @@ struct TimeCommand {
 
     func run() -> Int32 {
         for text in options.arguments {
-            Console.out(TimeExpression.normalizedJSON(text, planYear: options.year) + [0x0A])
+            Console.out(TimeText.normalizedJSON(text, planYear: options.year) + [0x0A])
         }
         return Extract.Status.ok
     }

@@ -1,4 +1,185 @@
-// TEMPORARY placeholder; replaced by the normalization branch.
+/// Comparison keys for unit names, so that one unit written two ways gets one key.
+///
+/// The key is lowercase Vietnamese, readable, and built from the name's words:
+/// - case folded, and the old tone placement unified with the new (`hoá` → `hóa`,
+///   `Uỷ` → `ủy`), only in open syllables where the two styles differ;
+/// - any dash, with or without spaces, becomes ` - `; list dashes and punctuation at the
+///   ends go; other punctuation (`,` `.` `;` `:` `(` `)` `&` …) and the conjunction `và`
+///   are dropped, so `Thông tin, thống kê và ứng dụng` and `Thông tin, thống kê, ứng
+///   dụng` agree (a unit never differs from another only by a comma or an "and");
+/// - abbreviations are written out: KH&CN / KHCN / KH và CN → `khoa học công nghệ`,
+///   UBND → `ủy ban nhân dân`, HĐND → `hội đồng nhân dân`, CNTT → `công nghệ thông tin`,
+///   TTHC → `thủ tục hành chính`, TT&TT / TTTT → `thông tin truyền thông`, and a leading
+///   VP → `văn phòng`.
+///
+/// `Phòng Quản lý KH&CN`, `Phòng Quản lý KHCN` and `Phòng quản lý Khoa học và Công nghệ`
+/// all give `phòng quản lý khoa học công nghệ`.
+///
+/// - Precondition: the name is NFC.
+/// - Postcondition: the key has no leading, trailing or doubled spaces.
 enum UnitNormalizer {
-    static func key(for name: String) -> String { VietnameseText.lowercased(name) }
+    /// The comparison key for a unit name.
+    /// - Complexity: O(n) in the name's length.
+    static func key(for name: String) -> String {
+        var name = name
+        return name.withUTF8 { key($0) }
+    }
+
+    private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let (lower, tokens) = words(bytes)
+        var out: [UInt8] = []
+        out.reserveCapacity(lower.count + 32)
+        var pendingDash = false
+        var i = 0
+        while i < tokens.count {
+            guard let word = tokens[i] else {
+                pendingDash = !out.isEmpty
+                i += 1
+                continue
+            }
+            let text = lower[word]
+            var expansion: [UInt8]?
+            var used = 1
+            // Every abbreviation is at most five bytes long ("hđnd"): skip longer words fast.
+            if text.count > 5 {
+                expansion = nil
+            } else if let e = abbreviations.first(where: { $0.short.elementsEqual(text) }) {
+                expansion = e.long
+            } else if i + 1 < tokens.count, let next = tokens[i + 1],
+                let e = pairs.first(where: { $0.first.elementsEqual(text) && $0.second.elementsEqual(lower[next]) })
+            {
+                expansion = e.long
+                used = 2
+            } else if out.isEmpty, text.elementsEqual(office.short) {
+                expansion = office.long
+            }
+            if !out.isEmpty { out.append(contentsOf: pendingDash ? dash : space) }
+            pendingDash = false
+            if let expansion { out.append(contentsOf: expansion) } else { out.append(contentsOf: text) }
+            i += used
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The name lowercased with unified tone placement, and its words as ranges into it;
+    /// `nil` marks a dash between words. Punctuation, `&` and `và` (and) are left out.
+    private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> ([UInt8], [Range<Int>?]) {
+        var lower: [UInt8] = []
+        lower.reserveCapacity(bytes.count)
+        var tokens: [Range<Int>?] = []
+        tokens.reserveCapacity(16)
+        var word = WordEnd()
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80, (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 {
+                // ASCII letter or digit: no decoding, and never a tone mark to move.
+                if word.start < 0 { word.start = lower.count }
+                let l = b &+ ((b &- 0x41) < 26 ? 0x20 : 0)
+                lower.append(l)
+                word.last = (word.last.1, word.last.2, UInt32(l))
+                word.lengths = (word.lengths.1, 1)
+                i += 1
+                continue
+            }
+            let (s, n) = VietnameseText.scalar(in: bytes, at: i)
+            i += n
+            let isWordScalar = VietnameseText.isLetter(s) || (0x30...0x39).contains(s) || (0x300...0x36F).contains(s)
+            if isWordScalar {
+                if word.start < 0 { word.start = lower.count }
+                let l = VietnameseText.lowercase(s)
+                let before = lower.count
+                VietnameseText.appendUTF8(l, to: &lower)
+                word.last = (word.last.1, word.last.2, l)
+                word.lengths = (word.lengths.1, lower.count - before)
+                continue
+            }
+            word.finish(&lower, &tokens)
+            // -, ‐, ‑, ‒, –, —, ―, −: one dash between words, however spaced.
+            if s == 0x2D || (0x2010...0x2015).contains(s) || s == 0x2212 {
+                if let previous = tokens.last, previous != nil { tokens.append(nil) }
+            }
+        }
+        word.finish(&lower, &tokens)
+        while let final = tokens.last, final == nil { tokens.removeLast() }
+        return (lower, tokens)
+    }
+
+    /// The end of the word being read: where it starts in the lowercased bytes, its last
+    /// three scalars and the byte lengths of the last two — enough to move a tone mark
+    /// from the final vowel to the one before it.
+    private struct WordEnd {
+        var start = -1
+        var last: (UInt32, UInt32, UInt32) = (0, 0, 0)
+        var lengths: (Int, Int) = (0, 0)
+
+        /// Closes the word, if one is open: unifies its tone placement and records it,
+        /// unless it is `và` (and), which is dropped.
+        mutating func finish(_ lower: inout [UInt8], _ tokens: inout [Range<Int>?]) {
+            guard start >= 0 else { return }
+            // Only an accented final letter can carry a misplaced tone mark.
+            if last.2 >= 0xE0, let (first, second) = UnitNormalizer.newTonePlacement(last) {
+                lower.removeLast(lengths.0 + lengths.1)
+                VietnameseText.appendUTF8(first, to: &lower)
+                VietnameseText.appendUTF8(second, to: &lower)
+            }
+            let range = start..<lower.count
+            if lower[range].elementsEqual(UnitNormalizer.and) {
+                lower.removeSubrange(range)
+            } else {
+                tokens.append(range)
+            }
+            start = -1
+            last = (0, 0, 0)
+        }
+    }
+
+    /// `oà`→`òa`, `oé`→`óe`, `uỷ`→`ủy` (not after `q`: `quý` is spelled one way) when they
+    /// end the word; `hoàn`, with a final consonant, is spelled one way too.
+    fileprivate static func newTonePlacement(_ last: (UInt32, UInt32, UInt32)) -> (UInt32, UInt32)? {
+        let (beforeGlide, glide, vowel) = last
+        switch glide {
+        case 0x6F:  // o
+            if let tone = tones(of: vowel, in: aTones) { return (oTones[tone], 0x61) }
+            if let tone = tones(of: vowel, in: eTones) { return (oTones[tone], 0x65) }
+        case 0x75 where beforeGlide != 0x71:  // u, not after q
+            if let tone = tones(of: vowel, in: yTones) { return (uTones[tone], 0x79) }
+        default:
+            break
+        }
+        return nil
+    }
+
+    private static func tones(of s: UInt32, in table: [UInt32]) -> Int? { table.firstIndex(of: s) }
+
+    // Vowels with each of the five tone marks, in the order grave, acute, hook, tilde, dot.
+    private static let aTones: [UInt32] = [0xE0, 0xE1, 0x1EA3, 0xE3, 0x1EA1]  // à á ả ã ạ
+    private static let eTones: [UInt32] = [0xE8, 0xE9, 0x1EBB, 0x1EBD, 0x1EB9]  // è é ẻ ẽ ẹ
+    private static let yTones: [UInt32] = [0x1EF3, 0xFD, 0x1EF7, 0x1EF9, 0x1EF5]  // ỳ ý ỷ ỹ ỵ
+    private static let oTones: [UInt32] = [0xF2, 0xF3, 0x1ECF, 0xF5, 0x1ECD]  // ò ó ỏ õ ọ
+    private static let uTones: [UInt32] = [0xF9, 0xFA, 0x1EE7, 0x169, 0x1EE5]  // ù ú ủ ũ ụ
+
+    private static let space: [UInt8] = [0x20]
+    private static let dash: [UInt8] = Array(" - ".utf8)
+    fileprivate static let and: [UInt8] = Array("và".utf8)
+
+    /// One-word abbreviations and what they stand for.
+    private static let abbreviations: [(short: [UInt8], long: [UInt8])] = [
+        ("khcn", "khoa học công nghệ"),  // science and technology
+        ("ubnd", "ủy ban nhân dân"),  // people's committee
+        ("hđnd", "hội đồng nhân dân"),  // people's council
+        ("cntt", "công nghệ thông tin"),  // information technology
+        ("tthc", "thủ tục hành chính"),  // administrative procedures
+        ("tttt", "thông tin truyền thông"),  // information and communications
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// Abbreviations written as two parts (`KH&CN`, `KH và CN`, `TT&TT`), once `&` and
+    /// `và` are gone.
+    private static let pairs: [(first: [UInt8], second: [UInt8], long: [UInt8])] = [
+        ("kh", "cn", "khoa học công nghệ"),  // science and technology
+        ("tt", "tt", "thông tin truyền thông"),  // information and communications
+    ].map { (Array($0.0.utf8), Array($0.1.utf8), Array($0.2.utf8)) }
+
+    /// `VP` (office), expanded only as the first word: `VP Sở` is `Văn phòng Sở`.
+    private static let office: (short: [UInt8], long: [UInt8]) = (Array("vp".utf8), Array("văn phòng".utf8))
 }

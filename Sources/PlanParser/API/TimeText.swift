@@ -1,5 +1,5 @@
 /// Normalizes free-text deadlines (`Quý 3, 4/2024`, `Thường xuyên`) on their own.
-public enum TimeExpression {
+public enum TimeText {
     /// The milestones in `text` and the problems found (`time-unknown`, …).
     public static func milestones(in text: String, planYear: Int? = nil, planPeriod: PlanPeriod? = nil)
         -> (milestones: [TimeMilestone], warnings: [String])
