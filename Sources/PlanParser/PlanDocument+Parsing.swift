@@ -50,7 +50,8 @@ extension PlanDocument {
                                lineNumber: Int(t.number))
             }
         }
-        header.references = citations.citations()
+        // The document's own number (`Số: 12/KH-UBND`) is not a citation of another document.
+        header.references = citations.citations().filter { $0.number != header.number }
         // 5. Tasks and targets.
         var extractor = TaskExtractor(normalizer: TimeNormalizer(planYear: header.planYear, planPeriod: header.planPeriod))
         extractor.extract(from: body.sections)
