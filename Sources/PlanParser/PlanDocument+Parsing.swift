@@ -27,7 +27,10 @@ extension PlanDocument {
 
     static func parse(decoded: DecodedSource, path: String) -> PlanDocument {
         // 1. Lines and tokens.
-        let source = LineTokenizer.tokenize(decoded.bytes, lineCount: decoded.lineCount)
+        var source = LineTokenizer.tokenize(decoded.bytes, lineCount: decoded.lineCount)
+        // Page numbers, running headers and decoration lines leave the text here.
+        let furniture: [SourceLine]
+        (source.tokens, furniture) = FurnitureDetector(source: source).split()
         // 2. Frame: header at the top, closing block near the end.
         let frame = FrameParser(source: source).parse()
         var (header, warnings) = HeaderExtractor(source: source, frame: frame).extract()
@@ -73,7 +76,7 @@ extension PlanDocument {
         return PlanDocument(
             source: SourceInfo(path: path, lines: source.lineCount), header: header, preamble: body.preamble,
             sections: body.sections, closing: closing, tasks: tasks, targets: extractor.targets, warnings: warnings,
-            leftovers: body.leftovers, furniture: [])
+            leftovers: body.leftovers, furniture: furniture)
     }
 }
 

@@ -124,6 +124,10 @@ struct LineToken: Sendable {
     var content: Range<Int32>
     /// A field's label (`Đơn vị chủ trì thực hiện`); empty otherwise.
     var label: Range<Int32>
-    /// Whether a blank line precedes this one.
+    /// Whether a blank line (or a page break) precedes this one.
     var afterBlank: Bool = false
+    /// A table row whose cells are separated by `|` rather than tabs.
+    var pipes: Bool = false
+    /// A line of only punctuation (`-------`, `|`, `***`): decoration, not text.
+    var isRule: Bool = false
 }

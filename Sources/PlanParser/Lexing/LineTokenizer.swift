@@ -67,6 +67,35 @@ struct LineTokenizer {
         return TokenizedSource(storage: storage, tokens: tokens, lineCount: max(lineCount, Int(lineNumber)))
     }
 
+    /// `-------`, `|`, `* * *`: only punctuation, at least one of `-_=*|~.`.
+    static func isRule(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+        for i in lo..<hi {
+            switch buf[i] {
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "="), UInt8(ascii: "*"), UInt8(ascii: "|"),
+                UInt8(ascii: "~"), UInt8(ascii: "."), 0x20, 0x09:
+                continue
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// A row of a pipe table (`| 1 | Nội dung | … |`, `I. NHÓM |  |  |`, ` |  | Quý IV/2025`):
+    /// a `|` with a space or the line's end on each side.
+    static func isPipeRow(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+        var i = lo
+        while i < hi {
+            if buf[i] == UInt8(ascii: "|") {
+                let before = i == lo || buf[i - 1] == 0x20
+                let after = i + 1 == hi || buf[i + 1] == 0x20
+                if before && after { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Classifies one cleaned line held in `buf[line]`.
     static func classify(_ buf: UnsafeBufferPointer<UInt8>, line: Range<Int32>, number: Int32) -> LineToken {
         let lo = Int(line.lowerBound)
@@ -83,9 +112,15 @@ struct LineTokenizer {
         }
         var tabCount = 0
         var tabsAfterText = 0
-        for i in lo..<hi where buf[i] == 0x09 {
-            tabCount += 1
-            if i > first { tabsAfterText += 1 }
+        var hasPipe = false
+        for i in lo..<hi {
+            let b = buf[i]
+            if b == 0x09 {
+                tabCount += 1
+                if i > first { tabsAfterText += 1 }
+            } else if b == UInt8(ascii: "|") {
+                hasPipe = true
+            }
         }
         let marker = MarkerScanner.scan(buf, from: first, to: hi)
         if tabsAfterText > 0 {
@@ -98,6 +133,17 @@ struct LineTokenizer {
             }
         }
         _ = tabCount
+        if isRule(buf, first, hi) {
+            token.isRule = true
+            token.content = Int32(first)..<line.upperBound
+            return token
+        }
+        if hasPipe, isPipeRow(buf, first, hi) {
+            token.kind = .tableRow
+            token.pipes = true
+            token.content = line
+            return token
+        }
         if let m = marker {
             token.kind = m.style.isBullet ? .bullet : .heading
             token.style = m.style

@@ -48,9 +48,19 @@ struct SectionParser {
     private var tableRows: [Int] = []
     private var tableOwner: Int?
     private var output = Output()
+    /// Paragraphs are separated by blank lines, so a line right after another continues it
+    /// (hard-wrapped text). Without blank lines, only the line's shape tells.
+    private let blankSeparated: Bool
 
     init(source: TokenizedSource) {
         self.source = source
+        var separated = 0
+        var lines = 0
+        for t in source.tokens where t.kind != .tableRow {
+            lines += 1
+            if t.afterBlank { separated += 1 }
+        }
+        blankSeparated = lines > 0 && separated * 4 >= lines
     }
 
     /// Parses the tokens in `ranges` (body, then what follows the closing block).
@@ -93,7 +103,12 @@ struct SectionParser {
             tableRows.append(i)
             lastText = nil
         case .heading, .bullet:
-            openNode(i)
+            if let ref = lastText, isWrappedMarker(t, after: ref) {
+                // `kinh tế` / `- xã hội …`: a wrapped line that only looks like a marker.
+                append(source.bytes(t.line), line: Int(t.number), to: ref)
+            } else {
+                openNode(i)
+            }
         case .text:
             if t.keyword == .appendix {
                 openAppendix(i)
@@ -205,22 +220,44 @@ struct SectionParser {
         }
     }
 
-    private func continues(_ ref: TextRef, with t: LineToken) -> Bool {
-        guard t.keyword == .none || t.keyword == .basis && !t.afterBlank else { return false }
-        let isHeading: Bool
-        let previous: [UInt8]
+    private func text(of ref: TextRef) -> (bytes: [UInt8], isHeading: Bool) {
         switch ref {
         case .title(let n):
             let node = nodes[n]
-            isHeading = [.part, .group, .roman, .arabic, .appendix].contains(node.kind) && node.title.count < 120
-            previous = node.title
+            return (node.title, [.part, .group, .roman, .arabic, .appendix].contains(node.kind) && node.title.count < 120)
         case .paragraph(let n, let p):
-            isHeading = false
-            previous = nodes[n].paragraphs[p].text
+            return (nodes[n].paragraphs[p].text, false)
         case .preamble(let p):
-            isHeading = false
-            previous = preamble[p].text
+            return (preamble[p].text, false)
         }
+    }
+
+    /// A marker line that continues the text before it: the text has not ended, and the
+    /// "bullet" goes on in lower case (`- xã hội của tỉnh.`), or — in blank-separated text — a
+    /// number follows a long unfinished line with no blank line between.
+    private func isWrappedMarker(_ t: LineToken, after ref: TextRef) -> Bool {
+        let (previous, isHeading) = text(of: ref)
+        guard let last = previous.last, !isHeading else { return false }
+        switch last {
+        case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"): return false
+        default: break
+        }
+        let first = TextShape.firstScalar(source.bytes(t.content)) ?? 0
+        if t.kind == .bullet, t.fieldRole == .none, VietnameseText.isLowercase(first) { return true }
+        if blankSeparated, !t.afterBlank, t.kind == .heading, previous.count >= 50,
+            t.style == .arabic || t.style == .letter || t.style == .parenNumber
+        {
+            return true
+        }
+        return false
+    }
+
+    private func continues(_ ref: TextRef, with t: LineToken) -> Bool {
+        guard t.keyword == .none || t.keyword == .basis && !t.afterBlank else { return false }
+        // `Cơ quan chủ trì: …` on a line of its own is a field, never the end of a sentence.
+        guard t.fieldRole == .none else { return false }
+        let (previous, isHeading) = text(of: ref)
+        if blankSeparated, !t.afterBlank, !isHeading, !startsNewParagraph(previous, t) { return true }
         return previous.withUnsafeBufferPointer { prev in
             source.storage.withUnsafeBufferPointer { buf in
                 Continuation.continues(
@@ -229,6 +266,12 @@ struct SectionParser {
                     isHeading: isHeading)
             }
         }
+    }
+
+    /// In blank-separated text, two adjacent lines are one paragraph unless the second leaves
+    /// an uppercase title (`NHIỆM VỤ CỤ THỂ …` / `(Kèm theo Kế hoạch …)`).
+    private func startsNewParagraph(_ previous: [UInt8], _ t: LineToken) -> Bool {
+        TextShape.isUppercase(previous) && !TextShape.isUppercase(source.bytes(t.content))
     }
 
     private mutating func append(_ content: ArraySlice<UInt8>, line: Int, to ref: TextRef) {

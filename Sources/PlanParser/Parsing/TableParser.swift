@@ -33,9 +33,13 @@ struct TableParser {
     }
 
     mutating func parse(rows tokenIndices: [Int]) -> (Table, [Diagnostic]) {
+        // A pipe table has outer pipes (`| 1 | … |`) when its first row both starts and ends with one.
+        let firstLine = tokenIndices.first.map { source.bytes(source.tokens[$0].line) } ?? []
+        let outerPipes = firstLine.first == UInt8(ascii: "|") && firstLine.last == UInt8(ascii: "|")
         var raw: [RawRow] = tokenIndices.map { i in
             let t = source.tokens[i]
-            return RawRow(line: Int(t.number), endLine: Int(t.number), afterBlank: t.afterBlank, cells: cells(of: t))
+            return RawRow(line: Int(t.number), endLine: Int(t.number), afterBlank: t.afterBlank,
+                          cells: cells(of: t, outerPipes: outerPipes))
         }
         let width = raw.map(\.cells.count).max() ?? 0
         for k in raw.indices { while raw[k].cells.count < width { raw[k].cells.append("") } }
@@ -122,14 +126,20 @@ struct TableParser {
 
     // MARK: - Cells
 
-    /// Cells split on tabs, each trimmed (markdown and spaces were cleaned by the tokenizer).
-    private func cells(of t: LineToken) -> [String] {
+    /// Cells split on tabs (or `|` for a pipe row), each trimmed (markdown and spaces were
+    /// cleaned by the tokenizer). With outer pipes, the empty pieces outside them are dropped.
+    private func cells(of t: LineToken, outerPipes: Bool) -> [String] {
         var result: [String] = []
-        let bytes = source.bytes(t.line)
+        var bytes = source.bytes(t.line)
+        let separator: UInt8 = t.pipes ? UInt8(ascii: "|") : 0x09
+        if t.pipes, outerPipes {
+            if bytes.first == UInt8(ascii: "|") { bytes = bytes.dropFirst() }
+            if bytes.last == UInt8(ascii: "|") { bytes = bytes.dropLast() }
+        }
         var start = bytes.startIndex
         var i = start
         while i <= bytes.endIndex {
-            if i == bytes.endIndex || bytes[i] == 0x09 {
+            if i == bytes.endIndex || bytes[i] == separator {
                 var lo = start
                 var hi = i
                 while lo < hi, bytes[lo] == 0x20 { lo += 1 }

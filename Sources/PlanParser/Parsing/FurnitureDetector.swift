@@ -1,0 +1,107 @@
+/// Finds page furniture: lone page numbers (`2`, `Trang 2/7`, `- 3 -`), decoration lines
+/// (`-------`, `|`), and a running header repeated at page breaks.
+///
+/// Furniture is taken out of the token list before anything else looks at it, and the line
+/// after it is marked as following a page break, so a paragraph or table row cut by the page
+/// joins up again.
+struct FurnitureDetector {
+    let source: TokenizedSource
+
+    /// The tokens without furniture, and the furniture lines.
+    func split() -> (tokens: [LineToken], furniture: [SourceLine]) {
+        let tokens = source.tokens
+        var isFurniture = [Bool](repeating: false, count: tokens.count)
+        var pageNumbers: [Int] = []
+        for (i, t) in tokens.enumerated() {
+            if t.isRule {
+                isFurniture[i] = true
+            } else if t.kind == .text, t.keyword == .none, isPageNumber(t) {
+                isFurniture[i] = true
+                pageNumbers.append(i)
+            }
+        }
+        markRunningHeaders(tokens, pageNumbers: pageNumbers, &isFurniture)
+
+        var kept: [LineToken] = []
+        kept.reserveCapacity(tokens.count)
+        var furniture: [SourceLine] = []
+        var pageBreak = false
+        for (i, t) in tokens.enumerated() {
+            if isFurniture[i] {
+                furniture.append(SourceLine(line: Int(t.number), text: source.string(t.line)))
+                // Decoration lines do not break pages; page numbers and headers do.
+                if !t.isRule { pageBreak = true }
+                continue
+            }
+            var token = t
+            if pageBreak { token.afterBlank = true }
+            pageBreak = false
+            kept.append(token)
+        }
+        return (kept, furniture)
+    }
+
+    /// `2`, `12`, `Trang 2`, `Trang 2/7`, `trang 2 / 7`, `- 3 -`, `2/7`, `Page 2 of 7`.
+    func isPageNumber(_ t: LineToken) -> Bool {
+        let bytes = source.bytes(t.line)
+        guard bytes.count <= 24 else { return false }
+        var words: [ArraySlice<UInt8>] = []
+        var start = bytes.startIndex
+        for i in bytes.indices where bytes[i] == 0x20 || bytes[i] == UInt8(ascii: "/") {
+            if i > start { words.append(bytes[start..<i]) }
+            start = i + 1
+        }
+        if start < bytes.endIndex { words.append(bytes[start...]) }
+        func isNumber(_ w: ArraySlice<UInt8>) -> Bool {
+            !w.isEmpty && w.count <= 4 && w.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        switch words.count {
+        case 1:
+            return isNumber(words[0])
+        case 2:
+            // `Trang 2`, `2/7`, `Page 2`
+            if isNumber(words[0]) && isNumber(words[1]) { return bytes.contains(UInt8(ascii: "/")) }
+            return isPageWord(words[0]) && isNumber(words[1])
+        case 3:
+            // `Trang 2/7`, `- 3 -`
+            if isPageWord(words[0]) && isNumber(words[1]) && isNumber(words[2]) { return true }
+            return words[0].elementsEqual([UInt8(ascii: "-")]) && isNumber(words[1]) && words[2].elementsEqual([UInt8(ascii: "-")])
+        case 4:
+            // `Page 2 of 7`
+            return isPageWord(words[0]) && isNumber(words[1]) && isNumber(words[3])
+        default:
+            return false
+        }
+    }
+
+    private func isPageWord(_ w: ArraySlice<UInt8>) -> Bool {
+        let lower = w.withUnsafeBufferPointer { VietnameseText.lowercased($0) }
+        return lower == Array("trang".utf8) || lower == Array("page".utf8)  // "trang" = page
+    }
+
+    /// A line repeated at page breaks: the same short text at least twice, each time next to a
+    /// page number (or at the very top of the document).
+    /// - Complexity: O(n) — occurrences are grouped by a hash of their bytes.
+    private func markRunningHeaders(_ tokens: [LineToken], pageNumbers: [Int], _ isFurniture: inout [Bool]) {
+        guard !pageNumbers.isEmpty else { return }
+        var nearPage = [Bool](repeating: false, count: tokens.count)
+        for p in pageNumbers {
+            for i in max(0, p - 2)...min(tokens.count - 1, p + 2) { nearPage[i] = true }
+        }
+        var groups: [Int: [Int]] = [:]
+        for (i, t) in tokens.enumerated() where (nearPage[i] || i == 0) && t.kind == .text && t.keyword == .none && !isFurniture[i] {
+            let n = t.line.count
+            guard n >= 8, n <= 160 else { continue }
+            var h = Hasher()
+            source.storage.withUnsafeBytes { h.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[Int(t.line.lowerBound)..<Int(t.line.upperBound)])) }
+            groups[h.finalize(), default: []].append(i)
+        }
+        for (_, list) in groups where list.count >= 2 {
+            // Hash groups may (very rarely) mix different texts: keep those equal to the first.
+            let first = source.bytes(tokens[list[0]].line)
+            let same = list.filter { source.bytes(tokens[$0].line).elementsEqual(first) }
+            guard same.count >= 2 else { continue }
+            for i in same { isFurniture[i] = true }
+        }
+    }
+}
