@@ -30,8 +30,7 @@ struct HeaderExtractor {
             let text = frame.placeDateTokens.map { i -> String in
                 let t = tokens[i]
                 if t.kind == .tableRow || source.bytes(t.line).contains(UInt8(ascii: "|")) {
-                    let cells = parser.cells(t)
-                    return cells.last.map { source.string($0) } ?? source.string(t.content)
+                    return parser.placeDateCell(t).map { source.string($0) } ?? source.string(t.content)
                 }
                 return source.string(t.content)
             }.joined(separator: " ")

@@ -68,6 +68,8 @@ struct TaskExtractor {
                 id.append(String(bulletOrdinal))
             } else if s.kind == .appendix {
                 id = ["PL"]
+            } else if s.kind == .part {
+                id.append("P" + (s.number.map { n in RomanNumeral.value(of: n).map(String.init) ?? n } ?? ""))
             } else {
                 id.append(s.number ?? "")
             }
@@ -87,6 +89,9 @@ struct TaskExtractor {
 
         if !fields.isEmpty, !itemsHaveFields, role == .tasks || role == .neutral {
             addFieldsTask(s, fields: fields, items: items, path: path, id: id)
+            return
+        }
+        if items.isEmpty, Self.isItem(s), role == .tasks || role == .neutral, addInlineFieldsTask(s, path: path, id: id) {
             return
         }
         switch role {
@@ -133,6 +138,25 @@ struct TaskExtractor {
         tasks.append(PlanTask(
             id: id.joined(separator: "."), origin: .prose, line: s.line, endLine: s.endLine, section: path,
             number: s.number, title: Self.strippedTitle(s.title), notes: s.paragraphs.map(\.text)))
+    }
+
+    /// An item whose fields are written inline, in its text or in a paragraph after it.
+    /// - Returns: whether the item had inline fields (and became a task).
+    private mutating func addInlineFieldsTask(_ s: Section, path: [String], id: [String]) -> Bool {
+        let (head, titleFields) = InlineFields.split(s.title)
+        var fields = titleFields
+        var notes: [String] = []
+        for p in s.paragraphs {
+            let (rest, found) = InlineFields.split(p.text)
+            if rest.isEmpty, !found.isEmpty { fields += found } else { notes.append(p.text) }
+        }
+        guard !fields.isEmpty else { return false }
+        var task = PlanTask(
+            id: id.joined(separator: "."), origin: .fields, line: s.line, endLine: s.endLine, section: path,
+            number: s.number, title: Self.strippedTitle(head), notes: notes)
+        for f in fields { add(f.value, role: f.role, line: s.line, to: &task, inline: false) }
+        tasks.append(task)
+        return true
     }
 
     private mutating func addFieldsTask(_ s: Section, fields: [Section], items: [Section], path: [String], id: [String]) {
@@ -183,8 +207,17 @@ struct TaskExtractor {
         }
     }
 
-    private mutating func add(_ value: String, role: Field.Role, line: Int, to task: inout PlanTask) {
+    private mutating func add(_ value: String, role: Field.Role, line: Int, to task: inout PlanTask, inline: Bool = true) {
         guard !value.isEmpty else { return }
+        if inline {
+            // `Chủ trì: X; phối hợp: Y` in one value: each label fills its own field.
+            let (head, more) = InlineFields.split(value)
+            if !more.isEmpty {
+                add(head, role: role, line: line, to: &task, inline: false)
+                for f in more { add(f.value, role: f.role, line: line, to: &task, inline: false) }
+                return
+            }
+        }
         switch role {
         case .lead:
             task.lead += ListSplitter.units(value).map { UnitRef(name: $0, key: UnitNormalizer.key(for: $0)) }

@@ -86,7 +86,16 @@ struct FrameParser {
         if frame.numberToken == nil || frame.placeDateTokens.isEmpty {
             for i in 0..<(frame.kindToken ?? stop) where tokens[i].kind == .tableRow || containsPipe(tokens[i]) {
                 if frame.numberToken == nil, cellStarting(tokens[i], with: "Số") != nil { frame.numberToken = i }
-                if frame.placeDateTokens.isEmpty, placeDateCell(tokens[i]) != nil { frame.placeDateTokens = [i] }
+                if frame.placeDateTokens.isEmpty, let cell = placeDateCell(tokens[i]) {
+                    // `Số: 05/KH-STP | Quảng Nam, ngày` / `10 tháng 01 năm 2025`.
+                    if find(folded(cell), Array("năm".utf8)) == nil, i + 1 < tokens.count,
+                        find(folded(tokens[i + 1].content), Array("năm".utf8)) != nil, tokens[i + 1].line.count < 40
+                    {
+                        frame.placeDateTokens = [i, i + 1]
+                    } else {
+                        frame.placeDateTokens = [i]
+                    }
+                }
             }
         }
         var last = -1
@@ -149,12 +158,11 @@ struct FrameParser {
         return nil
     }
 
-    private func placeDateCell(_ t: LineToken) -> Range<Int32>? {
+    /// The cell of a letterhead row holding `Place, ngày …`.
+    func placeDateCell(_ t: LineToken) -> Range<Int32>? {
         for cell in cells(t) {
             let f = folded(cell)
-            if let ngay = find(f, Array("ngày".utf8)), f[..<ngay].contains(UInt8(ascii: ",")),
-                find(f, Array("năm".utf8)) != nil
-            {
+            if let ngay = find(f, Array("ngày".utf8)), f[..<ngay].contains(UInt8(ascii: ",")) {
                 return cell
             }
         }
@@ -198,13 +206,15 @@ struct FrameParser {
 
     private func isIssuerLine(_ t: LineToken) -> Bool {
         guard t.kind == .text || t.kind == .tableRow else { return false }
-        let f = folded(t.content)
+        // In a flattened two-column letterhead the issuer is the left cell.
+        let r = t.kind == .tableRow ? (cells(t).first ?? t.content) : t.content
+        let f = folded(r)
         if find(f, Array("cộng hòa".utf8)) != nil || find(f, Array("cộng hoà".utf8)) != nil
             || find(f, Array("độc lập".utf8)) != nil
         {
             return false
         }
-        return TextShape.isUppercase(source.bytes(t.content)) && TextShape.hasLetters(source.bytes(t.content))
+        return TextShape.isUppercase(source.bytes(r)) && TextShape.hasLetters(source.bytes(r))
     }
 
     // MARK: - Closing

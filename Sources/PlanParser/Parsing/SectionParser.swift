@@ -203,7 +203,8 @@ struct SectionParser {
 
     private mutating func addText(_ i: Int) {
         let t = source.tokens[i]
-        let content = source.bytes(t.content)
+        // A line that is a field (`Chủ trì: …`) keeps its label in the paragraph.
+        let content = source.bytes(t.fieldRole == .none ? t.content : t.label.lowerBound..<t.content.upperBound)
         if let ref = lastText, continues(ref, with: t) {
             append(content, line: Int(t.number), to: ref)
             return
