@@ -130,4 +130,7 @@ struct LineToken: Sendable {
     var pipes: Bool = false
     /// A line of only punctuation (`-------`, `|`, `***`): decoration, not text.
     var isRule: Bool = false
+    /// Tabs before the text of a line that is otherwise not a table row. Inside a table this is
+    /// a row whose only filled cell is the last one (`\t\t\t\tcủa cơ quan chuyên môn`).
+    var leadingTabs: UInt8 = 0
 }

@@ -133,6 +133,12 @@ struct LineTokenizer {
             }
         }
         _ = tabCount
+        var leading = 0
+        for i in lo..<first where buf[i] == 0x09 { leading += 1 }
+        if leading > 0 {
+            token.leadingTabs = UInt8(clamping: leading)
+            token.line = Int32(first)..<line.upperBound
+        }
         if isRule(buf, first, hi) {
             token.isRule = true
             token.content = Int32(first)..<line.upperBound

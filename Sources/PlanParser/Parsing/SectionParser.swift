@@ -92,6 +92,11 @@ struct SectionParser {
 
     private mutating func consume(_ i: Int) {
         let t = source.tokens[i]
+        // Inside a table, a line of leading tabs and text is a row with only its last cells filled.
+        if t.leadingTabs > 0, !tableRows.isEmpty, t.kind != .tableRow {
+            tableRows.append(i)
+            return
+        }
         if t.kind != .tableRow { closeTable() }
         switch t.kind {
         case .blank:

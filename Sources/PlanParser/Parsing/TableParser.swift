@@ -129,6 +129,10 @@ struct TableParser {
     /// Cells split on tabs (or `|` for a pipe row), each trimmed (markdown and spaces were
     /// cleaned by the tokenizer). With outer pipes, the empty pieces outside them are dropped.
     private func cells(of t: LineToken, outerPipes: Bool) -> [String] {
+        if t.kind != .tableRow {
+            // `\t\t\t\tcủa cơ quan chuyên môn`: empty cells, then the text.
+            return Array(repeating: "", count: Int(t.leadingTabs)) + [source.string(t.line)]
+        }
         var result: [String] = []
         var bytes = source.bytes(t.line)
         let separator: UInt8 = t.pipes ? UInt8(ascii: "|") : 0x09

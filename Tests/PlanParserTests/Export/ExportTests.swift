@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import PlanParser
+
+@Suite struct ExportTests {
+    @Test func jsonEscapesEveryControlCharacter() throws {
+        var w = JSONWriter(pretty: false)
+        var text = "quote \" backslash \\ slash / tab \t newline \n"
+        for c in 0..<0x20 where ![0x09, 0x0A].contains(c) { text.unicodeScalars.append(UnicodeScalar(UInt8(c))) }
+        text += "\u{7F} Việt"
+        w.string(text)
+        let out = String(decoding: w.bytes, as: UTF8.self)
+        #expect(out.hasPrefix(#""quote \" backslash \\ slash / tab \t newline \n\u0000\u0001"#))
+        #expect(out.hasSuffix(#"\u001f\u007f Việt""#))
+        #expect(!w.bytes.contains { $0 < 0x20 })
+        let decoded = try JSONSerialization.jsonObject(with: Data(w.bytes), options: .fragmentsAllowed) as? String
+        #expect(decoded == text)
+    }
+
+    @Test func jsonLayout() {
+        var w = JSONWriter(pretty: true)
+        w.beginObject()
+        w.key("a"); w.int(-12)
+        w.key("b"); w.inlineArray(["x", "y"])
+        w.key("c"); w.beginArray(); w.null(); w.bool(true); w.endArray()
+        w.key("d"); w.beginObject(); w.endObject()
+        w.endObject()
+        w.finish()
+        #expect(String(decoding: w.bytes, as: UTF8.self) == """
+            {
+              "a": -12,
+              "b": ["x", "y"],
+              "c": [
+                null,
+                true
+              ],
+              "d": {}
+            }
+
+            """)
+    }
+
+    /// (field, written)
+    @Test(arguments: [
+        ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
+        ("cr\rhere", "\"cr\rhere\""), ("=SUM(A1)", "'=SUM(A1)"), ("+84 912", "'+84 912"), ("-5", "'-5"),
+        ("@user", "'@user"), ("=1,2", "\"'=1,2\""), ("Việt Nam", "Việt Nam"),
+    ])
+    func csvQuotingAndFormulaGuard(field: String, written: String) {
+        var w = CSVWriter()
+        w.row([field])
+        #expect(String(decoding: w.bytes, as: UTF8.self) == written + "\r\n")
+    }
+
+    @Test func csvRawKeepsFormulas() {
+        var w = CSVWriter(bom: true, guardFormulas: false)
+        w.row(["=A1", "x"])
+        #expect(w.bytes == [0xEF, 0xBB, 0xBF] + Array("=A1,x\r\n".utf8))
+    }
+
+    @Test func taskCSVColumns() throws {
+        let d = try Fixtures.parse("""
+            II. NHIỆM VỤ
+
+            a) Ban hành kế hoạch, hướng dẫn.
+            - Đơn vị chủ trì: Văn phòng Sở; Thanh tra Sở
+            - Sản phẩm: Kế hoạch; Báo cáo
+            - Thời gian thực hiện: Quý I/2025; Quý 3, 4/2025
+            """)
+        let csv = String(decoding: CSVExporter.tasks([d]), as: UTF8.self)
+        #expect(csv == """
+            id,origin,section,number,title,lead,support,products,time,start,end,line\r
+            II.a,fields,II. NHIỆM VỤ,a,"Ban hành kế hoạch, hướng dẫn.",Văn phòng Sở; Thanh tra Sở,,Kế hoạch; Báo cáo,"Quý I/2025; Quý 3, 4/2025",2025-01-01,2025-12-31,3\r
+
+            """)
+    }
+}
