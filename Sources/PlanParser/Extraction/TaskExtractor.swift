@@ -26,7 +26,7 @@ struct TaskExtractor {
     // MARK: - Roles
 
     // Heading keywords (lowercase), checked in this order.
-    private static let roleWords: [(Role, [String], Bool)] = [
+    private static let roleWords: [(Role, [[UInt8]], Bool)] = [
         // (role, words, prefix only?)
         (.organization, ["tổ chức thực hiện"], true),  // "implementation arrangements"
         (.funding, ["kinh phí"], true),  // "funding"
@@ -35,15 +35,24 @@ struct TaskExtractor {
         (.tasks, ["nội dung"], true),  // "content"
         (.targets, ["mục tiêu", "chỉ tiêu", "các chỉ tiêu"], true),  // "objectives", "targets"
         (.purpose, ["mục đích", "yêu cầu", "quan điểm"], true),  // "purpose", "requirements", "viewpoints"
-    ]
+    ].map { ($0.0, $0.1.map { Array($0.utf8) }, $0.2) }
 
     static func role(ofHeading title: String) -> Role? {
         guard title.utf8.count <= 120 else { return nil }
-        let f = VietnameseText.lowercased(title)
+        var copy = title
+        let f = copy.withUTF8 { VietnameseText.lowercased($0) }
         for (role, words, prefixOnly) in roleWords {
-            for w in words where prefixOnly ? f.hasPrefix(w) : f.contains(w) { return role }
+            for w in words where prefixOnly ? f.starts(with: w) : Self.contains(f, w) { return role }
         }
         return nil
+    }
+
+    private static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= hay.count else { return false }
+        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
+            if hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     /// Headings name what their section is for; an item's text is content, unless it has

@@ -1,12 +1,13 @@
-import Foundation
-
 /// Flags heading words that look misspelt: a word seen once in the headings whose letters equal
 /// a frequent heading word's but whose tone mark differs, in the same two-word phrase
 /// (`CÀI CÁCH` among many `CẢI CÁCH`).
 ///
-/// Runs on heading titles only (a few dozen short strings), so it uses Foundation's canonical
-/// decomposition to split a letter from its tone mark.
+/// Runs on heading titles only, at most ``limit`` of them; letters and tones are split with
+/// the tables in ``VietnameseTone``.
 enum HeadingSpellCheck {
+    /// More headings than this add nothing to the statistics; huge inputs stop here.
+    static let limit = 20_000
+
     private struct Word {
         var text: String
         var shape: String
@@ -14,12 +15,10 @@ enum HeadingSpellCheck {
         var line: Int
     }
 
-    // Tone marks: grave (huyền), acute (sắc), tilde (ngã), hook above (hỏi), dot below (nặng).
-    private static let tones: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
-
     static func check(_ sections: [Section]) -> [Diagnostic] {
         var headings: [(String, Int)] = []
         func visit(_ s: Section) {
+            guard headings.count < limit else { return }
             switch s.kind {
             case .part, .group, .roman, .arabic, .appendix:
                 if s.title.utf8.count <= 160 { headings.append((s.title, s.line)) }
@@ -38,10 +37,9 @@ enum HeadingSpellCheck {
         var phrases: [[Word]] = []
         var counts: [String: Int] = [:]
         for (title, line) in headings {
-            let words = title.split { !$0.isLetter }.map { w -> Word in
-                let lower = VietnameseText.lowercased(String(w))
-                let (shape, tone) = split(lower)
-                return Word(text: String(w), shape: shape, tone: tone, line: line)
+            let words = Self.words(title).map { w -> Word in
+                let (shape, tone) = split(VietnameseText.lowercased(w))
+                return Word(text: w, shape: shape, tone: tone, line: line)
             }
             for w in words { counts[VietnameseText.lowercased(w.text), default: 0] += 1 }
             phrases.append(words)
@@ -75,16 +73,30 @@ enum HeadingSpellCheck {
         return warnings
     }
 
-    /// The word without its tone mark, and the tone mark (0 for none).
+    /// Runs of letters.
+    private static func words(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            if VietnameseText.isLetter(u.value) {
+                current.append(u)
+            } else if !current.isEmpty {
+                result.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { result.append(String(current)) }
+        return result
+    }
+
+    /// The word without its tone mark, and the tone (0 for none).
     private static func split(_ word: String) -> (String, UInt32) {
         var shape = String.UnicodeScalarView()
         var tone: UInt32 = 0
-        for s in word.decomposedStringWithCanonicalMapping.unicodeScalars {
-            if tones.contains(s.value) {
-                tone = s.value
-            } else {
-                shape.append(s)
-            }
+        for u in word.unicodeScalars {
+            let t = VietnameseTone.tone(u.value)
+            if t != 0 { tone = UInt32(t) }
+            shape.append(UnicodeScalar(VietnameseTone.shape(u.value)) ?? u)
         }
         return (String(shape), tone)
     }
