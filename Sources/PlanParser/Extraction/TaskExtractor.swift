@@ -26,7 +26,7 @@ struct TaskExtractor {
     // MARK: - Roles
 
     // Heading keywords (lowercase), checked in this order.
-    private static let roleWords: [(Role, [[UInt8]], Bool)] = [
+    private static let roleWords: [(Role, [[UInt8]], Bool)] = ([
         // (role, words, prefix only?)
         (.organization, ["tổ chức thực hiện"], true),  // "implementation arrangements"
         (.funding, ["kinh phí"], true),  // "funding"
@@ -35,7 +35,7 @@ struct TaskExtractor {
         (.tasks, ["nội dung"], true),  // "content"
         (.targets, ["mục tiêu", "chỉ tiêu", "các chỉ tiêu"], true),  // "objectives", "targets"
         (.purpose, ["mục đích", "yêu cầu", "quan điểm"], true),  // "purpose", "requirements", "viewpoints"
-    ].map { ($0.0, $0.1.map { Array($0.utf8) }, $0.2) }
+    ] as [(Role, [String], Bool)]).map { ($0.0, $0.1.map { Array($0.utf8) }, $0.2) }
 
     static func role(ofHeading title: String) -> Role? {
         guard title.utf8.count <= 120 else { return nil }
