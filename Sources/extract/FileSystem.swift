@@ -11,6 +11,12 @@ enum FileSystem {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// Size in bytes of the file at `path` (0 when it cannot be read).
+    static func size(_ path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
+    }
+
     static func makeDirectory(_ path: String) throws(OutputError) {
         if isDirectory(path) { return }
         var partial = path.hasPrefix("/") ? "/" : ""

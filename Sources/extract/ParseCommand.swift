@@ -1,57 +1,214 @@
+import Dispatch
 import PlanParser
 
-/// `extract FILE…`: parse plans, write JSON, NDJSON or CSV (or counts with `--stats`).
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `extract FILE… | DIR…`: parse plans, write JSON, NDJSON or CSV (or counts with `--stats`).
+///
+/// Files are parsed in parallel (`--jobs`), a window at a time, and written in input order, so
+/// the output never depends on scheduling and memory stays bounded by the window.
 struct ParseCommand {
     let options: Options
 
+    /// One input: its path, and where its output goes with `-o DIR` (relative path).
+    struct Input {
+        var path: String
+        var relative: String
+    }
+
+    /// The outcome of one file, produced on a worker thread.
+    enum Outcome {
+        case output([UInt8], bytesRead: Int)
+        case failure(String)
+    }
+
     func run() -> Int32 {
-        var inputs: [String] = []
+        let inputs = expandInputs()
+        if inputs.isEmpty {
+            Console.err("error: no .txt files found in \(options.arguments.joined(separator: ", "))\n")
+            return Extract.Status.inputError
+        }
+        let many = inputs.count > 1 || options.arguments.contains { $0 != "-" && FileSystem.isDirectory($0) }
+        if !many, inputs[0].path != "-", !options.stats, options.output.map(FileSystem.isDirectory) != true {
+            return runSingle(inputs[0].path)
+        }
+        return runBatch(inputs, toDirectory: options.output != nil && many || options.output.map(FileSystem.isDirectory) == true)
+    }
+
+    // MARK: - Inputs
+
+    private func expandInputs() -> [Input] {
+        var inputs: [Input] = []
         for arg in options.arguments {
             if arg != "-", FileSystem.isDirectory(arg) {
-                inputs += FileSystem.textFiles(under: arg)
-            } else {
-                inputs.append(arg)
-            }
-        }
-        var failed = 0
-        var documents: [PlanDocument] = []
-        for path in inputs {
-            if let d = Extract.load(path, options: options) {
-                documents.append(d)
-            } else {
-                failed += 1
-            }
-        }
-        do {
-            let out = try OutputTarget(path: options.output)
-            defer { out.close() }
-            if options.stats {
-                for d in documents { out.write(Stats.text(d)) }
-            } else {
-                switch options.format ?? .json {
-                case .csv:
-                    out.write(CSVExporter.tasks(documents, bom: options.bom, guardFormulas: !options.rawCSV))
-                case .ndjson:
-                    for d in documents { out.write(d.jsonBytes(pretty: false) + [0x0A]) }
-                default:
-                    if inputs.count == 1, let d = documents.first {
-                        out.write(d.jsonBytes(pretty: !options.compact))
-                    } else if inputs.count > 1 {
-                        // Several inputs: one JSON array of documents.
-                        out.write("[")
-                        for (k, d) in documents.enumerated() {
-                            if k > 0 { out.write(",") }
-                            out.write(d.jsonBytes(pretty: false))
-                        }
-                        out.write("]\n")
-                    }
+                let base = arg.hasSuffix("/") ? arg : arg + "/"
+                for path in FileSystem.textFiles(under: arg) {
+                    inputs.append(Input(path: path, relative: String(path.dropFirst(base.count))))
                 }
+            } else {
+                let name = arg == "-" ? "stdin.txt" : (arg.split(separator: "/").last.map(String.init) ?? arg)
+                inputs.append(Input(path: arg, relative: name))
             }
+        }
+        return inputs
+    }
+
+    // MARK: - One file, streamed
+
+    /// A single file: the JSON is streamed in 1 MB chunks, so output never sits in memory whole.
+    private func runSingle(_ path: String) -> Int32 {
+        guard let document = Extract.load(path, options: options) else { return Extract.Status.inputError }
+        let out: OutputTarget
+        do {
+            out = try OutputTarget(path: options.output)
         } catch {
             Console.err("error: \(error.message)\n")
             return Extract.Status.inputError
         }
+        switch options.format ?? .json {
+        case .csv:
+            out.write(CSVExporter.tasks([document], bom: options.bom, guardFormulas: !options.rawCSV))
+        case .ndjson:
+            document.writeJSON(pretty: false) { out.write($0) }
+            out.write([0x0A])
+        default:
+            document.writeJSON(pretty: !options.compact) { out.write($0) }
+        }
+        out.close()
+        return Extract.Status.ok
+    }
+
+    // MARK: - Many files
+
+    private func runBatch(_ inputs: [Input], toDirectory: Bool) -> Int32 {
+        let format = options.format ?? .json
+        let jobs = max(1, options.jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let started = Monotonic.now()
+        var stdoutTarget: OutputTarget?
+        if !toDirectory {
+            do {
+                stdoutTarget = try OutputTarget(path: options.output)
+            } catch {
+                Console.err("error: \(error.message)\n")
+                return Extract.Status.inputError
+            }
+        }
+        if let dir = options.output, toDirectory {
+            do { try FileSystem.makeDirectory(dir) } catch {
+                Console.err("error: \(error.message)\n")
+                return Extract.Status.inputError
+            }
+        }
+        var progress = Progress(total: inputs.count, enabled: Console.stderrIsTerminal, started: started)
+        var ok = 0
+        var failed = 0
+        var bytesRead = 0
+        var first = true
+        if !toDirectory, !options.stats {
+            if format == .json { stdoutTarget?.write("[") }
+            if format == .csv { stdoutTarget?.write(CSVExporter.tasks([], header: true, bom: options.bom)) }
+        }
+        let window = jobs * 8
+        var start = 0
+        while start < inputs.count {
+            let slice = Array(inputs[start..<min(inputs.count, start + window)])
+            let outcomes = process(slice, jobs: jobs, ownFiles: toDirectory)
+            for (input, outcome) in zip(slice, outcomes) {
+                switch outcome {
+                case .failure(let message):
+                    failed += 1
+                    progress.clearLine()
+                    Console.err(message)
+                case .output(let bytes, let read):
+                    ok += 1
+                    bytesRead += read
+                    if toDirectory, let dir = options.output {
+                        if !writeFile(bytes, dir: dir, relative: input.relative, format: format) { failed += 1; ok -= 1 }
+                    } else if let out = stdoutTarget {
+                        if format == .json, !options.stats, !first { out.write(",") }
+                        out.write(bytes)
+                    }
+                    first = false
+                }
+                progress.advance(bytes: bytesRead)
+            }
+            start += window
+        }
+        if !toDirectory, !options.stats, format == .json { stdoutTarget?.write("]\n") }
+        stdoutTarget?.close()
+        progress.clearLine()
+        let seconds = Monotonic.now() - started
+        let mb = Double(bytesRead) / 1_048_576
+        Console.err("extract: \(ok) file\(ok == 1 ? "" : "s") ok, \(failed) failed, \(Format.fixed(mb, 1)) MB in \(Format.fixed(seconds, 2)) s\n")
         return failed > 0 ? Extract.Status.inputError : Extract.Status.ok
+    }
+
+    /// Parses `inputs` on up to `jobs` threads; results come back in input order.
+    private func process(_ inputs: [Input], jobs: Int, ownFiles: Bool) -> [Outcome] {
+        let results = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: inputs.count)
+        results.initialize(repeating: .failure(""))
+        defer { results.deallocate() }
+        nonisolated(unsafe) let shared = results
+        let options = self.options
+        let perJob = DispatchQueue(label: "extract.parse", attributes: .concurrent)
+        let group = DispatchGroup()
+        let semaphore = DispatchSemaphore(value: jobs)
+        for (k, input) in inputs.enumerated() {
+            semaphore.wait()
+            perJob.async(group: group) {
+                shared[k] = ParseCommand.outcome(input, options: options, ownFile: ownFiles)
+                semaphore.signal()
+            }
+        }
+        group.wait()
+        return Array(results)
+    }
+
+    /// - Parameter ownFile: the output goes to a file of its own (`-o DIR`), so a CSV gets a
+    ///   header and JSON is pretty-printed; on stdout documents are compact, one after another.
+    private static func outcome(_ input: Input, options: Options, ownFile: Bool) -> Outcome {
+        let limit = (options.maxSizeMB ?? 256) << 20
+        let document: PlanDocument
+        do {
+            document = input.path == "-"
+                ? try PlanDocument.parse(bytes: Console.readStandardInput(), path: "-", maxBytes: limit)
+                : try PlanDocument.parse(contentsOf: input.path, maxBytes: limit)
+        } catch {
+            return .failure("\(input.path == "-" ? "<stdin>" : input.path): error: \(error.description)\n")
+        }
+        let bytes: [UInt8]
+        if options.stats {
+            bytes = Array(Stats.text(document).utf8)
+        } else {
+            switch options.format ?? .json {
+            case .csv: bytes = CSVExporter.tasks([document], header: ownFile, guardFormulas: !options.rawCSV)
+            case .ndjson: bytes = document.jsonBytes(pretty: false) + [0x0A]
+            default: bytes = document.jsonBytes(pretty: ownFile && !options.compact)
+            }
+        }
+        return .output(bytes, bytesRead: input.path == "-" ? 0 : FileSystem.size(input.path))
+    }
+
+    private func writeFile(_ bytes: [UInt8], dir: String, relative: String, format: Options.Format) -> Bool {
+        let ext = options.stats ? "txt" : format == .csv ? "csv" : format == .ndjson ? "ndjson" : "json"
+        var rel = relative
+        if let dot = rel.lastIndex(of: "."), !rel[dot...].contains("/") { rel = String(rel[..<dot]) }
+        let path = dir + "/" + rel + "." + ext
+        do {
+            if let slash = path.lastIndex(of: "/") { try FileSystem.makeDirectory(String(path[..<slash])) }
+            let out = try OutputTarget(path: path)
+            if format == .csv, !options.stats, options.bom { out.write([0xEF, 0xBB, 0xBF]) }
+            out.write(bytes)
+            out.close()
+            return true
+        } catch {
+            Console.err("error: \(error.message)\n")
+            return false
+        }
     }
 }
 
@@ -68,5 +225,61 @@ enum Stats {
               furniture: \(d.furniture.count)
 
             """
+    }
+}
+
+/// Files done / total and MB/s on stderr, only on a terminal and only after the first second.
+struct Progress {
+    let total: Int
+    let enabled: Bool
+    let started: Double
+    private var done = 0
+    private var lastDraw = 0.0
+    private var drawn = false
+
+    init(total: Int, enabled: Bool, started: Double) {
+        self.total = total
+        self.enabled = enabled
+        self.started = started
+    }
+
+    mutating func advance(bytes: Int) {
+        done += 1
+        guard enabled else { return }
+        let now = Monotonic.now()
+        guard now - started >= 1, now - lastDraw >= 0.2 || done == total else { return }
+        lastDraw = now
+        let rate = Double(bytes) / 1_048_576 / max(now - started, 0.001)
+        Console.err("\r\(done)/\(total) files, \(Format.fixed(rate, 1)) MB/s\u{1B}[K")
+        drawn = true
+    }
+
+    mutating func clearLine() {
+        if drawn {
+            Console.err("\r\u{1B}[K")
+            drawn = false
+        }
+    }
+}
+
+enum Monotonic {
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}
+
+enum Format {
+    /// `value` with `digits` decimals, without Foundation's String(format:).
+    static func fixed(_ value: Double, _ digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let n = Int((value * scale).rounded())
+        let whole = n / Int(scale)
+        let frac = abs(n % Int(scale))
+        guard digits > 0 else { return String(whole) }
+        let f = String(frac)
+        return "\(whole).\(String(repeating: "0", count: digits - f.count))\(f)"
     }
 }
