@@ -29,7 +29,7 @@ public enum PlanParseError: Error, Sendable, Equatable, CustomStringConvertible 
         case .unreadable(let path, let reason):
             return "cannot read \(path): \(reason)"
         case .empty:
-            return "the input is empty"
+            return "the input has no text"
         case .invalidUTF8(let offset, let line):
             return "invalid UTF-8 at byte \(offset) (line \(line))"
         case .binary(let offset, let line, let looksLikeUTF16):

@@ -1,12 +1,21 @@
 /// The encoding a source file was read in, as told by its byte-order mark.
 ///
-/// Internal for now; everything it needs to become public (raw values for JSON, no
-/// associated data) is already in place.
-enum SourceEncoding: String, Sendable, Hashable, CaseIterable {
-    case utf8 = "UTF-8"
-    case utf8BOM = "UTF-8 with BOM"
-    case utf16LE = "UTF-16LE"
-    case utf16BE = "UTF-16BE"
+/// Internal for now; ready to become public: the raw values are stable identifiers for
+/// JSON, and `description` is the name for people.
+enum SourceEncoding: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    case utf8
+    case utf8BOM
+    case utf16LE
+    case utf16BE
+
+    var description: String {
+        switch self {
+        case .utf8: return "UTF-8"
+        case .utf8BOM: return "UTF-8 with BOM"
+        case .utf16LE: return "UTF-16LE"
+        case .utf16BE: return "UTF-16BE"
+        }
+    }
 
     /// The encoding announced by the first bytes of `data`; `.utf8` when there is no BOM.
     ///

@@ -68,10 +68,10 @@ enum VietnameseComposer {
     /// Vietnamese letters indexed by their canonical decomposition.
     ///
     /// A decomposition is a key `(base * 9 + firstMark) * 9 + secondMark`: base 1–12 for
-    /// `aeiouyAEIOUY`, marks 1–8 as in `marks`, 0 for none, in canonical order.
+    /// `aeiouyAEIOUY`, marks 1–8 as numbered by `markIndex`, 0 for none, in canonical order.
     private struct Table: Sendable {
-        /// Every vowel of Vietnamese: the plain letter, then grave, acute, tilde, hook above
-        /// and dot below (Unicode order of the tone marks does not matter here).
+        /// Every vowel of Vietnamese, with the mark that shapes it (breve, circumflex, horn):
+        /// the letter without tone, then with the tones of `tones`.
         static let rows: [(base: Character, shape: UInt32?, letters: String)] = [
             ("a", nil, "aàáãảạ"), ("a", 0x306, "ăằắẵẳặ"), ("a", 0x302, "âầấẫẩậ"),
             ("e", nil, "eèéẽẻẹ"), ("e", 0x302, "êềếễểệ"),
@@ -86,6 +86,7 @@ enum VietnameseComposer {
             ("U", nil, "UÙÚŨỦỤ"), ("U", 0x31B, "ƯỪỨỮỬỰ"),
             ("Y", nil, "YỲÝỸỶỴ"),
         ]
+        /// None, grave, acute, tilde, hook above, dot below.
         static let tones: [UInt32?] = [nil, 0x300, 0x301, 0x303, 0x309, 0x323]
         static let bases = Array("aeiouyAEIOUY")
 

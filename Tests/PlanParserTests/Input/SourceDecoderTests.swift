@@ -264,11 +264,11 @@ import Testing
             Array("Kế hoạch\nabc".data(using: .utf16BigEndian)!), .binary(byteOffset: 0, line: 1, looksLikeUTF16: true),
             "binary data (NUL byte) at byte 0 (line 1); UTF-16 without a byte-order mark?", #line
         ),
-        ([], .empty, "the input is empty", #line),
-        (Array("  \n\t\n".utf8), .empty, "the input is empty", #line),
-        ([0xEF, 0xBB, 0xBF], .empty, "the input is empty", #line),
-        ([0xFF, 0xFE], .empty, "the input is empty", #line),
-        (Array("\u{FEFF}\u{A0}\u{200B}\u{3000}\r\n\u{0C}\u{0B}".utf8), .empty, "the input is empty", #line),
+        ([], .empty, "the input has no text", #line),
+        (Array("  \n\t\n".utf8), .empty, "the input has no text", #line),
+        ([0xEF, 0xBB, 0xBF], .empty, "the input has no text", #line),
+        ([0xFF, 0xFE], .empty, "the input has no text", #line),
+        (Array("\u{FEFF}\u{A0}\u{200B}\u{3000}\r\n\u{0C}\u{0B}".utf8), .empty, "the input has no text", #line),
         (
             [0xFF, 0xFE, 0x61, 0x00, 0x62, 0x00, 0x63], .invalidUTF16(byteOffset: 6, line: 1),
             "invalid UTF-16 at byte 6 (line 1)", #line
