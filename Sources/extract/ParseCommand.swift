@@ -33,7 +33,7 @@ struct ParseCommand {
             return Extract.Status.inputError
         }
         let many = inputs.count > 1 || options.arguments.contains { $0 != "-" && FileSystem.isDirectory($0) }
-        if !many, inputs[0].path != "-", !options.stats, options.output.map(FileSystem.isDirectory) != true {
+        if !many, !options.stats, options.output.map(FileSystem.isDirectory) != true {
             return runSingle(inputs[0].path)
         }
         return runBatch(inputs, toDirectory: options.output != nil && many || options.output.map(FileSystem.isDirectory) == true)

@@ -87,7 +87,7 @@ import Testing
                 refused += 1
             }
         }
-        #expect(parsed > 2000)
+        #expect(parsed > 1500, "most mutations still decode")
         #expect(parsed + refused == 3000)
     }
 
