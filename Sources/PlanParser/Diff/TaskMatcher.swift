@@ -4,9 +4,10 @@
 ///    its two tasks at once (most tasks of a successor plan).
 /// 2. **Candidates.** The other new tasks are indexed by the words of their titles. For each
 ///    other old task, the new tasks that share a word are ranked by the weight of the words
-///    they share, and the best ``candidatesPerTask`` get a full score. Words in more than
-///    ``maxPosting(_:)`` titles are not looked up (they would make every task a candidate of
-///    every other); a title made only of such words looks up its two rarest words.
+///    they share, and the best ``candidatesPerTask`` get a full score (ties: the nearest in
+///    position). Words in more than ``maxPosting(_:)`` of the titles still to pair are not
+///    looked up (they would make every task a candidate of every other); a title made only
+///    of such words looks up its two rarest words.
 /// 3. **Score.** `0.8 × title similarity + 0.1 × same section + 0.1 × lead overlap`
 ///    (``TitleFeatures/similarity(_:_:)``, ``SectionKey/bonus(_:_:)``, Jaccard index of the
 ///    lead unit keys). Pairs scoring below the threshold (``PlanDiff/matchThreshold``), or
@@ -18,6 +19,8 @@
 ///    (best pair first). Subtracting the threshold makes a pair worth only what it scores
 ///    above the threshold, so two weak pairs never outweigh one strong pair plus an added
 ///    and a removed task. Ties go to the pair whose positions in their documents are closer.
+/// 5. **Second round.** Steps 2–4 again for the tasks still unpaired, among themselves only:
+///    with fewer titles, fewer words are too common to look up.
 ///
 /// - Complexity: about O(n · (p + k·t)) for n tasks, p the postings read per task (bounded by
 ///   ``maxPosting(_:)`` per word), k = ``candidatesPerTask`` and t features per title; then
@@ -69,10 +72,23 @@ struct TaskMatcher {
         }
 
         // 2–3. Candidates of the others by shared words.
-        let candidates = candidatePairs(oldPaired: oldPaired, newPaired: newPaired)
+        var candidates = candidatePairs(oldPaired: oldPaired, newPaired: newPaired)
 
         // 4. Assignment per connected component.
-        pairs += assign(candidates)
+        let chosen = assign(candidates)
+        pairs += chosen
+
+        // 5. The tasks still unpaired get a second round among themselves: their index is
+        //    smaller, so words that were too common to look up may now be looked up.
+        for p in chosen {
+            oldPaired[p.old] = true
+            newPaired[p.new] = true
+        }
+        if oldPaired.contains(false), newPaired.contains(false) {
+            let more = candidatePairs(oldPaired: oldPaired, newPaired: newPaired)
+            pairs += assign(more)
+            candidates += more
+        }
         pairs.sort { $0.old < $1.old }
         return (pairs, candidates)
     }
@@ -99,7 +115,7 @@ struct TaskMatcher {
             for c in f.codes where TitleFeatures.isWord(c) { postings[Int(c)].append(Int32(j)) }
         }
         guard remaining > 0 else { return [] }
-        let limit = Self.maxPosting(old.count + new.count)
+        let limit = Self.maxPosting(remaining + oldPaired.lazy.filter { !$0 }.count)
         var accumulated = [Double](repeating: 0, count: new.count)
         var touched: [Int] = []
         var result: [Pair] = []

@@ -163,9 +163,10 @@ struct ListKey: Sendable, Equatable {
 /// renumbered group is the same section. The outermost heading is a container, not a group
 /// (`PHỤ LỤC`, `II. NHIỆM VỤ CỤ THỂ`): it is dropped when there are deeper headings, and a
 /// path of one container heading (`PHỤ LỤC`, `NHIỆM VỤ …`, `DANH MỤC …`) is empty. An empty path
-/// says nothing and never differs. Two paths are the same section when one is a prefix of
-/// the other (a table's group vs the same group's sub-heading in a body layout), with years
-/// relative or absolute.
+/// says nothing and never differs. Two paths are the same section when one is a run of
+/// consecutive headings of the other (with years relative or absolute): a prefix (a table's
+/// group vs the same group with sub-headings in a body layout) or a suffix (the same group
+/// under one more container, `PHẦN I. NỘI DUNG KẾ HOẠCH > II. NHIỆM VỤ, GIẢI PHÁP > 1. …`).
 struct SectionKey: Sendable, Equatable {
     var relative: [[Int32]]
     var absolute: [[Int32]]
@@ -186,10 +187,15 @@ struct SectionKey: Sendable, Equatable {
 
     /// Whether the old section `a` and the new section `b` are the same section.
     static func same(_ a: SectionKey, _ b: SectionKey) -> Bool {
-        func prefixRelated(_ x: [[Int32]], _ y: [[Int32]]) -> Bool {
-            x.count <= y.count ? y.starts(with: x) : x.starts(with: y)
+        func nested(_ x: [[Int32]], _ y: [[Int32]]) -> Bool {
+            let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+            if short.isEmpty { return true }
+            for start in 0...(long.count - short.count) where long[start..<(start + short.count)].elementsEqual(short) {
+                return true
+            }
+            return false
         }
-        return prefixRelated(a.relative, b.relative) || prefixRelated(a.absolute, b.absolute)
+        return nested(a.relative, b.relative) || nested(a.absolute, b.absolute)
     }
 
     /// Both paths say something, and the same.

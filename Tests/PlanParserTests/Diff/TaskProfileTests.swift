@@ -42,6 +42,12 @@ import Testing
         #expect(!SectionKey.same(appendixGroup, other))
         #expect(appendixOnly.isEmpty)
         #expect(SectionKey.same(appendixOnly, other), "an empty path says nothing")
+        let underPart = section(["PHẦN I. NỘI DUNG KẾ HOẠCH", "II. NHIỆM VỤ, GIẢI PHÁP", "3. Cải cách tổ chức bộ máy"], t)
+        #expect(SectionKey.same(bodyGroup, underPart), "one more container above")
+        let routine = section(["PHỤ LỤC", "A. CÁC NHIỆM VỤ THƯỜNG XUYÊN", "II. Cải cách tổ chức bộ máy"], t)
+        let focus = section(["PHỤ LỤC", "B. CÁC NHIỆM VỤ TRỌNG TÂM", "II. Cải cách tổ chức bộ máy"], t)
+        #expect(!SectionKey.same(routine, focus))
+        #expect(SectionKey.same(routine, bodyGroup))
         #expect(!SectionKey.bonus(appendixOnly, other))
         #expect(SectionKey.bonus(appendixGroup, bodyGroup))
     }
