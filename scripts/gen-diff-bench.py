@@ -7,9 +7,10 @@ Standard library only and deterministic for a given --seed.
     python3 scripts/gen-diff-bench.py --score TRUTH.json DIFF.json
 
 writes
-  OUTDIR/plan-2024.txt  a 2024 plan: PHỤ LỤC tab table, 25 groups (I. … XXV.), numbered rows
+  OUTDIR/plan-2024.txt  a 2024 plan: PHỤ LỤC tab table, 39 groups (I. … XXXIX.), numbered rows
   OUTDIR/plan-2025.txt  its 2025 successor in the field-bullet layout: `k. Group` headings,
-                        `k.m. Title:` items with `- Đơn vị chủ trì …` bullets
+                        `k.j. Nhiệm vụ …` sub-groups of 23 lettered items `a) Title:` with
+                        `- Đơn vị chủ trì …` bullets
   OUTDIR/truth.json     the intended change of every task
 
 Titles are built from realistic vocabulary (verb + object + domain + scope, scopes naming
