@@ -33,7 +33,9 @@ struct DiffTextFormatter {
         var out = ""
         out += paint("--- " + describe(diff.old), .bold) + "\n"
         out += paint("+++ " + describe(diff.new), .bold) + "\n"
-        let groups: [(TaskChange.Kind, String)] = [(.added, "Added"), (.removed, "Removed"), (.moved, "Moved"), (.modified, "Modified")]
+        let groups: [(TaskChange.Kind, String)] = [
+            (.added, "Added"), (.removed, "Removed"), (.moved, "Moved"), (.modified, "Modified"),
+        ]
         for (kind, name) in groups {
             let changes = diff.changes.filter { $0.change == kind }
             guard !changes.isEmpty else { continue }
@@ -43,7 +45,8 @@ struct DiffTextFormatter {
         let s = diff.summary
         out += "\n"
         if !diff.hasDifferences { out += "No differences in tasks.\n" }
-        out += "Summary: \(s.added) added, \(s.removed) removed, \(s.moved) moved, \(s.modified) modified, \(s.unchanged) unchanged\n"
+        out += "Summary: \(s.added) added, \(s.removed) removed, \(s.moved) moved, \(s.modified) modified, "
+            + "\(s.unchanged) unchanged\n"
         return out
     }
 

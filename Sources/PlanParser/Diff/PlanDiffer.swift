@@ -62,7 +62,10 @@ struct PlanDiffer {
                 keyed.append(((i, 0, 0), change))
             } else {
                 let r = relations.ofOld[i]
-                keyed.append(((i, 0, 0), TaskChange(change: .removed, old: old.tasks[i], new: nil, similarity: r?.title, relatedTo: r.map { new.tasks[$0.new].id })))
+                let change = TaskChange(
+                    change: .removed, old: old.tasks[i], new: nil, similarity: r?.title,
+                    relatedTo: r.map { new.tasks[$0.new].id })
+                keyed.append(((i, 0, 0), change))
                 summary.removed += 1
             }
         }
@@ -73,7 +76,10 @@ struct PlanDiffer {
                 continue
             }
             let r = relations.ofNew[j]
-            keyed.append(((anchor, 1, j), TaskChange(change: .added, old: nil, new: new.tasks[j], similarity: r?.title, relatedTo: r.map { old.tasks[$0.old].id })))
+            let change = TaskChange(
+                change: .added, old: nil, new: new.tasks[j], similarity: r?.title,
+                relatedTo: r.map { old.tasks[$0.old].id })
+            keyed.append(((anchor, 1, j), change))
             summary.added += 1
         }
         keyed.sort { $0.key < $1.key }
@@ -121,13 +127,17 @@ struct PlanDiffer {
         for c in candidates {
             if partnerOfNew[c.new] == nil, let n = partnerOfOld[c.old] {
                 let missing = words(oldProfiles[c.old]).subtracting(words(newProfiles[n]))
-                if !missing.isDisjoint(with: words(newProfiles[c.new])), ofNew[c.new].map({ c.score > $0.score }) ?? true {
+                if !missing.isDisjoint(with: words(newProfiles[c.new])),
+                    ofNew[c.new].map({ c.score > $0.score }) ?? true
+                {
                     ofNew[c.new] = c
                 }
             }
             if partnerOfOld[c.old] == nil, let o = partnerOfNew[c.new] {
                 let missing = words(newProfiles[c.new]).subtracting(words(oldProfiles[o]))
-                if !missing.isDisjoint(with: words(oldProfiles[c.old])), ofOld[c.old].map({ c.score > $0.score }) ?? true {
+                if !missing.isDisjoint(with: words(oldProfiles[c.old])),
+                    ofOld[c.old].map({ c.score > $0.score }) ?? true
+                {
                     ofOld[c.old] = c
                 }
             }

@@ -3,8 +3,9 @@ import Foundation
 /// Titles as weighted sets of word features, for a similarity that tolerates rewording.
 ///
 /// A title's features are its words (years relative to the plan year, so that a title that
-/// only moved with the plan year keeps all its features) and its pairs of adjacent words. Word pairs keep some order: `kết quả giải quyết` and
-/// `giải quyết kết quả` share all words but not all pairs. Each feature weighs
+/// only moved with the plan year keeps all its features) and its pairs of adjacent words.
+/// Word pairs keep some order: `kết quả giải quyết` and `giải quyết kết quả` share all words
+/// but not all pairs. Each feature weighs
 /// `ln(1 + N / df)` (inverse document frequency over the N titles of both plans), so words
 /// every task uses (`thực hiện`, `năm`) count less than the words that tell tasks apart.
 struct TitleFeatures: Sendable {
