@@ -156,6 +156,8 @@ enum Help {
           --color / --no-color    Force colour on or off (default: on for a terminal
                                   unless NO_COLOR is set).
           -o, --output <path>     Write to a file instead of standard output.
+          --bom                   Start CSV output with a UTF-8 byte-order mark (for Excel).
+          --raw-csv               Do not guard CSV cells starting with = + - @.
           -h, --help              Show help information.
 
         EXIT STATUS:

@@ -70,6 +70,28 @@ struct JSONWriter {
         if let v { int(v) } else { null() }
     }
 
+    /// A decimal number rounded to `fractionDigits` places, trailing zeros dropped (`0.912`,
+    /// `1`), never in exponent notation; `null` when not finite.
+    mutating func number(_ v: Double, fractionDigits: Int = 3) {
+        guard v.isFinite else { return null() }
+        prepareValue()
+        var scale = 1
+        for _ in 0..<max(0, min(fractionDigits, 15)) { scale *= 10 }
+        let scaled = Int((v.magnitude * Double(scale)).rounded())
+        if v < 0, scaled != 0 { bytes.append(UInt8(ascii: "-")) }
+        appendInt(scaled / scale)
+        var fraction = scaled % scale
+        guard fraction != 0 else { return }
+        var width = 0
+        var s = scale
+        while s > 1 { s /= 10; width += 1 }
+        while fraction % 10 == 0 { fraction /= 10; width -= 1 }
+        bytes.append(UInt8(ascii: "."))
+        let digits = String(fraction)
+        for _ in 0..<(width - digits.count) { bytes.append(UInt8(ascii: "0")) }
+        bytes.append(contentsOf: digits.utf8)
+    }
+
     mutating func bool(_ v: Bool) {
         prepareValue()
         appendLiteral(v ? "true" : "false")

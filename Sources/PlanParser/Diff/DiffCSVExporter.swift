@@ -1,0 +1,37 @@
+/// Writes a ``PlanDiff`` as CSV: one row per change, old and new values side by side.
+///
+/// Multi-values are joined with `; `, section paths with ` > `; `title_diff` is the
+/// word-level diff of a changed title in the text report's notation (`[-…-]{+…+}`).
+enum DiffCSVExporter {
+    static let columns = [
+        "change", "fields", "similarity", "related_to",
+        "old_id", "old_line", "old_section", "old_title", "old_lead", "old_support", "old_products", "old_time",
+        "new_id", "new_line", "new_section", "new_title", "new_lead", "new_support", "new_products", "new_time",
+        "title_diff",
+    ]
+
+    static func export(_ diff: PlanDiff, bom: Bool, guardFormulas: Bool) -> [UInt8] {
+        var w = CSVWriter(bom: bom, guardFormulas: guardFormulas)
+        w.row(columns)
+        for c in diff.changes {
+            var row = [
+                c.change.rawValue, c.fields.map(\.rawValue).joined(separator: " "),
+                c.similarity.map { DiffTextFormatter.decimal($0) } ?? "", c.relatedTo ?? "",
+            ]
+            row += cells(c.old)
+            row += cells(c.new)
+            row.append(DiffTextFormatter.titleDiff(c.titleDiff, color: false))
+            w.row(row)
+        }
+        return w.bytes
+    }
+
+    private static func cells(_ t: PlanTask?) -> [String] {
+        guard let t else { return Array(repeating: "", count: 8) }
+        return [
+            t.id, String(t.line), t.section.joined(separator: " > "), t.title,
+            t.lead.map(\.name).joined(separator: "; "), t.support.map(\.name).joined(separator: "; "),
+            t.products.joined(separator: "; "), t.time.map(\.text).joined(separator: "; "),
+        ]
+    }
+}
