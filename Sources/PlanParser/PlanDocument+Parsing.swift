@@ -26,14 +26,19 @@ extension PlanDocument {
     public static let defaultMaxBytes = 256 << 20
 
     static func parse(decoded: DecodedSource, path: String) -> PlanDocument {
+        var clock = StageClock()
+        defer { clock.report() }
         // 1. Lines and tokens.
         var source = LineTokenizer.tokenize(decoded.bytes, lineCount: decoded.lineCount)
+        clock.lap("tokenize")
         // Page numbers, running headers and decoration lines leave the text here.
         let furniture: [SourceLine]
         (source.tokens, furniture) = FurnitureDetector(source: source).split()
+        clock.lap("furniture")
         // 2. Frame: header at the top, closing block near the end.
         let frame = FrameParser(source: source).parse()
         var (header, warnings) = HeaderExtractor(source: source, frame: frame).extract()
+        clock.lap("frame and header")
         // 3. Section tree of everything else.
         var ranges: [Range<Int>] = []
         if let closing = frame.closing {
@@ -43,8 +48,10 @@ extension PlanDocument {
         }
         var sectionParser = SectionParser(source: source)
         let body = sectionParser.parse(ranges: ranges)
+        clock.lap("sections")
         warnings += body.warnings
         warnings += HeadingSpellCheck.check(body.sections)
+        clock.lap("spell check")
         // 4. Citations everywhere.
         var citations = CitationExtractor()
         source.storage.withUnsafeBufferPointer { buf in
@@ -55,17 +62,13 @@ extension PlanDocument {
         }
         // The document's own number (`Số: 12/KH-UBND`) is not a citation of another document.
         header.references = citations.citations().filter { $0.number != header.number }
+        clock.lap("citations")
         // 5. Tasks and targets.
         var extractor = TaskExtractor(normalizer: TimeNormalizer(planYear: header.planYear, planPeriod: header.planPeriod))
         extractor.extract(from: body.sections)
-        let tasks = extractor.tasks.map { task -> PlanTask in
-            var t = task
-            t.references = header.references.compactMap { c in
-                let lines = c.lines.filter { (t.line...t.endLine).contains($0) }
-                return lines.isEmpty ? nil : Citation(kind: c.kind, number: c.number, date: c.date, issuer: c.issuer, lines: lines)
-            }
-            return t
-        }
+        clock.lap("tasks")
+        let tasks = attachReferences(header.references, to: extractor.tasks)
+        clock.lap("task references")
         warnings += extractor.warnings
         // Warnings in line order; equal lines keep the order they were found in.
         warnings = warnings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
@@ -81,6 +84,32 @@ extension PlanDocument {
 }
 
 extension PlanDocument {
+    /// Each task gets the citations made on its lines.
+    /// - Complexity: O(citation lines + task lines), through an index by line.
+    static func attachReferences(_ references: [Citation], to tasks: [PlanTask]) -> [PlanTask] {
+        guard !references.isEmpty else { return tasks }
+        var byLine: [Int: [Int]] = [:]
+        for (k, c) in references.enumerated() {
+            for line in c.lines { byLine[line, default: []].append(k) }
+        }
+        return tasks.map { task in
+            var t = task
+            var found: [Int: [Int]] = [:]
+            var order: [Int] = []
+            for line in t.line...max(t.line, t.endLine) {
+                for k in byLine[line] ?? [] {
+                    if found[k] == nil { order.append(k) }
+                    found[k, default: []].append(line)
+                }
+            }
+            t.references = order.sorted().map { k in
+                let c = references[k]
+                return Citation(kind: c.kind, number: c.number, date: c.date, issuer: c.issuer, lines: found[k] ?? [])
+            }
+            return t
+        }
+    }
+
     /// The document as JSON (schema in README.md), pretty-printed unless `pretty` is false.
     public func jsonBytes(pretty: Bool = true) -> [UInt8] {
         var exporter = DocumentJSONExporter(writer: JSONWriter(pretty: pretty))

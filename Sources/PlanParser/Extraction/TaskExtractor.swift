@@ -10,6 +10,10 @@ struct TaskExtractor {
     }
 
     private let normalizer: TimeNormalizer
+    // Plans repeat the same cells (`Văn phòng Sở`, `Thường xuyên`) many times: normalize each once.
+    private var unitCache: [String: [UnitRef]] = [:]
+    private var productCache: [String: [String]] = [:]
+    private var timeCache: [String: (milestones: [TimeMilestone], problems: [TimeProblem])] = [:]
     private(set) var tasks: [PlanTask] = []
     private(set) var targets: [Target] = []
     private(set) var warnings: [Diagnostic] = []
@@ -57,10 +61,10 @@ struct TaskExtractor {
 
     /// Headings name what their section is for; an item's text is content, unless it has
     /// items of its own (`b) Nhiệm vụ` over bullets).
-    private static func definesRole(_ s: Section) -> Bool {
+    private static func definesRole(_ s: Section, hasItems: Bool) -> Bool {
         switch s.kind {
         case .part, .group, .roman, .appendix: return true
-        case .arabic, .letter, .number: return s.children.contains { !isField($0) }
+        case .arabic, .letter, .number: return hasItems
         case .bullet: return false
         }
     }
@@ -70,56 +74,81 @@ struct TaskExtractor {
     private mutating func walk(_ sections: [Section], role: Role, path: [String], idPath: [String]) {
         var bulletOrdinal = 0
         for s in sections {
-            var id = idPath
+            let own: String
             if s.kind == .bullet {
                 guard s.field == nil || s.field?.role == .unknown else { continue }
                 bulletOrdinal += 1
-                id.append(String(bulletOrdinal))
-            } else if s.kind == .appendix {
-                id = ["PL"]
+                own = String(bulletOrdinal)
             } else if s.kind == .part {
-                id.append("P" + (s.number.map { n in RomanNumeral.value(of: n).map(String.init) ?? n } ?? ""))
+                own = "P" + (s.number.map { n in RomanNumeral.value(of: n).map(String.init) ?? n } ?? "")
             } else {
-                id.append(s.number ?? "")
+                own = s.number ?? ""
             }
-            visit(s, role: role, path: path, id: id)
+            visit(s, role: role, path: path, parentID: s.kind == .appendix ? [] : idPath, own: s.kind == .appendix ? "PL" : own)
         }
     }
 
-    private mutating func visit(_ s: Section, role inherited: Role, path: [String], id: [String]) {
-        let role = Self.definesRole(s) ? (Self.role(ofHeading: s.title) ?? inherited) : inherited
-        let label = s.kind == .bullet ? Self.strippedTitle(s.title) : s.heading
-        for (k, table) in s.tables.enumerated() {
-            extractTable(table, path: path + [label], idPrefix: s.kind == .appendix ? "PL" + (k > 0 ? String(k + 1) : "") : id.joined(separator: ".") + ".T" + String(k + 1))
+    private mutating func visit(_ s: Section, role inherited: Role, path: [String], parentID: [String], own: String) {
+        // The id path is built only for the nodes that need it.
+        var idCache: [String]?
+        func idPath() -> [String] {
+            if let idCache { return idCache }
+            let made = parentID + [own]
+            idCache = made
+            return made
         }
-        let fields = s.children.filter(Self.isField)
-        let items = s.children.filter { !Self.isField($0) }
-        let itemsHaveFields = items.contains { $0.children.contains(where: Self.isField) }
-
-        if !fields.isEmpty, !itemsHaveFields, role == .tasks || role == .neutral {
-            addFieldsTask(s, fields: fields, items: items, path: path, id: id)
+        // One pass over the children, no arrays: most nodes are leaves and leave early.
+        var hasFields = false
+        var hasItems = false
+        var itemsHaveFields = false
+        for c in s.children {
+            if Self.isField(c) {
+                hasFields = true
+            } else {
+                hasItems = true
+                if !itemsHaveFields, c.children.contains(where: Self.isField) { itemsHaveFields = true }
+            }
+        }
+        let role = Self.definesRole(s, hasItems: hasItems) ? (Self.role(ofHeading: s.title) ?? inherited) : inherited
+        if !s.tables.isEmpty {
+            let label = Self.label(s)
+            for (k, table) in s.tables.enumerated() {
+                extractTable(table, path: path + [label],
+                             idPrefix: s.kind == .appendix ? "PL" + (k > 0 ? String(k + 1) : "") : idPath().joined(separator: ".") + ".T" + String(k + 1))
+            }
+        }
+        if hasFields, !itemsHaveFields, role == .tasks || role == .neutral {
+            addFieldsTask(s, fields: s.children.filter(Self.isField), items: s.children.filter { !Self.isField($0) },
+                          path: path, id: idPath())
             return
         }
-        if items.isEmpty, Self.isItem(s), role == .tasks || role == .neutral, addInlineFieldsTask(s, path: path, id: id) {
+        let isLeafItem = !hasItems && Self.isItem(s)
+        if isLeafItem, role == .tasks || role == .neutral, addInlineFieldsTask(s, path: path, id: idPath()) {
             return
         }
         switch role {
         case .targets:
             // Items are targets; an item with its own paragraphs is a heading (`1. Mục tiêu chung`).
-            if items.isEmpty, Self.isItem(s), s.paragraphs.isEmpty {
-                targets.append(Target(id: id.joined(separator: "."), line: s.line, endLine: s.endLine,
+            if isLeafItem, s.paragraphs.isEmpty {
+                targets.append(Target(id: idPath().joined(separator: "."), line: s.line, endLine: s.endLine,
                                       section: path, text: Self.strippedTitle(s.title)))
                 return
             }
         case .tasks:
-            if items.isEmpty, Self.isItem(s) {
-                addProseTask(s, path: path, id: id)
+            if isLeafItem {
+                addProseTask(s, path: path, id: idPath())
                 return
             }
         default:
             break
         }
-        walk(s.children, role: role, path: path + [label], idPath: id)
+        guard !s.children.isEmpty else { return }
+        walk(s.children, role: role, path: path + [Self.label(s)], idPath: idPath())
+    }
+
+    /// How a node appears in a section path: a heading as printed, a group bullet's text.
+    private static func label(_ s: Section) -> String {
+        s.kind == .bullet ? strippedTitle(s.title) : s.heading
     }
 
     private static func isField(_ s: Section) -> Bool {
@@ -135,10 +164,12 @@ struct TaskExtractor {
         }
     }
 
+    /// The title without a trailing `:` or `;` (an item introducing its fields or list).
     static func strippedTitle(_ title: String) -> String {
-        var t = Substring(title)
-        while let last = t.last, last == ":" || last == ";" || last == " " { t = t.dropLast() }
-        return String(t)
+        var u = title.utf8[...]
+        while let last = u.last, last == UInt8(ascii: ":") || last == UInt8(ascii: ";") || last == 0x20 { u = u.dropLast() }
+        // Most titles need no change: return the same string (no copy).
+        return u.count == title.utf8.count ? title : String(Substring(u))
     }
 
     // MARK: - Prose and field tasks
@@ -218,7 +249,7 @@ struct TaskExtractor {
 
     private mutating func add(_ value: String, role: Field.Role, line: Int, to task: inout PlanTask, inline: Bool = true) {
         guard !value.isEmpty else { return }
-        if inline {
+        if inline, value.utf8.contains(UInt8(ascii: ":")) {
             // `Chủ trì: X; phối hợp: Y` in one value: each label fills its own field.
             let (head, more) = InlineFields.split(value)
             if !more.isEmpty {
@@ -229,18 +260,33 @@ struct TaskExtractor {
         }
         switch role {
         case .lead:
-            task.lead += ListSplitter.units(value).map { UnitRef(name: $0, key: UnitNormalizer.key(for: $0)) }
+            task.lead += units(value)
         case .support:
-            task.support += ListSplitter.units(value).map { UnitRef(name: $0, key: UnitNormalizer.key(for: $0)) }
+            task.support += units(value)
         case .product:
-            task.products += ListSplitter.products(value)
+            if let cached = productCache[value] {
+                task.products += cached
+            } else {
+                let products = ListSplitter.products(value)
+                productCache[value] = products
+                task.products += products
+            }
         case .time:
-            let (milestones, problems) = normalizer.milestones(in: value)
+            let result = timeCache[value] ?? normalizer.milestones(in: value)
+            if timeCache[value] == nil { timeCache[value] = result }
+            let (milestones, problems) = result
             task.time += milestones
             for p in problems { warnings.append(Diagnostic(line: line, code: p.code, message: p.message)) }
         case .unknown:
             break
         }
+    }
+
+    private mutating func units(_ value: String) -> [UnitRef] {
+        if let cached = unitCache[value] { return cached }
+        let units = ListSplitter.units(value).map { UnitRef(name: $0, key: UnitNormalizer.key(for: $0)) }
+        unitCache[value] = units
+        return units
     }
 
     // MARK: - Tables

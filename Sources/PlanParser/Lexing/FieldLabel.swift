@@ -47,30 +47,22 @@ enum FieldLabel {
         guard colon > lo, words <= maxLabelWords else { return nil }
         var labelEnd = colon
         while labelEnd > lo, buf[labelEnd - 1] == 0x20 { labelEnd -= 1 }
-        let label = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: buf[lo..<labelEnd]))
+        let r = VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[lo..<labelEnd])) { role(of: $0, words: words) }
         var valueStart = colon + 1
         while valueStart < hi, buf[valueStart] == 0x20 || buf[valueStart] == 0x09 { valueStart += 1 }
-        return (labelEnd, valueStart, role(of: label, words: words))
+        return (labelEnd, valueStart, r)
     }
 
-    static func role(of label: [UInt8], words: Int) -> FieldRole {
-        if contains(label, lead) { return .lead }
-        if contains(label, support) { return .support }
+    static func role(of label: UnsafeBufferPointer<UInt8>, words: Int) -> FieldRole {
+        if VietnameseText.contains(label, lead) { return .lead }
+        if VietnameseText.contains(label, support) { return .support }
         if words <= 6 {
-            for w in productWords where label.starts(with: w) { return .product }
-            for w in timeWords where label.starts(with: w) { return .time }
-            for w in unitWords where label.starts(with: w) && contains(label, carriedOutBy) { return .lead }
+            for w in productWords where VietnameseText.hasPrefix(label, w) { return .product }
+            for w in timeWords where VietnameseText.hasPrefix(label, w) { return .time }
+            for w in unitWords where VietnameseText.hasPrefix(label, w) && VietnameseText.contains(label, carriedOutBy) {
+                return .lead
+            }
         }
         return .unknown
-    }
-
-    private static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= hay.count else { return false }
-        var i = 0
-        while i + needle.count <= hay.count {
-            if hay[i] == needle[0], hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
     }
 }

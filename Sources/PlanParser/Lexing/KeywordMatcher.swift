@@ -15,8 +15,15 @@ enum KeywordMatcher {
         default: return .none
         }
         let prefixEnd = min(hi, lo + 16)
-        let folded = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: buf[lo..<prefixEnd]))
-        for (words, keyword) in table where folded.starts(with: words) {
+        return VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[lo..<prefixEnd])) { folded in
+            match(folded, buf, lo, hi)
+        }
+    }
+
+    private static func match(_ folded: UnsafeBufferPointer<UInt8>, _ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int)
+        -> LineKeyword
+    {
+        for (words, keyword) in table where VietnameseText.hasPrefix(folded, words) {
             let after = words.count
             let next: UInt8? = after < folded.count ? folded[after] : nil
             switch keyword {

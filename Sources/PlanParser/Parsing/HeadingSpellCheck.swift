@@ -6,7 +6,7 @@
 /// the tables in ``VietnameseTone``.
 enum HeadingSpellCheck {
     /// More headings than this add nothing to the statistics; huge inputs stop here.
-    static let limit = 20_000
+    static let limit = 2_000
 
     private struct Word {
         var text: String

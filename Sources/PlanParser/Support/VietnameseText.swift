@@ -131,6 +131,66 @@ enum VietnameseText {
         return out
     }
 
+    /// Calls `body` with `bytes` lowercased in a temporary buffer (no heap allocation for short
+    /// input). Lowercasing keeps every scalar's UTF-8 length, so the result has `bytes.count` bytes.
+    @inline(__always)
+    static func withLowercased<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    out[i] = b &+ ((b &- 0x41) < 26 ? 0x20 : 0)
+                    i += 1
+                    continue
+                }
+                let (s, n) = scalar(in: bytes, at: i)
+                let l = lowercase(s)
+                if l == s || n == 1 {
+                    for k in 0..<n { out[i + k] = bytes[i + k] }
+                } else {
+                    // Same length as the original (2 or 3 bytes for the ranges `lowercase` maps).
+                    if n == 2 {
+                        out[i] = UInt8(0xC0 | (l >> 6))
+                        out[i + 1] = UInt8(0x80 | (l & 0x3F))
+                    } else {
+                        out[i] = UInt8(0xE0 | (l >> 12))
+                        out[i + 1] = UInt8(0x80 | ((l >> 6) & 0x3F))
+                        out[i + 2] = UInt8(0x80 | (l & 0x3F))
+                    }
+                }
+                i += n
+            }
+            return body(UnsafeBufferPointer(rebasing: out[0..<bytes.count]))
+        }
+    }
+
+    /// Whether `hay` contains `needle` (bytes).
+    @inline(__always)
+    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= hay.count else { return needle.isEmpty }
+        let first = needle[0]
+        var i = 0
+        let last = hay.count - needle.count
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether `hay` starts with `prefix` (bytes).
+    @inline(__always)
+    static func hasPrefix(_ hay: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+        guard prefix.count <= hay.count else { return false }
+        for k in 0..<prefix.count where hay[k] != prefix[k] { return false }
+        return true
+    }
+
     /// A plain-ASCII skeleton for loose comparisons: letters become their lowercase base
     /// letter, digits stay, and every run of anything else becomes one space (trimmed).
     /// `Cải cách – Hành chính` and `CAI CACH - HANH CHINH` both give `cai cach hanh chinh`.
