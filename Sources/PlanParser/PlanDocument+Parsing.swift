@@ -19,17 +19,21 @@ extension PlanDocument {
         throws(PlanParseError) -> PlanDocument
     {
         let decoded = try SourceDecoder.read(path: path, limit: maxBytes)
-        return parse(decoded: decoded, path: path)
+        return parse(decoded: consume decoded, path: path)
     }
 
     /// Files larger than this are refused unless the caller raises the limit (256 MiB).
     public static let defaultMaxBytes = 256 << 20
 
-    static func parse(decoded: DecodedSource, path: String) -> PlanDocument {
+    static func parse(decoded: consuming DecodedSource, path: String) -> PlanDocument {
         var clock = StageClock()
         defer { clock.report() }
-        // 1. Lines and tokens.
-        var source = LineTokenizer.tokenize(decoded.bytes, lineCount: decoded.lineCount)
+        // 1. Lines and tokens. The tokenizer cleans the decoded bytes in place, so hand it the
+        // only reference to them.
+        let lineCount = decoded.lineCount
+        var bytes = decoded.bytes
+        decoded.bytes = []
+        var source = LineTokenizer.tokenize(consume bytes, lineCount: lineCount)
         clock.lap("tokenize")
         // Page numbers, running headers and decoration lines leave the text here.
         let furniture: [SourceLine]
@@ -50,7 +54,7 @@ extension PlanDocument {
         let body = sectionParser.parse(ranges: ranges)
         clock.lap("sections")
         warnings += body.warnings
-        warnings += HeadingSpellCheck.check(body.sections)
+        warnings += HeadingSpellCheck.check(body.store)
         clock.lap("spell check")
         // 4. Citations everywhere.
         var citations = CitationExtractor()
@@ -65,7 +69,7 @@ extension PlanDocument {
         clock.lap("citations")
         // 5. Tasks and targets.
         var extractor = TaskExtractor(normalizer: TimeNormalizer(planYear: header.planYear, planPeriod: header.planPeriod))
-        extractor.extract(from: body.sections)
+        extractor.extract(from: body.store)
         clock.lap("tasks")
         let tasks = attachReferences(header.references, to: extractor.tasks)
         clock.lap("task references")
@@ -78,7 +82,7 @@ extension PlanDocument {
         }
         return PlanDocument(
             source: SourceInfo(path: path, lines: source.lineCount), header: header, preamble: body.preamble,
-            sections: body.sections, closing: closing, tasks: tasks, targets: extractor.targets, warnings: warnings,
+            store: body.store, closing: closing, tasks: tasks, targets: extractor.targets, warnings: warnings,
             leftovers: body.leftovers, furniture: furniture)
     }
 }

@@ -13,7 +13,13 @@ public struct PlanDocument: Sendable, Equatable {
     /// Paragraphs between the header and the first section (`Căn cứ …`, introductions).
     public var preamble: [Paragraph]
     /// The section tree, outermost headings first; appendices are top-level nodes.
-    public var sections: [Section]
+    /// Made on first use from the parser's compact store.
+    public var sections: [Section] {
+        get { store.sections }
+        set { store = SectionStore(sections: newValue) }
+    }
+    /// The tree as the parser built it: texts as byte ranges (see ``SectionStore``).
+    var store: SectionStore
     /// The distribution list and signature block, when present.
     public var closing: Closing?
     /// Task records, in document order.
@@ -35,7 +41,24 @@ public struct PlanDocument: Sendable, Equatable {
         self.source = source
         self.header = header
         self.preamble = preamble
-        self.sections = sections
+        self.store = SectionStore(sections: sections)
+        self.closing = closing
+        self.tasks = tasks
+        self.targets = targets
+        self.warnings = warnings
+        self.leftovers = leftovers
+        self.furniture = furniture
+    }
+
+    init(
+        source: SourceInfo, header: DocumentHeader, preamble: [Paragraph], store: SectionStore,
+        closing: Closing?, tasks: [PlanTask], targets: [Target], warnings: [Diagnostic],
+        leftovers: [SourceLine], furniture: [SourceLine]
+    ) {
+        self.source = source
+        self.header = header
+        self.preamble = preamble
+        self.store = store
         self.closing = closing
         self.tasks = tasks
         self.targets = targets

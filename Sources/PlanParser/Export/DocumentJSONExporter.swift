@@ -17,7 +17,7 @@ struct DocumentJSONExporter {
         writer.endArray()
         writer.key("sections")
         writer.beginArray()
-        for s in d.sections { write(s) }
+        for r in d.store.roots { write(d.store, node: Int(r)) }
         writer.endArray()
         writer.key("closing")
         if let c = d.closing {
@@ -136,37 +136,52 @@ struct DocumentJSONExporter {
         writer.endObject()
     }
 
-    private mutating func write(_ s: Section) {
+    /// A section straight from the store: texts are copied from its buffers, never made into
+    /// `String`s. The layout is documented in README.md (Section).
+    private mutating func write(_ store: SectionStore, node n: Int) {
+        let node = store.nodes[n]
         writer.beginObject()
-        writer.key("kind"); writer.string(s.kind.rawValue)
-        writer.key("marker"); writer.string(s.marker)
-        writer.key("number"); writer.string(s.number)
-        writer.key("title"); writer.string(s.title)
-        writer.key("line"); writer.int(s.line)
-        writer.key("endLine"); writer.int(s.endLine)
+        writer.key("kind"); writer.string(node.kind.rawValue)
+        writer.key("marker"); text(store, node.marker)
+        writer.key("number")
+        if let number = node.number { text(store, number) } else { writer.null() }
+        writer.key("title"); text(store, node.title)
+        writer.key("line"); writer.int(Int(node.line))
+        writer.key("endLine"); writer.int(Int(node.endLine))
         writer.key("field")
-        if let f = s.field {
+        if node.fieldRole != .none {
             writer.beginObject()
-            writer.key("label"); writer.string(f.label)
-            writer.key("role"); writer.string(f.role.rawValue)
-            writer.key("value"); writer.string(f.value)
+            writer.key("label"); text(store, node.fieldLabel)
+            writer.key("role"); writer.string(SectionParser.fieldRole(node.fieldRole).rawValue)
+            writer.key("value"); text(store, node.fieldValue)
             writer.endObject()
         } else {
             writer.null()
         }
         writer.key("paragraphs")
         writer.beginArray()
-        for p in s.paragraphs { write(p) }
+        for p in store.paragraphs[Int(node.paragraphs.lowerBound)..<Int(node.paragraphs.upperBound)] {
+            writer.beginObject()
+            writer.key("line"); writer.int(Int(p.line))
+            writer.key("endLine"); writer.int(Int(p.endLine))
+            writer.key("text"); text(store, p.text)
+            writer.endObject()
+        }
         writer.endArray()
         writer.key("tables")
         writer.beginArray()
-        for t in s.tables { write(t) }
+        for t in store.tables[Int(node.tables.lowerBound)..<Int(node.tables.upperBound)] { write(t) }
         writer.endArray()
         writer.key("children")
         writer.beginArray()
-        for c in s.children { write(c) }
+        for c in store.children(of: n) { write(store, node: Int(c)) }
         writer.endArray()
         writer.endObject()
+    }
+
+    @inline(__always)
+    private mutating func text(_ store: SectionStore, _ r: Range<Int32>) {
+        store.withBytes(r) { writer.string(utf8: $0) }
     }
 
     private mutating func write(_ t: Table) {

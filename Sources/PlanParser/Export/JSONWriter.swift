@@ -57,6 +57,14 @@ struct JSONWriter {
         appendQuoted(s)
     }
 
+    /// A string given as UTF-8 bytes (no `String` needed).
+    mutating func string(utf8 u: UnsafeBufferPointer<UInt8>) {
+        prepareValue()
+        bytes.append(UInt8(ascii: "\""))
+        appendEscaped(u)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     mutating func string(_ s: String?) {
         if let s { string(s) } else { null() }
     }
@@ -168,12 +176,12 @@ struct JSONWriter {
         }
     }
 
+    /// A line feed and enough spaces for 64 levels; `newline()` appends a prefix of it.
+    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 128)
+
     private mutating func newline() {
-        bytes.append(0x0A)
-        for _ in 0..<depth {
-            bytes.append(0x20)
-            bytes.append(0x20)
-        }
+        let n = 1 + 2 * min(depth, 64)
+        Self.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
     }
 
     private mutating func maybeFlush() {
@@ -210,7 +218,14 @@ struct JSONWriter {
     private mutating func appendQuoted(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
         var copy = s
-        copy.withUTF8 { u in
+        copy.withUTF8 { appendEscaped($0) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Copies `u`, escaping quotes, backslashes and control characters; clean runs are copied
+    /// in bulk.
+    private mutating func appendEscaped(_ u: UnsafeBufferPointer<UInt8>) {
+        do {
             var runStart = 0
             var i = 0
             let n = u.count
@@ -242,6 +257,5 @@ struct JSONWriter {
             }
             if n > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<n])) }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

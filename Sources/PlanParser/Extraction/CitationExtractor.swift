@@ -13,8 +13,8 @@ struct CitationExtractor {
         var lines: [Int]
     }
 
-    private var order: [String] = []
-    private var entries: [String: Entry] = [:]
+    private var order: [TextKey] = []
+    private var entries: [TextKey: Entry] = [:]
 
     /// Kinds as printed before a number, lowercase → canonical spelling. Longest first.
     private static let kinds: [([UInt8], String)] = [
@@ -140,7 +140,7 @@ struct CitationExtractor {
         let kind = printedKind(s, before: start) ?? kindFromCode(number)
         let (date, afterDate) = dateAfter(s, end)
         let issuer = issuerAfter(s, afterDate)
-        let key = kind + "|" + number
+        let key = TextKey(kind + "|" + number)
         if var e = entries[key] {
             if e.lines.last != lineNumber { e.lines.append(lineNumber) }
             if e.date == nil { e.date = date }

@@ -11,9 +11,9 @@ struct TaskExtractor {
 
     private let normalizer: TimeNormalizer
     // Plans repeat the same cells (`Văn phòng Sở`, `Thường xuyên`) many times: normalize each once.
-    private var unitCache: [String: [UnitRef]] = [:]
-    private var productCache: [String: [String]] = [:]
-    private var timeCache: [String: (milestones: [TimeMilestone], problems: [TimeProblem])] = [:]
+    private var unitCache: [TextKey: [UnitRef]] = [:]
+    private var productCache: [TextKey: [String]] = [:]
+    private var timeCache: [TextKey: (milestones: [TimeMilestone], problems: [TimeProblem])] = [:]
     private(set) var tasks: [PlanTask] = []
     private(set) var targets: [Target] = []
     private(set) var warnings: [Diagnostic] = []
@@ -22,8 +22,8 @@ struct TaskExtractor {
         self.normalizer = normalizer
     }
 
-    mutating func extract(from sections: [Section]) {
-        walk(sections, role: .neutral, path: [], idPath: [])
+    mutating func extract(from store: SectionStore) {
+        walk(store.rootViews, role: .neutral, path: [], idPath: [])
         tasks = Self.uniqued(tasks)
     }
 
@@ -61,7 +61,7 @@ struct TaskExtractor {
 
     /// Headings name what their section is for; an item's text is content, unless it has
     /// items of its own (`b) Nhiệm vụ` over bullets).
-    private static func definesRole(_ s: Section, hasItems: Bool) -> Bool {
+    private static func definesRole(_ s: SectionView, hasItems: Bool) -> Bool {
         switch s.kind {
         case .part, .group, .roman, .appendix: return true
         case .arabic, .letter, .number: return hasItems
@@ -71,12 +71,12 @@ struct TaskExtractor {
 
     // MARK: - Walking
 
-    private mutating func walk(_ sections: [Section], role: Role, path: [String], idPath: [String]) {
+    private mutating func walk<C: Collection>(_ sections: C, role: Role, path: [String], idPath: [String]) where C.Element == SectionView {
         var bulletOrdinal = 0
         for s in sections {
             let own: String
             if s.kind == .bullet {
-                guard s.field == nil || s.field?.role == .unknown else { continue }
+                guard !s.isKnownField else { continue }
                 bulletOrdinal += 1
                 own = String(bulletOrdinal)
             } else if s.kind == .part {
@@ -88,7 +88,7 @@ struct TaskExtractor {
         }
     }
 
-    private mutating func visit(_ s: Section, role inherited: Role, path: [String], parentID: [String], own: String) {
+    private mutating func visit(_ s: SectionView, role inherited: Role, path: [String], parentID: [String], own: String) {
         // The id path is built only for the nodes that need it.
         var idCache: [String]?
         func idPath() -> [String] {
@@ -129,7 +129,7 @@ struct TaskExtractor {
         switch role {
         case .targets:
             // Items are targets; an item with its own paragraphs is a heading (`1. Mục tiêu chung`).
-            if isLeafItem, s.paragraphs.isEmpty {
+            if isLeafItem, !s.hasParagraphs {
                 targets.append(Target(id: idPath().joined(separator: "."), line: s.line, endLine: s.endLine,
                                       section: path, text: Self.strippedTitle(s.title)))
                 return
@@ -147,17 +147,14 @@ struct TaskExtractor {
     }
 
     /// How a node appears in a section path: a heading as printed, a group bullet's text.
-    private static func label(_ s: Section) -> String {
+    private static func label(_ s: SectionView) -> String {
         s.kind == .bullet ? strippedTitle(s.title) : s.heading
     }
 
-    private static func isField(_ s: Section) -> Bool {
-        guard let f = s.field else { return false }
-        return f.role != .unknown
-    }
+    private static func isField(_ s: SectionView) -> Bool { s.isKnownField }
 
     /// Items can be tasks or targets; headings (Roman, parts) only group them.
-    private static func isItem(_ s: Section) -> Bool {
+    private static func isItem(_ s: SectionView) -> Bool {
         switch s.kind {
         case .arabic, .letter, .number, .bullet: return true
         default: return false
@@ -174,7 +171,7 @@ struct TaskExtractor {
 
     // MARK: - Prose and field tasks
 
-    private mutating func addProseTask(_ s: Section, path: [String], id: [String]) {
+    private mutating func addProseTask(_ s: SectionView, path: [String], id: [String]) {
         tasks.append(PlanTask(
             id: id.joined(separator: "."), origin: .prose, line: s.line, endLine: s.endLine, section: path,
             number: s.number, title: Self.strippedTitle(s.title), notes: s.paragraphs.map(\.text)))
@@ -182,7 +179,7 @@ struct TaskExtractor {
 
     /// An item whose fields are written inline, in its text or in a paragraph after it.
     /// - Returns: whether the item had inline fields (and became a task).
-    private mutating func addInlineFieldsTask(_ s: Section, path: [String], id: [String]) -> Bool {
+    private mutating func addInlineFieldsTask(_ s: SectionView, path: [String], id: [String]) -> Bool {
         let (head, titleFields) = InlineFields.split(s.title)
         var fields = titleFields
         var notes: [String] = []
@@ -199,7 +196,7 @@ struct TaskExtractor {
         return true
     }
 
-    private mutating func addFieldsTask(_ s: Section, fields: [Section], items: [Section], path: [String], id: [String]) {
+    private mutating func addFieldsTask(_ s: SectionView, fields: [SectionView], items: [SectionView], path: [String], id: [String]) {
         var title = Self.strippedTitle(s.title)
         var line = s.line
         var number = s.number
@@ -230,7 +227,7 @@ struct TaskExtractor {
         tasks.append(task)
     }
 
-    private mutating func addField(_ f: Section, to task: inout PlanTask) {
+    private mutating func addField(_ f: SectionView, to task: inout PlanTask) {
         guard let field = f.field else { return }
         add(field.value, role: field.role, line: f.line, to: &task)
         for child in f.children {
@@ -249,7 +246,7 @@ struct TaskExtractor {
 
     private mutating func add(_ value: String, role: Field.Role, line: Int, to task: inout PlanTask, inline: Bool = true) {
         guard !value.isEmpty else { return }
-        if inline, value.utf8.contains(UInt8(ascii: ":")) {
+        if inline, Self.hasColon(value) {
             // `Chủ trì: X; phối hợp: Y` in one value: each label fills its own field.
             let (head, more) = InlineFields.split(value)
             if !more.isEmpty {
@@ -264,16 +261,23 @@ struct TaskExtractor {
         case .support:
             task.support += units(value)
         case .product:
-            if let cached = productCache[value] {
+            let key = TextKey(value)
+            if let cached = productCache[key] {
                 task.products += cached
             } else {
                 let products = ListSplitter.products(value)
-                productCache[value] = products
+                productCache[key] = products
                 task.products += products
             }
         case .time:
-            let result = timeCache[value] ?? normalizer.milestones(in: value)
-            if timeCache[value] == nil { timeCache[value] = result }
+            let key = TextKey(value)
+            let result: (milestones: [TimeMilestone], problems: [TimeProblem])
+            if let cached = timeCache[key] {
+                result = cached
+            } else {
+                result = normalizer.milestones(in: value)
+                timeCache[key] = result
+            }
             let (milestones, problems) = result
             task.time += milestones
             for p in problems { warnings.append(Diagnostic(line: line, code: p.code, message: p.message)) }
@@ -282,10 +286,16 @@ struct TaskExtractor {
         }
     }
 
+    private static func hasColon(_ s: String) -> Bool {
+        var copy = s
+        return copy.withUTF8 { $0.contains(UInt8(ascii: ":")) }
+    }
+
     private mutating func units(_ value: String) -> [UnitRef] {
-        if let cached = unitCache[value] { return cached }
+        let key = TextKey(value)
+        if let cached = unitCache[key] { return cached }
         let units = ListSplitter.units(value).map { UnitRef(name: $0, key: UnitNormalizer.key(for: $0)) }
-        unitCache[value] = units
+        unitCache[key] = units
         return units
     }
 
@@ -353,13 +363,15 @@ struct TaskExtractor {
 
     /// Ids must be unique: a repeated number (`c)` twice) gets `~2`, `~3`.
     static func uniqued(_ tasks: [PlanTask]) -> [PlanTask] {
-        var seen: [String: Int] = [:]
-        return tasks.map { task in
-            var t = task
-            let count = (seen[t.id] ?? 0) + 1
-            seen[t.id] = count
-            if count > 1 { t.id += "~\(count)" }
-            return t
+        var seen: [TextKey: Int] = [:]
+        seen.reserveCapacity(tasks.count)
+        var result = tasks
+        for i in result.indices {
+            let key = TextKey(result[i].id)
+            let count = (seen[key] ?? 0) + 1
+            seen[key] = count
+            if count > 1 { result[i].id += "~\(count)" }
         }
+        return result
     }
 }

@@ -1,106 +1,114 @@
-/// Copies one raw line into token storage, removing what converters leave behind.
+/// Cleans one raw line in place, removing what converters leave behind.
 ///
 /// - Markdown remnants: `**bold**`, `*italic*`, `^{XT}` superscripts and backslash escapes
 ///   (`1\.`) — the seeds come from a Word → Markdown → text chain.
 /// - Runs of spaces collapse to one; the line is trimmed. Tabs are kept (they separate cells).
 enum LineCleaner {
-    static func append(_ line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        let start = out.count
-        var needsMarkdown = false
-        for b in line where b == 0x2A || b == 0x5E || b == 0x5C {  // * ^ \
-            needsMarkdown = true
-            break
-        }
-        if needsMarkdown {
-            appendStrippingMarkdown(line, to: &out)
-        } else {
-            appendCollapsingSpaces(line, to: &out)
-        }
-        // Trim trailing spaces (tabs stay: empty trailing cells are meaningful).
-        while out.count > start, out[out.count - 1] == 0x20 { out.removeLast() }
-    }
-
+    /// Cleans the line `buf[start..<end]` into `buf` at `write` (`write <= start`), in place.
+    /// - Returns: the end of the cleaned line.
+    /// - Complexity: one pass over the line; a clean line (the common case) is one `memmove`.
     @inline(__always)
-    private static func appendCollapsingSpaces(_ line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        let start = out.count
-        var i = 0
-        let n = line.count
-        while i < n, line[i] == 0x20 { i += 1 }
-        while i < n {
-            // Copy a run without double spaces in bulk.
-            var j = i
-            while j < n, !(line[j] == 0x20 && j + 1 < n && line[j + 1] == 0x20) { j += 1 }
-            if j == n {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: line[i..<n]))
+    static func clean(_ buf: UnsafeMutableBufferPointer<UInt8>, from start: Int, to end: Int, into write: Int) -> Int {
+        // One scan decides which path: markdown remnants, or spaces to collapse or trim.
+        var needsMarkdown = false
+        var needsSpaces = start < end && (buf[start] == 0x20 || buf[end - 1] == 0x20)
+        var previous: UInt8 = 0
+        var i = start
+        while i < end {
+            let b = buf[i]
+            if b == 0x2A || b == 0x5E || b == 0x5C {  // * ^ \
+                needsMarkdown = true
                 break
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: line[i...j]))
-            j += 1
-            while j < n, line[j] == 0x20 { j += 1 }
-            i = j
+            if b == 0x20, previous == 0x20 { needsSpaces = true }
+            previous = b
+            i += 1
         }
-        _ = start
+        var w: Int
+        if needsMarkdown {
+            w = stripMarkdown(buf, from: start, to: end, into: write)
+        } else if needsSpaces {
+            w = collapseSpaces(buf, from: start, to: end, into: write)
+        } else {
+            if write != start, end > start {
+                UnsafeMutableRawPointer(buf.baseAddress! + write).copyMemory(
+                    from: UnsafeRawPointer(buf.baseAddress! + start), byteCount: end - start)
+            }
+            w = write + (end - start)
+        }
+        // Trim trailing spaces (tabs stay: empty trailing cells are meaningful).
+        while w > write, buf[w - 1] == 0x20 { w -= 1 }
+        return w
     }
 
-    private static func appendStrippingMarkdown(_ line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        let start = out.count
-        let n = line.count
-        var i = 0
-        while i < n, line[i] == 0x20 { i += 1 }
+    private static func collapseSpaces(_ buf: UnsafeMutableBufferPointer<UInt8>, from start: Int, to end: Int, into write: Int) -> Int {
+        var w = write
+        var i = start
+        while i < end, buf[i] == 0x20 { i += 1 }
+        while i < end {
+            let b = buf[i]
+            i += 1
+            if b == 0x20, w > write, buf[w - 1] == 0x20 { continue }
+            buf[w] = b
+            w += 1
+        }
+        return w
+    }
+
+    private static func stripMarkdown(_ buf: UnsafeMutableBufferPointer<UInt8>, from start: Int, to end: Int, into write: Int) -> Int {
+        var w = write
+        let n = end
+        var i = start
+        while i < n, buf[i] == 0x20 { i += 1 }
         let firstNonSpace = i
         while i < n {
-            let b = line[i]
+            let b = buf[i]
             switch b {
-            case 0x5C where i + 1 < n && isASCIIPunctuation(line[i + 1]):
+            case 0x5C where i + 1 < n && isASCIIPunctuation(buf[i + 1]):
                 // `\.` `\-` `\*`: an escaped character is literal.
-                out.append(line[i + 1])
+                buf[w] = buf[i + 1]
+                w += 1
                 i += 2
                 continue
-            case 0x5E where i + 1 < n && line[i + 1] == 0x7B:
+            case 0x5E where i + 1 < n && buf[i + 1] == 0x7B:
                 // `^{XT}`: a superscript; drop it when it closes soon.
                 var j = i + 2
-                while j < n, j - i < 24, line[j] != 0x7D { j += 1 }
-                if j < n, line[j] == 0x7D {
+                while j < n, j - i < 24, buf[j] != 0x7D { j += 1 }
+                if j < n, buf[j] == 0x7D {
                     i = j + 1
                     continue
                 }
             case 0x2A:
-                if i + 1 < n, line[i + 1] == 0x2A {
+                if i + 1 < n, buf[i + 1] == 0x2A {
                     i += 2  // `**`
-                    while i < n, line[i] == 0x2A { i += 1 }
+                    while i < n, buf[i] == 0x2A { i += 1 }
                     continue
                 }
-                if i == firstNonSpace, i + 1 < n, line[i + 1] == 0x20 {
-                    out.append(b)  // `* item`: a bullet, not emphasis
+                if i == firstNonSpace, i + 1 < n, buf[i + 1] == 0x20 {
+                    buf[w] = b  // `* item`: a bullet, not emphasis
+                    w += 1
                     i += 1
                     continue
                 }
-                let before: UInt8 = out.count > start ? out[out.count - 1] : 0x20
-                let after: UInt8 = i + 1 < n ? line[i + 1] : 0x20
+                let before: UInt8 = w > write ? buf[w - 1] : 0x20
+                let after: UInt8 = i + 1 < n ? buf[i + 1] : 0x20
                 if isBoundary(before) || isBoundary(after) {
                     i += 1  // emphasis marker
                     continue
                 }
             case 0x20:
-                if out.count == start || out[out.count - 1] == 0x20 {
+                if w == write || buf[w - 1] == 0x20 {
                     i += 1
                     continue
                 }
             default:
                 break
             }
-            out.append(b)
+            buf[w] = b
+            w += 1
             i += 1
         }
-    }
-
-    /// Turns tabs into spaces inside `range` of `storage`, one for one so that token ranges
-    /// stay valid. Only lines that hold a tab but are not table rows (`1.\tMục đích`,
-    /// indentation) get here.
-    static func untab(_ storage: inout [UInt8], _ range: Range<Int32>) {
-        for i in Int(range.lowerBound)..<Int(range.upperBound) where storage[i] == 0x09 {
-            storage[i] = 0x20
-        }
+        return w
     }
 
     @inline(__always)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Every non-blank line of a document, cleaned and classified.
 struct TokenizedSource: Sendable {
     /// Cleaned text of all lines, back to back.
@@ -24,46 +30,49 @@ struct TokenizedSource: Sendable {
 /// Vietnamese letter. Nothing here looks at neighbouring lines.
 /// - Complexity: O(n) in the input size.
 struct LineTokenizer {
-    static func tokenize(_ text: [UInt8], lineCount: Int) -> TokenizedSource {
-        var storage: [UInt8] = []
-        storage.reserveCapacity(text.count + 16)
+    /// Tokenizes `text`, cleaning it in place: the cleaned lines are written back to back over
+    /// the input (they are never longer), so no second buffer is needed.
+    static func tokenize(_ text: consuming [UInt8], lineCount: Int) -> TokenizedSource {
+        var storage = text
         var tokens: [LineToken] = []
-        tokens.reserveCapacity(text.count / 64 + 8)
+        tokens.reserveCapacity(storage.count / 64 + 8)
         var lineNumber: Int32 = 0
         var afterBlank = false
-        text.withUnsafeBufferPointer { src in
+        var written = 0
+        storage.withUnsafeMutableBufferPointer { buf in
+            let n = buf.count
             var start = 0
-            let n = src.count
             while start < n || (start == n && Int(lineNumber) < lineCount) {
                 lineNumber += 1
-                var end = start
-                while end < n, src[end] != 0x0A { end += 1 }
-                let lineStart = Int32(storage.count)
-                LineCleaner.append(UnsafeBufferPointer(rebasing: src[start..<end]), to: &storage)
-                let lineEnd = Int32(storage.count)
+                // The next line feed, found with memchr (SIMD in libc).
+                var end = n
+                if start < n, let hit = memchr(buf.baseAddress! + start, 0x0A, n - start) {
+                    end = buf.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                }
+                let lineStart = written
+                let lineEnd = LineCleaner.clean(buf, from: start, to: end, into: written)
                 if lineEnd == lineStart {
                     afterBlank = true
                 } else {
-                    var token = storage.withUnsafeBufferPointer { buf in
-                        classify(buf, line: lineStart..<lineEnd, number: lineNumber)
-                    }
-                    if token.kind != .tableRow, token.kind != .blank {
-                        // Tabs outside tables are just spaces.
-                        LineCleaner.untab(&storage, token.line)
-                    }
+                    var token = classify(UnsafeBufferPointer(buf), line: Int32(lineStart)..<Int32(lineEnd), number: lineNumber)
                     if token.kind == .blank {
-                        storage.removeSubrange(Int(lineStart)..<Int(lineEnd))
                         afterBlank = true
                     } else {
+                        if token.kind != .tableRow {
+                            // Tabs outside tables are just spaces.
+                            for k in Int(token.line.lowerBound)..<Int(token.line.upperBound) where buf[k] == 0x09 { buf[k] = 0x20 }
+                        }
                         token.afterBlank = afterBlank
                         afterBlank = false
                         tokens.append(token)
+                        written = lineEnd
                     }
                 }
                 start = end + 1
                 if end >= n { break }
             }
         }
+        storage.removeSubrange(written...)
         return TokenizedSource(storage: storage, tokens: tokens, lineCount: max(lineCount, Int(lineNumber)))
     }
 

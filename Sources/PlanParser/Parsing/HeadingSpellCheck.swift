@@ -15,9 +15,9 @@ enum HeadingSpellCheck {
         var line: Int
     }
 
-    static func check(_ sections: [Section]) -> [Diagnostic] {
+    static func check(_ store: SectionStore) -> [Diagnostic] {
         var headings: [(String, Int)] = []
-        func visit(_ s: Section) {
+        func visit(_ s: SectionView) {
             guard headings.count < limit else { return }
             switch s.kind {
             case .part, .group, .roman, .arabic, .appendix:
@@ -32,7 +32,7 @@ enum HeadingSpellCheck {
             }
             s.children.forEach(visit)
         }
-        sections.forEach(visit)
+        store.rootViews.forEach(visit)
 
         var phrases: [[Word]] = []
         var counts: [String: Int] = [:]

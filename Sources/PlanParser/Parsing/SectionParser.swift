@@ -3,15 +3,17 @@
 /// The text has no indentation, so nesting comes from the marker kinds: part > A. > Roman >
 /// Arabic (by depth) > letter > `1)` > bullets. Bullet styles nest in the order they appear
 /// under a heading (`-` then `+` then `- +` …), the way a reader reads them. A stack of open
-/// nodes makes this one pass; depth is bounded by the number of marker kinds.
+/// nodes makes this one pass; depth is bounded by the number of marker kinds (at most 19).
+/// The tree goes into a ``SectionStore``: texts stay byte ranges of the tokenizer's buffer.
 struct SectionParser {
     struct Output {
         var preamble: [Paragraph] = []
-        var sections: [Section] = []
+        var store: SectionStore
         var leftovers: [SourceLine] = []
         var warnings: [Diagnostic] = []
     }
 
+    /// What the parser needs to know about an open node; texts are in the builder.
     private struct Node {
         var kind: Section.Kind
         var style: MarkerStyle
@@ -19,41 +21,37 @@ struct SectionParser {
         var ordinal: Int
         var path: MarkerPath
         var marker: String
-        var number: String?
-        var title: [UInt8]
-        var line: Int
-        var endLine: Int
-        var fieldLabel: String?
-        var fieldRole: FieldRole = .none
-        var fieldValue: [UInt8] = []
-        var paragraphs: [(line: Int, endLine: Int, text: [UInt8])] = []
-        var tables: [Table] = []
-        var children: [Int] = []
+        var parent: Int32
         /// Set when this node's number repeats its previous sibling's (a slip).
         var repeatsPrevious = false
+        var lastChild: Int32 = -1
     }
 
     private enum TextRef {
         case title(Int)
+        /// Owner node and the paragraph's index in the builder.
         case paragraph(Int, Int)
         case preamble(Int)
     }
 
     private let source: TokenizedSource
+    private var builder: SectionStore.Builder
     private var nodes: [Node] = []
-    private var roots: [Int] = []
+    private var roots: [Int32] = []
     private var stack: [Int] = []
     private var preamble: [(line: Int, endLine: Int, text: [UInt8])] = []
     private var lastText: TextRef?
     private var tableRows: [Int] = []
     private var tableOwner: Int?
-    private var output = Output()
+    private var leftovers: [SourceLine] = []
+    private var warnings: [Diagnostic] = []
     /// Paragraphs are separated by blank lines, so a line right after another continues it
     /// (hard-wrapped text). Without blank lines, only the line's shape tells.
     private let blankSeparated: Bool
 
     init(source: TokenizedSource) {
         self.source = source
+        builder = SectionStore.Builder(base: source.storage)
         var separated = 0
         var lines = 0
         for t in source.tokens where t.kind != .tableRow {
@@ -74,7 +72,7 @@ struct SectionParser {
                     orphan = false
                 }
                 if orphan {
-                    output.leftovers.append(SourceLine(line: Int(t.number), text: source.string(t.line)))
+                    leftovers.append(SourceLine(line: Int(t.number), text: source.string(t.line)))
                     continue
                 }
                 consume(i)
@@ -83,9 +81,16 @@ struct SectionParser {
             stack.removeAll()
             lastText = nil
         }
-        output.preamble = preamble.map { Paragraph(line: $0.line, endLine: $0.endLine, text: string($0.text)) }
-        output.sections = roots.map { build($0) }
-        return output
+        // A node ends where its last descendant ends; children come after their parents.
+        for i in stride(from: nodes.count - 1, through: 0, by: -1) {
+            let parent = Int(nodes[i].parent)
+            if parent >= 0, builder.nodes[i].endLine > builder.nodes[parent].endLine {
+                builder.nodes[parent].endLine = builder.nodes[i].endLine
+            }
+        }
+        return Output(
+            preamble: preamble.map { Paragraph(line: $0.line, endLine: $0.endLine, text: String(decoding: $0.text, as: UTF8.self)) },
+            store: SectionStore(builder: builder, roots: roots), leftovers: leftovers, warnings: warnings)
     }
 
     // MARK: - Consuming tokens
@@ -110,7 +115,7 @@ struct SectionParser {
         case .heading, .bullet:
             if let ref = lastText, isWrappedMarker(t, after: ref) {
                 // `kinh tế` / `- xã hội …`: a wrapped line that only looks like a marker.
-                append(source.bytes(t.line), line: Int(t.number), to: ref)
+                append(t.line, line: Int(t.number), to: ref)
             } else {
                 openNode(i)
             }
@@ -126,16 +131,17 @@ struct SectionParser {
     private mutating func openNode(_ i: Int) {
         let t = source.tokens[i]
         let markerText = source.string(t.marker)
-        var node = Node(
-            kind: sectionKind(t.style), style: t.style, rank: 0, ordinal: Int(t.ordinal), path: t.path,
-            marker: markerText, number: t.style.isBullet ? nil : Self.number(fromMarker: markerText),
-            title: Array(source.bytes(t.kind == .bullet && t.fieldRole != .none ? t.label.lowerBound..<t.line.upperBound : t.content)),
-            line: Int(t.number), endLine: Int(t.number))
+        let kind = sectionKind(t.style)
+        var stored = SectionStore.Node(
+            kind: kind, marker: t.marker, number: t.style.isBullet ? nil : numberRange(t.marker),
+            title: t.kind == .bullet && t.fieldRole != .none ? t.label.lowerBound..<t.line.upperBound : t.content,
+            line: t.number, endLine: t.number)
         if t.fieldRole != .none {
-            node.fieldLabel = source.string(t.label)
-            node.fieldRole = t.fieldRole
-            node.fieldValue = Array(source.bytes(t.content))
+            stored.fieldRole = t.fieldRole
+            stored.fieldLabel = t.label
+            stored.fieldValue = t.content
         }
+        var node = Node(kind: kind, style: t.style, rank: 0, ordinal: Int(t.ordinal), path: t.path, marker: markerText, parent: -1)
         if t.style.isBullet {
             // A bullet style already open under the same heading makes a sibling; a new style nests.
             var k = stack.count - 1
@@ -155,86 +161,120 @@ struct SectionParser {
             node.rank = Self.rank(t.style, depth: Int(t.path.count))
             while let top = stack.last, nodes[top].rank >= node.rank { stack.removeLast() }
         }
-        let index = nodes.count
-        nodes.append(node)
-        attach(index)
+        let index = add(node, stored)
         stack.append(index)
         lastText = .title(index)
+    }
+
+    /// The number inside a marker: `2.1.` → `2.1`, `c)` → `c`, `PHẦN II.` → `II`.
+    private func numberRange(_ marker: Range<Int32>) -> Range<Int32> {
+        let bytes = source.bytes(marker)
+        var lo = bytes.startIndex
+        if let space = bytes.lastIndex(of: 0x20) { lo = space + 1 }
+        var hi = bytes.endIndex
+        while hi > lo, bytes[hi - 1] == UInt8(ascii: ".") || bytes[hi - 1] == UInt8(ascii: ")") || bytes[hi - 1] == UInt8(ascii: ":") {
+            hi -= 1
+        }
+        return Int32(lo)..<Int32(hi)
     }
 
     private mutating func openAppendix(_ i: Int) {
         let t = source.tokens[i]
         stack.removeAll()
         let (marker, title) = splitAppendixLine(t.content)
-        let index = nodes.count
-        nodes.append(Node(kind: .appendix, style: .none, rank: -1, ordinal: 0, path: MarkerPath(), marker: marker,
-                          number: nil, title: title, line: Int(t.number), endLine: Int(t.number)))
-        roots.append(index)
+        let index = add(
+            Node(kind: .appendix, style: .none, rank: -1, ordinal: 0, path: MarkerPath(), marker: source.string(marker), parent: -1),
+            SectionStore.Node(kind: .appendix, marker: marker, number: nil, title: title, line: t.number, endLine: t.number),
+            root: true)
         stack.append(index)
         lastText = nil
     }
 
     /// A table before any heading: it gets an appendix node without a heading of its own.
     private mutating func implicitAppendix(at t: LineToken) -> Int {
-        let index = nodes.count
-        nodes.append(Node(kind: .appendix, style: .none, rank: -1, ordinal: 0, path: MarkerPath(), marker: "",
-                          number: nil, title: [], line: Int(t.number), endLine: Int(t.number)))
-        roots.append(index)
+        let empty = t.line.lowerBound..<t.line.lowerBound
+        let index = add(
+            Node(kind: .appendix, style: .none, rank: -1, ordinal: 0, path: MarkerPath(), marker: "", parent: -1),
+            SectionStore.Node(kind: .appendix, marker: empty, number: nil, title: empty, line: t.number, endLine: t.number),
+            root: true)
         stack = [index]
         return index
     }
 
+    /// Records a node under the top of the stack (or as a root) and checks its numbering.
+    private mutating func add(_ node: Node, _ stored: SectionStore.Node, root: Bool = false) -> Int {
+        var node = node
+        let index = nodes.count
+        let parent = root ? nil : stack.last
+        node.parent = Int32(parent ?? -1)
+        nodes.append(node)
+        _ = builder.addNode(stored)
+        if let parent {
+            checkSequence(after: nodes[parent].lastChild >= 0 ? Int(nodes[parent].lastChild) : nil, next: index)
+            builder.addChild(Int32(index), to: parent)
+            nodes[parent].lastChild = Int32(index)
+        } else {
+            checkSequence(after: roots.last.map(Int.init), next: index)
+            roots.append(Int32(index))
+        }
+        return index
+    }
+
     /// `PHỤ LỤC I` + rest of the line.
-    private func splitAppendixLine(_ r: Range<Int32>) -> (String, [UInt8]) {
-        let bytes = Array(source.bytes(r))
+    private func splitAppendixLine(_ r: Range<Int32>) -> (Range<Int32>, Range<Int32>) {
+        let bytes = source.bytes(r)
+        let s0 = bytes.startIndex
         // "PHỤ LỤC" / "Phụ lục" is 11 bytes in NFC.
-        var end = min(11, bytes.count)
+        var end = s0 + min(11, bytes.count)
         var j = end
-        while j < bytes.count, bytes[j] == 0x20 { j += 1 }
+        while j < bytes.endIndex, bytes[j] == 0x20 { j += 1 }
         // Keep a numeral (`PHỤ LỤC II`, `Phụ lục 01`) with the marker.
         var k = j
-        while k < bytes.count, bytes[k] == UInt8(ascii: "I") || bytes[k] == UInt8(ascii: "V") || bytes[k] == UInt8(ascii: "X")
+        while k < bytes.endIndex, bytes[k] == UInt8(ascii: "I") || bytes[k] == UInt8(ascii: "V") || bytes[k] == UInt8(ascii: "X")
             || (bytes[k] >= 0x30 && bytes[k] <= 0x39)
         {
             k += 1
         }
-        if k > j, k == bytes.count || bytes[k] == 0x20 || bytes[k] == UInt8(ascii: ".") || bytes[k] == UInt8(ascii: ":") {
+        if k > j, k == bytes.endIndex || bytes[k] == 0x20 || bytes[k] == UInt8(ascii: ".") || bytes[k] == UInt8(ascii: ":") {
             end = k
             j = k
-            while j < bytes.count, bytes[j] == 0x20 || bytes[j] == UInt8(ascii: ".") || bytes[j] == UInt8(ascii: ":") { j += 1 }
+            while j < bytes.endIndex, bytes[j] == 0x20 || bytes[j] == UInt8(ascii: ".") || bytes[j] == UInt8(ascii: ":") { j += 1 }
         }
-        return (String(decoding: bytes[..<end], as: UTF8.self), Array(bytes[j...]))
+        return (Int32(s0)..<Int32(end), Int32(j)..<r.upperBound)
     }
 
     private mutating func addText(_ i: Int) {
         let t = source.tokens[i]
         // A line that is a field (`Chủ trì: …`) keeps its label in the paragraph.
-        let content = source.bytes(t.fieldRole == .none ? t.content : t.label.lowerBound..<t.content.upperBound)
+        let content = t.fieldRole == .none ? t.content : t.label.lowerBound..<t.content.upperBound
         if let ref = lastText, continues(ref, with: t) {
-            append(content, line: Int(t.number), to: ref)
+            append(t.content, line: Int(t.number), to: ref)
             return
         }
         // A paragraph belongs to the nearest heading, closing any open bullets.
         while let top = stack.last, nodes[top].style.isBullet { stack.removeLast() }
         if let owner = stack.last {
-            nodes[owner].paragraphs.append((Int(t.number), Int(t.number), Array(content)))
-            nodes[owner].endLine = max(nodes[owner].endLine, Int(t.number))
-            lastText = .paragraph(owner, nodes[owner].paragraphs.count - 1)
+            let p = builder.addParagraph(SectionStore.StoredParagraph(line: t.number, endLine: t.number, text: content), to: owner)
+            if t.number > builder.nodes[owner].endLine { builder.nodes[owner].endLine = t.number }
+            lastText = .paragraph(owner, p)
         } else {
-            preamble.append((Int(t.number), Int(t.number), Array(content)))
+            preamble.append((Int(t.number), Int(t.number), Array(source.bytes(content))))
             lastText = .preamble(preamble.count - 1)
         }
     }
 
-    private func text(of ref: TextRef) -> (bytes: [UInt8], isHeading: Bool) {
+    /// The text a reference points at, for continuation checks, and whether it is a heading.
+    private func withText<R>(of ref: TextRef, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> R) -> R {
         switch ref {
         case .title(let n):
-            let node = nodes[n]
-            return (node.title, [.part, .group, .roman, .arabic, .appendix].contains(node.kind) && node.title.count < 120)
+            let node = builder.nodes[n]
+            let isHeading = [.part, .group, .roman, .arabic, .appendix].contains(node.kind) && node.title.count < 120
+            return builder.withBytes(node.title) { body($0, isHeading) }
         case .paragraph(let n, let p):
-            return (nodes[n].paragraphs[p].text, false)
+            _ = n
+            return builder.withBytes(builder.paragraphs[p].text) { body($0, false) }
         case .preamble(let p):
-            return (preamble[p].text, false)
+            return preamble[p].text.withUnsafeBufferPointer { body($0, false) }
         }
     }
 
@@ -242,15 +282,15 @@ struct SectionParser {
     /// "bullet" goes on in lower case (`- xã hội của tỉnh.`), or — in blank-separated text — a
     /// number follows a long unfinished line with no blank line between.
     private func isWrappedMarker(_ t: LineToken, after ref: TextRef) -> Bool {
-        let (previous, isHeading) = text(of: ref)
-        guard let last = previous.last, !isHeading else { return false }
+        let (last, count, isHeading) = withText(of: ref) { ($0.last, $0.count, $1) }
+        guard let last, !isHeading else { return false }
         switch last {
         case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"): return false
         default: break
         }
         let first = TextShape.firstScalar(source.bytes(t.content)) ?? 0
         if t.kind == .bullet, t.fieldRole == .none, VietnameseText.isLowercase(first) { return true }
-        if blankSeparated, !t.afterBlank, t.kind == .heading, previous.count >= 50,
+        if blankSeparated, !t.afterBlank, t.kind == .heading, count >= 50,
             t.style == .arabic || t.style == .letter || t.style == .parenNumber
         {
             return true
@@ -262,12 +302,11 @@ struct SectionParser {
         guard t.keyword == .none || t.keyword == .basis && !t.afterBlank else { return false }
         // `Cơ quan chủ trì: …` on a line of its own is a field, never the end of a sentence.
         guard t.fieldRole == .none else { return false }
-        let (previous, isHeading) = text(of: ref)
-        if blankSeparated, !t.afterBlank, !isHeading, !startsNewParagraph(previous, t) { return true }
-        return previous.withUnsafeBufferPointer { prev in
-            source.storage.withUnsafeBufferPointer { buf in
+        return withText(of: ref) { previous, isHeading in
+            if blankSeparated, !t.afterBlank, !isHeading, !startsNewParagraph(previous, t) { return true }
+            return source.storage.withUnsafeBufferPointer { buf in
                 Continuation.continues(
-                    previous: prev,
+                    previous: previous,
                     next: UnsafeBufferPointer(rebasing: buf[Int(t.content.lowerBound)..<Int(t.content.upperBound)]),
                     isHeading: isHeading)
             }
@@ -276,39 +315,33 @@ struct SectionParser {
 
     /// In blank-separated text, two adjacent lines are one paragraph unless the second leaves
     /// an uppercase title (`NHIỆM VỤ CỤ THỂ …` / `(Kèm theo Kế hoạch …)`).
-    private func startsNewParagraph(_ previous: [UInt8], _ t: LineToken) -> Bool {
+    private func startsNewParagraph(_ previous: UnsafeBufferPointer<UInt8>, _ t: LineToken) -> Bool {
         TextShape.isUppercase(previous) && !TextShape.isUppercase(source.bytes(t.content))
     }
 
-    private mutating func append(_ content: ArraySlice<UInt8>, line: Int, to ref: TextRef) {
+    private mutating func append(_ content: Range<Int32>, line: Int, to ref: TextRef) {
         switch ref {
         case .title(let n):
-            nodes[n].title.append(0x20)
-            nodes[n].title.append(contentsOf: content)
-            if nodes[n].fieldRole != .none {
-                if !nodes[n].fieldValue.isEmpty { nodes[n].fieldValue.append(0x20) }
-                nodes[n].fieldValue.append(contentsOf: content)
+            let old = builder.nodes[n]
+            let title = builder.joined(old.title, content)
+            builder.nodes[n].title = title
+            if old.fieldRole != .none {
+                // The value is the tail of the title; an empty value starts with the continuation.
+                let start = old.fieldValue.isEmpty
+                    ? title.upperBound - Int32(content.count)
+                    : title.lowerBound + (old.fieldValue.lowerBound - old.title.lowerBound)
+                builder.nodes[n].fieldValue = start..<title.upperBound
             }
-            nodes[n].endLine = max(nodes[n].endLine, line)
+            if Int32(line) > old.endLine { builder.nodes[n].endLine = Int32(line) }
         case .paragraph(let n, let p):
-            nodes[n].paragraphs[p].text.append(0x20)
-            nodes[n].paragraphs[p].text.append(contentsOf: content)
-            nodes[n].paragraphs[p].endLine = line
-            nodes[n].endLine = max(nodes[n].endLine, line)
+            let joined = builder.joined(builder.paragraphs[p].text, content)
+            builder.paragraphs[p].text = joined
+            builder.paragraphs[p].endLine = Int32(line)
+            if Int32(line) > builder.nodes[n].endLine { builder.nodes[n].endLine = Int32(line) }
         case .preamble(let p):
             preamble[p].text.append(0x20)
-            preamble[p].text.append(contentsOf: content)
+            preamble[p].text.append(contentsOf: source.bytes(content))
             preamble[p].endLine = line
-        }
-    }
-
-    private mutating func attach(_ index: Int) {
-        if let parent = stack.last {
-            checkSequence(after: nodes[parent].children.last, next: index)
-            nodes[parent].children.append(index)
-        } else {
-            checkSequence(after: roots.last, next: index)
-            roots.append(index)
         }
     }
 
@@ -319,10 +352,10 @@ struct SectionParser {
     private mutating func closeTable() {
         guard !tableRows.isEmpty, let owner = tableOwner else { return }
         var parser = TableParser(source: source)
-        let (table, warnings) = parser.parse(rows: tableRows)
-        nodes[owner].tables.append(table)
-        nodes[owner].endLine = max(nodes[owner].endLine, table.endLine)
-        output.warnings.append(contentsOf: warnings)
+        let (table, found) = parser.parse(rows: tableRows)
+        builder.addTable(table, to: owner)
+        if Int32(table.endLine) > builder.nodes[owner].endLine { builder.nodes[owner].endLine = Int32(table.endLine) }
+        warnings.append(contentsOf: found)
         tableRows.removeAll()
         tableOwner = nil
     }
@@ -331,6 +364,7 @@ struct SectionParser {
 
     private mutating func checkSequence(after previousIndex: Int?, next index: Int) {
         let next = nodes[index]
+        let nextLine = Int(builder.nodes[index].line)
         guard !next.style.isBullet, next.style != .none, let p = previousIndex else { return }
         let prev = nodes[p]
         guard prev.style == next.style else { return }
@@ -349,18 +383,18 @@ struct SectionParser {
         let what = Self.describe(next.style)
         if b == a {
             nodes[index].repeatsPrevious = true
-            output.warnings.append(Diagnostic(
-                line: next.line, code: "numbering-repeated",
+            warnings.append(Diagnostic(
+                line: nextLine, code: "numbering-repeated",
                 message: "\(what) \(next.marker) repeats the previous one, expected \(expectedMarker(after: prev))"))
         } else if b > a {
             // `V, V, VII`: the repeat already explains the gap.
             if prev.repeatsPrevious, b == a + 2 { return }
-            output.warnings.append(Diagnostic(
-                line: next.line, code: "numbering-skipped",
+            warnings.append(Diagnostic(
+                line: nextLine, code: "numbering-skipped",
                 message: "\(what) \(next.marker) follows \(prev.marker), expected \(expectedMarker(after: prev))"))
         } else {
-            output.warnings.append(Diagnostic(
-                line: next.line, code: "numbering-order",
+            warnings.append(Diagnostic(
+                line: nextLine, code: "numbering-order",
                 message: "\(what) \(next.marker) follows \(prev.marker) out of order"))
         }
     }
@@ -399,45 +433,6 @@ struct SectionParser {
         }
     }
 
-    // MARK: - Building sections
-
-    private func build(_ index: Int) -> Section {
-        let n = nodes[index]
-        let children = n.children.map { build($0) }
-        var endLine = n.endLine
-        for c in children { endLine = max(endLine, c.endLine) }
-        for t in n.tables { endLine = max(endLine, t.endLine) }
-        var field: Field?
-        if let label = n.fieldLabel {
-            field = Field(label: label, role: Self.fieldRole(n.fieldRole), value: Self.trimmedString(n.fieldValue))
-        }
-        return Section(
-            kind: n.kind, marker: n.marker, number: n.number, title: string(n.title), line: n.line,
-            endLine: endLine, field: field,
-            paragraphs: n.paragraphs.map { Paragraph(line: $0.line, endLine: $0.endLine, text: string($0.text)) },
-            tables: n.tables, children: children)
-    }
-
-    private func string(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
-
-    static func trimmedString(_ bytes: [UInt8]) -> String {
-        var lo = 0
-        var hi = bytes.count
-        while lo < hi, bytes[lo] == 0x20 { lo += 1 }
-        while hi > lo, bytes[hi - 1] == 0x20 { hi -= 1 }
-        return String(decoding: bytes[lo..<hi], as: UTF8.self)
-    }
-
-    static func fieldRole(_ r: FieldRole) -> Field.Role {
-        switch r {
-        case .lead: return .lead
-        case .support: return .support
-        case .product: return .product
-        case .time: return .time
-        default: return .unknown
-        }
-    }
-
     private func sectionKind(_ style: MarkerStyle) -> Section.Kind {
         switch style {
         case .part: return .part
@@ -469,5 +464,15 @@ struct SectionParser {
         if let space = s.lastIndex(of: " ") { s = s[s.index(after: space)...] }
         while let last = s.last, last == "." || last == ")" || last == ":" { s = s.dropLast() }
         return String(s)
+    }
+
+    static func fieldRole(_ r: FieldRole) -> Field.Role {
+        switch r {
+        case .lead: return .lead
+        case .support: return .support
+        case .product: return .product
+        case .time: return .time
+        default: return .unknown
+        }
     }
 }

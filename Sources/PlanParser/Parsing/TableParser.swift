@@ -12,7 +12,7 @@ struct TableParser {
     }
 
     // Header words, lowercase, by column role.
-    private static let headerWords: [(TableColumn.Role, [String], Bool)] = [
+    private static let headerWords: [(TableColumn.Role, [[UInt8]], Bool)] = ([
         // (role, words, match anywhere?)
         (.number, ["stt", "tt", "số tt", "số thứ tự"], false),  // "no."
         (.lead, ["chủ trì", "cơ quan thực hiện", "đơn vị thực hiện"], true),  // "lead"
@@ -21,7 +21,7 @@ struct TableParser {
         (.time, ["thời gian", "thời hạn", "tiến độ", "thời điểm"], false),  // "time", "deadline"
         (.notes, ["ghi chú"], false),  // "notes"
         (.title, ["nhiệm vụ", "nội dung", "tên nhiệm vụ", "công việc", "hoạt động", "tên đề án", "giải pháp", "tên"], false),  // "task", "content"
-    ]
+    ] as [(TableColumn.Role, [String], Bool)]).map { ($0.0, $0.1.map { Array($0.utf8) }, $0.2) }
 
     private struct RawRow {
         var line: Int
@@ -157,17 +157,26 @@ struct TableParser {
     }
 
     static func role(ofHeader cell: String) -> TableColumn.Role {
-        let f = VietnameseText.lowercased(cell).trimmingSpaces
-        guard !f.isEmpty else { return .other }
-        for (role, words, anywhere) in headerWords {
-            for w in words {
-                if anywhere ? f.contains(w) : (f == w || f.hasPrefix(w + " ") || f.hasPrefix(w + "/") || f.hasPrefix(w + ","))
-                {
-                    return role
+        var copy = cell
+        return copy.withUTF8 { raw in
+            VietnameseText.withLowercased(raw) { f in
+                guard !f.isEmpty else { return .other }
+                for (role, words, anywhere) in headerWords {
+                    for w in words {
+                        if anywhere ? VietnameseText.contains(f, w) : matchesWord(f, w) { return role }
+                    }
                 }
+                return .other
             }
         }
-        return .other
+    }
+
+    /// `f` is `w`, or starts with `w` followed by a space, `/` or `,`.
+    private static func matchesWord(_ f: UnsafeBufferPointer<UInt8>, _ w: [UInt8]) -> Bool {
+        guard VietnameseText.hasPrefix(f, w) else { return false }
+        if f.count == w.count { return true }
+        let next = f[w.count]
+        return next == 0x20 || next == UInt8(ascii: "/") || next == UInt8(ascii: ",")
     }
 
     /// `1`, `2.`, `1.1`, `3)` → the number's parts; nil for anything else.

@@ -1,0 +1,271 @@
+/// The section tree stored flat, every text a byte range — the form the parser builds and the
+/// JSON exporter reads, so a document never needs one `String` per line.
+///
+/// Texts live in two buffers addressed as one: `base` is the tokenizer's cleaned text (shared,
+/// never copied), `extra` holds texts the parser had to join (a title continued after a page
+/// break). An offset at or past `base.count` points into `extra`. ``Section`` values are made
+/// only when someone asks for ``PlanDocument/sections``.
+final class SectionStore: Sendable {
+    struct Node: Sendable, Equatable {
+        var kind: Section.Kind
+        var marker: Range<Int32>
+        /// The number inside the marker (`2.1` in `2.1.`); `nil` for bullets.
+        var number: Range<Int32>?
+        var title: Range<Int32>
+        var line: Int32
+        var endLine: Int32
+        var fieldRole: FieldRole = .none
+        var fieldLabel: Range<Int32> = 0..<0
+        var fieldValue: Range<Int32> = 0..<0
+        /// Into ``SectionStore/paragraphs``.
+        var paragraphs: Range<Int32> = 0..<0
+        /// Into ``SectionStore/tables``.
+        var tables: Range<Int32> = 0..<0
+        /// Into ``SectionStore/childIndex``.
+        var children: Range<Int32> = 0..<0
+    }
+
+    struct StoredParagraph: Sendable, Equatable {
+        var line: Int32
+        var endLine: Int32
+        var text: Range<Int32>
+    }
+
+    let base: [UInt8]
+    let extra: [UInt8]
+    let nodes: [Node]
+    let childIndex: [Int32]
+    let roots: [Int32]
+    let paragraphs: [StoredParagraph]
+    let tables: [Table]
+
+    init(base: [UInt8], extra: [UInt8], nodes: [Node], childIndex: [Int32], roots: [Int32],
+         paragraphs: [StoredParagraph], tables: [Table])
+    {
+        self.base = base
+        self.extra = extra
+        self.nodes = nodes
+        self.childIndex = childIndex
+        self.roots = roots
+        self.paragraphs = paragraphs
+        self.tables = tables
+    }
+
+    /// Calls `body` with the bytes of `r`.
+    @inline(__always)
+    func withBytes<R>(_ r: Range<Int32>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let lo = Int(r.lowerBound)
+        let hi = Int(r.upperBound)
+        if lo >= base.count {
+            return extra.withUnsafeBufferPointer {
+                body(UnsafeBufferPointer(rebasing: $0[(lo - base.count)..<(hi - base.count)]))
+            }
+        }
+        return base.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
+    }
+
+    func string(_ r: Range<Int32>) -> String {
+        withBytes(r) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func children(of n: Int) -> ArraySlice<Int32> {
+        let r = nodes[n].children
+        return childIndex[Int(r.lowerBound)..<Int(r.upperBound)]
+    }
+
+    // MARK: - Materializing
+
+    /// The tree as ``Section`` values.
+    var sections: [Section] { roots.map { section(Int($0)) } }
+
+    func section(_ n: Int) -> Section {
+        let node = nodes[n]
+        var field: Field?
+        if node.fieldRole != .none {
+            field = Field(label: string(node.fieldLabel), role: SectionParser.fieldRole(node.fieldRole),
+                          value: string(node.fieldValue))
+        }
+        return Section(
+            kind: node.kind, marker: string(node.marker), number: node.number.map(string), title: string(node.title),
+            line: Int(node.line), endLine: Int(node.endLine), field: field,
+            paragraphs: paragraphs[Int(node.paragraphs.lowerBound)..<Int(node.paragraphs.upperBound)].map {
+                Paragraph(line: Int($0.line), endLine: Int($0.endLine), text: string($0.text))
+            },
+            tables: Array(tables[Int(node.tables.lowerBound)..<Int(node.tables.upperBound)]),
+            children: children(of: n).map { section(Int($0)) })
+    }
+
+    /// A store holding `sections` (for documents built from values, not parsed).
+    convenience init(sections: [Section]) {
+        var b = Builder(base: [])
+        func add(_ s: Section) -> Int32 {
+            let index = b.addNode(Node(kind: s.kind, marker: b.append(s.marker), number: s.number.map { b.append($0) },
+                                       title: b.append(s.title), line: Int32(s.line), endLine: Int32(s.endLine)))
+            if let f = s.field {
+                b.nodes[Int(index)].fieldRole = FieldRole(f.role)
+                b.nodes[Int(index)].fieldLabel = b.append(f.label)
+                b.nodes[Int(index)].fieldValue = b.append(f.value)
+            }
+            for p in s.paragraphs {
+                b.addParagraph(StoredParagraph(line: Int32(p.line), endLine: Int32(p.endLine), text: b.append(p.text)), to: Int(index))
+            }
+            for t in s.tables { b.addTable(t, to: Int(index)) }
+            for c in s.children { b.addChild(add(c), to: Int(index)) }
+            return index
+        }
+        let roots = sections.map(add)
+        self.init(builder: b, roots: roots)
+    }
+
+    /// Freezes a builder: per-node lists become ranges into flat arrays.
+    convenience init(builder b: Builder, roots: [Int32]) {
+        var nodes = b.nodes
+        var childIndex: [Int32] = []
+        childIndex.reserveCapacity(nodes.count)
+        var paragraphs: [StoredParagraph] = []
+        paragraphs.reserveCapacity(b.paragraphs.count)
+        var tables: [Table] = []
+        for i in nodes.indices {
+            var c = b.firstChild[i]
+            if c >= 0 {
+                let start = Int32(childIndex.count)
+                while c >= 0 {
+                    childIndex.append(c)
+                    c = b.nextSibling[Int(c)]
+                }
+                nodes[i].children = start..<Int32(childIndex.count)
+            }
+            var p = b.firstParagraph[i]
+            if p >= 0 {
+                let start = Int32(paragraphs.count)
+                while p >= 0 {
+                    paragraphs.append(b.paragraphs[Int(p)])
+                    p = b.nextParagraph[Int(p)]
+                }
+                nodes[i].paragraphs = start..<Int32(paragraphs.count)
+            }
+            if let ts = b.tablesOf[i] {
+                let start = Int32(tables.count)
+                tables += ts
+                nodes[i].tables = start..<Int32(tables.count)
+            }
+        }
+        self.init(base: b.base, extra: b.extra, nodes: nodes, childIndex: childIndex, roots: roots,
+                  paragraphs: paragraphs, tables: tables)
+    }
+
+    /// Mutable parts, filled by ``SectionParser``. Children and paragraphs are kept as linked
+    /// lists (a node may get a paragraph after its children), so adding costs no allocation.
+    struct Builder {
+        let base: [UInt8]
+        var extra: [UInt8] = []
+        var nodes: [Node] = []
+        var firstChild: [Int32] = []
+        var lastChild: [Int32] = []
+        var nextSibling: [Int32] = []
+        var paragraphs: [StoredParagraph] = []
+        var nextParagraph: [Int32] = []
+        var firstParagraph: [Int32] = []
+        var lastParagraph: [Int32] = []
+        var tablesOf: [Int: [Table]] = [:]
+
+        init(base: [UInt8]) {
+            self.base = base
+        }
+
+        mutating func addNode(_ n: Node) -> Int32 {
+            nodes.append(n)
+            firstChild.append(-1)
+            lastChild.append(-1)
+            nextSibling.append(-1)
+            firstParagraph.append(-1)
+            lastParagraph.append(-1)
+            return Int32(nodes.count - 1)
+        }
+
+        mutating func addChild(_ child: Int32, to parent: Int) {
+            let last = lastChild[parent]
+            if last >= 0 { nextSibling[Int(last)] = child } else { firstChild[parent] = child }
+            lastChild[parent] = child
+        }
+
+        /// - Returns: the paragraph's index in ``paragraphs``.
+        @discardableResult
+        mutating func addParagraph(_ p: StoredParagraph, to node: Int) -> Int {
+            let index = Int32(paragraphs.count)
+            paragraphs.append(p)
+            nextParagraph.append(-1)
+            let last = lastParagraph[node]
+            if last >= 0 { nextParagraph[Int(last)] = index } else { firstParagraph[node] = index }
+            lastParagraph[node] = index
+            return Int(index)
+        }
+
+        mutating func addTable(_ t: Table, to node: Int) {
+            tablesOf[node, default: []].append(t)
+        }
+
+        /// Appends `text` to `extra` and returns its range.
+        mutating func append(_ text: String) -> Range<Int32> {
+            let start = Int32(base.count + extra.count)
+            extra.append(contentsOf: text.utf8)
+            return start..<Int32(base.count + extra.count)
+        }
+
+        /// `r` followed by one space and `more` (a continuation), as a new range. When `r` is
+        /// already the last thing in `extra`, it grows in place.
+        mutating func joined(_ r: Range<Int32>, _ more: Range<Int32>) -> Range<Int32> {
+            var start = r.lowerBound
+            let end = Int32(base.count + extra.count)
+            if r.upperBound != end || Int(r.lowerBound) < base.count || r.isEmpty {
+                start = end
+                appendBytes(of: r)
+            }
+            if Int32(base.count + extra.count) > start { extra.append(0x20) }
+            appendBytes(of: more)
+            return start..<Int32(base.count + extra.count)
+        }
+
+        @inline(__always)
+        func withBytes<R>(_ r: Range<Int32>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            let lo = Int(r.lowerBound)
+            let hi = Int(r.upperBound)
+            if lo >= base.count {
+                return extra.withUnsafeBufferPointer {
+                    body(UnsafeBufferPointer(rebasing: $0[(lo - base.count)..<(hi - base.count)]))
+                }
+            }
+            return base.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
+        }
+
+        private mutating func appendBytes(of r: Range<Int32>) {
+            let lo = Int(r.lowerBound)
+            let hi = Int(r.upperBound)
+            if lo >= base.count {
+                // Copy through a temporary: `extra` may reallocate while it grows.
+                let piece = Array(extra[(lo - base.count)..<(hi - base.count)])
+                extra.append(contentsOf: piece)
+            } else {
+                extra.append(contentsOf: base[lo..<hi])
+            }
+        }
+    }
+}
+
+extension SectionStore: Equatable {
+    static func == (a: SectionStore, b: SectionStore) -> Bool {
+        a === b || a.sections == b.sections
+    }
+}
+
+extension FieldRole {
+    init(_ role: Field.Role) {
+        switch role {
+        case .lead: self = .lead
+        case .support: self = .support
+        case .product: self = .product
+        case .time: self = .time
+        case .unknown: self = .unknown
+        }
+    }
+}
