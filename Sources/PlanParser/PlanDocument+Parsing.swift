@@ -96,22 +96,27 @@ extension PlanDocument {
         for (k, c) in references.enumerated() {
             for line in c.lines { byLine[line, default: []].append(k) }
         }
-        return tasks.map { task in
-            var t = task
-            var found: [Int: [Int]] = [:]
-            var order: [Int] = []
-            for line in t.line...max(t.line, t.endLine) {
-                for k in byLine[line] ?? [] {
-                    if found[k] == nil { order.append(k) }
-                    found[k, default: []].append(line)
+        var result = tasks
+        for i in result.indices {
+            // Citations on the task's lines, in citation order, each with the lines it is on.
+            var hits: [(citation: Int, line: Int)] = []
+            for line in result[i].line...max(result[i].line, result[i].endLine) {
+                for k in byLine[line] ?? [] { hits.append((k, line)) }
+            }
+            guard !hits.isEmpty else { continue }
+            hits.sort { ($0.citation, $0.line) < ($1.citation, $1.line) }
+            var refs: [Citation] = []
+            for h in hits {
+                if let last = refs.last, last.number == references[h.citation].number, last.kind == references[h.citation].kind {
+                    refs[refs.count - 1].lines.append(h.line)
+                } else {
+                    let c = references[h.citation]
+                    refs.append(Citation(kind: c.kind, number: c.number, date: c.date, issuer: c.issuer, lines: [h.line]))
                 }
             }
-            t.references = order.sorted().map { k in
-                let c = references[k]
-                return Citation(kind: c.kind, number: c.number, date: c.date, issuer: c.issuer, lines: found[k] ?? [])
-            }
-            return t
+            result[i].references = refs
         }
+        return result
     }
 
     /// The document as JSON (schema in README.md), pretty-printed unless `pretty` is false.

@@ -180,6 +180,8 @@ struct TaskExtractor {
     /// An item whose fields are written inline, in its text or in a paragraph after it.
     /// - Returns: whether the item had inline fields (and became a task).
     private mutating func addInlineFieldsTask(_ s: SectionView, path: [String], id: [String]) -> Bool {
+        // Without a colon there is no label: most items leave here without making any string.
+        guard s.mayHoldInlineFields else { return false }
         let (head, titleFields) = InlineFields.split(s.title)
         var fields = titleFields
         var notes: [String] = []

@@ -1,7 +1,8 @@
 /// A node of a ``SectionStore`` seen like a ``Section``: the same names, texts made on demand.
 /// The extraction stage walks these, so only the texts it needs ever become `String`s.
 struct SectionView {
-    let store: SectionStore
+    /// Views never outlive the walk over their store, so they skip reference counting.
+    unowned(unsafe) let store: SectionStore
     let index: Int
 
     var node: SectionStore.Node { store.nodes[index] }
@@ -44,13 +45,24 @@ struct SectionView {
 
     var hasParagraphs: Bool { !node.paragraphs.isEmpty }
 
+    /// Whether the title or a paragraph holds a `:` (a field label could follow).
+    var mayHoldInlineFields: Bool {
+        let n = node
+        if store.withBytes(n.title, { $0.contains(UInt8(ascii: ":")) }) { return true }
+        for p in store.paragraphs[Int(n.paragraphs.lowerBound)..<Int(n.paragraphs.upperBound)]
+        where store.withBytes(p.text, { $0.contains(UInt8(ascii: ":")) }) {
+            return true
+        }
+        return false
+    }
+
     var tables: ArraySlice<Table> {
         let r = node.tables
         return store.tables[Int(r.lowerBound)..<Int(r.upperBound)]
     }
 
     struct Children: RandomAccessCollection {
-        let store: SectionStore
+        unowned(unsafe) let store: SectionStore
         let indices: ArraySlice<Int32>
         var startIndex: Int { indices.startIndex }
         var endIndex: Int { indices.endIndex }
