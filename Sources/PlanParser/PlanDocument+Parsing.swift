@@ -50,8 +50,10 @@ extension PlanDocument {
         } else {
             ranges = [frame.header.upperBound..<source.tokens.count]
         }
-        var sectionParser = SectionParser(source: source)
-        let body = sectionParser.parse(ranges: ranges)
+        let body = { () -> SectionParser.Output in
+            var sectionParser = SectionParser(source: source)
+            return sectionParser.parse(ranges: ranges)
+        }()
         clock.lap("sections")
         warnings += body.warnings
         warnings += HeadingSpellCheck.check(body.store)
@@ -64,6 +66,13 @@ extension PlanDocument {
                                lineNumber: Int(t.number))
             }
         }
+        var closing: Closing?
+        if let c = frame.closing, !c.isEmpty {
+            closing = Closing(line: Int(source.tokens[c.lowerBound].number), endLine: Int(source.tokens[c.upperBound - 1].number))
+        }
+        let lines = source.lineCount
+        // The tokens are done with; the text stays (the section store reads it).
+        source.tokens = []
         // The document's own number (`Số: 12/KH-UBND`) is not a citation of another document.
         header.references = citations.citations().filter { $0.number != header.number }
         clock.lap("citations")
@@ -76,12 +85,8 @@ extension PlanDocument {
         warnings += extractor.warnings
         // Warnings in line order; equal lines keep the order they were found in.
         warnings = warnings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
-        var closing: Closing?
-        if let c = frame.closing, !c.isEmpty {
-            closing = Closing(line: Int(source.tokens[c.lowerBound].number), endLine: Int(source.tokens[c.upperBound - 1].number))
-        }
         return PlanDocument(
-            source: SourceInfo(path: path, lines: source.lineCount), header: header, preamble: body.preamble,
+            source: SourceInfo(path: path, lines: lines), header: header, preamble: body.preamble,
             store: body.store, closing: closing, tasks: tasks, targets: extractor.targets, warnings: warnings,
             leftovers: body.leftovers, furniture: furniture)
     }

@@ -88,9 +88,13 @@ struct SectionParser {
                 builder.nodes[parent].endLine = builder.nodes[i].endLine
             }
         }
+        // Hand the builder over (and drop the parser's copy) so freezing it copies nothing.
+        let done = builder
+        builder = SectionStore.Builder(base: [])
+        nodes = []
         return Output(
             preamble: preamble.map { Paragraph(line: $0.line, endLine: $0.endLine, text: String(decoding: $0.text, as: UTF8.self)) },
-            store: SectionStore(builder: builder, roots: roots), leftovers: leftovers, warnings: warnings)
+            store: SectionStore(builder: done, roots: roots), leftovers: leftovers, warnings: warnings)
     }
 
     // MARK: - Consuming tokens

@@ -118,8 +118,11 @@ final class SectionStore: Sendable {
     }
 
     /// Freezes a builder: per-node lists become ranges into flat arrays.
-    convenience init(builder b: Builder, roots: [Int32]) {
+    convenience init(builder: consuming Builder, roots: [Int32]) {
+        // Take the builder's arrays out so they are uniquely held and mutate without copying.
+        var b = builder
         var nodes = b.nodes
+        b.nodes = []
         var childIndex: [Int32] = []
         childIndex.reserveCapacity(nodes.count)
         var paragraphs: [StoredParagraph] = []
