@@ -11,6 +11,11 @@ enum FileSystem {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
     /// Size in bytes of the file at `path` (0 when it cannot be read).
     static func size(_ path: String) -> Int {
         var st = stat()

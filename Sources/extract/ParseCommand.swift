@@ -100,6 +100,10 @@ struct ParseCommand {
             }
         }
         if let dir = options.output, toDirectory {
+            if FileSystem.exists(dir), !FileSystem.isDirectory(dir) {
+                Console.err("error: '\(dir)' is not a directory (with several inputs or a folder, -o names a directory)\n")
+                return Extract.Status.usage
+            }
             do { try FileSystem.makeDirectory(dir) } catch {
                 Console.err("error: \(error.message)\n")
                 return Extract.Status.inputError
