@@ -7,20 +7,32 @@ enum LineCleaner {
     /// Cleans the line `buf[start..<end]` into `buf` at `write` (`write <= start`), in place.
     /// - Returns: the end of the cleaned line.
     /// - Complexity: one pass over the line; a clean line (the common case) is one `memmove`.
+    /// What the cleaning scan noticed, so the classifier need not scan the line again.
+    struct Seen {
+        var hasTab = false
+        var hasPipe = false
+    }
+
     @inline(__always)
-    static func clean(_ buf: UnsafeMutableBufferPointer<UInt8>, from start: Int, to end: Int, into write: Int) -> Int {
-        // One scan decides which path: markdown remnants, or spaces to collapse or trim.
+    static func clean(_ buf: UnsafeMutableBufferPointer<UInt8>, from start: Int, to end: Int, into write: Int,
+                      seen: inout Seen) -> Int {
+        // One scan decides which path (markdown remnants, spaces to collapse or trim) and notes
+        // tabs and pipes for the classifier. Only rare bytes need a closer look.
         var needsMarkdown = false
         var needsSpaces = start < end && (buf[start] == 0x20 || buf[end - 1] == 0x20)
         var previous: UInt8 = 0
         var i = start
         while i < end {
             let b = buf[i]
-            if b == 0x2A || b == 0x5E || b == 0x5C {  // * ^ \
-                needsMarkdown = true
-                break
+            if b <= 0x20 || b == 0x2A || b == 0x5E || b == 0x5C || b == 0x7C {
+                switch b {
+                case 0x2A, 0x5E, 0x5C: needsMarkdown = true  // * ^ \
+                case 0x7C: seen.hasPipe = true
+                case 0x09: seen.hasTab = true
+                case 0x20: if previous == 0x20 { needsSpaces = true }
+                default: break
+                }
             }
-            if b == 0x20, previous == 0x20 { needsSpaces = true }
             previous = b
             i += 1
         }

@@ -50,15 +50,17 @@ struct LineTokenizer {
                     end = buf.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 }
                 let lineStart = written
-                let lineEnd = LineCleaner.clean(buf, from: start, to: end, into: written)
+                var seen = LineCleaner.Seen()
+                let lineEnd = LineCleaner.clean(buf, from: start, to: end, into: written, seen: &seen)
                 if lineEnd == lineStart {
                     afterBlank = true
                 } else {
-                    var token = classify(UnsafeBufferPointer(buf), line: Int32(lineStart)..<Int32(lineEnd), number: lineNumber)
+                    var token = classify(UnsafeBufferPointer(buf), line: Int32(lineStart)..<Int32(lineEnd), number: lineNumber,
+                                         seen: seen)
                     if token.kind == .blank {
                         afterBlank = true
                     } else {
-                        if token.kind != .tableRow {
+                        if token.kind != .tableRow, seen.hasTab {
                             // Tabs outside tables are just spaces.
                             for k in Int(token.line.lowerBound)..<Int(token.line.upperBound) where buf[k] == 0x09 { buf[k] = 0x20 }
                         }
@@ -106,7 +108,8 @@ struct LineTokenizer {
     }
 
     /// Classifies one cleaned line held in `buf[line]`.
-    static func classify(_ buf: UnsafeBufferPointer<UInt8>, line: Range<Int32>, number: Int32) -> LineToken {
+    static func classify(_ buf: UnsafeBufferPointer<UInt8>, line: Range<Int32>, number: Int32,
+                         seen: LineCleaner.Seen = LineCleaner.Seen(hasTab: true, hasPipe: true)) -> LineToken {
         let lo = Int(line.lowerBound)
         let hi = Int(line.upperBound)
         var token = LineToken(number: number, kind: .text, line: line, marker: line.lowerBound..<line.lowerBound,
@@ -121,14 +124,11 @@ struct LineTokenizer {
         }
         var tabCount = 0
         var tabsAfterText = 0
-        var hasPipe = false
-        for i in lo..<hi {
-            let b = buf[i]
-            if b == 0x09 {
+        let hasPipe = seen.hasPipe
+        if seen.hasTab {
+            for i in lo..<hi where buf[i] == 0x09 {
                 tabCount += 1
                 if i > first { tabsAfterText += 1 }
-            } else if b == UInt8(ascii: "|") {
-                hasPipe = true
             }
         }
         let marker = MarkerScanner.scan(buf, from: first, to: hi)
