@@ -229,7 +229,21 @@ struct JSONWriter {
             var runStart = 0
             var i = 0
             let n = u.count
+            let raw = UnsafeRawBufferPointer(u)
             while i < n {
+                // Eight bytes at a time while none needs escaping (SWAR: a byte < 0x20, `"`,
+                // `\` or DEL sets its high bit in `flags`).
+                while i + 8 <= n {
+                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let ones: UInt64 = 0x0101_0101_0101_0101
+                    let highs: UInt64 = 0x8080_8080_8080_8080
+                    func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+                    let below = (x &- ones &* 0x20) & ~x & highs
+                    let flags = below | zeroByte(x ^ (ones &* 0x22)) | zeroByte(x ^ (ones &* 0x5C)) | zeroByte(x ^ (ones &* 0x7F))
+                    if flags != 0 { break }
+                    i += 8
+                }
+                guard i < n else { break }
                 let b = u[i]
                 if b >= 0x20, b != 0x22, b != 0x5C, b != 0x7F {
                     i += 1
