@@ -20,6 +20,7 @@ FILES=10000
 if (( QUICK )); then SIZES=(1 8); FILES=1000; fi
 
 WORK=${BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/planparser-bench.XXXXXX")}
+mkdir -p "$WORK"
 trap '[[ -z ${BENCH_DIR:-} ]] && rm -rf "$WORK"' EXIT
 
 swift build -c release --product extract >/dev/null

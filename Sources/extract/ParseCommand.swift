@@ -71,7 +71,7 @@ struct ParseCommand {
         }
         switch options.format ?? .json {
         case .csv:
-            out.write(CSVExporter.tasks([document], bom: options.bom, guardFormulas: !options.rawCSV))
+            CSVExporter.writeTasks([document], bom: options.bom, guardFormulas: !options.rawCSV) { out.write($0) }
         case .ndjson:
             document.writeJSON(pretty: false) { out.write($0) }
             out.write([0x0A])
@@ -157,7 +157,11 @@ struct ParseCommand {
     private func process(_ inputs: [Input], jobs: Int, ownFiles: Bool) -> [Outcome] {
         let results = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: inputs.count)
         results.initialize(repeating: .failure(""))
-        defer { results.deallocate() }
+        defer {
+            // Release the outcomes still held by the buffer (their output bytes), then the buffer.
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         nonisolated(unsafe) let shared = results
         let options = self.options
         let perJob = DispatchQueue(label: "extract.parse", attributes: .concurrent)

@@ -15,10 +15,25 @@ public enum CSVExporter {
     public static func tasks(
         _ documents: [PlanDocument], header: Bool = true, bom: Bool = false, guardFormulas: Bool = true
     ) -> [UInt8] {
+        var result: [UInt8] = []
+        writeTasks(documents, header: header, bom: bom, guardFormulas: guardFormulas, chunkSize: .max) { result += $0 }
+        return result
+    }
+
+    /// The same rows as ``tasks(_:header:bom:guardFormulas:)``, handed to `sink` in chunks of
+    /// about `chunkSize` bytes, so a large output never sits in memory whole.
+    public static func writeTasks(
+        _ documents: [PlanDocument], header: Bool = true, bom: Bool = false, guardFormulas: Bool = true,
+        chunkSize: Int = 1 << 20, to sink: ([UInt8]) -> Void
+    ) {
         var w = CSVWriter(bom: bom, guardFormulas: guardFormulas)
         if header { w.row(taskColumns) }
         for d in documents {
             for t in d.tasks {
+                if w.bytes.count >= chunkSize {
+                    sink(w.bytes)
+                    w.removeAll()
+                }
                 let starts = t.time.compactMap(\.start)
                 let ends = t.time.compactMap(\.end)
                 w.row([
@@ -29,7 +44,7 @@ public enum CSVExporter {
                 ])
             }
         }
-        return w.bytes
+        if !w.bytes.isEmpty { sink(w.bytes) }
     }
 
     /// A table as printed: a `group` column, then the table's own columns; the header row first,

@@ -12,6 +12,11 @@ struct CSVWriter {
         if bom { bytes.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
     }
 
+    /// Empties the buffer after its bytes were written out (keeps the capacity).
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     mutating func row(_ fields: [String]) {
         for (i, f) in fields.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
