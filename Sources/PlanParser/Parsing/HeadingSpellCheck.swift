@@ -6,10 +6,12 @@
 /// the tables in ``VietnameseTone``.
 enum HeadingSpellCheck {
     /// More headings than this add nothing to the statistics; huge inputs stop here.
-    static let limit = 2_000
+    static let limit = 600
 
     private struct Word {
         var text: String
+        /// Lowercase form.
+        var form: String
         var shape: String
         var tone: UInt32
         var line: Int
@@ -21,7 +23,7 @@ enum HeadingSpellCheck {
             guard headings.count < limit else { return }
             switch s.kind {
             case .part, .group, .roman, .arabic, .appendix:
-                if s.title.utf8.count <= 160 { headings.append((s.title, s.line)) }
+                if s.node.title.count <= 160 { headings.append((s.title, s.line)) }
             default:
                 break
             }
@@ -34,40 +36,41 @@ enum HeadingSpellCheck {
         }
         store.rootViews.forEach(visit)
 
+        // Keys hash bytes (TextKey), not normalized strings: the texts are NFC already.
         var phrases: [[Word]] = []
-        var counts: [String: Int] = [:]
+        var counts: [TextKey: Int] = [:]
         for (title, line) in headings {
             let words = Self.words(title).map { w -> Word in
-                let (shape, tone) = split(VietnameseText.lowercased(w))
-                return Word(text: w, shape: shape, tone: tone, line: line)
+                let form = VietnameseText.lowercased(w)
+                let (shape, tone) = split(form)
+                return Word(text: w, form: form, shape: shape, tone: tone, line: line)
             }
-            for w in words { counts[VietnameseText.lowercased(w.text), default: 0] += 1 }
+            for w in words { counts[TextKey(w.form), default: 0] += 1 }
             phrases.append(words)
         }
         // Frequent forms, keyed by shape + next word, e.g. "cai|cách" → "cải".
-        var frequentByContext: [String: (form: String, count: Int)] = [:]
+        var frequentByContext: [TextKey: (form: String, count: Int)] = [:]
         for words in phrases {
             for (i, w) in words.enumerated() where i + 1 < words.count {
-                let form = VietnameseText.lowercased(w.text)
-                let key = w.shape + "|" + VietnameseText.lowercased(words[i + 1].text)
-                let c = counts[form] ?? 0
-                if c >= 3, c > frequentByContext[key]?.count ?? 0 { frequentByContext[key] = (form, c) }
+                let c = counts[TextKey(w.form)] ?? 0
+                guard c >= 3 else { continue }
+                let key = TextKey(w.shape + "|" + words[i + 1].form)
+                if c > frequentByContext[key]?.count ?? 0 { frequentByContext[key] = (w.form, c) }
             }
         }
         var warnings: [Diagnostic] = []
-        var reported = Set<String>()
+        var reported = Set<TextKey>()
         for words in phrases {
-            for (i, w) in words.enumerated() where i + 1 < words.count && w.shape.count >= 2 {
-                let form = VietnameseText.lowercased(w.text)
-                guard counts[form] == 1, !reported.contains(form) else { continue }
-                let key = w.shape + "|" + VietnameseText.lowercased(words[i + 1].text)
-                guard let frequent = frequentByContext[key], frequent.form != form,
+            for (i, w) in words.enumerated() where i + 1 < words.count && w.shape.unicodeScalars.count >= 2 {
+                guard counts[TextKey(w.form)] == 1, !reported.contains(TextKey(w.form)) else { continue }
+                let key = TextKey(w.shape + "|" + words[i + 1].form)
+                guard let frequent = frequentByContext[key], frequent.form != w.form,
                     split(frequent.form).1 != w.tone
                 else { continue }
-                reported.insert(form)
+                reported.insert(TextKey(w.form))
                 warnings.append(Diagnostic(
                     line: w.line, code: "heading-spelling",
-                    message: "heading word '\(w.text)' looks misspelt: '\(frequent.form) \(VietnameseText.lowercased(words[i + 1].text))' appears \(frequent.count) times"))
+                    message: "heading word '\(w.text)' looks misspelt: '\(frequent.form) \(words[i + 1].form)' appears \(frequent.count) times"))
             }
         }
         return warnings
