@@ -38,16 +38,9 @@ public struct PlanDocument: Sendable, Equatable {
         closing: Closing?, tasks: [PlanTask], targets: [Target], warnings: [Diagnostic],
         leftovers: [SourceLine], furniture: [SourceLine]
     ) {
-        self.source = source
-        self.header = header
-        self.preamble = preamble
-        self.store = SectionStore(sections: sections)
-        self.closing = closing
-        self.tasks = tasks
-        self.targets = targets
-        self.warnings = warnings
-        self.leftovers = leftovers
-        self.furniture = furniture
+        self.init(source: source, header: header, preamble: preamble, store: SectionStore(sections: sections),
+                  closing: closing, tasks: tasks, targets: targets, warnings: warnings, leftovers: leftovers,
+                  furniture: furniture)
     }
 
     init(

@@ -112,21 +112,15 @@ struct JSONWriter {
 
     /// An array of strings on one line, even in pretty output.
     mutating func inlineArray(_ values: [String]) {
-        prepareValue()
-        bytes.append(UInt8(ascii: "["))
-        for (i, v) in values.enumerated() {
-            if i > 0 {
-                bytes.append(UInt8(ascii: ","))
-                if pretty { bytes.append(0x20) }
-            }
-            appendQuoted(v)
-        }
-        bytes.append(UInt8(ascii: "]"))
-        maybeFlush()
+        inline(values) { $0.appendQuoted($1) }
     }
 
     /// An array of integers on one line, even in pretty output.
     mutating func inlineArray(_ values: [Int]) {
+        inline(values) { $0.appendInt($1) }
+    }
+
+    private mutating func inline<T>(_ values: [T], _ element: (inout JSONWriter, T) -> Void) {
         prepareValue()
         bytes.append(UInt8(ascii: "["))
         for (i, v) in values.enumerated() {
@@ -134,7 +128,7 @@ struct JSONWriter {
                 bytes.append(UInt8(ascii: ","))
                 if pretty { bytes.append(0x20) }
             }
-            appendInt(v)
+            element(&self, v)
         }
         bytes.append(UInt8(ascii: "]"))
         maybeFlush()

@@ -54,6 +54,12 @@ final class SectionStore: Sendable {
     /// Calls `body` with the bytes of `r`.
     @inline(__always)
     func withBytes<R>(_ r: Range<Int32>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        Self.withBytes(r, base: base, extra: extra, body)
+    }
+
+    /// The bytes of `r` in the pair of buffers `base` + `extra` addressed as one.
+    @inline(__always)
+    static func withBytes<R>(_ r: Range<Int32>, base: [UInt8], extra: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let lo = Int(r.lowerBound)
         let hi = Int(r.upperBound)
         if lo >= base.count {
@@ -231,14 +237,7 @@ final class SectionStore: Sendable {
 
         @inline(__always)
         func withBytes<R>(_ r: Range<Int32>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-            let lo = Int(r.lowerBound)
-            let hi = Int(r.upperBound)
-            if lo >= base.count {
-                return extra.withUnsafeBufferPointer {
-                    body(UnsafeBufferPointer(rebasing: $0[(lo - base.count)..<(hi - base.count)]))
-                }
-            }
-            return base.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
+            SectionStore.withBytes(r, base: base, extra: extra, body)
         }
 
         private mutating func appendBytes(of r: Range<Int32>) {

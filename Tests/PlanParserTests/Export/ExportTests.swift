@@ -74,4 +74,19 @@ import Testing
 
             """)
     }
+
+    /// A document assembled from values writes the same JSON as the parsed one it copies.
+    @Test(arguments: ["table-appendix.txt", "field-bullets.txt", "messy/table-appendix.wrapped.txt"])
+    func documentFromValues(file: String) throws {
+        let d = try Fixtures.sample(file)
+        let copy = PlanDocument(
+            source: d.source, header: d.header, preamble: d.preamble, sections: d.sections, closing: d.closing,
+            tasks: d.tasks, targets: d.targets, warnings: d.warnings, leftovers: d.leftovers, furniture: d.furniture)
+        #expect(copy.jsonBytes() == d.jsonBytes())
+        #expect(copy == d)
+        var edited = copy
+        edited.sections[0].title = "Khác"
+        #expect(edited.sections[0].title == "Khác")
+        #expect(edited != d)
+    }
 }
