@@ -149,7 +149,9 @@ struct ParseCommand {
         progress.clearLine()
         let seconds = Monotonic.now() - started
         let mb = Double(bytesRead) / 1_048_576
-        Console.err("extract: \(ok) file\(ok == 1 ? "" : "s") ok, \(failed) failed, \(Format.fixed(mb, 1)) MB in \(Format.fixed(seconds, 2)) s\n")
+        if inputs.count > 1 || options.arguments.contains(where: FileSystem.isDirectory) {
+            Console.err("extract: \(ok) file\(ok == 1 ? "" : "s") ok, \(failed) failed, \(Format.fixed(mb, 1)) MB in \(Format.fixed(seconds, 2)) s\n")
+        }
         return failed > 0 ? Extract.Status.inputError : Extract.Status.ok
     }
 
