@@ -31,7 +31,7 @@ extension PlanDocument {
         // 1. Lines and tokens. The tokenizer cleans the decoded bytes in place, so hand it the
         // only reference to them.
         let lineCount = decoded.lineCount
-        var bytes = decoded.bytes
+        let bytes = decoded.bytes
         decoded.bytes = []
         var source = LineTokenizer.tokenize(consume bytes, lineCount: lineCount)
         clock.lap("tokenize")

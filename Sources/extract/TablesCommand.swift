@@ -37,11 +37,8 @@ struct TablesCommand {
                 }
                 out.close()
             }
-        } catch let error as OutputError {
-            Console.err("error: \(error.message)\n")
-            return Extract.Status.inputError
         } catch {
-            Console.err("error: \(error)\n")
+            Console.err("error: \(error.message)\n")
             return Extract.Status.inputError
         }
         return Extract.Status.ok
