@@ -20,13 +20,9 @@ struct DocumentJSONExporter {
         for r in d.store.roots { write(d.store, node: Int(r)) }
         writer.endArray()
         writer.key("closing")
-        if let c = d.closing {
-            writer.beginObject()
-            writer.key("line"); writer.int(c.line)
-            writer.key("endLine"); writer.int(c.endLine)
-            writer.endObject()
-        } else {
-            writer.null()
+        writer.object(d.closing) { w, c in
+            w.key("line"); w.int(c.line)
+            w.key("endLine"); w.int(c.endLine)
         }
         writer.key("tasks")
         writer.beginArray()
@@ -77,36 +73,24 @@ struct DocumentJSONExporter {
         writer.key("issuer"); writer.string(h.issuer)
         writer.key("place"); writer.string(h.place)
         writer.key("date")
-        if let date = h.date {
-            writer.beginObject()
-            writer.key("day"); writer.int(date.day)
-            writer.key("month"); writer.int(date.month)
-            writer.key("year"); writer.int(date.year)
-            writer.endObject()
-        } else {
-            writer.null()
+        writer.object(h.date) { w, date in
+            w.key("day"); w.int(date.day)
+            w.key("month"); w.int(date.month)
+            w.key("year"); w.int(date.year)
         }
         writer.key("title"); writer.string(h.title)
         writer.key("planYear"); writer.int(h.planYear)
         writer.key("planPeriod")
-        if let p = h.planPeriod {
-            writer.beginObject()
-            writer.key("start"); writer.int(p.start)
-            writer.key("end"); writer.int(p.end)
-            writer.endObject()
-        } else {
-            writer.null()
+        writer.object(h.planPeriod) { w, p in
+            w.key("start"); w.int(p.start)
+            w.key("end"); w.int(p.end)
         }
         writer.key("addressee"); writer.string(h.addressee)
         writer.key("recipients"); writer.inlineArray(h.recipients)
         writer.key("signer")
-        if let s = h.signer {
-            writer.beginObject()
-            writer.key("title"); writer.string(s.title)
-            writer.key("name"); writer.string(s.name)
-            writer.endObject()
-        } else {
-            writer.null()
+        writer.object(h.signer) { w, s in
+            w.key("title"); w.string(s.title)
+            w.key("name"); w.string(s.name)
         }
         writer.key("line"); writer.int(h.line)
         writer.key("endLine"); writer.int(h.endLine)

@@ -110,6 +110,17 @@ struct JSONWriter {
         appendLiteral("null")
     }
 
+    /// An object written by `body`, or `null` when `value` is nil.
+    mutating func object<T>(_ value: T?, _ body: (inout JSONWriter, T) -> Void) {
+        guard let value else {
+            null()
+            return
+        }
+        beginObject()
+        body(&self, value)
+        endObject()
+    }
+
     /// An array of strings on one line, even in pretty output.
     mutating func inlineArray(_ values: [String]) {
         inline(values) { $0.appendQuoted($1) }
