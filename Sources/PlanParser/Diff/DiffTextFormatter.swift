@@ -55,22 +55,23 @@ struct DiffTextFormatter {
         return "\(p.path) (\(year)\(p.taskCount) task\(p.taskCount == 1 ? "" : "s"))"
     }
 
+    /// An added or removed task: one line, plus where it was split from or merged into.
+    private func oneSided(_ t: PlanTask, sign: String, relation: String, _ c: TaskChange) -> String {
+        var line = "  " + sign + " " + paint(t.id, .cyan) + "  " + t.title + "\n"
+        if let r = c.relatedTo {
+            line += "      " + paint("\(relation) \(r)" + similarityNote(c.similarity), .dim) + "\n"
+        }
+        return line
+    }
+
     private func render(_ c: TaskChange) -> String {
         switch c.change {
         case .added:
             guard let t = c.new else { return "" }
-            var line = "  " + paint("+", .green) + " " + paint(t.id, .cyan) + "  " + t.title + "\n"
-            if let r = c.relatedTo {
-                line += "      " + paint("split from \(r)" + similarityNote(c.similarity), .dim) + "\n"
-            }
-            return line
+            return oneSided(t, sign: paint("+", .green), relation: "split from", c)
         case .removed:
             guard let t = c.old else { return "" }
-            var line = "  " + paint("-", .red) + " " + paint(t.id, .cyan) + "  " + t.title + "\n"
-            if let r = c.relatedTo {
-                line += "      " + paint("merged into \(r)" + similarityNote(c.similarity), .dim) + "\n"
-            }
-            return line
+            return oneSided(t, sign: paint("-", .red), relation: "merged into", c)
         case .moved, .modified:
             guard let a = c.old, let b = c.new else { return "" }
             var out = "  " + paint("~", .yellow) + " " + paint(a.id, .cyan) + " → " + paint(b.id, .cyan) + "  " + b.title + "\n"
