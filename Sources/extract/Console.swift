@@ -1,3 +1,4 @@
+import PlanParser
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -67,15 +68,20 @@ struct OutputTarget {
     }
 
     func write(_ bytes: [UInt8]) { FileDescriptor.write(fd, bytes) }
+
+    /// The target as an exporter's sink.
+    var sink: OutputSink {
+        let fd = self.fd
+        let name = path ?? "-"
+        return OutputSink { raw throws(OutputError) in
+            guard FileDescriptor.write(fd, Array(raw)) else {
+                throw OutputError(path: name, reason: String(cString: strerror(errno)))
+            }
+        }
+    }
     func write(_ text: String) { write(Array(text.utf8)) }
 
     func close() {
         if fd != STDOUT_FILENO { Glibc.close(fd) }
     }
-}
-
-struct OutputError: Error {
-    var path: String
-    var reason: String
-    var message: String { "cannot write '\(path)': \(reason)" }
 }

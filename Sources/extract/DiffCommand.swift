@@ -19,19 +19,16 @@ struct DiffCommand {
             let new = Extract.load(options.arguments[1], options: options)
         else { return Status.trouble }
         let diff = PlanDiff.compare(old, new)
-        do {
+        do throws(OutputError) {
             let out = try OutputTarget(path: options.output)
             defer { out.close() }
-            switch options.format ?? .text {
-            case .json, .ndjson:
-                out.write(diff.jsonBytes(pretty: !options.compact))
-            case .csv:
-                out.write(diff.csvBytes(bom: options.bom, guardFormulas: !options.rawCSV))
-            case .text:
-                out.write(diff.text(color: useColor))
+            var exportOptions = options.exportOptions
+            exportOptions.color = useColor
+            if let exporter = options.outputFormat(.diff).diffExporter(exportOptions) {
+                try exporter.write(diff, out.sink)
             }
         } catch {
-            Console.err("error: \(error.message)\n")
+            Console.err("error: \(error.description)\n")
             return Status.trouble
         }
         return diff.hasDifferences ? Status.different : Status.same

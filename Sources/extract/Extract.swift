@@ -45,12 +45,11 @@ enum Extract {
 
     /// Reads and parses one input (`-` is standard input); reports a refusal on stderr.
     static func load(_ path: String, options: Options) -> PlanDocument? {
-        let limit = (options.maxSizeMB ?? 256) << 20
-        do {
+        do throws(PlanParseError) {
             if path == "-" {
-                return try PlanDocument.parse(bytes: Console.readStandardInput(), path: "-", maxBytes: limit)
+                return try PlanDocument.parse(bytes: Console.readStandardInput(), path: "-", options: options.parseOptions)
             }
-            return try PlanDocument.parse(contentsOf: path, maxBytes: limit)
+            return try PlanDocument.parse(contentsOf: path, options: options.parseOptions)
         } catch {
             report(error, path: path)
             return nil
@@ -60,4 +59,36 @@ enum Extract {
     static func report(_ error: PlanParseError, path: String) {
         Console.err("\(path == "-" ? "<stdin>" : path): error: \(error.description)\n")
     }
+}
+
+extension Options {
+    var parseOptions: ParseOptions {
+        ParseOptions(maxBytes: (maxSizeMB ?? 256) << 20)
+    }
+
+    var exportOptions: ExportOptions {
+        var e = ExportOptions()
+        e.pretty = !compact
+        e.byteOrderMark = bom
+        e.guardFormulas = !rawCSV
+        e.table = table
+        e.listTasks = withTasks
+        e.width = width
+        return e
+    }
+
+    /// The output format of `subject` the options ask for (or its default).
+    func outputFormat(_ subject: ExportSubject) -> OutputFormat {
+        if let f = format, let named = OutputFormat.named(f.rawValue, for: subject) { return named }
+        return OutputFormat.formats(for: subject)[0]
+    }
+}
+
+/// Writes `documents` in `format` to `target`.
+func export(_ documents: [PlanDocument], as format: OutputFormat, options: ExportOptions, to target: OutputTarget) throws(OutputError) {
+    guard var exporter = format.documentExporter(options) else { return }
+    let sink = target.sink
+    try exporter.begin(sink)
+    for d in documents { try exporter.add(d, sink) }
+    try exporter.end(sink)
 }

@@ -4,6 +4,8 @@ import Glibc
 import Darwin
 #endif
 
+import PlanParser
+
 /// The little file-system work the CLI needs, with POSIX calls (no Foundation on the hot path).
 enum FileSystem {
     static func isDirectory(_ path: String) -> Bool {

@@ -6,12 +6,12 @@ struct OutlineCommand {
 
     func run() -> Int32 {
         guard let document = Extract.load(options.arguments[0], options: options) else { return Extract.Status.inputError }
-        do {
+        do throws(OutputError) {
             let out = try OutputTarget(path: options.output)
-            out.write(OutlineExporter.render(document, width: options.width))
+            try export([document], as: options.outputFormat(.outline), options: options.exportOptions, to: out)
             out.close()
         } catch {
-            Console.err("error: \(error.message)\n")
+            Console.err("error: \(error.description)\n")
             return Extract.Status.inputError
         }
         return Extract.Status.ok

@@ -66,17 +66,14 @@ struct ParseCommand {
         do {
             out = try OutputTarget(path: options.output)
         } catch {
-            Console.err("error: \(error.message)\n")
+            Console.err("error: \(error.description)\n")
             return Extract.Status.inputError
         }
-        switch options.format ?? .json {
-        case .csv:
-            CSVExporter.writeTasks([document], bom: options.bom, guardFormulas: !options.rawCSV) { out.write($0) }
-        case .ndjson:
-            document.writeJSON(pretty: false) { out.write($0) }
-            out.write([0x0A])
-        default:
-            document.writeJSON(pretty: !options.compact) { out.write($0) }
+        do {
+            try export([document], as: options.outputFormat(.documents), options: options.exportOptions, to: out)
+        } catch {
+            Console.err("error: \(error.description)\n")
+            return Extract.Status.inputError
         }
         out.close()
         // The process ends here: skip tearing down the parsed document (hundreds of thousands
@@ -95,7 +92,7 @@ struct ParseCommand {
             do {
                 stdoutTarget = try OutputTarget(path: options.output)
             } catch {
-                Console.err("error: \(error.message)\n")
+                Console.err("error: \(error.description)\n")
                 return Extract.Status.inputError
             }
         }
@@ -104,8 +101,8 @@ struct ParseCommand {
                 Console.err("error: '\(dir)' is not a directory (with several inputs or a folder, -o names a directory)\n")
                 return Extract.Status.usage
             }
-            do { try FileSystem.makeDirectory(dir) } catch {
-                Console.err("error: \(error.message)\n")
+            do throws(OutputError) { try FileSystem.makeDirectory(dir) } catch {
+                Console.err("error: \(error.description)\n")
                 return Extract.Status.inputError
             }
         }
@@ -116,7 +113,7 @@ struct ParseCommand {
         var first = true
         if !toDirectory, !options.stats {
             if format == .json { stdoutTarget?.write("[") }
-            if format == .csv { stdoutTarget?.write(CSVExporter.tasks([], header: true, bom: options.bom)) }
+            if format == .csv { stdoutTarget?.write(PlanDocument.export([], as: options.outputFormat(.documents), options: options.exportOptions)) }
         }
         let window = jobs * 8
         var start = 0
@@ -183,23 +180,25 @@ struct ParseCommand {
     /// - Parameter ownFile: the output goes to a file of its own (`-o DIR`), so a CSV gets a
     ///   header and JSON is pretty-printed; on stdout documents are compact, one after another.
     private static func outcome(_ input: Input, options: Options, ownFile: Bool) -> Outcome {
-        let limit = (options.maxSizeMB ?? 256) << 20
         let document: PlanDocument
-        do {
+        do throws(PlanParseError) {
             document = input.path == "-"
-                ? try PlanDocument.parse(bytes: Console.readStandardInput(), path: "-", maxBytes: limit)
-                : try PlanDocument.parse(contentsOf: input.path, maxBytes: limit)
+                ? try PlanDocument.parse(bytes: Console.readStandardInput(), path: "-", options: options.parseOptions)
+                : try PlanDocument.parse(contentsOf: input.path, options: options.parseOptions)
         } catch {
             return .failure("\(input.path == "-" ? "<stdin>" : input.path): error: \(error.description)\n")
         }
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         if options.stats {
             bytes = Array(Stats.text(document).utf8)
         } else {
-            switch options.format ?? .json {
-            case .csv: bytes = CSVExporter.tasks([document], header: ownFile, guardFormulas: !options.rawCSV)
-            case .ndjson: bytes = document.jsonBytes(pretty: false) + [0x0A]
-            default: bytes = document.jsonBytes(pretty: ownFile && !options.compact)
+            var e = options.exportOptions
+            e.pretty = ownFile && !options.compact
+            e.byteOrderMark = false
+            bytes = PlanDocument.export([document], as: options.outputFormat(.documents), options: e)
+            if options.format == .csv, !ownFile, let end = bytes.firstIndex(of: 0x0A) {
+                // On stdout one header starts the run; drop each document's own.
+                bytes.removeSubrange(...end)
             }
         }
         return .output(bytes, bytesRead: input.path == "-" ? 0 : FileSystem.size(input.path))
@@ -210,7 +209,7 @@ struct ParseCommand {
         var rel = relative
         if let dot = rel.lastIndex(of: "."), !rel[dot...].contains("/") { rel = String(rel[..<dot]) }
         let path = dir + "/" + rel + "." + ext
-        do {
+        do throws(OutputError) {
             if let slash = path.lastIndex(of: "/") { try FileSystem.makeDirectory(String(path[..<slash])) }
             let out = try OutputTarget(path: path)
             if format == .csv, !options.stats, options.bom { out.write([0xEF, 0xBB, 0xBF]) }
@@ -218,7 +217,7 @@ struct ParseCommand {
             out.close()
             return true
         } catch {
-            Console.err("error: \(error.message)\n")
+            Console.err("error: \(error.description)\n")
             return false
         }
     }

@@ -19,26 +19,25 @@ struct TablesCommand {
             Console.err("warning: \(path) has no tables\n")
             return Extract.Status.ok
         }
-        do {
+        do throws(OutputError) {
             if let dir = options.output {
                 try FileSystem.makeDirectory(dir)
                 let stem = FileSystem.stem(path == "-" ? "stdin" : path)
-                for (k, table) in tables.enumerated() {
+                for k in tables.indices {
                     let index = options.table ?? (k + 1)
                     let out = try OutputTarget(path: dir + "/" + stem + ".table-\(index).csv")
-                    out.write(CSVExporter.table(table, bom: options.bom, guardFormulas: !options.rawCSV))
+                    var one = options.exportOptions
+                    one.table = index
+                    try export([document], as: options.outputFormat(.tables), options: one, to: out)
                     out.close()
                 }
             } else {
                 let out = try OutputTarget(path: nil)
-                for (k, table) in tables.enumerated() {
-                    if k > 0 { out.write("\r\n") }
-                    out.write(CSVExporter.table(table, bom: options.bom && k == 0, guardFormulas: !options.rawCSV))
-                }
+                try export([document], as: options.outputFormat(.tables), options: options.exportOptions, to: out)
                 out.close()
             }
         } catch {
-            Console.err("error: \(error.message)\n")
+            Console.err("error: \(error.description)\n")
             return Extract.Status.inputError
         }
         return Extract.Status.ok

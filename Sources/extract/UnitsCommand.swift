@@ -6,20 +6,12 @@ struct UnitsCommand {
 
     func run() -> Int32 {
         guard let document = Extract.load(options.arguments[0], options: options) else { return Extract.Status.inputError }
-        let units = UnitWorkload.compute(document)
-        do {
+        do throws(OutputError) {
             let out = try OutputTarget(path: options.output)
-            switch options.format ?? .text {
-            case .csv:
-                out.write(WorkloadExporter.csv(units, tasks: options.withTasks, bom: options.bom, guardFormulas: !options.rawCSV))
-            case .json:
-                out.write(WorkloadExporter.json(units, document: document, tasks: options.withTasks))
-            default:
-                out.write(WorkloadExporter.text(units, document: document, tasks: options.withTasks))
-            }
+            try export([document], as: options.outputFormat(.units), options: options.exportOptions, to: out)
             out.close()
         } catch {
-            Console.err("error: \(error.message)\n")
+            Console.err("error: \(error.description)\n")
             return Extract.Status.inputError
         }
         return Extract.Status.ok

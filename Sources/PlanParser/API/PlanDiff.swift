@@ -150,31 +150,3 @@ public struct WordRun: Sendable, Equatable {
         self.text = text
     }
 }
-
-extension PlanDiff {
-    /// A readable report: changes grouped by kind (added, removed, moved, modified), each
-    /// differing field as `old → new`, a changed title as `[-removed-]{+inserted+}`, and a
-    /// summary line. With `color`, ANSI colours (red removed, green added/inserted).
-    public func text(color: Bool = false) -> String {
-        DiffTextFormatter(diff: self, color: color).render()
-    }
-
-    /// `{"oldPlan", "newPlan", "summary", "changes"}`; each change is
-    /// `{"change", "old", "new", "fields", "similarity", "titleDiff", "relatedTo"}` with
-    /// `old`/`new` task records as in the document JSON (or null).
-    public func jsonBytes(pretty: Bool = true) -> [UInt8] {
-        DiffJSONExporter.export(self, pretty: pretty)
-    }
-
-    /// One row per entry of ``changes`` (unchanged pairs included), columns in
-    /// ``PlanDiff/csvColumns``; RFC 4180 with CRLF line ends.
-    /// - Parameters:
-    ///   - bom: start with a UTF-8 byte-order mark so Excel reads Vietnamese correctly.
-    ///   - guardFormulas: prefix cells starting with `=`, `+`, `-`, `@` with `'`.
-    public func csvBytes(bom: Bool = false, guardFormulas: Bool = true) -> [UInt8] {
-        DiffCSVExporter.export(self, bom: bom, guardFormulas: guardFormulas)
-    }
-
-    /// Columns of ``csvBytes(bom:guardFormulas:)``, in order.
-    public static let csvColumns = DiffCSVExporter.columns
-}

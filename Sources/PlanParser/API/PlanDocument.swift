@@ -1,10 +1,11 @@
 /// A parsed plan: its header, section tree, tasks, targets and everything the parser noticed.
 ///
 /// Create one with ``PlanDocument/parse(bytes:path:options:)`` or
-/// ``PlanDocument/parse(contentsOf:options:)``. Every line number is a 1-based line of the
-/// original input.
+/// ``PlanDocument/parse(contentsOf:options:)``; write it with ``PlanDocument/export(_:as:options:)``.
+/// Every line number is a 1-based line of the original input (or of the canonical text of a
+/// format without lines of its own, see ``PlanDocument/canonicalText(bytes:options:)``).
 public struct PlanDocument: Sendable, Equatable {
-    /// Version of the JSON layout written by ``PlanDocument/jsonBytes()``.
+    /// Version of the JSON layout (`docs/plan.schema.json`).
     public static let schemaVersion = 1
 
     public var source: SourceInfo
@@ -13,13 +14,15 @@ public struct PlanDocument: Sendable, Equatable {
     /// Paragraphs between the header and the first section (`Căn cứ …`, introductions).
     public var preamble: [Paragraph]
     /// The section tree, outermost headings first; appendices are top-level nodes.
-    /// Made on first use from the parser's compact store.
+    /// Made once, on first use, from the parser's compact store.
     public var sections: [Section] {
         get { store.sections }
         set { store = SectionStore(sections: newValue) }
     }
     /// The tree as the parser built it: texts as byte ranges (see ``SectionStore``).
     var store: SectionStore
+    /// The tree as read-only views, for walks that need no `Section` values.
+    var sectionViews: [SectionView] { store.rootViews }
     /// The distribution list and signature block, when present.
     public var closing: Closing?
     /// Task records, in document order.
@@ -61,15 +64,23 @@ public struct PlanDocument: Sendable, Equatable {
     }
 }
 
+extension PlanDocument {
+    /// Every table of the document, in document order (appendix tables and tables in sections).
+    public var tables: [Table] { store.tables }
+}
+
 /// Where the document came from.
 public struct SourceInfo: Sendable, Equatable {
     /// The path given on the command line (`-` for standard input).
     public var path: String
-    /// Number of lines in the input.
+    /// The format it was read as.
+    public var format: InputFormat
+    /// Number of lines in the input (or in its canonical text).
     public var lines: Int
 
-    public init(path: String, lines: Int) {
+    public init(path: String, format: InputFormat = .text, lines: Int) {
         self.path = path
+        self.format = format
         self.lines = lines
     }
 }
@@ -110,5 +121,12 @@ public struct Diagnostic: Sendable, Equatable {
         self.line = line
         self.code = code
         self.message = message
+    }
+}
+
+extension Diagnostic {
+    /// `list` by line; diagnostics of one line keep the order they were found in.
+    static func inLineOrder(_ list: [Diagnostic]) -> [Diagnostic] {
+        list.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 }

@@ -15,8 +15,10 @@ public struct PlanTask: Sendable, Equatable {
     public var origin: Origin
     public var line: Int
     public var endLine: Int
+    /// Enclosing headings, outermost first, as data.
+    public var headings: [SectionHeading]
     /// Enclosing headings as printed, outermost first.
-    public var section: [String]
+    public var section: [String] { headings.map(\.text) }
     /// As printed, without a trailing `.` or `)`; `nil` for bullets and paragraphs.
     public var number: String?
     /// The full task text.
@@ -32,7 +34,7 @@ public struct PlanTask: Sendable, Equatable {
     public var notes: [String]
 
     public init(
-        id: String, origin: Origin, line: Int, endLine: Int, section: [String], number: String?,
+        id: String, origin: Origin, line: Int, endLine: Int, headings: [SectionHeading], number: String?,
         title: String, lead: [UnitRef] = [], support: [UnitRef] = [], products: [String] = [],
         time: [TimeMilestone] = [], references: [Citation] = [], notes: [String] = []
     ) {
@@ -40,7 +42,7 @@ public struct PlanTask: Sendable, Equatable {
         self.origin = origin
         self.line = line
         self.endLine = endLine
-        self.section = section
+        self.headings = headings
         self.number = number
         self.title = title
         self.lead = lead
@@ -49,6 +51,19 @@ public struct PlanTask: Sendable, Equatable {
         self.time = time
         self.references = references
         self.notes = notes
+    }
+}
+
+extension PlanTask {
+    /// A task whose section path is known only as printed text (for records made by hand).
+    public init(
+        id: String, origin: Origin, line: Int, endLine: Int, section: [String], number: String?,
+        title: String, lead: [UnitRef] = [], support: [UnitRef] = [], products: [String] = [],
+        time: [TimeMilestone] = [], references: [Citation] = [], notes: [String] = []
+    ) {
+        self.init(id: id, origin: origin, line: line, endLine: endLine, headings: section.map(SectionHeading.init(text:)),
+                  number: number, title: title, lead: lead, support: support, products: products, time: time,
+                  references: references, notes: notes)
     }
 }
 

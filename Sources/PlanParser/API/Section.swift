@@ -59,6 +59,37 @@ public struct Section: Sendable, Equatable {
     }
 }
 
+/// One heading of a task's section path, as data: what kind of heading, its number, its
+/// title, and how it reads in the path (``text``, what `section` in the JSON prints).
+public struct SectionHeading: Sendable, Hashable {
+    /// `roman` for `II. …`, `group` for an `A.` group, `bullet` for a bullet that groups
+    /// `+` items, `appendix` for `PHỤ LỤC`; table group rows are `roman` or `group` too.
+    public var kind: Section.Kind
+    /// The number without its `.` or `)`: `II`, `2.1`, `c`; `nil` for bullets.
+    public var number: String?
+    /// The heading's own words, without the marker: `MỤC TIÊU`.
+    public var title: String
+    /// The heading as it appears in the path: `II. MỤC TIÊU` (a bullet: its text).
+    public var text: String
+
+    public init(kind: Section.Kind, number: String?, title: String, text: String) {
+        self.kind = kind
+        self.number = number
+        self.title = title
+        self.text = text
+    }
+
+    /// A heading known only by its printed text (for records made by hand).
+    public init(text: String) {
+        self.init(kind: .bullet, number: nil, title: text, text: text)
+    }
+
+    init(kind: Section.Kind, marker: String, number: String?, title: String) {
+        let text = marker.isEmpty ? title : title.isEmpty ? marker : marker + " " + title
+        self.init(kind: kind, number: number, title: title, text: text)
+    }
+}
+
 /// A labelled value on a bullet: `Đơn vị chủ trì thực hiện: Phòng Hành chính - Tổng hợp`.
 public struct Field: Sendable, Equatable {
     public enum Role: String, Sendable, Equatable, CaseIterable {
@@ -143,6 +174,8 @@ public struct TableRow: Sendable, Equatable {
     /// The group (`I. CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH`) a row belongs to.
     public var group: String?
     public var cells: [String]
+    /// The group headings over the row, outermost first (`A.` then `I.`), as data.
+    var groupPath: [SectionHeading] = []
 
     public init(line: Int, endLine: Int, kind: Kind, group: String?, cells: [String]) {
         self.line = line

@@ -8,26 +8,26 @@ public enum TimeText {
         return (m, problems.map { $0.code + ": " + $0.message })
     }
 
-    /// One compact JSON object: `{"input": …, "milestones": […], "warnings": […]}`.
+    /// One compact JSON object: `{"input": …, "milestones": […], "warnings": [{"code", "message"}]}`.
     public static func normalizedJSON(_ text: String, planYear: Int? = nil, planPeriod: PlanPeriod? = nil) -> [UInt8] {
         let (m, problems) = TimeNormalizer(planYear: planYear, planPeriod: planPeriod).milestones(in: text)
-        var exporter = DocumentJSONExporter(writer: JSONWriter(pretty: false))
-        exporter.writer.beginObject()
-        exporter.writer.key("input"); exporter.writer.string(text)
-        exporter.writer.key("milestones")
-        exporter.writer.beginArray()
-        for x in m { exporter.write(x) }
-        exporter.writer.endArray()
-        exporter.writer.key("warnings")
-        exporter.writer.beginArray()
+        var w = JSONWriter(pretty: false)
+        w.beginObject()
+        w.key("input"); w.string(text)
+        w.key("milestones")
+        w.beginArray()
+        for x in m { w.milestone(x) }
+        w.endArray()
+        w.key("warnings")
+        w.beginArray()
         for p in problems {
-            exporter.writer.beginObject()
-            exporter.writer.key("code"); exporter.writer.string(p.code)
-            exporter.writer.key("message"); exporter.writer.string(p.message)
-            exporter.writer.endObject()
+            w.beginObject()
+            w.key("code"); w.string(p.code)
+            w.key("message"); w.string(p.message)
+            w.endObject()
         }
-        exporter.writer.endArray()
-        exporter.writer.endObject()
-        return exporter.writer.bytes
+        w.endArray()
+        w.endObject()
+        return w.bytes
     }
 }

@@ -17,6 +17,19 @@ struct CSVWriter {
         bytes.removeAll(keepingCapacity: true)
     }
 
+    /// Writes what is buffered to `out` once it holds at least `threshold` bytes.
+    mutating func flush(to out: OutputSink, ifAbove threshold: Int = 0) throws(OutputError) {
+        guard bytes.count >= threshold, !bytes.isEmpty else { return }
+        try out.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// An empty line (between two tables in one output).
+    mutating func lineBreak() {
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+    }
+
     mutating func row(_ fields: [String]) {
         for (i, f) in fields.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }

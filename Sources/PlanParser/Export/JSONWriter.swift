@@ -3,23 +3,30 @@
 /// Foundation's JSONEncoder runs near 40 MB/s and sorts or hashes keys; this writer copies
 /// bytes, escapes only what JSON requires (plus DEL), and keeps the key order of the schema,
 /// so the same document always gives the same bytes. Pretty output indents objects by two
-/// spaces and keeps arrays of plain values on one line. When `flushThreshold` is set, the
-/// buffer is handed to `flush` whenever it grows past it, so output streams.
+/// spaces and keeps arrays of plain values on one line. Callers that stream hand the buffer
+/// to an ``OutputSink`` with ``flush(to:ifAbove:)`` at points of their choosing.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
-    private let pretty: Bool
+    let pretty: Bool
     private var depth = 0
     /// Whether the current container already holds an element (so the next needs a comma).
     private var hasElement: [Bool] = [false]
     private var afterKey = false
-    private let flushThreshold: Int
-    private let flush: ((inout [UInt8]) -> Void)?
 
-    init(pretty: Bool = true, flushThreshold: Int = 0, flush: ((inout [UInt8]) -> Void)? = nil) {
+    /// Streaming callers flush about this often.
+    static let chunkSize = 1 << 20
+
+    init(pretty: Bool = true) {
         self.pretty = pretty
-        self.flushThreshold = flushThreshold
-        self.flush = flush
-        bytes.reserveCapacity(flushThreshold > 0 ? flushThreshold + 4096 : 1 << 16)
+        bytes.reserveCapacity(1 << 16)
+    }
+
+    /// Writes what is buffered to `out` once it holds at least `threshold` bytes, and empties
+    /// the buffer (keeping its capacity).
+    mutating func flush(to out: OutputSink, ifAbove threshold: Int = 0) throws(OutputError) {
+        guard bytes.count >= threshold, !bytes.isEmpty else { return }
+        try out.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     // MARK: Containers
@@ -81,23 +88,8 @@ struct JSONWriter {
     /// A decimal number rounded to `fractionDigits` places, trailing zeros dropped (`0.912`,
     /// `1`), never in exponent notation; `null` when not finite.
     mutating func number(_ v: Double, fractionDigits: Int = 3) {
-        guard v.isFinite else { return null() }
         prepareValue()
-        var scale = 1
-        for _ in 0..<max(0, min(fractionDigits, 15)) { scale *= 10 }
-        let scaled = Int((v.magnitude * Double(scale)).rounded())
-        if v < 0, scaled != 0 { bytes.append(UInt8(ascii: "-")) }
-        appendInt(scaled / scale)
-        var fraction = scaled % scale
-        guard fraction != 0 else { return }
-        var width = 0
-        var s = scale
-        while s > 1 { s /= 10; width += 1 }
-        while fraction % 10 == 0 { fraction /= 10; width -= 1 }
-        bytes.append(UInt8(ascii: "."))
-        let digits = String(fraction)
-        for _ in 0..<(width - digits.count) { bytes.append(UInt8(ascii: "0")) }
-        bytes.append(contentsOf: digits.utf8)
+        DecimalText.append(v, fractionDigits: fractionDigits, to: &bytes)
     }
 
     mutating func bool(_ v: Bool) {
@@ -142,13 +134,16 @@ struct JSONWriter {
             element(&self, v)
         }
         bytes.append(UInt8(ascii: "]"))
-        maybeFlush()
     }
 
-    /// Hands what is buffered to `flush` (if any) and empties the buffer.
+    /// Ends a top-level value: pretty output ends with a line feed.
     mutating func finish() {
         if pretty, depth == 0 { bytes.append(0x0A) }
-        if let flush { flush(&bytes) }
+    }
+
+    /// Appends raw bytes (a separator between top-level values).
+    mutating func raw(_ b: UInt8) {
+        bytes.append(b)
     }
 
     // MARK: - Internals
@@ -163,7 +158,6 @@ struct JSONWriter {
         depth -= 1
         if pretty, had { newline() }
         bytes.append(bracket)
-        maybeFlush()
     }
 
     /// Comma and indentation before a key or an array element.
@@ -187,10 +181,6 @@ struct JSONWriter {
     private mutating func newline() {
         let n = 1 + 2 * min(depth, 64)
         Self.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
-    }
-
-    private mutating func maybeFlush() {
-        if flushThreshold > 0, bytes.count >= flushThreshold, let flush { flush(&bytes) }
     }
 
     private mutating func appendLiteral(_ s: StaticString) {

@@ -1,36 +1,49 @@
-/// Renders the section tree as indented text: line number, marker, title.
-public enum OutlineExporter {
-    /// One line per node: `  15  I. MỤC ĐÍCH, YÊU CẦU`, children indented by two spaces.
-    /// Field bullets are summed up after their item: `a) Xây dựng …  {lead, support, product, time}`.
-    /// Titles longer than `width` characters are cut with `…`; tables show as a summary line.
-    public static func render(_ document: PlanDocument, width: Int = 100) -> String {
+/// `extract outline`: the section tree as indented text — line number, marker, title.
+///
+/// One line per node, children indented by two spaces; field bullets are summed up after their
+/// item (`a) Xây dựng …  {lead, support, product, time}`); titles longer than the width are
+/// cut with `…`; tables show as one summary line.
+struct OutlineExporter: DocumentExporter {
+    static let format = OutputFormat(
+        name: "text", subject: .outline, extensions: ["txt"],
+        summary: "indented text: line, marker, title", isTerminalText: true,
+        maker: .documents { OutlineExporter(width: $0.width) })
+
+    let width: Int
+
+    mutating func begin(_ out: OutputSink) throws(OutputError) {}
+
+    mutating func add(_ document: PlanDocument, _ out: OutputSink) throws(OutputError) {
+        try out.write(render(document))
+    }
+
+    mutating func end(_ out: OutputSink) throws(OutputError) {}
+
+    private func render(_ document: PlanDocument) -> String {
         var out = ""
         let digits = String(document.source.lines).count
         func pad(_ n: Int) -> String {
             let s = String(n)
             return String(repeating: " ", count: max(0, digits - s.count)) + s
         }
-        func cut(_ s: String) -> String {
-            s.count > width ? String(s.prefix(width - 1)) + "…" : s
-        }
-        func isField(_ s: Section) -> Bool { s.field.map { $0.role != .unknown } ?? false }
-        func visit(_ s: Section, depth: Int) {
+        func visit(_ s: SectionView, depth: Int) {
             let indent = String(repeating: "  ", count: depth)
             var roles: [String] = []
-            for c in s.children where isField(c) {
-                let r = c.field!.role.rawValue
+            for c in s.children where c.isKnownField {
+                let r = c.fieldRole!.rawValue
                 if !roles.contains(r) { roles.append(r) }
             }
             let fields = roles.isEmpty ? "" : "  {" + roles.joined(separator: ", ") + "}"
-            out += "\(pad(s.line))  \(indent)\(cut(s.kind == .appendix ? s.heading : s.marker + " " + s.title))\(fields)\n"
+            let heading = s.kind == .appendix ? s.heading : s.marker + " " + s.title
+            out += "\(pad(s.line))  \(indent)\(TerminalText.fitted(heading, width: width))\(fields)\n"
             for t in s.tables {
                 let tasks = t.rows.filter { $0.kind == .task }.count
                 let groups = t.rows.filter { $0.kind == .group }.count
                 out += "\(pad(t.line))  \(indent)  [table: \(t.columns.count) columns, \(groups) groups, \(tasks) numbered rows]\n"
             }
-            for c in s.children where !isField(c) { visit(c, depth: depth + 1) }
+            for c in s.children where !c.isKnownField { visit(c, depth: depth + 1) }
         }
-        for s in document.sections { visit(s, depth: 0) }
+        for s in document.sectionViews { visit(s, depth: 0) }
         return out
     }
 }

@@ -13,8 +13,22 @@ struct CitationExtractor {
         var lines: [Int]
     }
 
-    private var order: [TextKey] = []
-    private var entries: [TextKey: Entry] = [:]
+    /// Entries in order of first appearance, and where each key's entry is: lines are added
+    /// in place, so a citation repeated on every line costs O(1) per line.
+    private var entries: [Entry] = []
+    private var index: [TextKey: Int] = [:]
+
+    /// Every citation on the lines of `source`, in order of first appearance.
+    static func extract(from source: TokenizedSource) -> [Citation] {
+        var extractor = CitationExtractor()
+        source.storage.withUnsafeBufferPointer { buf in
+            for t in source.tokens {
+                extractor.scan(UnsafeBufferPointer(rebasing: buf[Int(t.line.lowerBound)..<Int(t.line.upperBound)]),
+                               lineNumber: Int(t.number))
+            }
+        }
+        return extractor.citations()
+    }
 
     /// Kinds as printed before a number, lowercase → canonical spelling. Longest first.
     private static let kinds: [([UInt8], String)] = [
@@ -84,7 +98,7 @@ struct CitationExtractor {
 
     /// Citations in order of first appearance.
     func citations() -> [Citation] {
-        order.compactMap { entries[$0] }.map {
+        entries.map {
             Citation(kind: $0.kind, number: $0.number, date: $0.date, issuer: $0.issuer, lines: $0.lines)
         }
     }
@@ -138,17 +152,19 @@ struct CitationExtractor {
     private mutating func record(_ s: UnsafeBufferPointer<UInt8>, start: Int, end: Int, lineNumber: Int) {
         let number = String(decoding: UnsafeBufferPointer(rebasing: s[start..<end]), as: UTF8.self)
         let kind = printedKind(s, before: start) ?? kindFromCode(number)
-        let (date, afterDate) = dateAfter(s, end)
-        let issuer = issuerAfter(s, afterDate)
         let key = TextKey(kind + "|" + number)
-        if var e = entries[key] {
-            if e.lines.last != lineNumber { e.lines.append(lineNumber) }
-            if e.date == nil { e.date = date }
-            if e.issuer == nil { e.issuer = issuer }
-            entries[key] = e
-        } else {
-            order.append(key)
-            entries[key] = Entry(kind: kind, number: number, date: date, issuer: issuer, lines: [lineNumber])
+        guard let k = index[key] else {
+            let (date, afterDate) = dateAfter(s, end)
+            index[key] = entries.count
+            entries.append(Entry(kind: kind, number: number, date: date, issuer: issuerAfter(s, afterDate), lines: [lineNumber]))
+            return
+        }
+        if entries[k].lines.last != lineNumber { entries[k].lines.append(lineNumber) }
+        // Date and issuer are read again only while still unknown.
+        if entries[k].date == nil || entries[k].issuer == nil {
+            let (date, afterDate) = dateAfter(s, end)
+            if entries[k].date == nil { entries[k].date = date }
+            if entries[k].issuer == nil { entries[k].issuer = issuerAfter(s, afterDate) }
         }
     }
 

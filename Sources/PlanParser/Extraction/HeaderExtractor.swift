@@ -109,7 +109,7 @@ struct HeaderExtractor {
     static func parsePlaceDate(_ text: String) -> (String?, DocumentDate?, String?) {
         let bytes = Array(text.utf8)
         let folded = bytes.withUnsafeBufferPointer { VietnameseText.lowercased($0) }
-        guard let ngay = find(folded, "ngày", from: 0) else { return (nil, nil, nil) }
+        guard let ngay = ByteSearch.find(folded, Array("ngày".utf8)) else { return (nil, nil, nil) }
         var place = String(decoding: bytes[..<ngay], as: UTF8.self).trimmingSpaces
         while place.last == "," { place.removeLast() }
         place = place.trimmingSpaces
@@ -139,11 +139,11 @@ struct HeaderExtractor {
                 year = number()
             }
         } else {
-            if let t = find(folded, "tháng", from: i) {
+            if let t = ByteSearch.find(folded, Array("tháng".utf8), from: i) {
                 i = t + "tháng".utf8.count
                 month = number()
             }
-            if let n = find(folded, "năm", from: i) {
+            if let n = ByteSearch.find(folded, Array("năm".utf8), from: i) {
                 i = n + "năm".utf8.count
                 year = number()
             }
@@ -206,15 +206,4 @@ struct HeaderExtractor {
     }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-
-    private static func find(_ hay: [UInt8], _ needle: String, from: Int) -> Int? {
-        let n = Array(needle.utf8)
-        guard n.count <= hay.count else { return nil }
-        var i = from
-        while i + n.count <= hay.count {
-            if hay[i] == n[0], hay[i..<(i + n.count)].elementsEqual(n) { return i }
-            i += 1
-        }
-        return nil
-    }
 }

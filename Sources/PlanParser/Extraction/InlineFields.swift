@@ -15,14 +15,14 @@ enum InlineFields {
         var copy = text
         return copy.withUTF8 { buf -> (String, [Item]) in
             let n = buf.count
-            var found: [(start: Int, labelEnd: Int, valueStart: Int, role: FieldRole)] = []
+            var found: [(start: Int, labelEnd: Int, valueStart: Int, role: Field.Role)] = []
             var p = 0
             while p < n {
                 let atBoundary = p == 0
                     || (p >= 2 && buf[p - 1] == 0x20
                         && (buf[p - 2] == UInt8(ascii: ".") || buf[p - 2] == UInt8(ascii: ";") || buf[p - 2] == UInt8(ascii: ",")))
                 if atBoundary, let (labelEnd, valueStart, role) = FieldLabel.match(buf, from: p, to: n),
-                    role != .unknown, role != .none
+                    role != .unknown
                 {
                     found.append((p, labelEnd, valueStart, role))
                     p = valueStart
@@ -48,7 +48,7 @@ enum InlineFields {
                 {
                     end -= 1
                 }
-                items.append(Item(role: SectionParser.fieldRole(f.role), label: string(f.start, f.labelEnd),
+                items.append(Item(role: f.role, label: string(f.start, f.labelEnd),
                                   value: string(f.valueStart, max(end, f.valueStart))))
             }
             return (string(0, headEnd), items)

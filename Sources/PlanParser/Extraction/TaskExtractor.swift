@@ -46,17 +46,9 @@ struct TaskExtractor {
         var copy = title
         let f = copy.withUTF8 { VietnameseText.lowercased($0) }
         for (role, words, prefixOnly) in roleWords {
-            for w in words where prefixOnly ? f.starts(with: w) : Self.contains(f, w) { return role }
+            for w in words where prefixOnly ? f.starts(with: w) : ByteSearch.contains(f, w) { return role }
         }
         return nil
-    }
-
-    private static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= hay.count else { return false }
-        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
-            if hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
     }
 
     /// Headings name what their section is for; an item's text is content, unless it has
@@ -71,7 +63,7 @@ struct TaskExtractor {
 
     // MARK: - Walking
 
-    private mutating func walk<C: Collection>(_ sections: C, role: Role, path: [String], idPath: [String]) where C.Element == SectionView {
+    private mutating func walk<C: Collection>(_ sections: C, role: Role, path: [SectionHeading], idPath: [String]) where C.Element == SectionView {
         var bulletOrdinal = 0
         for s in sections {
             let own: String
@@ -88,7 +80,7 @@ struct TaskExtractor {
         }
     }
 
-    private mutating func visit(_ s: SectionView, role inherited: Role, path: [String], parentID: [String], own: String) {
+    private mutating func visit(_ s: SectionView, role inherited: Role, path: [SectionHeading], parentID: [String], own: String) {
         // The id path is built only for the nodes that need it.
         var idCache: [String]?
         func idPath() -> [String] {
@@ -131,7 +123,7 @@ struct TaskExtractor {
             // Items are targets; an item with its own paragraphs is a heading (`1. Mục tiêu chung`).
             if isLeafItem, !s.hasParagraphs {
                 targets.append(Target(id: idPath().joined(separator: "."), line: s.line, endLine: s.endLine,
-                                      section: path, text: Self.strippedTitle(s.title)))
+                                      section: path.map(\.text), text: Self.strippedTitle(s.title)))
                 return
             }
         case .tasks:
@@ -147,8 +139,10 @@ struct TaskExtractor {
     }
 
     /// How a node appears in a section path: a heading as printed, a group bullet's text.
-    private static func label(_ s: SectionView) -> String {
-        s.kind == .bullet ? strippedTitle(s.title) : s.heading
+    private static func label(_ s: SectionView) -> SectionHeading {
+        guard s.kind == .bullet else { return s.sectionHeading }
+        let text = strippedTitle(s.title)
+        return SectionHeading(kind: .bullet, number: nil, title: text, text: text)
     }
 
     private static func isField(_ s: SectionView) -> Bool { s.isKnownField }
@@ -171,15 +165,15 @@ struct TaskExtractor {
 
     // MARK: - Prose and field tasks
 
-    private mutating func addProseTask(_ s: SectionView, path: [String], id: [String]) {
+    private mutating func addProseTask(_ s: SectionView, path: [SectionHeading], id: [String]) {
         tasks.append(PlanTask(
-            id: id.joined(separator: "."), origin: .prose, line: s.line, endLine: s.endLine, section: path,
+            id: id.joined(separator: "."), origin: .prose, line: s.line, endLine: s.endLine, headings: path,
             number: s.number, title: Self.strippedTitle(s.title), notes: s.paragraphs.map(\.text)))
     }
 
     /// An item whose fields are written inline, in its text or in a paragraph after it.
     /// - Returns: whether the item had inline fields (and became a task).
-    private mutating func addInlineFieldsTask(_ s: SectionView, path: [String], id: [String]) -> Bool {
+    private mutating func addInlineFieldsTask(_ s: SectionView, path: [SectionHeading], id: [String]) -> Bool {
         // Without a colon there is no label: most items leave here without making any string.
         guard s.mayHoldInlineFields else { return false }
         let (head, titleFields) = InlineFields.split(s.title)
@@ -191,14 +185,14 @@ struct TaskExtractor {
         }
         guard !fields.isEmpty else { return false }
         var task = PlanTask(
-            id: id.joined(separator: "."), origin: .fields, line: s.line, endLine: s.endLine, section: path,
+            id: id.joined(separator: "."), origin: .fields, line: s.line, endLine: s.endLine, headings: path,
             number: s.number, title: Self.strippedTitle(head), notes: notes)
         for f in fields { add(f.value, role: f.role, line: s.line, to: &task, inline: false) }
         tasks.append(task)
         return true
     }
 
-    private mutating func addFieldsTask(_ s: SectionView, fields: [SectionView], items: [SectionView], path: [String], id: [String]) {
+    private mutating func addFieldsTask(_ s: SectionView, fields: [SectionView], items: [SectionView], path: [SectionHeading], id: [String]) {
         var title = Self.strippedTitle(s.title)
         var line = s.line
         var number = s.number
@@ -211,11 +205,11 @@ struct TaskExtractor {
                 line = p.line
                 notes.removeFirst()
                 number = nil
-                sectionPath.append(s.heading)
+                sectionPath.append(s.sectionHeading)
             }
         }
         var task = PlanTask(
-            id: id.joined(separator: "."), origin: .fields, line: line, endLine: s.endLine, section: sectionPath,
+            id: id.joined(separator: "."), origin: .fields, line: line, endLine: s.endLine, headings: sectionPath,
             number: number, title: title)
         for f in fields { addField(f, to: &task) }
         for item in items {
@@ -303,12 +297,11 @@ struct TaskExtractor {
 
     // MARK: - Tables
 
-    private mutating func extractTable(_ table: Table, path: [String], idPrefix: String) {
+    private mutating func extractTable(_ table: Table, path: [SectionHeading], idPrefix: String) {
         guard let titleCol = table.columns.firstIndex(where: { $0.role == .title }),
             table.columns.contains(where: { [.lead, .time, .product, .support].contains($0.role) })
         else { return }
         let roles = table.columns.map(\.role)
-        var groups: [(rank: Int, label: String, number: String)] = []
         var current: PlanTask?
         func flush(_ t: inout PlanTask?) {
             if let task = t { tasks.append(task) }
@@ -318,20 +311,14 @@ struct TaskExtractor {
             switch row.kind {
             case .group:
                 flush(&current)
-                guard let label = row.group else { continue }
-                let marker = String(label.prefix { $0 != " " })
-                let number = SectionParser.number(fromMarker: marker)
-                let rank = number.count == 1 && !"IVX".contains(number) ? 1 : 2
-                while let top = groups.last, top.rank >= rank { groups.removeLast() }
-                groups.append((rank, label, number))
             case .task:
                 flush(&current)
                 let numberCell = roles.firstIndex(of: .number).map { row.cells[$0] } ?? row.cells[0]
                 let number = SectionParser.number(fromMarker: numberCell)
-                let id = ([idPrefix] + groups.map(\.number) + [number]).joined(separator: ".")
+                let id = ([idPrefix] + row.groupPath.map { $0.number ?? "" } + [number]).joined(separator: ".")
                 var task = PlanTask(
                     id: id, origin: .table, line: row.line, endLine: row.endLine,
-                    section: path + groups.map(\.label), number: number.isEmpty ? nil : number,
+                    headings: path + row.groupPath, number: number.isEmpty ? nil : number,
                     title: row.cells[titleCol])
                 fill(&task, from: row, roles: roles, titleCol: titleCol)
                 current = task

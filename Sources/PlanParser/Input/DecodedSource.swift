@@ -2,8 +2,9 @@
 ///
 /// Postconditions: `bytes` is valid UTF-8 in NFC (see `NFCNormalizer` for the one
 /// approximation), has no BOM and no NUL, every line break is a single `"\n"`, Unicode
-/// spaces are ASCII spaces and zero-width characters are gone. Line N of `bytes` is
-/// line N of the original file.
+/// spaces are ASCII spaces and zero-width characters are gone. Line N of `bytes` is line N of
+/// the original file (for text) or of the reader's canonical text, unless `lineNumbers` says
+/// otherwise.
 struct DecodedSource: Sendable {
     /// The cleaned text.
     var bytes: [UInt8]
@@ -14,4 +15,36 @@ struct DecodedSource: Sendable {
     var encoding: SourceEncoding
     /// Whether NFC composition changed the text (it was decomposed, at least in part).
     var wasNormalized: Bool
+    /// The format the input was read as.
+    var format = InputFormat.text
+    /// What the reader knows about each line, by line index; empty when it knows nothing
+    /// (every line ``LineRole/text``).
+    var lineRoles: [LineRole] = []
+    /// The line number to report for each line of `bytes`, by line index, when a reader
+    /// rewrote the text into more lines than it had; empty when line N is line N.
+    var lineNumbers: [Int32] = []
+    /// What the reader noticed (content it left out, features it did not read), as warnings.
+    var notes: [Diagnostic] = []
+
+    /// The role of line `index` (0-based).
+    @inline(__always)
+    func role(ofLine index: Int) -> LineRole {
+        index < lineRoles.count ? lineRoles[index] : .text
+    }
+}
+
+/// What a reader knows about a line of its text, beyond its shape.
+enum LineRole: UInt8, Sendable {
+    /// Nothing: the tokenizer and parser decide from the line itself (plain text).
+    case text
+    /// A table row starts here (its cells are tab-separated): never a continuation of the
+    /// row above, even when its first cell is empty (a milestone row in Word).
+    case rowStart
+    /// More text of the cells of the row above, cut by a wrap (a layout-text column):
+    /// each non-empty cell joins the same cell above with a space.
+    case cellWrap
+    /// Another paragraph in the cells of the row above (a Word cell with several
+    /// paragraphs): the title cell joins with a space, list cells (units, products, times)
+    /// get it as a new item.
+    case cellParagraph
 }

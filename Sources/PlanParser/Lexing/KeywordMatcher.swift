@@ -23,7 +23,7 @@ enum KeywordMatcher {
     private static func match(_ folded: UnsafeBufferPointer<UInt8>, _ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int)
         -> LineKeyword
     {
-        for (words, keyword) in table where VietnameseText.hasPrefix(folded, words) {
+        for (words, keyword) in table where ByteSearch.hasPrefix(folded, words) {
             let after = words.count
             let next: UInt8? = after < folded.count ? folded[after] : nil
             switch keyword {

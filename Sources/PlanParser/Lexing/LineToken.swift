@@ -45,17 +45,6 @@ enum LineKeyword: UInt8, Sendable {
     case appendix
 }
 
-/// What a field bullet (`- Đơn vị chủ trì: …`) fills in a task.
-enum FieldRole: UInt8, Sendable {
-    case none
-    case lead
-    case support
-    case product
-    case time
-    /// A short `Label:` prefix that is not a known field label.
-    case unknown
-}
-
 /// A number such as `2.1.3` stored without allocation (at most six levels).
 struct MarkerPath: Sendable, Equatable {
     var count: UInt8 = 0
@@ -115,7 +104,9 @@ struct LineToken: Sendable {
     var ordinal: Int32 = 0
     var path = MarkerPath()
     var keyword: LineKeyword = .none
-    var fieldRole: FieldRole = .none
+    /// For a field (`- Đơn vị chủ trì: …`): what it fills in a task (`.unknown`: a short
+    /// `Label:` that names no known field); `nil` for other lines.
+    var fieldRole: Field.Role?
     /// The whole cleaned line.
     var line: Range<Int32>
     /// The marker as printed (`2.1.`, `a)`, `-`); empty when there is none.
@@ -130,6 +121,8 @@ struct LineToken: Sendable {
     var pipes: Bool = false
     /// A line of only punctuation (`-------`, `|`, `***`): decoration, not text.
     var isRule: Bool = false
+    /// What the reader knows about the line (a Word table row starts here).
+    var role: LineRole = .text
     /// Tabs before the text of a line that is otherwise not a table row. Inside a table this is
     /// a row whose only filled cell is the last one (`\t\t\t\tcủa cơ quan chuyên môn`).
     var leadingTabs: UInt8 = 0

@@ -30,10 +30,14 @@ struct TokenizedSource: Sendable {
 /// Vietnamese letter. Nothing here looks at neighbouring lines.
 /// - Complexity: O(n) in the input size.
 struct LineTokenizer {
-    /// Tokenizes `text`, cleaning it in place: the cleaned lines are written back to back over
-    /// the input (they are never longer), so no second buffer is needed.
-    static func tokenize(_ text: consuming [UInt8], lineCount: Int) -> TokenizedSource {
-        var storage = text
+    /// Tokenizes the decoded text, cleaning it in place: the cleaned lines are written back to
+    /// back over the input (they are never longer), so no second buffer is needed.
+    static func tokenize(_ decoded: consuming DecodedSource) -> TokenizedSource {
+        let lineCount = decoded.lineCount
+        let roles = decoded.lineRoles
+        let numbers = decoded.lineNumbers
+        var storage = decoded.bytes
+        decoded.bytes = []
         var tokens: [LineToken] = []
         tokens.reserveCapacity(storage.count / 64 + 8)
         var lineNumber: Int32 = 0
@@ -55,8 +59,11 @@ struct LineTokenizer {
                 if lineEnd == lineStart {
                     afterBlank = true
                 } else {
-                    var token = classify(UnsafeBufferPointer(buf), line: Int32(lineStart)..<Int32(lineEnd), number: lineNumber,
+                    let index = Int(lineNumber) - 1
+                    let reported = index < numbers.count ? numbers[index] : lineNumber
+                    var token = classify(UnsafeBufferPointer(buf), line: Int32(lineStart)..<Int32(lineEnd), number: reported,
                                          seen: seen)
+                    if index < roles.count { token.role = roles[index] }
                     if token.kind == .blank {
                         afterBlank = true
                     } else {
@@ -75,7 +82,8 @@ struct LineTokenizer {
             }
         }
         storage.removeSubrange(written...)
-        return TokenizedSource(storage: storage, tokens: tokens, lineCount: max(lineCount, Int(lineNumber)))
+        let lines = numbers.isEmpty ? max(lineCount, Int(lineNumber)) : lineCount
+        return TokenizedSource(storage: storage, tokens: tokens, lineCount: lines)
     }
 
     /// `-------`, `|`, `* * *`: only punctuation, at least one of `-_=*|~.`.

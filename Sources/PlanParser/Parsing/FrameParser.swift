@@ -17,6 +17,19 @@ struct DocumentFrame: Sendable {
     var recipientTokens: [Int] = []
     var signerTitleTokens: [Int] = []
     var signerNameToken: Int?
+
+    /// The token ranges the section tree is built from: the body between header and closing,
+    /// then what follows the closing (an appendix).
+    func bodyRanges(tokenCount: Int) -> [Range<Int>] {
+        guard let closing else { return [header.upperBound..<tokenCount] }
+        return [header.upperBound..<closing.lowerBound, closing.upperBound..<tokenCount]
+    }
+
+    /// The closing block's lines, when there is one.
+    func closing(in source: TokenizedSource) -> Closing? {
+        guard let c = closing, !c.isEmpty else { return nil }
+        return Closing(line: Int(source.tokens[c.lowerBound].number), endLine: Int(source.tokens[c.upperBound - 1].number))
+    }
 }
 
 /// Finds the document's frame: the header at the top, the closing block near the end.
@@ -88,8 +101,8 @@ struct FrameParser {
                 if frame.numberToken == nil, cellStarting(tokens[i], with: "Số") != nil { frame.numberToken = i }
                 if frame.placeDateTokens.isEmpty, let cell = placeDateCell(tokens[i]) {
                     // `Số: 05/KH-STP | Quảng Nam, ngày` / `10 tháng 01 năm 2025`.
-                    if find(folded(cell), Array("năm".utf8)) == nil, i + 1 < tokens.count,
-                        find(folded(tokens[i + 1].content), Array("năm".utf8)) != nil, tokens[i + 1].line.count < 40
+                    if ByteSearch.find(folded(cell), Array("năm".utf8)) == nil, i + 1 < tokens.count,
+                        ByteSearch.find(folded(tokens[i + 1].content), Array("năm".utf8)) != nil, tokens[i + 1].line.count < 40
                     {
                         frame.placeDateTokens = [i, i + 1]
                     } else {
@@ -146,14 +159,14 @@ struct FrameParser {
         let t = source.tokens[i]
         guard t.kind == .text, t.line.count < 120 else { return nil }
         let text = folded(t.content)
-        guard let ngay = find(text, Array("ngày".utf8)) else { return nil }
+        guard let ngay = ByteSearch.find(text, Array("ngày".utf8)) else { return nil }
         let hasComma = text[..<ngay].contains(UInt8(ascii: ","))
         guard hasComma || ngay == 0 else { return nil }
-        if find(text, Array("năm".utf8)) != nil || find(text, Array("/".utf8)) != nil { return 1 }
+        if ByteSearch.find(text, Array("năm".utf8)) != nil || ByteSearch.find(text, Array("/".utf8)) != nil { return 1 }
         // The date went to the next line.
         if i + 1 < source.tokens.count {
             let next = folded(source.tokens[i + 1].content)
-            if find(next, Array("năm".utf8)) != nil, next.count < 40 { return 2 }
+            if ByteSearch.find(next, Array("năm".utf8)) != nil, next.count < 40 { return 2 }
         }
         return nil
     }
@@ -162,7 +175,7 @@ struct FrameParser {
     func placeDateCell(_ t: LineToken) -> Range<Int32>? {
         for cell in cells(t) {
             let f = folded(cell)
-            if let ngay = find(f, Array("ngày".utf8)), f[..<ngay].contains(UInt8(ascii: ",")) {
+            if let ngay = ByteSearch.find(f, Array("ngày".utf8)), f[..<ngay].contains(UInt8(ascii: ",")) {
                 return cell
             }
         }
@@ -209,8 +222,8 @@ struct FrameParser {
         // In a flattened two-column letterhead the issuer is the left cell.
         let r = t.kind == .tableRow ? (cells(t).first ?? t.content) : t.content
         let f = folded(r)
-        if find(f, Array("cộng hòa".utf8)) != nil || find(f, Array("cộng hoà".utf8)) != nil
-            || find(f, Array("độc lập".utf8)) != nil
+        if ByteSearch.find(f, Array("cộng hòa".utf8)) != nil || ByteSearch.find(f, Array("cộng hoà".utf8)) != nil
+            || ByteSearch.find(f, Array("độc lập".utf8)) != nil
         {
             return false
         }
@@ -313,7 +326,7 @@ struct FrameParser {
         guard TextShape.isUppercase(text), TextShape.hasLetters(text) else { return false }
         let f = folded(t.line)
         for p in FrameParser.signerPrefixes where f.starts(with: p) { return true }
-        for w in FrameParser.signerWords where find(f, w) != nil { return true }
+        for w in FrameParser.signerWords where ByteSearch.find(f, w) != nil { return true }
         return false
     }
 
@@ -322,7 +335,7 @@ struct FrameParser {
         guard t.kind == .text, t.line.count < 40 else { return false }
         let f = folded(t.line)
         return f.first == UInt8(ascii: "(") || f.first == UInt8(ascii: "[")
-            ? find(f, Array("ký".utf8)) != nil || find(f, Array("daky".utf8)) != nil : false
+            ? ByteSearch.find(f, Array("ký".utf8)) != nil || ByteSearch.find(f, Array("daky".utf8)) != nil : false
     }
 
     /// A person's name: 2–6 capitalized words, no digits or punctuation.
@@ -337,15 +350,5 @@ struct FrameParser {
         source.storage.withUnsafeBufferPointer {
             VietnameseText.lowercased(UnsafeBufferPointer(rebasing: $0[Int(r.lowerBound)..<Int(r.upperBound)]))
         }
-    }
-
-    func find(_ hay: [UInt8], _ needle: [UInt8]) -> Int? {
-        guard !needle.isEmpty, needle.count <= hay.count else { return nil }
-        var i = 0
-        while i + needle.count <= hay.count {
-            if hay[i] == needle[0], hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 }

@@ -7,6 +7,13 @@
 struct FurnitureDetector {
     let source: TokenizedSource
 
+    /// Takes the furniture out of `source`'s tokens and returns its lines.
+    static func remove(from source: inout TokenizedSource) -> [SourceLine] {
+        let furniture: [SourceLine]
+        (source.tokens, furniture) = FurnitureDetector(source: source).split()
+        return furniture
+    }
+
     /// The tokens without furniture, and the furniture lines.
     func split() -> (tokens: [LineToken], furniture: [SourceLine]) {
         let tokens = source.tokens

@@ -23,7 +23,7 @@ enum HeadingSpellCheck {
             guard headings.count < limit else { return }
             switch s.kind {
             case .part, .group, .roman, .arabic, .appendix:
-                if s.node.title.count <= 160 { headings.append((s.title, s.line)) }
+                if s.titleText.range.count <= 160 { headings.append((s.title, s.line)) }
             default:
                 break
             }

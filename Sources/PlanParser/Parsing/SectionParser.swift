@@ -138,9 +138,9 @@ struct SectionParser {
         let kind = sectionKind(t.style)
         var stored = SectionStore.Node(
             kind: kind, marker: t.marker, number: t.style.isBullet ? nil : numberRange(t.marker),
-            title: t.kind == .bullet && t.fieldRole != .none ? t.label.lowerBound..<t.line.upperBound : t.content,
+            title: t.kind == .bullet && t.fieldRole != nil ? t.label.lowerBound..<t.line.upperBound : t.content,
             line: t.number, endLine: t.number)
-        if t.fieldRole != .none {
+        if t.fieldRole != nil {
             stored.fieldRole = t.fieldRole
             stored.fieldLabel = t.label
             stored.fieldValue = t.content
@@ -250,7 +250,7 @@ struct SectionParser {
     private mutating func addText(_ i: Int) {
         let t = source.tokens[i]
         // A line that is a field (`Chủ trì: …`) keeps its label in the paragraph.
-        let content = t.fieldRole == .none ? t.content : t.label.lowerBound..<t.content.upperBound
+        let content = t.fieldRole == nil ? t.content : t.label.lowerBound..<t.content.upperBound
         if let ref = lastText, continues(ref, with: t) {
             append(t.content, line: Int(t.number), to: ref)
             return
@@ -293,7 +293,7 @@ struct SectionParser {
         default: break
         }
         let first = TextShape.firstScalar(source.bytes(t.content)) ?? 0
-        if t.kind == .bullet, t.fieldRole == .none, VietnameseText.isLowercase(first) { return true }
+        if t.kind == .bullet, t.fieldRole == nil, VietnameseText.isLowercase(first) { return true }
         if blankSeparated, !t.afterBlank, t.kind == .heading, count >= 50,
             t.style == .arabic || t.style == .letter || t.style == .parenNumber
         {
@@ -305,7 +305,7 @@ struct SectionParser {
     private func continues(_ ref: TextRef, with t: LineToken) -> Bool {
         guard t.keyword == .none || t.keyword == .basis && !t.afterBlank else { return false }
         // `Cơ quan chủ trì: …` on a line of its own is a field, never the end of a sentence.
-        guard t.fieldRole == .none else { return false }
+        guard t.fieldRole == nil else { return false }
         return withText(of: ref) { previous, isHeading in
             if blankSeparated, !t.afterBlank, !isHeading, !startsNewParagraph(previous, t) { return true }
             return source.storage.withUnsafeBufferPointer { buf in
@@ -329,7 +329,7 @@ struct SectionParser {
             let old = builder.nodes[n]
             let title = builder.joined(old.title, content)
             builder.nodes[n].title = title
-            if old.fieldRole != .none {
+            if old.fieldRole != nil {
                 // The value is the tail of the title; an empty value starts with the continuation.
                 let start = old.fieldValue.isEmpty
                     ? title.upperBound - Int32(content.count)
@@ -383,24 +383,11 @@ struct SectionParser {
             a = prev.ordinal
             b = next.ordinal
         }
-        guard a > 0, b > 0, b != a + 1 else { return }
-        let what = Self.describe(next.style)
-        if b == a {
-            nodes[index].repeatsPrevious = true
-            warnings.append(Diagnostic(
-                line: nextLine, code: "numbering-repeated",
-                message: "\(what) \(next.marker) repeats the previous one, expected \(expectedMarker(after: prev))"))
-        } else if b > a {
-            // `V, V, VII`: the repeat already explains the gap.
-            if prev.repeatsPrevious, b == a + 2 { return }
-            warnings.append(Diagnostic(
-                line: nextLine, code: "numbering-skipped",
-                message: "\(what) \(next.marker) follows \(prev.marker), expected \(expectedMarker(after: prev))"))
-        } else {
-            warnings.append(Diagnostic(
-                line: nextLine, code: "numbering-order",
-                message: "\(what) \(next.marker) follows \(prev.marker) out of order"))
-        }
+        guard a > 0, b > 0, let slip = NumberingSlip(previous: a, next: b, previousRepeated: prev.repeatsPrevious) else { return }
+        if slip == .repeated { nodes[index].repeatsPrevious = true }
+        warnings.append(slip.diagnostic(
+            line: nextLine, what: "\(Self.describe(next.style)) \(next.marker)", sameAs: "the previous one",
+            previous: prev.marker, expected: expectedMarker(after: prev)))
     }
 
     private func expectedMarker(after node: Node) -> String {
@@ -470,13 +457,4 @@ struct SectionParser {
         return String(s)
     }
 
-    static func fieldRole(_ r: FieldRole) -> Field.Role {
-        switch r {
-        case .lead: return .lead
-        case .support: return .support
-        case .product: return .product
-        case .time: return .time
-        default: return .unknown
-        }
-    }
 }

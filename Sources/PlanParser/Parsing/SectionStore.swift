@@ -1,11 +1,13 @@
+import Foundation
+
 /// The section tree stored flat, every text a byte range — the form the parser builds and the
 /// JSON exporter reads, so a document never needs one `String` per line.
 ///
 /// Texts live in two buffers addressed as one: `base` is the tokenizer's cleaned text (shared,
 /// never copied), `extra` holds texts the parser had to join (a title continued after a page
 /// break). An offset at or past `base.count` points into `extra`. ``Section`` values are made
-/// only when someone asks for ``PlanDocument/sections``.
-final class SectionStore: Sendable {
+/// only when someone asks for ``PlanDocument/sections``, once.
+final class SectionStore: @unchecked Sendable {
     struct Node: Sendable, Equatable {
         var kind: Section.Kind
         var marker: Range<Int32>
@@ -14,7 +16,7 @@ final class SectionStore: Sendable {
         var title: Range<Int32>
         var line: Int32
         var endLine: Int32
-        var fieldRole: FieldRole = .none
+        var fieldRole: Field.Role?
         var fieldLabel: Range<Int32> = 0..<0
         var fieldValue: Range<Int32> = 0..<0
         /// Into ``SectionStore/paragraphs``.
@@ -38,6 +40,10 @@ final class SectionStore: Sendable {
     let roots: [Int32]
     let paragraphs: [StoredParagraph]
     let tables: [Table]
+    /// ``sections``, made on first use; the lock makes that safe across threads (the only
+    /// mutable state of a store).
+    private let lock = NSLock()
+    nonisolated(unsafe) private var materialized: [Section]?
 
     init(base: [UInt8], extra: [UInt8], nodes: [Node], childIndex: [Int32], roots: [Int32],
          paragraphs: [StoredParagraph], tables: [Table])
@@ -82,14 +88,20 @@ final class SectionStore: Sendable {
     // MARK: - Materializing
 
     /// The tree as ``Section`` values.
-    var sections: [Section] { roots.map { section(Int($0)) } }
+    var sections: [Section] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let materialized { return materialized }
+        let made = roots.map { section(Int($0)) }
+        materialized = made
+        return made
+    }
 
     func section(_ n: Int) -> Section {
         let node = nodes[n]
         var field: Field?
-        if node.fieldRole != .none {
-            field = Field(label: string(node.fieldLabel), role: SectionParser.fieldRole(node.fieldRole),
-                          value: string(node.fieldValue))
+        if let role = node.fieldRole {
+            field = Field(label: string(node.fieldLabel), role: role, value: string(node.fieldValue))
         }
         return Section(
             kind: node.kind, marker: string(node.marker), number: node.number.map(string), title: string(node.title),
@@ -108,7 +120,7 @@ final class SectionStore: Sendable {
             let index = b.addNode(Node(kind: s.kind, marker: b.append(s.marker), number: s.number.map { b.append($0) },
                                        title: b.append(s.title), line: Int32(s.line), endLine: Int32(s.endLine)))
             if let f = s.field {
-                b.nodes[Int(index)].fieldRole = FieldRole(f.role)
+                b.nodes[Int(index)].fieldRole = f.role
                 b.nodes[Int(index)].fieldLabel = b.append(f.label)
                 b.nodes[Int(index)].fieldValue = b.append(f.value)
             }
@@ -255,19 +267,28 @@ final class SectionStore: Sendable {
 }
 
 extension SectionStore: Equatable {
+    /// Same tree, same texts — compared in place, without making ``Section`` values.
     static func == (a: SectionStore, b: SectionStore) -> Bool {
-        a === b || a.sections == b.sections
-    }
-}
-
-extension FieldRole {
-    init(_ role: Field.Role) {
-        switch role {
-        case .lead: self = .lead
-        case .support: self = .support
-        case .product: self = .product
-        case .time: self = .time
-        case .unknown: self = .unknown
+        if a === b { return true }
+        guard a.roots.count == b.roots.count, a.nodes.count == b.nodes.count, a.tables == b.tables,
+            a.paragraphs.count == b.paragraphs.count
+        else { return false }
+        func same(_ x: Range<Int32>, _ y: Range<Int32>) -> Bool {
+            a.withBytes(x) { p in b.withBytes(y) { q in p.elementsEqual(q) } }
         }
+        // Both stores list nodes in document order, so equal trees have equal node arrays.
+        for (x, y) in zip(a.nodes, b.nodes) {
+            guard x.kind == y.kind, x.line == y.line, x.endLine == y.endLine, x.fieldRole == y.fieldRole,
+                x.children.count == y.children.count, x.paragraphs.count == y.paragraphs.count,
+                x.tables == y.tables, (x.number == nil) == (y.number == nil),
+                same(x.marker, y.marker), same(x.title, y.title), same(x.fieldLabel, y.fieldLabel),
+                same(x.fieldValue, y.fieldValue)
+            else { return false }
+            if let m = x.number, let n = y.number, !same(m, n) { return false }
+        }
+        for (x, y) in zip(a.paragraphs, b.paragraphs) {
+            guard x.line == y.line, x.endLine == y.endLine, same(x.text, y.text) else { return false }
+        }
+        return a.childIndex == b.childIndex && a.roots == b.roots
     }
 }

@@ -1,29 +1,38 @@
-/// A node of a ``SectionStore`` seen like a ``Section``: the same names, texts made on demand.
-/// The extraction stage walks these, so only the texts it needs ever become `String`s.
+/// A read-only view of one node of the section tree, with the names of ``Section``.
+///
+/// Extraction and the exporters walk these instead of ``Section`` values: texts stay where
+/// the parser left them and become `String`s only when asked (``StoredText/string``), or are
+/// read as bytes (``StoredText/withBytes(_:)``) by writers that copy them out.
 struct SectionView {
     /// Views never outlive the walk over their store, so they skip reference counting.
     unowned(unsafe) let store: SectionStore
     let index: Int
 
-    var node: SectionStore.Node { store.nodes[index] }
+    private var node: SectionStore.Node { store.nodes[index] }
     var kind: Section.Kind { node.kind }
-    var title: String { store.string(node.title) }
-    var marker: String { store.string(node.marker) }
-    var number: String? { node.number.map(store.string) }
     var line: Int { Int(node.line) }
     var endLine: Int { Int(node.endLine) }
-    var fieldRole: FieldRole { node.fieldRole }
+    var fieldRole: Field.Role? { node.fieldRole }
+
+    var markerText: StoredText { StoredText(store: store, range: node.marker) }
+    var numberText: StoredText? { node.number.map { StoredText(store: store, range: $0) } }
+    var titleText: StoredText { StoredText(store: store, range: node.title) }
+    var fieldLabelText: StoredText { StoredText(store: store, range: node.fieldLabel) }
+    var fieldValueText: StoredText { StoredText(store: store, range: node.fieldValue) }
+
+    var title: String { titleText.string }
+    var marker: String { markerText.string }
+    var number: String? { numberText?.string }
 
     /// A field bullet with a known role (lead, support, product, time).
     var isKnownField: Bool {
-        let r = node.fieldRole
-        return r != .none && r != .unknown
+        guard let r = node.fieldRole else { return false }
+        return r != .unknown
     }
 
     var field: Field? {
-        let n = node
-        guard n.fieldRole != .none else { return nil }
-        return Field(label: store.string(n.fieldLabel), role: SectionParser.fieldRole(n.fieldRole), value: store.string(n.fieldValue))
+        guard let role = node.fieldRole else { return nil }
+        return Field(label: fieldLabelText.string, role: role, value: fieldValueText.string)
     }
 
     /// The heading as printed: `II. MỤC TIÊU`.
@@ -34,26 +43,29 @@ struct SectionView {
         return t.isEmpty ? m : m + " " + t
     }
 
+    /// The heading as typed data, for section paths.
+    var sectionHeading: SectionHeading {
+        SectionHeading(kind: kind, marker: marker, number: number, title: title)
+    }
+
     var children: Children { Children(store: store, indices: store.children(of: index)) }
 
-    var paragraphs: [Paragraph] {
+    /// The body paragraphs, texts still in the store.
+    var storedParagraphs: ArraySlice<SectionStore.StoredParagraph> {
         let r = node.paragraphs
-        return store.paragraphs[Int(r.lowerBound)..<Int(r.upperBound)].map {
-            Paragraph(line: Int($0.line), endLine: Int($0.endLine), text: store.string($0.text))
-        }
+        return store.paragraphs[Int(r.lowerBound)..<Int(r.upperBound)]
+    }
+
+    var paragraphs: [Paragraph] {
+        storedParagraphs.map { Paragraph(line: Int($0.line), endLine: Int($0.endLine), text: store.string($0.text)) }
     }
 
     var hasParagraphs: Bool { !node.paragraphs.isEmpty }
 
     /// Whether the title or a paragraph holds a `:` (a field label could follow).
     var mayHoldInlineFields: Bool {
-        let n = node
-        if store.withBytes(n.title, { $0.contains(UInt8(ascii: ":")) }) { return true }
-        for p in store.paragraphs[Int(n.paragraphs.lowerBound)..<Int(n.paragraphs.upperBound)]
-        where store.withBytes(p.text, { $0.contains(UInt8(ascii: ":")) }) {
-            return true
-        }
-        return false
+        if titleText.withBytes({ $0.contains(UInt8(ascii: ":")) }) { return true }
+        return storedParagraphs.contains { p in store.withBytes(p.text) { $0.contains(UInt8(ascii: ":")) } }
     }
 
     var tables: ArraySlice<Table> {
@@ -67,6 +79,20 @@ struct SectionView {
         var startIndex: Int { indices.startIndex }
         var endIndex: Int { indices.endIndex }
         subscript(i: Int) -> SectionView { SectionView(store: store, index: Int(indices[i])) }
+    }
+}
+
+/// A text held by a ``SectionStore``: read as bytes in place, or made into a `String`.
+struct StoredText {
+    unowned(unsafe) let store: SectionStore
+    let range: Range<Int32>
+
+    var string: String { store.string(range) }
+    var isEmpty: Bool { range.isEmpty }
+
+    @inline(__always)
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        store.withBytes(range, body)
     }
 }
 

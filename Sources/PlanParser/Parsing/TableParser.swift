@@ -11,35 +11,40 @@ struct TableParser {
         self.source = source
     }
 
-    // Header words, lowercase, by column role.
-    private static let headerWords: [(TableColumn.Role, [[UInt8]], Bool)] = ([
-        // (role, words, match anywhere?)
-        (.number, ["stt", "tt", "số tt", "số thứ tự"], false),  // "no."
-        (.lead, ["chủ trì", "cơ quan thực hiện", "đơn vị thực hiện"], true),  // "lead"
-        (.support, ["phối hợp"], true),  // "cooperate"
-        (.product, ["sản phẩm", "kết quả"], true),  // "product", "result"
-        (.time, ["thời gian", "thời hạn", "tiến độ", "thời điểm"], false),  // "time", "deadline"
-        (.notes, ["ghi chú"], false),  // "notes"
-        (.title, ["nhiệm vụ", "nội dung", "tên nhiệm vụ", "công việc", "hoạt động", "tên đề án", "giải pháp", "tên"], false),  // "task", "content"
-    ] as [(TableColumn.Role, [String], Bool)]).map { ($0.0, $0.1.map { Array($0.utf8) }, $0.2) }
-
     private struct RawRow {
         var line: Int
         var endLine: Int
         var afterBlank: Bool
+        var role: LineRole
         var cells: [String]
         var kind: TableRow.Kind = .other
-        var group: String?
+        var groupPath: [SectionHeading] = []
+        /// Cells that got further paragraphs (``LineRole/cellParagraph``), joined once the
+        /// column roles are known.
+        var hasParagraphs = false
     }
+
+    /// Joins the paragraphs of one cell until the column roles are known; cells never hold it.
+    private static let paragraphBreak = "\n"
+
 
     mutating func parse(rows tokenIndices: [Int]) -> (Table, [Diagnostic]) {
         // A pipe table has outer pipes (`| 1 | … |`) when its first row both starts and ends with one.
         let firstLine = tokenIndices.first.map { source.bytes(source.tokens[$0].line) } ?? []
         let outerPipes = firstLine.first == UInt8(ascii: "|") && firstLine.last == UInt8(ascii: "|")
-        var raw: [RawRow] = tokenIndices.map { i in
+        var raw: [RawRow] = []
+        raw.reserveCapacity(tokenIndices.count)
+        for i in tokenIndices {
             let t = source.tokens[i]
-            return RawRow(line: Int(t.number), endLine: Int(t.number), afterBlank: t.afterBlank,
-                          cells: cells(of: t, outerPipes: outerPipes))
+            let cells = cells(of: t, outerPipes: outerPipes)
+            // Lines a reader marked as more of the row above join it right away.
+            if t.role == .cellWrap || t.role == .cellParagraph, !raw.isEmpty {
+                Self.merge(cells, into: &raw[raw.count - 1], separator: t.role == .cellWrap ? " " : Self.paragraphBreak)
+                if t.role == .cellParagraph { raw[raw.count - 1].hasParagraphs = true }
+                raw[raw.count - 1].endLine = Int(t.number)
+                continue
+            }
+            raw.append(RawRow(line: Int(t.number), endLine: Int(t.number), afterBlank: t.afterBlank, role: t.role, cells: cells))
         }
         let width = raw.map(\.cells.count).max() ?? 0
         for k in raw.indices { while raw[k].cells.count < width { raw[k].cells.append("") } }
@@ -56,9 +61,18 @@ struct TableParser {
         }
         let numberCol = columns.firstIndex { $0.role == .number } ?? 0
         let titleCol = columns.firstIndex { $0.role == .title } ?? min(1, max(width - 1, 0))
+        for k in raw.indices where raw[k].hasParagraphs {
+            for c in raw[k].cells.indices where raw[k].cells[c].contains(Self.paragraphBreak) {
+                // Paragraphs of a title (or of the header) are one text; of any other cell, a list.
+                let asText = c == titleCol || k == headerIndex
+                raw[k].cells[c] = Self.joinParagraphs(raw[k].cells[c], asList: !asText)
+            }
+        }
 
         var rows: [RawRow] = []
-        var groupStack: [(rank: Int, ordinal: Int, label: String, line: Int)] = []
+        var groupStack: [(rank: Int, heading: SectionHeading)] = []
+        // Rows of one group share one path array.
+        var groupPath: [SectionHeading] = []
         var lastTaskNumber: (group: String?, path: [Int], marker: String)?
         for k in raw.indices {
             var row = raw[k]
@@ -77,27 +91,31 @@ struct TableParser {
             if let group = groupLabel(row.cells, numberCol: numberCol, titleCol: titleCol) {
                 while let top = groupStack.last, top.rank >= group.rank { groupStack.removeLast() }
                 checkGroupSequence(group, line: row.line)
-                groupStack.append((group.rank, group.ordinal, group.label, row.line))
+                groupStack.append((group.rank, group.heading))
+                groupPath = groupStack.map(\.heading)
                 row.kind = .group
-                row.group = group.label
+                row.groupPath = groupPath
                 lastTaskNumber = nil
                 rows.append(row)
                 continue
             }
-            row.group = groupStack.last?.label
+            row.groupPath = groupPath
+            let group = groupPath.last?.text
             if let path = Self.rowNumber(first) {
                 row.kind = .task
-                if let prev = lastTaskNumber, prev.group == row.group {
+                if let prev = lastTaskNumber, prev.group == group {
                     checkRowSequence(prev.path, path, prevMarker: prev.marker, marker: first, line: row.line)
                 }
-                lastTaskNumber = (row.group, path, first)
+                lastTaskNumber = (group, path, first)
                 rows.append(row)
                 continue
             }
+            let readerKnowsRow = row.role == .rowStart
             if first.isEmpty, let prevIndex = rows.lastIndex(where: { $0.kind == .task || $0.kind == .milestone }),
-                prevIndex == rows.count - 1
+                prevIndex == rows.count - 1, !(readerKnowsRow && !row.cells[titleCol].isEmpty)
             {
-                if isContinuation(row, of: rows[prevIndex], titleCol: titleCol) {
+                // A reader's new row is never a page-break continuation: it is a milestone.
+                if !readerKnowsRow, isContinuation(row, of: rows[prevIndex], titleCol: titleCol) {
                     for c in row.cells.indices where !row.cells[c].isEmpty {
                         if rows[prevIndex].cells[c].isEmpty {
                             rows[prevIndex].cells[c] = row.cells[c]
@@ -120,7 +138,12 @@ struct TableParser {
         }
         let table = Table(
             line: raw.first?.line ?? 0, endLine: raw.last?.endLine ?? 0, columns: columns,
-            rows: rows.map { TableRow(line: $0.line, endLine: $0.endLine, kind: $0.kind, group: $0.group, cells: $0.cells) })
+            rows: rows.map { r in
+                var row = TableRow(line: r.line, endLine: r.endLine, kind: r.kind,
+                                   group: r.groupPath.last?.text, cells: r.cells)
+                row.groupPath = r.groupPath
+                return row
+            })
         return (table, warnings)
     }
 
@@ -158,25 +181,27 @@ struct TableParser {
 
     static func role(ofHeader cell: String) -> TableColumn.Role {
         var copy = cell
-        return copy.withUTF8 { raw in
-            VietnameseText.withLowercased(raw) { f in
-                guard !f.isEmpty else { return .other }
-                for (role, words, anywhere) in headerWords {
-                    for w in words {
-                        if anywhere ? VietnameseText.contains(f, w) : matchesWord(f, w) { return role }
-                    }
-                }
-                return .other
-            }
+        return copy.withUTF8 { raw in VietnameseText.withLowercased(raw) { LabelVocabulary.columnRole(ofHeader: $0) } }
+    }
+
+    /// `cells` appended to the cells of `row`, each non-empty one after `separator`.
+    private static func merge(_ cells: [String], into row: inout RawRow, separator: String) {
+        for (c, cell) in cells.enumerated() where !cell.isEmpty {
+            while row.cells.count <= c { row.cells.append("") }
+            row.cells[c] = row.cells[c].isEmpty ? cell : row.cells[c] + separator + cell
         }
     }
 
-    /// `f` is `w`, or starts with `w` followed by a space, `/` or `,`.
-    private static func matchesWord(_ f: UnsafeBufferPointer<UInt8>, _ w: [UInt8]) -> Bool {
-        guard VietnameseText.hasPrefix(f, w) else { return false }
-        if f.count == w.count { return true }
-        let next = f[w.count]
-        return next == 0x20 || next == UInt8(ascii: "/") || next == UInt8(ascii: ",")
+    /// A cell's paragraphs as one text (joined with spaces) or as a list (`; `).
+    private static func joinParagraphs(_ cell: String, asList: Bool) -> String {
+        let parts = cell.split(separator: Character(paragraphBreak), omittingEmptySubsequences: true)
+        guard asList else { return parts.joined(separator: " ") }
+        var out = ""
+        for p in parts {
+            if !out.isEmpty { out += out.hasSuffix(";") ? " " : "; " }
+            out += p
+        }
+        return out
     }
 
     /// `1`, `2.`, `1.1`, `3)` → the number's parts; nil for anything else.
@@ -200,7 +225,7 @@ struct TableParser {
         var rank: Int
         var ordinal: Int
         var marker: String
-        var label: String
+        var heading: SectionHeading
     }
 
     /// `I. CÔNG TÁC …` in the first cell, `I` + title in the next cell, `A.`/`B.`.
@@ -216,8 +241,11 @@ struct TableParser {
             let marker = String(decoding: bytes[..<m.markerEnd], as: UTF8.self)
             let title = rest.isEmpty ? cells[titleCol] : rest
             guard !title.isEmpty else { return nil }
+            let fullTitle = title + (rest.isEmpty || cells[titleCol].isEmpty ? "" : " " + cells[titleCol])
+            let kind: Section.Kind = m.style == .upperLetter ? .group : .roman
             return GroupLabel(rank: m.style == .upperLetter ? 1 : 2, ordinal: m.ordinal, marker: marker,
-                              label: marker + " " + title + (rest.isEmpty || cells[titleCol].isEmpty ? "" : " " + cells[titleCol]))
+                              heading: SectionHeading(kind: kind, number: SectionParser.number(fromMarker: marker),
+                                                      title: fullTitle, text: marker + " " + fullTitle))
         }
         // A bare numeral: `I`, `IV`, `A`.
         bytes.append(UInt8(ascii: "."))
@@ -226,8 +254,10 @@ struct TableParser {
         if let m = bare, m.style == .roman || m.style == .upperLetter, m.markerEnd == bytes.count - 1,
             !cells[titleCol].isEmpty
         {
+            let kind: Section.Kind = m.style == .upperLetter ? .group : .roman
             return GroupLabel(rank: m.style == .upperLetter ? 1 : 2, ordinal: m.ordinal, marker: first,
-                              label: first + ". " + cells[titleCol])
+                              heading: SectionHeading(kind: kind, number: first, title: cells[titleCol],
+                                                      text: first + ". " + cells[titleCol]))
         }
         return nil
     }
@@ -236,42 +266,25 @@ struct TableParser {
         if group.rank == 1 { lastGroups[2] = nil }  // a new A./B. group restarts I, II, …
         let prev = lastGroups[group.rank]
         lastGroups[group.rank] = (group.ordinal, group.marker, false)
-        guard let prev else { return }
-        let a = prev.ordinal
-        let b = group.ordinal
-        guard b != a + 1 else { return }
+        guard let prev,
+            let slip = NumberingSlip(previous: prev.ordinal, next: group.ordinal, previousRepeated: prev.repeated)
+        else { return }
         let style: MarkerStyle = group.rank == 1 ? .upperLetter : .roman
-        let expected = SectionParser.expectedMarker(style: style, marker: ".", ordinal: a)
-        if a == b {
-            warnings.append(Diagnostic(line: line, code: "numbering-repeated",
-                message: "table group \(group.marker) repeats the previous group, expected \(expected)"))
-            lastGroups[group.rank] = (b, group.marker, true)
-        } else if b > a {
-            // `V, V, VII`: the repeat already explains the gap.
-            if prev.repeated, b == a + 2 { return }
-            warnings.append(Diagnostic(line: line, code: "numbering-skipped",
-                message: "table group \(group.marker) follows \(prev.marker), expected \(expected)"))
-        } else {
-            warnings.append(Diagnostic(line: line, code: "numbering-order",
-                message: "table group \(group.marker) follows \(prev.marker) out of order"))
-        }
+        let expected = SectionParser.expectedMarker(style: style, marker: ".", ordinal: prev.ordinal)
+        if slip == .repeated { lastGroups[group.rank] = (group.ordinal, group.marker, true) }
+        warnings.append(slip.diagnostic(line: line, what: "table group \(group.marker)", sameAs: "the previous group",
+                                        previous: prev.marker, expected: expected))
     }
 
     private mutating func checkRowSequence(_ a: [Int], _ b: [Int], prevMarker: String, marker: String, line: Int) {
-        guard a.count == b.count, a.dropLast() == b.dropLast(), let x = a.last, let y = b.last, y != x + 1 else { return }
+        guard a.count == b.count, a.dropLast() == b.dropLast(), let x = a.last, let y = b.last,
+            let slip = NumberingSlip(previous: x, next: y, previousRepeated: false)
+        else { return }
         var expectedParts = a
         expectedParts[expectedParts.count - 1] = x + 1
         let expected = expectedParts.map(String.init).joined(separator: ".")
-        if y == x {
-            warnings.append(Diagnostic(line: line, code: "numbering-repeated",
-                message: "table row \(marker) repeats the previous row number, expected \(expected)"))
-        } else if y > x {
-            warnings.append(Diagnostic(line: line, code: "numbering-skipped",
-                message: "table row \(marker) follows \(prevMarker), expected \(expected)"))
-        } else {
-            warnings.append(Diagnostic(line: line, code: "numbering-order",
-                message: "table row \(marker) follows \(prevMarker) out of order"))
-        }
+        warnings.append(slip.diagnostic(line: line, what: "table row \(marker)", sameAs: "the previous row number",
+                                        previous: prevMarker, expected: expected))
     }
 
     // MARK: - Continuation rows

@@ -165,32 +165,6 @@ enum VietnameseText {
         }
     }
 
-    /// Whether `hay` contains `needle` (bytes).
-    @inline(__always)
-    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= hay.count else { return needle.isEmpty }
-        let first = needle[0]
-        var i = 0
-        let last = hay.count - needle.count
-        while i <= last {
-            if hay[i] == first {
-                var k = 1
-                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-
-    /// Whether `hay` starts with `prefix` (bytes).
-    @inline(__always)
-    static func hasPrefix(_ hay: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
-        guard prefix.count <= hay.count else { return false }
-        for k in 0..<prefix.count where hay[k] != prefix[k] { return false }
-        return true
-    }
-
     /// A plain-ASCII skeleton for loose comparisons: letters become their lowercase base
     /// letter, digits stay, and every run of anything else becomes one space (trimmed).
     /// `Cải cách – Hành chính` and `CAI CACH - HANH CHINH` both give `cai cach hanh chinh`.

@@ -210,7 +210,7 @@ import Testing
         var nfd = d
         for k in nfd.tasks.indices {
             nfd.tasks[k].title = nfd.tasks[k].title.decomposedStringWithCanonicalMapping
-            nfd.tasks[k].section = nfd.tasks[k].section.map(\.decomposedStringWithCanonicalMapping)
+            nfd.tasks[k].headings = nfd.tasks[k].headings.map { SectionHeading(kind: $0.kind, number: $0.number, title: $0.title.decomposedStringWithCanonicalMapping, text: $0.text.decomposedStringWithCanonicalMapping) }
             nfd.tasks[k].products = nfd.tasks[k].products.map(\.decomposedStringWithCanonicalMapping)
         }
         #expect(nfd.tasks[0].title.utf8.count > d.tasks[0].title.utf8.count)

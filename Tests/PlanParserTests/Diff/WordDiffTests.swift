@@ -24,6 +24,6 @@ import Testing
         let runs = WordDiff.runs(
             old: row.old, new: row.new, oldTokenizer: DiffTokenizer(words: table, baseYear: 2024),
             newTokenizer: DiffTokenizer(words: table, baseYear: 2025))
-        #expect(DiffTextFormatter.titleDiff(runs, color: false) == row.runs, "line \(row.line)")
+        #expect(DiffTextRenderer.titleDiff(runs, color: false) == row.runs, "line \(row.line)")
     }
 }

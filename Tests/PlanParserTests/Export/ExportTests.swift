@@ -67,7 +67,7 @@ import Testing
             - Sản phẩm: Kế hoạch; Báo cáo
             - Thời gian thực hiện: Quý I/2025; Quý 3, 4/2025
             """)
-        let csv = String(decoding: CSVExporter.tasks([d]), as: UTF8.self)
+        let csv = String(decoding: Exports.taskCSV([d]), as: UTF8.self)
         #expect(csv == """
             id,origin,section,number,title,lead,support,products,time,start,end,line\r
             II.a,fields,II. NHIỆM VỤ,a,"Ban hành kế hoạch, hướng dẫn.",Văn phòng Sở; Thanh tra Sở,,Kế hoạch; Báo cáo,"Quý I/2025; Quý 3, 4/2025",2025-01-01,2025-12-31,3\r

@@ -34,7 +34,7 @@ import Testing
     @Test(arguments: inputs)
     func csv(_ input: String) throws {
         let d = try Self.parse(input)
-        assertGolden(CSVExporter.tasks([d]), at: Self.expectedURL(input, "csv"))
+        assertGolden(Exports.taskCSV([d]), at: Self.expectedURL(input, "csv"))
     }
 
     @Test(arguments: inputs)

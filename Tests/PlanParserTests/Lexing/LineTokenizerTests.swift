@@ -49,7 +49,7 @@ import Testing
 
     /// (line, role, label, value)
     @Test(arguments: [
-        ("- Đơn vị chủ trì thực hiện: Văn phòng Sở", FieldRole.lead, "Đơn vị chủ trì thực hiện", "Văn phòng Sở"),
+        ("- Đơn vị chủ trì thực hiện: Văn phòng Sở", Field.Role?.some(.lead), "Đơn vị chủ trì thực hiện", "Văn phòng Sở"),
         ("- Cơ quan phối hợp: Các phòng", .support, "Cơ quan phối hợp", "Các phòng"),
         ("- Sản phẩm: Kế hoạch", .product, "Sản phẩm", "Kế hoạch"),
         ("- Kết quả/ Sản phẩm: Báo cáo", .product, "Kết quả/ Sản phẩm", "Báo cáo"),
@@ -60,10 +60,10 @@ import Testing
         ("Chủ trì: Văn phòng Sở.", .lead, "Chủ trì", "Văn phòng Sở."),
         ("- Kinh phí: Ngân sách", .unknown, "Kinh phí", "Ngân sách"),
         ("- Báo cáo quý I: Trước ngày 03/3/2025.", .unknown, "Báo cáo quý I", "Trước ngày 03/3/2025."),
-        ("Kính gửi: Sở Nội vụ", .none, "", "Kính gửi: Sở Nội vụ"),
-        ("- Chủ trì, phối hợp với các cơ quan liên quan tham mưu UBND tỉnh: nội dung", .none, "", "Chủ trì, phối hợp với các cơ quan liên quan tham mưu UBND tỉnh: nội dung"),
+        ("Kính gửi: Sở Nội vụ", nil, "", "Kính gửi: Sở Nội vụ"),
+        ("- Chủ trì, phối hợp với các cơ quan liên quan tham mưu UBND tỉnh: nội dung", nil, "", "Chủ trì, phối hợp với các cơ quan liên quan tham mưu UBND tỉnh: nội dung"),
     ])
-    func fields(line: String, role: FieldRole, label: String, value: String) {
+    func fields(line: String, role: Field.Role?, label: String, value: String) {
         let (t, source) = Self.token(line)
         #expect(t.fieldRole == role)
         #expect(source.string(t.label) == label)

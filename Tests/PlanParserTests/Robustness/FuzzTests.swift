@@ -80,7 +80,7 @@ import Testing
                 let d = try PlanDocument.parse(bytes: input, path: "fuzz")
                 let json = d.jsonBytes(pretty: false)
                 #expect((try? JSONSerialization.jsonObject(with: Data(json))) != nil, "invalid JSON")
-                _ = CSVExporter.tasks([d])
+                _ = Exports.taskCSV([d])
                 parsed += 1
             } catch {
                 #expect(!error.description.isEmpty)

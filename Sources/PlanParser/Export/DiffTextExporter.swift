@@ -16,7 +16,22 @@
 ///
 /// Groups come in the order added, removed, moved, modified; empty groups are left out, and
 /// unchanged pairs are only counted. Within a group, changes keep ``PlanDiff/changes`` order.
-struct DiffTextFormatter {
+/// Document text is shown with control characters escaped (``TerminalText``).
+struct DiffTextExporter: DiffExporter {
+    static let format = OutputFormat(
+        name: "text", subject: .diff, extensions: ["txt", "diff"],
+        summary: "a report grouped by kind, changed fields as old → new (default)", isTerminalText: true,
+        maker: .diff { DiffTextExporter(color: $0.color) })
+
+    let color: Bool
+
+    func write(_ diff: PlanDiff, _ out: OutputSink) throws(OutputError) {
+        try out.write(DiffTextRenderer(diff: diff, color: color).render())
+    }
+}
+
+/// The text of one report (see ``DiffTextExporter``).
+struct DiffTextRenderer {
     let diff: PlanDiff
     let color: Bool
 
@@ -83,7 +98,7 @@ struct DiffTextFormatter {
     }
 
     private func similarityNote(_ s: Double?) -> String {
-        s.map { " (similarity \(Self.decimal($0)))" } ?? ""
+        s.map { " (similarity \(DecimalText.string($0, fractionDigits: 3)))" } ?? ""
     }
 
     private func value(_ field: TaskChange.Field, _ c: TaskChange, _ a: PlanTask, _ b: PlanTask) -> String {
@@ -112,7 +127,7 @@ struct DiffTextFormatter {
     /// A word diff: `kept [-removed-]{+inserted+}`, removed runs red and inserted ones green
     /// with `color`.
     static func titleDiff(_ runs: [WordRun], color: Bool) -> String {
-        let f = DiffTextFormatter(diff: PlanDiff(old: .empty, new: .empty, summary: .init(), changes: []), color: color)
+        let f = DiffTextRenderer(diff: PlanDiff(old: .empty, new: .empty, summary: .init(), changes: []), color: color)
         return runs.map { run in
             switch run.kind {
             case .equal: return run.text
@@ -122,12 +137,6 @@ struct DiffTextFormatter {
         }.joined(separator: " ")
     }
 
-    /// `0.912`, `1`: at most three decimals, trailing zeros dropped.
-    static func decimal(_ v: Double) -> String {
-        var w = JSONWriter(pretty: false)
-        w.number(v)
-        return String(decoding: w.bytes, as: UTF8.self)
-    }
 }
 
 extension PlanDiff.Plan {

@@ -2,7 +2,14 @@
 ///
 /// Multi-values are joined with `; `, section paths with ` > `; `title_diff` is the
 /// word-level diff of a changed title in the text report's notation (`[-…-]{+…+}`).
-enum DiffCSVExporter {
+struct DiffCSVExporter: DiffExporter {
+    static let format = OutputFormat(
+        name: "csv", subject: .diff, extensions: ["csv"],
+        summary: "one row per change, old and new values side by side",
+        maker: .diff { DiffCSVExporter(options: $0) })
+
+    let options: ExportOptions
+
     static let columns = [
         "change", "fields", "similarity", "related_to",
         "old_id", "old_line", "old_section", "old_title", "old_lead", "old_support", "old_products", "old_time",
@@ -10,23 +17,24 @@ enum DiffCSVExporter {
         "title_diff",
     ]
 
-    static func export(_ diff: PlanDiff, bom: Bool, guardFormulas: Bool) -> [UInt8] {
-        var w = CSVWriter(bom: bom, guardFormulas: guardFormulas)
-        w.row(columns)
+    func write(_ diff: PlanDiff, _ out: OutputSink) throws(OutputError) {
+        var w = CSVWriter(bom: options.byteOrderMark, guardFormulas: options.guardFormulas)
+        w.row(Self.columns)
         for c in diff.changes {
             var row = [
                 c.change.rawValue, c.fields.map(\.rawValue).joined(separator: " "),
-                c.similarity.map { DiffTextFormatter.decimal($0) } ?? "", c.relatedTo ?? "",
+                c.similarity.map { DecimalText.string($0, fractionDigits: 3) } ?? "", c.relatedTo ?? "",
             ]
             row += cells(c.old)
             row += cells(c.new)
-            row.append(DiffTextFormatter.titleDiff(c.titleDiff, color: false))
+            row.append(DiffTextRenderer.titleDiff(c.titleDiff, color: false))
             w.row(row)
+            try w.flush(to: out, ifAbove: JSONWriter.chunkSize)
         }
-        return w.bytes
+        try w.flush(to: out)
     }
 
-    private static func cells(_ t: PlanTask?) -> [String] {
+    private func cells(_ t: PlanTask?) -> [String] {
         guard let t else { return Array(repeating: "", count: 8) }
         return [
             t.id, String(t.line), t.section.joined(separator: " > "), t.title,

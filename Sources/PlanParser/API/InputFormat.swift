@@ -1,0 +1,40 @@
+/// A file format the parser reads: plain text, and the formats whose readers turn a file into
+/// text lines (Word, OpenDocument, PDF).
+public struct InputFormat: Sendable, Hashable, CustomStringConvertible {
+    /// The name in `source.format`: `text`, `docx`, …
+    public let name: String
+    /// File-name extensions (without the dot) a folder walk picks up for this format.
+    public let extensions: [String]
+    /// One line for `--help`.
+    public let summary: String
+
+    public init(name: String, extensions: [String], summary: String) {
+        self.name = name
+        self.extensions = extensions
+        self.summary = summary
+    }
+
+    public var description: String { name }
+
+    /// Every readable format (see `Input/DocumentReaders.swift`).
+    public static var all: [InputFormat] { DocumentReaders.all.map { $0.format } }
+
+    /// Plain text: UTF-8 (with or without BOM) or UTF-16 with BOM.
+    public static let text = InputFormat(
+        name: "text", extensions: ["txt"], summary: "plain text: UTF-8 (with or without BOM), UTF-16 with BOM")
+}
+
+/// How to read an input.
+public struct ParseOptions: Sendable {
+    /// Inputs larger than this many bytes are refused (see ``PlanDocument/defaultMaxBytes``).
+    public var maxBytes: Int
+    /// Called after each parsing stage with its name and duration in seconds (a profile);
+    /// `nil`, the default, costs nothing.
+    public var stageTimer: (@Sendable (_ stage: String, _ seconds: Double) -> Void)?
+
+    public init(maxBytes: Int = PlanDocument.defaultMaxBytes,
+                stageTimer: (@Sendable (_ stage: String, _ seconds: Double) -> Void)? = nil) {
+        self.maxBytes = maxBytes
+        self.stageTimer = stageTimer
+    }
+}

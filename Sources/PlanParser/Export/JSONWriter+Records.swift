@@ -1,0 +1,246 @@
+/// The JSON forms of the document's records, in schema order (documented in README.md and
+/// `docs/plan.schema.json`). Shared by every JSON output: documents, NDJSON, diffs, `time`.
+extension JSONWriter {
+    /// A whole document, flushed to `out` in chunks of about ``JSONWriter/chunkSize`` bytes.
+    mutating func document(_ d: PlanDocument, flushingTo out: OutputSink?) throws(OutputError) {
+        beginObject()
+        key("schemaVersion"); int(PlanDocument.schemaVersion)
+        key("source")
+        beginObject()
+        key("path"); string(d.source.path)
+        key("format"); string(d.source.format.name)
+        key("lines"); int(d.source.lines)
+        endObject()
+        key("document"); header(d.header)
+        key("preamble")
+        beginArray()
+        for p in d.preamble { paragraph(line: p.line, endLine: p.endLine, text: p.text) }
+        endArray()
+        key("sections")
+        beginArray()
+        for s in d.sectionViews {
+            section(s)
+            if let out { try flush(to: out, ifAbove: JSONWriter.chunkSize) }
+        }
+        endArray()
+        key("closing")
+        object(d.closing) { w, c in
+            w.key("line"); w.int(c.line)
+            w.key("endLine"); w.int(c.endLine)
+        }
+        key("tasks")
+        beginArray()
+        for t in d.tasks {
+            task(t)
+            if let out { try flush(to: out, ifAbove: JSONWriter.chunkSize) }
+        }
+        endArray()
+        key("targets")
+        beginArray()
+        for t in d.targets {
+            beginObject()
+            key("id"); string(t.id)
+            key("line"); int(t.line)
+            key("endLine"); int(t.endLine)
+            key("section"); inlineArray(t.section)
+            key("text"); string(t.text)
+            endObject()
+        }
+        endArray()
+        key("warnings")
+        beginArray()
+        for w in d.warnings {
+            beginObject()
+            key("line"); int(w.line)
+            key("code"); string(w.code)
+            key("message"); string(w.message)
+            endObject()
+        }
+        endArray()
+        key("leftovers"); sourceLines(d.leftovers)
+        key("furniture"); sourceLines(d.furniture)
+        endObject()
+    }
+
+    private mutating func sourceLines(_ lines: [SourceLine]) {
+        beginArray()
+        for l in lines {
+            beginObject()
+            key("line"); int(l.line)
+            key("text"); string(l.text)
+            endObject()
+        }
+        endArray()
+    }
+
+    private mutating func header(_ h: DocumentHeader) {
+        beginObject()
+        key("kind"); string(h.kind)
+        key("number"); string(h.number)
+        key("issuer"); string(h.issuer)
+        key("place"); string(h.place)
+        key("date")
+        object(h.date) { w, date in
+            w.key("day"); w.int(date.day)
+            w.key("month"); w.int(date.month)
+            w.key("year"); w.int(date.year)
+        }
+        key("title"); string(h.title)
+        key("planYear"); int(h.planYear)
+        key("planPeriod")
+        object(h.planPeriod) { w, p in
+            w.key("start"); w.int(p.start)
+            w.key("end"); w.int(p.end)
+        }
+        key("addressee"); string(h.addressee)
+        key("recipients"); inlineArray(h.recipients)
+        key("signer")
+        object(h.signer) { w, s in
+            w.key("title"); w.string(s.title)
+            w.key("name"); w.string(s.name)
+        }
+        key("line"); int(h.line)
+        key("endLine"); int(h.endLine)
+        key("references"); citations(h.references)
+        endObject()
+    }
+
+    mutating func citations(_ list: [Citation]) {
+        beginArray()
+        for c in list {
+            beginObject()
+            key("kind"); string(c.kind)
+            key("number"); string(c.number)
+            key("date"); string(c.date?.iso)
+            key("issuer"); string(c.issuer)
+            key("lines"); inlineArray(c.lines)
+            endObject()
+        }
+        endArray()
+    }
+
+    private mutating func paragraph(line: Int, endLine: Int, text: String) {
+        beginObject()
+        key("line"); int(line)
+        key("endLine"); int(endLine)
+        key("text"); string(text)
+        endObject()
+    }
+
+    /// A section from the tree view: texts are copied from where the parser keeps them.
+    private mutating func section(_ s: SectionView) {
+        beginObject()
+        key("kind"); string(s.kind.rawValue)
+        key("marker"); string(s.markerText)
+        key("number")
+        if let number = s.numberText { string(number) } else { null() }
+        key("title"); string(s.titleText)
+        key("line"); int(s.line)
+        key("endLine"); int(s.endLine)
+        key("field")
+        if let role = s.fieldRole {
+            beginObject()
+            key("label"); string(s.fieldLabelText)
+            key("role"); string(role.rawValue)
+            key("value"); string(s.fieldValueText)
+            endObject()
+        } else {
+            null()
+        }
+        key("paragraphs")
+        beginArray()
+        for p in s.storedParagraphs {
+            beginObject()
+            key("line"); int(Int(p.line))
+            key("endLine"); int(Int(p.endLine))
+            key("text"); string(StoredText(store: s.store, range: p.text))
+            endObject()
+        }
+        endArray()
+        key("tables")
+        beginArray()
+        for t in s.tables { table(t) }
+        endArray()
+        key("children")
+        beginArray()
+        for c in s.children { section(c) }
+        endArray()
+        endObject()
+    }
+
+    @inline(__always)
+    private mutating func string(_ text: StoredText) {
+        text.withBytes { string(utf8: $0) }
+    }
+
+    private mutating func table(_ t: Table) {
+        beginObject()
+        key("line"); int(t.line)
+        key("endLine"); int(t.endLine)
+        key("columns")
+        beginArray()
+        for c in t.columns {
+            beginObject()
+            key("title"); string(c.title)
+            key("role"); string(c.role.rawValue)
+            endObject()
+        }
+        endArray()
+        key("rows")
+        beginArray()
+        for r in t.rows {
+            beginObject()
+            key("line"); int(r.line)
+            key("endLine"); int(r.endLine)
+            key("kind"); string(r.kind.rawValue)
+            key("group"); string(r.group)
+            key("cells"); inlineArray(r.cells)
+            endObject()
+        }
+        endArray()
+        endObject()
+    }
+
+    mutating func task(_ t: PlanTask) {
+        beginObject()
+        key("id"); string(t.id)
+        key("origin"); string(t.origin.rawValue)
+        key("line"); int(t.line)
+        key("endLine"); int(t.endLine)
+        key("section"); inlineArray(t.section)
+        key("number"); string(t.number)
+        key("title"); string(t.title)
+        key("lead"); units(t.lead)
+        key("support"); units(t.support)
+        key("products"); inlineArray(t.products)
+        key("time")
+        beginArray()
+        for m in t.time { milestone(m) }
+        endArray()
+        key("references"); citations(t.references)
+        key("notes"); inlineArray(t.notes)
+        endObject()
+    }
+
+    private mutating func units(_ list: [UnitRef]) {
+        beginArray()
+        for u in list {
+            beginObject()
+            key("name"); string(u.name)
+            key("key"); string(u.key)
+            endObject()
+        }
+        endArray()
+    }
+
+    mutating func milestone(_ m: TimeMilestone) {
+        beginObject()
+        key("text"); string(m.text)
+        key("kind"); string(m.kind.rawValue)
+        key("start"); string(m.start?.iso)
+        key("end"); string(m.end?.iso)
+        key("every"); string(m.every?.rawValue)
+        key("action"); string(m.action)
+        endObject()
+    }
+}

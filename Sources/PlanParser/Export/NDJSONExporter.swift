@@ -1,0 +1,19 @@
+/// `--format ndjson`: one compact document JSON per line.
+struct NDJSONExporter: DocumentExporter {
+    static let format = OutputFormat(
+        name: "ndjson", subject: .documents, extensions: ["ndjson", "jsonl"],
+        summary: "one compact JSON document per line",
+        maker: .documents { _ in NDJSONExporter() })
+
+    private var writer = JSONWriter(pretty: false)
+
+    mutating func begin(_ out: OutputSink) throws(OutputError) {}
+
+    mutating func add(_ document: PlanDocument, _ out: OutputSink) throws(OutputError) {
+        try writer.document(document, flushingTo: out)
+        writer.raw(0x0A)
+        try writer.flush(to: out)
+    }
+
+    mutating func end(_ out: OutputSink) throws(OutputError) {}
+}

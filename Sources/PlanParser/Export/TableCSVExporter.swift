@@ -1,0 +1,43 @@
+/// `extract tables`: each table as printed — a `group` column, then the table's own columns;
+/// the header row first, continuation rows merged into the rows they continue, milestone rows
+/// kept. Several tables are separated by an empty line.
+struct TableCSVExporter: DocumentExporter {
+    static let format = OutputFormat(
+        name: "csv", subject: .tables, extensions: ["csv"],
+        summary: "each table as CSV, as printed (default)",
+        maker: .documents { TableCSVExporter(options: $0) })
+
+    private let options: ExportOptions
+    private var written = 0
+
+    init(options: ExportOptions) {
+        self.options = options
+    }
+
+    mutating func begin(_ out: OutputSink) throws(OutputError) {}
+
+    mutating func add(_ document: PlanDocument, _ out: OutputSink) throws(OutputError) {
+        for table in document.selectedTables(options.table) {
+            var w = CSVWriter(bom: options.byteOrderMark && written == 0, guardFormulas: options.guardFormulas)
+            if written > 0 { w.lineBreak() }
+            written += 1
+            let headerRow = table.rows.first { $0.kind == .header }
+            w.row(["group"] + (headerRow?.cells ?? table.columns.map(\.title)))
+            for r in table.rows where r.kind != .header {
+                w.row([r.kind == .group ? "" : (r.group ?? "")] + r.cells)
+            }
+            try w.flush(to: out)
+        }
+    }
+
+    mutating func end(_ out: OutputSink) throws(OutputError) {}
+}
+
+extension PlanDocument {
+    /// All tables, or only table `n` (1-based; none when out of range).
+    func selectedTables(_ n: Int?) -> [Table] {
+        let all = tables
+        guard let n else { return all }
+        return n >= 1 && n <= all.count ? [all[n - 1]] : []
+    }
+}

@@ -1,0 +1,45 @@
+/// Turns the bytes of one input format into the decoded lines the tokenizer reads: the input
+/// seam. Text is one reader; Word and PDF readers are others, each one file and one line in
+/// ``DocumentReaders/all``.
+///
+/// A reader that has no lines of its own (Word paragraphs and table cells) defines a
+/// canonical text, and every line number in the output refers to it (`extract text FILE`
+/// prints it). ``DecodedSource/lineRoles`` tells the parser what it knows for sure about a
+/// line (a table row starts here), so it need not guess from the line's shape.
+protocol DocumentReader {
+    static var format: InputFormat { get }
+    /// Whether `bytes` are in this format, judged by content (magic numbers), not by name.
+    static func recognizes(_ bytes: [UInt8]) -> Bool
+    /// - Throws: ``PlanParseError`` when the bytes cannot be used.
+    static func read(_ bytes: [UInt8], options: ParseOptions) throws(PlanParseError) -> DecodedSource
+}
+
+/// Every reader, most specific first: the first that recognizes the bytes reads them, and
+/// text (which recognizes everything) comes last.
+enum DocumentReaders {
+    static let all: [any DocumentReader.Type] = [
+        TextReader.self,
+    ]
+
+    /// Decodes `bytes` with the reader that recognizes them.
+    static func read(_ bytes: [UInt8], options: ParseOptions) throws(PlanParseError) -> DecodedSource {
+        guard bytes.count <= options.maxBytes else {
+            throw .tooLarge(byteCount: bytes.count, limit: options.maxBytes)
+        }
+        for reader in all where reader.recognizes(bytes) {
+            return try reader.read(bytes, options: options)
+        }
+        return try TextReader.read(bytes, options: options)
+    }
+}
+
+/// Plain text files: the bytes are the text (see ``SourceDecoder``).
+enum TextReader: DocumentReader {
+    static let format = InputFormat.text
+
+    static func recognizes(_ bytes: [UInt8]) -> Bool { true }
+
+    static func read(_ bytes: [UInt8], options: ParseOptions) throws(PlanParseError) -> DecodedSource {
+        try SourceDecoder.decode(bytes, limit: options.maxBytes)
+    }
+}
