@@ -135,7 +135,7 @@ struct SectionParser {
     private mutating func openNode(_ i: Int) {
         let t = source.tokens[i]
         let markerText = source.string(t.marker)
-        let kind = sectionKind(t.style)
+        let kind = Self.sectionKind(t.style)
         var stored = SectionStore.Node(
             kind: kind, marker: t.marker, number: t.style.isBullet ? nil : numberRange(t.marker),
             title: t.kind == .bullet && t.fieldRole != nil ? t.label.lowerBound..<t.line.upperBound : t.content,
@@ -424,7 +424,7 @@ struct SectionParser {
         }
     }
 
-    private func sectionKind(_ style: MarkerStyle) -> Section.Kind {
+    static func sectionKind(_ style: MarkerStyle) -> Section.Kind {
         switch style {
         case .part: return .part
         case .upperLetter: return .group
