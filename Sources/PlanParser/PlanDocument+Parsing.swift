@@ -31,7 +31,8 @@ extension PlanDocument {
         try DocumentReaders.read(bytes, options: options).bytes
     }
 
-    /// Files larger than this are refused unless the caller raises the limit (256 MiB).
+    /// Files larger than this are refused unless the caller raises the limit: 256 MiB, far
+    /// above any real plan, low enough to stop a mistaken multi-gigabyte input early.
     public static let defaultMaxBytes = 256 << 20
 
     static func parse(_ decoded: consuming DecodedSource, path: String, options: ParseOptions) -> PlanDocument {

@@ -105,60 +105,31 @@ struct HeaderExtractor {
         return s.trimmingSpaces
     }
 
-    /// `Hưng Yên, ngày tháng 01 năm 2024` → place, date with blanks as nil.
+    /// `Hưng Yên, ngày tháng 01 năm 2024` → place, date with blanks as nil, and a problem
+    /// when the date cannot exist.
     static func parsePlaceDate(_ text: String) -> (String?, DocumentDate?, String?) {
         let bytes = Array(text.utf8)
         let folded = bytes.withUnsafeBufferPointer { VietnameseText.lowercased($0) }
-        guard let ngay = ByteSearch.find(folded, Array("ngày".utf8)) else { return (nil, nil, nil) }
-        var place = String(decoding: bytes[..<ngay], as: UTF8.self).trimmingSpaces
+        guard let dayWord = ByteSearch.find(folded, Self.dayWord) else { return (nil, nil, nil) }
+        var place = String(decoding: bytes[..<dayWord], as: UTF8.self).trimmingSpaces
         while place.last == "," { place.removeLast() }
         place = place.trimmingSpaces
-        var i = ngay + "ngày".utf8.count
-        var day: Int?
-        var month: Int?
-        var year: Int?
-        func skipSpaces() { while i < bytes.count, bytes[i] == 0x20 { i += 1 } }
-        func number() -> Int? {
-            skipSpaces()
-            var v = 0
-            var n = 0
-            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, n < 4 {
-                v = v * 10 + Int(bytes[i] - 0x30)
-                i += 1
-                n += 1
-            }
-            return n > 0 ? v : nil
+        let parts = bytes[dayWord...].withUnsafeBufferPointer { rest in
+            DateReader(tokens: TimeTokenizer.tokens(rest)).headerDate(at: 0)
         }
-        day = number()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "/") || bytes[i] == UInt8(ascii: "-") {
-            // `ngày 12/3/2025`
-            i += 1
-            month = number()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "/") || bytes[i] == UInt8(ascii: "-") {
-                i += 1
-                year = number()
-            }
-        } else {
-            if let t = ByteSearch.find(folded, Array("tháng".utf8), from: i) {
-                i = t + "tháng".utf8.count
-                month = number()
-            }
-            if let n = ByteSearch.find(folded, Array("năm".utf8), from: i) {
-                i = n + "năm".utf8.count
-                year = number()
-            }
-        }
-        let date = DocumentDate(day: day, month: month, year: year)
+        let date = DocumentDate(day: parts?.day, month: parts?.month, year: parts?.year)
         var problem: String?
-        if let m = month, !(1...12).contains(m) {
+        if let m = date.month, !(1...12).contains(m) {
             problem = "month \(m) in the document date does not exist"
-        } else if let d = day, let m = month, let y = year, CalendarDate(year: y, month: m, day: d) == nil {
+        } else if let d = date.day, let m = date.month, let y = date.year, CalendarDate(year: y, month: m, day: d) == nil {
             problem = "the document date \(d)/\(m)/\(y) does not exist"
-        } else if let d = day, !(1...31).contains(d) {
+        } else if let d = date.day, !(1...31).contains(d) {
             problem = "day \(d) in the document date does not exist"
         }
         return (place.isEmpty ? nil : place, date, problem)
     }
+
+    private static let dayWord = Array("ngày".utf8)  // "day"
 
     /// The title's `năm 2025`, or its period (`giai đoạn 2025-2026`, `năm 2025 - 2026`); else the date's year.
     static func planYear(title: String?, dateYear: Int?) -> (Int?, PlanPeriod?) {
