@@ -73,6 +73,9 @@ struct CitationExtractor {
         "khóa", "khoá",
     ].map { Array($0.utf8) }
 
+    private static let numberWord = Array("số".utf8)  // "number" (Quyết định số …)
+    private static let ofWord = Array("của ".utf8)  // "of" (… của Chính phủ)
+
     /// Scans one cleaned line.
     mutating func scan(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) {
         let n = line.count
@@ -174,9 +177,8 @@ struct CitationExtractor {
         var window = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: s[lo..<start]))
         func dropSpaces() { while window.last == 0x20 || window.last == UInt8(ascii: ":") { window.removeLast() } }
         dropSpaces()
-        let so = Array("số".utf8)
-        if window.count >= so.count, window.suffix(so.count).elementsEqual(so) {
-            window.removeLast(so.count)
+        if window.count >= Self.numberWord.count, window.suffix(Self.numberWord.count).elementsEqual(Self.numberWord) {
+            window.removeLast(Self.numberWord.count)
             dropSpaces()
         }
         for (words, canonical) in Self.kinds where window.count >= words.count {
@@ -210,11 +212,11 @@ struct CitationExtractor {
         let n = s.count
         var i = start
         while i < n, s[i] == 0x20 { i += 1 }
-        let cua = Array("của ".utf8)
-        guard i + cua.count < n,
-            VietnameseText.lowercased(UnsafeBufferPointer(rebasing: s[i..<(i + cua.count)])) == cua
+        let of = Self.ofWord
+        guard i + of.count < n,
+            VietnameseText.lowercased(UnsafeBufferPointer(rebasing: s[i..<(i + of.count)])) == of
         else { return nil }
-        i += cua.count
+        i += of.count
         let nameStart = i
         var end = i
         var words = 0

@@ -135,7 +135,7 @@ struct HeaderExtractor {
     static func planYear(title: String?, dateYear: Int?) -> (Int?, PlanPeriod?) {
         guard let title else { return (dateYear, nil) }
         let bytes = Array(VietnameseText.lowercased(title).utf8)
-        var years: [(pos: Int, year: Int, rangeEnd: Int?, afterNam: Bool, afterPeriod: Bool)] = []
+        var years: [(pos: Int, year: Int, rangeEnd: Int?, afterYearWord: Bool, afterPeriod: Bool)] = []
         var i = 0
         while i + 4 <= bytes.count {
             if isDigit(bytes[i]), i == 0 || !isDigit(bytes[i - 1]), i + 4 <= bytes.count,
@@ -154,25 +154,25 @@ struct HeaderExtractor {
                     }
                 }
                 let before = String(decoding: bytes[max(0, i - 16)..<i], as: UTF8.self)
-                let afterNam = before.hasSuffix("năm ")
+                let afterYearWord = before.hasSuffix("năm ")  // "year"
                 let afterPeriod = before.hasSuffix("giai đoạn ") || before.hasSuffix("thời kỳ ")
                 if (1900...2200).contains(y) {
-                    years.append((i, y, rangeEnd, afterNam, afterPeriod))
+                    years.append((i, y, rangeEnd, afterYearWord, afterPeriod))
                 }
                 i = rangeEnd != nil ? j + 4 : i + 4
                 continue
             }
             i += 1
         }
-        if let p = years.last(where: { $0.rangeEnd != nil && ($0.afterNam || $0.afterPeriod) }), let end = p.rangeEnd,
+        if let p = years.last(where: { $0.rangeEnd != nil && ($0.afterYearWord || $0.afterPeriod) }), let end = p.rangeEnd,
             end > p.year, end - p.year <= 20
         {
             // A plan "for the period" only when no single `năm YYYY` follows it.
-            if !years.contains(where: { $0.afterNam && $0.rangeEnd == nil && $0.pos > p.pos }) {
+            if !years.contains(where: { $0.afterYearWord && $0.rangeEnd == nil && $0.pos > p.pos }) {
                 return (p.year, PlanPeriod(start: p.year, end: end))
             }
         }
-        if let y = years.last(where: { $0.afterNam && $0.rangeEnd == nil }) { return (y.year, nil) }
+        if let y = years.last(where: { $0.afterYearWord && $0.rangeEnd == nil }) { return (y.year, nil) }
         return (dateYear, nil)
     }
 

@@ -130,14 +130,10 @@ struct LineTokenizer {
             token.kind = .blank
             return token
         }
-        var tabCount = 0
         var tabsAfterText = 0
         let hasPipe = seen.hasPipe
         if seen.hasTab {
-            for i in lo..<hi where buf[i] == 0x09 {
-                tabCount += 1
-                if i > first { tabsAfterText += 1 }
-            }
+            for i in first..<hi where buf[i] == 0x09 { tabsAfterText += 1 }
         }
         let marker = MarkerScanner.scan(buf, from: first, to: hi)
         if tabsAfterText > 0 {
@@ -149,7 +145,6 @@ struct LineTokenizer {
                 return token
             }
         }
-        _ = tabCount
         var leading = 0
         for i in lo..<first where buf[i] == 0x09 { leading += 1 }
         if leading > 0 {

@@ -274,8 +274,7 @@ struct SectionParser {
             let node = builder.nodes[n]
             let isHeading = [.part, .group, .roman, .arabic, .appendix].contains(node.kind) && node.title.count < 120
             return builder.withBytes(node.title) { body($0, isHeading) }
-        case .paragraph(let n, let p):
-            _ = n
+        case .paragraph(_, let p):
             return builder.withBytes(builder.paragraphs[p].text) { body($0, false) }
         case .preamble(let p):
             return preamble[p].text.withUnsafeBufferPointer { body($0, false) }
