@@ -36,7 +36,14 @@ enum FileDescriptor {
     /// Writes all of `bytes`, retrying short writes; returns false on error (e.g. a closed pipe).
     @discardableResult
     static func write(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buf in
+        bytes.withUnsafeBytes { write(fd, $0) }
+    }
+
+    /// Writes all of `buf`, retrying short writes; returns false on error.
+    @discardableResult
+    static func write(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Bool {
+        do {
+            guard buf.count > 0 else { return true }
             var offset = 0
             while offset < buf.count {
                 let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
@@ -74,7 +81,7 @@ struct OutputTarget {
         let fd = self.fd
         let name = path ?? "-"
         return OutputSink { raw throws(OutputError) in
-            guard FileDescriptor.write(fd, Array(raw)) else {
+            guard FileDescriptor.write(fd, raw) else {
                 throw OutputError(path: name, reason: String(cString: strerror(errno)))
             }
         }

@@ -63,7 +63,12 @@ enum Extract {
 
 extension Options {
     var parseOptions: ParseOptions {
-        ParseOptions(maxBytes: (maxSizeMB ?? 256) << 20)
+        var o = ParseOptions(maxBytes: (maxSizeMB ?? 256) << 20)
+        // `PLANPARSER_TIMING=1`: the time of each parsing stage on stderr (BENCHMARKS.md).
+        if Console.environment("PLANPARSER_TIMING") != nil {
+            o.stageTimer = { stage, seconds in Console.err("\(stage): \(Int(seconds * 1_000_000)) µs\n") }
+        }
+        return o
     }
 
     var exportOptions: ExportOptions {

@@ -3,11 +3,17 @@
 /// Foundation's JSONEncoder runs near 40 MB/s and sorts or hashes keys; this writer copies
 /// bytes, escapes only what JSON requires (plus DEL), and keeps the key order of the schema,
 /// so the same document always gives the same bytes. Pretty output indents objects by two
-/// spaces and keeps arrays of plain values on one line. Callers that stream hand the buffer
-/// to an ``OutputSink`` with ``flush(to:ifAbove:)`` at points of their choosing.
+/// spaces and keeps arrays of plain values on one line. A writer given a ``sink`` streams:
+/// whenever a container closes with at least ``chunkSize`` bytes buffered, they go to the sink.
+/// A failed write is kept in ``failure`` (and nothing more is written), for the caller to throw
+/// once the value is done.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     let pretty: Bool
+    /// Where full chunks go while writing; `nil` to collect everything in ``bytes``.
+    var sink: OutputSink?
+    /// The first write error of the sink.
+    private(set) var failure: OutputError?
     private var depth = 0
     /// Whether the current container already holds an element (so the next needs a comma).
     private var hasElement: [Bool] = [false]
@@ -24,8 +30,21 @@ struct JSONWriter {
     /// Writes what is buffered to `out` once it holds at least `threshold` bytes, and empties
     /// the buffer (keeping its capacity).
     mutating func flush(to out: OutputSink, ifAbove threshold: Int = 0) throws(OutputError) {
+        if let failure { throw failure }
         guard bytes.count >= threshold, !bytes.isEmpty else { return }
         try out.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands a full chunk to ``sink``; after a failure, drops what is written.
+    private mutating func stream() {
+        guard let out = sink, bytes.count >= Self.chunkSize else { return }
+        do throws(OutputError) {
+            try out.write(bytes)
+        } catch {
+            failure = error
+            sink = nil
+        }
         bytes.removeAll(keepingCapacity: true)
     }
 
@@ -118,6 +137,11 @@ struct JSONWriter {
         inline(values) { $0.appendQuoted($1) }
     }
 
+    /// The section path of a task, printed, on one line (no array of strings made).
+    mutating func inlineArray(_ headings: [SectionHeading]) {
+        inline(headings) { $0.appendQuoted($1.text) }
+    }
+
     /// An array of integers on one line, even in pretty output.
     mutating func inlineArray(_ values: [Int]) {
         inline(values) { $0.appendInt($1) }
@@ -158,6 +182,7 @@ struct JSONWriter {
         depth -= 1
         if pretty, had { newline() }
         bytes.append(bracket)
+        stream()
     }
 
     /// Comma and indentation before a key or an array element.
