@@ -234,6 +234,8 @@ struct JSONWriter {
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    private static let lineSeparator: [UInt8] = Array("\\u2028".utf8)
+    private static let paragraphSeparator: [UInt8] = Array("\\u2029".utf8)
 
     private mutating func appendQuoted(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
@@ -242,8 +244,9 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Copies `u`, escaping quotes, backslashes and control characters; clean runs are copied
-    /// in bulk.
+    /// Copies `u`, escaping quotes, backslashes, control characters and the line separators
+    /// U+2028/U+2029 (valid JSON, but they end a line inside a `<script>`); clean runs are
+    /// copied in bulk.
     private mutating func appendEscaped(_ u: UnsafeBufferPointer<UInt8>) {
         do {
             var runStart = 0
@@ -251,20 +254,33 @@ struct JSONWriter {
             let n = u.count
             let raw = UnsafeRawBufferPointer(u)
             while i < n {
-                // Eight bytes at a time while none needs escaping (SWAR: a byte < 0x20, `"`,
-                // `\` or DEL sets its high bit in `flags`).
+                // Eight bytes at a time while none needs a look (SWAR: a byte < 0x20, `"`, `\`,
+                // DEL or E2 — the lead byte of U+2028 — sets its high bit in `flags`).
                 while i + 8 <= n {
                     let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                     let ones: UInt64 = 0x0101_0101_0101_0101
                     let highs: UInt64 = 0x8080_8080_8080_8080
                     func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
                     let below = (x &- ones &* 0x20) & ~x & highs
-                    let flags = below | zeroByte(x ^ (ones &* 0x22)) | zeroByte(x ^ (ones &* 0x5C)) | zeroByte(x ^ (ones &* 0x7F))
+                    let flags = below | zeroByte(x ^ (ones &* 0x22)) | zeroByte(x ^ (ones &* 0x5C))
+                        | zeroByte(x ^ (ones &* 0x7F)) | zeroByte(x ^ (ones &* 0xE2))
                     if flags != 0 { break }
                     i += 8
                 }
                 guard i < n else { break }
                 let b = u[i]
+                if b == 0xE2 {
+                    // U+2028 = E2 80 A8, U+2029 = E2 80 A9.
+                    if i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0xA8 || u[i + 2] == 0xA9 {
+                        if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i])) }
+                        bytes.append(contentsOf: u[i + 2] == 0xA8 ? Self.lineSeparator : Self.paragraphSeparator)
+                        i += 3
+                        runStart = i
+                    } else {
+                        i += 1
+                    }
+                    continue
+                }
                 if b >= 0x20, b != 0x22, b != 0x5C, b != 0x7F {
                     i += 1
                     continue
