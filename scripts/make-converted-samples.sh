@@ -5,8 +5,10 @@
 #   scripts/make-converted-samples.sh --word DIR --pdf DIR --out DIR
 #                                                     # any folders (e.g. /tmp/seed-fixtures)
 #
-# Output: OUT/<converter>/<name>.txt, <name> being the input's file name without .docx/.pdf
-# (table-appendix.features.docx -> table-appendix.features.txt). Converters and their exact
+# Output: OUT/<converter>/<name>.text, <name> being the input's file name without .docx/.pdf
+# (table-appendix.features.docx -> table-appendix.features.text). The extension is .text, not
+# .txt, on purpose: every samples/**/*.txt is a golden-test input (Tests/PlanParserTests/Golden),
+# and these outputs are not. Converters and their exact
 # commands (default options, as a user would run them):
 #
 #   pandoc-plain      pandoc -f docx -t plain IN -o OUT
@@ -31,7 +33,7 @@ while [ $# -gt 0 ]; do
     --word) WORD=$2; shift 2 ;;
     --pdf) PDF=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "make-converted-samples.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -51,10 +53,10 @@ mkdir -p "$OUT"/{pandoc-plain,pandoc-markdown,pandoc-gfm,libreoffice-txt,docx2tx
 
 for f in "${docs[@]}"; do
   n=$(basename "$f" .docx)
-  pandoc -f docx -t plain "$f" -o "$OUT/pandoc-plain/$n.txt"
-  pandoc -f docx -t markdown "$f" -o "$OUT/pandoc-markdown/$n.txt"
-  pandoc -f docx -t gfm "$f" -o "$OUT/pandoc-gfm/$n.txt"
-  docx2txt "$f" > "$OUT/docx2txt/$n.txt"
+  pandoc -f docx -t plain "$f" -o "$OUT/pandoc-plain/$n.text"
+  pandoc -f docx -t markdown "$f" -o "$OUT/pandoc-markdown/$n.text"
+  pandoc -f docx -t gfm "$f" -o "$OUT/pandoc-gfm/$n.text"
+  docx2txt "$f" > "$OUT/docx2txt/$n.text"
 done
 
 if [ ${#docs[@]} -gt 0 ]; then
@@ -63,15 +65,15 @@ if [ ${#docs[@]} -gt 0 ]; then
   soffice "$PROFILE" --headless --convert-to "doc:MS Word 97" --outdir "$TMP/doc" "${docs[@]}" >/dev/null 2>&1
   for f in "${docs[@]}"; do
     n=$(basename "$f" .docx)
-    cp "$TMP/txt/$n.txt" "$OUT/libreoffice-txt/$n.txt"
-    antiword -m UTF-8.txt "$TMP/doc/$n.doc" > "$OUT/antiword/$n.txt"
+    cp "$TMP/txt/$n.txt" "$OUT/libreoffice-txt/$n.text"
+    antiword -m UTF-8.txt "$TMP/doc/$n.doc" > "$OUT/antiword/$n.text"
   done
 fi
 
 for f in "${pdfs[@]}"; do
   n=$(basename "$f" .pdf)
-  pdftotext -layout -enc UTF-8 "$f" "$OUT/pdftotext-layout/$n.txt"
-  pdftotext -enc UTF-8 "$f" "$OUT/pdftotext/$n.txt"
+  pdftotext -layout -enc UTF-8 "$f" "$OUT/pdftotext-layout/$n.text"
+  pdftotext -enc UTF-8 "$f" "$OUT/pdftotext/$n.text"
 done
 
 echo "converted ${#docs[@]} Word and ${#pdfs[@]} PDF files into $OUT"

@@ -9,7 +9,7 @@
 The manifest has one row per fixture: path, text twin, producer, features exercised, and the
 expected outcome for a CORRECT reader (codes in samples/converted/README.md; `same` means the
 same tasks, targets and header fields as `extract` gets from the twin). The measurement runs
-`extract` (default .build/debug/extract) on each converted .txt and on its twin and compares
+`extract` (default .build/debug/extract) on each converted .text and on its twin and compares
 them with scripts/compare-records.py: tasks matched/expected and header fields right (of 9).
 Standard library only.
 """
@@ -154,7 +154,7 @@ def manifest_rows():
                          "table header, rows split across pages", "same"))
     conv_dir = ROOT / "samples" / "converted"
     for conv in WORD_CONVERTERS + PDF_CONVERTERS:
-        for p in sorted((conv_dir / conv).glob("*.txt")):
+        for p in sorted((conv_dir / conv).glob("*.text")):
             rows.append((f"samples/converted/{conv}/{p.name}", TWIN[p.stem], CONVERTER_PRODUCER[conv],
                          f"converter output of {'samples/pdf' if conv in PDF_CONVERTERS else 'samples/word'}"
                          f"/{p.stem}", expected(conv, p.stem)))
