@@ -67,14 +67,18 @@ extension PlanDocument {
         source.tokens = []  // the text stays: the section store reads it
         // 5. Tasks and targets, with the citations made on their lines.
         var extractor = TaskExtractor(normalizer: TimeNormalizer(planYear: header.planYear, planPeriod: header.planPeriod))
-        extractor.extract(from: body.store)
+        extractor.extract(from: body.store, preamble: body.preamble, kind: header.kind)
         clock.lap("tasks")
-        let tasks = ReferenceAttacher(header.references).attach(to: extractor.tasks)
+        // 6. Prose tasks without a stated lead take one from the plan's responsibilities.
+        var found = extractor.tasks
+        LeadInference.infer(&found, from: extractor.responsibilities, documentTitle: header.title)
+        clock.lap("lead inference")
+        let tasks = ReferenceAttacher(header.references).attach(to: found)
         clock.lap("task references")
         return PlanDocument(
             source: SourceInfo(path: path, format: format, lines: lines), header: header, preamble: body.preamble,
             store: body.store, closing: closing, tasks: tasks, targets: extractor.targets,
-            warnings: Diagnostic.inLineOrder(notes + warnings + extractor.warnings),
+            responsibilities: extractor.responsibilities, warnings: Diagnostic.inLineOrder(notes + warnings + extractor.warnings),
             leftovers: body.leftovers, furniture: furniture)
     }
 }

@@ -229,7 +229,7 @@ enum Stats {
         func count(_ o: PlanTask.Origin) -> Int { d.tasks.filter { $0.origin == o }.count }
         return """
             \(d.source.path)
-              tasks: \(d.tasks.count) (table \(count(.table)), fields \(count(.fields)), prose \(count(.prose)))
+              tasks: \(d.tasks.count) (table \(count(.table)), fields \(count(.fields)), prose \(count(.prose)), assignment \(count(.assignment)))
               targets: \(d.targets.count)
               warnings: \(d.warnings.count)
               leftovers: \(d.leftovers.count)

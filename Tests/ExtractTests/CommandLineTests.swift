@@ -70,6 +70,6 @@ import Testing
     @Test func jsonKeyOrder() throws {
         let r = try ExtractRunner.run(["-"], stdin: Array("Nội dung thử nghiệm.\n".utf8))
         let keys = r.stdout.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
-        #expect(keys == ["schemaVersion", "source", "document", "preamble", "sections", "closing", "tasks", "targets", "warnings", "leftovers", "furniture"])
+        #expect(keys == ["schemaVersion", "source", "document", "preamble", "sections", "closing", "tasks", "targets", "responsibilities", "warnings", "leftovers", "furniture"])
     }
 }

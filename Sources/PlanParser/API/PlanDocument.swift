@@ -29,6 +29,8 @@ public struct PlanDocument: Sendable, Equatable {
     public var tasks: [PlanTask]
     /// Targets (items under `MỤC TIÊU` / `Chỉ tiêu`), in document order.
     public var targets: [Target]
+    /// Who answers for what, from a plan's `TỔ CHỨC THỰC HIỆN` section, in document order.
+    public var responsibilities: [Responsibility]
     /// Numbering slips, unknown labels, malformed dates… with line numbers.
     public var warnings: [Diagnostic]
     /// Non-blank lines that no element accounts for.
@@ -38,18 +40,18 @@ public struct PlanDocument: Sendable, Equatable {
 
     public init(
         source: SourceInfo, header: DocumentHeader, preamble: [Paragraph], sections: [Section],
-        closing: Closing?, tasks: [PlanTask], targets: [Target], warnings: [Diagnostic],
-        leftovers: [SourceLine], furniture: [SourceLine]
+        closing: Closing?, tasks: [PlanTask], targets: [Target], responsibilities: [Responsibility] = [],
+        warnings: [Diagnostic], leftovers: [SourceLine], furniture: [SourceLine]
     ) {
         self.init(source: source, header: header, preamble: preamble, store: SectionStore(sections: sections),
-                  closing: closing, tasks: tasks, targets: targets, warnings: warnings, leftovers: leftovers,
-                  furniture: furniture)
+                  closing: closing, tasks: tasks, targets: targets, responsibilities: responsibilities,
+                  warnings: warnings, leftovers: leftovers, furniture: furniture)
     }
 
     init(
         source: SourceInfo, header: DocumentHeader, preamble: [Paragraph], store: SectionStore,
-        closing: Closing?, tasks: [PlanTask], targets: [Target], warnings: [Diagnostic],
-        leftovers: [SourceLine], furniture: [SourceLine]
+        closing: Closing?, tasks: [PlanTask], targets: [Target], responsibilities: [Responsibility],
+        warnings: [Diagnostic], leftovers: [SourceLine], furniture: [SourceLine]
     ) {
         self.source = source
         self.header = header
@@ -58,6 +60,7 @@ public struct PlanDocument: Sendable, Equatable {
         self.closing = closing
         self.tasks = tasks
         self.targets = targets
+        self.responsibilities = responsibilities
         self.warnings = warnings
         self.leftovers = leftovers
         self.furniture = furniture

@@ -8,6 +8,10 @@ public struct PlanTask: Sendable, Equatable {
         case fields
         /// A lettered item or bullet in a task section, without fields.
         case prose
+        /// A duty assigned in a sentence (`Giao Sở X chủ trì, phối hợp Y …`, `Đề nghị X …`,
+        /// `X chủ trì …`) or under an agency heading (`2. Phòng Văn hóa và Thông tin` › duties):
+        /// the sentences of letters, meeting conclusions and decisions, and of task sections.
+        case assignment
     }
 
     /// Stable, path-like: `PL.I.2` (appendix, group I, row 2), `II.3.b` (body).
@@ -25,6 +29,9 @@ public struct PlanTask: Sendable, Equatable {
     public var title: String
     public var lead: [UnitRef]
     public var support: [UnitRef]
+    /// Where ``lead`` comes from: written for the task, or inferred from the plan's
+    /// responsibilities; `nil` when the task has no lead.
+    public var leadSource: LeadSource?
     public var products: [String]
     /// One entry per milestone.
     public var time: [TimeMilestone]
@@ -35,8 +42,8 @@ public struct PlanTask: Sendable, Equatable {
 
     public init(
         id: String, origin: Origin, line: Int, endLine: Int, headings: [SectionHeading], number: String?,
-        title: String, lead: [UnitRef] = [], support: [UnitRef] = [], products: [String] = [],
-        time: [TimeMilestone] = [], references: [Citation] = [], notes: [String] = []
+        title: String, lead: [UnitRef] = [], support: [UnitRef] = [], leadSource: LeadSource? = nil,
+        products: [String] = [], time: [TimeMilestone] = [], references: [Citation] = [], notes: [String] = []
     ) {
         self.id = id
         self.origin = origin
@@ -47,6 +54,7 @@ public struct PlanTask: Sendable, Equatable {
         self.title = title
         self.lead = lead
         self.support = support
+        self.leadSource = leadSource ?? (lead.isEmpty ? nil : LeadSource(kind: .stated, line: line))
         self.products = products
         self.time = time
         self.references = references
@@ -58,12 +66,65 @@ extension PlanTask {
     /// A task whose section path is known only as printed text (for records made by hand).
     public init(
         id: String, origin: Origin, line: Int, endLine: Int, section: [String], number: String?,
-        title: String, lead: [UnitRef] = [], support: [UnitRef] = [], products: [String] = [],
-        time: [TimeMilestone] = [], references: [Citation] = [], notes: [String] = []
+        title: String, lead: [UnitRef] = [], support: [UnitRef] = [], leadSource: LeadSource? = nil,
+        products: [String] = [], time: [TimeMilestone] = [], references: [Citation] = [], notes: [String] = []
     ) {
         self.init(id: id, origin: origin, line: line, endLine: endLine, headings: section.map(SectionHeading.init(text:)),
-                  number: number, title: title, lead: lead, support: support, products: products, time: time,
-                  references: references, notes: notes)
+                  number: number, title: title, lead: lead, support: support, leadSource: leadSource, products: products,
+                  time: time, references: references, notes: notes)
+    }
+}
+
+/// Where a task's lead comes from.
+public struct LeadSource: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
+        /// Written for the task: a lead field or column, the sentence that assigns it, or the
+        /// agency heading it stands under.
+        case stated
+        /// Not written for the task: taken from the plan's ``Responsibility`` list, whose
+        /// duty names the task's area (`cải cách thể chế` → `Sở Tư pháp`).
+        case inferred
+    }
+
+    public var kind: Kind
+    /// The line the lead is written on: the field, row, sentence or agency heading, or for an
+    /// inferred lead the line of the responsibility it was taken from.
+    public var line: Int
+
+    public init(kind: Kind, line: Int) {
+        self.kind = kind
+        self.line = line
+    }
+}
+
+/// One unit's duty as the plan's `TỔ CHỨC THỰC HIỆN` section states it: who answers for
+/// what (`2. Sở Nội vụ` › `- Chủ trì, phối hợp … cải cách chế độ công vụ …`). Not a task of
+/// the plan, but what tasks without a stated lead take their lead from.
+public struct Responsibility: Sendable, Equatable {
+    public enum Role: String, Sendable, Equatable, CaseIterable {
+        /// The unit leads the duty (`chủ trì`, `có trách nhiệm`, or no role word).
+        case lead
+        /// The unit cooperates (`phối hợp với …`).
+        case support
+    }
+
+    public var unit: UnitRef
+    public var role: Role
+    /// The duty as printed, without the unit and its frame words.
+    public var duty: String
+    /// The areas the duty names (`cải cách thể chế`, `Cải cách chế độ công vụ`): the words
+    /// after `công tác`, `về`, `biện pháp`/`giải pháp` or in quotation marks.
+    public var areas: [String]
+    public var line: Int
+    public var endLine: Int
+
+    public init(unit: UnitRef, role: Role, duty: String, areas: [String], line: Int, endLine: Int) {
+        self.unit = unit
+        self.role = role
+        self.duty = duty
+        self.areas = areas
+        self.line = line
+        self.endLine = endLine
     }
 }
 

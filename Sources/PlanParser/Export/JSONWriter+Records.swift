@@ -41,6 +41,19 @@ extension JSONWriter {
             endObject()
         }
         endArray()
+        key("responsibilities")
+        beginArray()
+        for r in d.responsibilities {
+            beginObject()
+            key("unit"); unit(r.unit)
+            key("role"); string(r.role.rawValue)
+            key("duty"); string(r.duty)
+            key("areas"); inlineArray(r.areas)
+            key("line"); int(r.line)
+            key("endLine"); int(r.endLine)
+            endObject()
+        }
+        endArray()
         key("warnings")
         beginArray()
         for w in d.warnings {
@@ -206,6 +219,11 @@ extension JSONWriter {
         key("title"); string(t.title)
         key("lead"); units(t.lead)
         key("support"); units(t.support)
+        key("leadSource")
+        object(t.leadSource) { w, source in
+            w.key("kind"); w.string(source.kind.rawValue)
+            w.key("line"); w.int(source.line)
+        }
         key("products"); inlineArray(t.products)
         key("time")
         beginArray()
@@ -218,13 +236,15 @@ extension JSONWriter {
 
     private mutating func units(_ list: [UnitRef]) {
         beginArray()
-        for u in list {
-            beginObject()
-            key("name"); string(u.name)
-            key("key"); string(u.key)
-            endObject()
-        }
+        for u in list { unit(u) }
         endArray()
+    }
+
+    private mutating func unit(_ u: UnitRef) {
+        beginObject()
+        key("name"); string(u.name)
+        key("key"); string(u.key)
+        endObject()
     }
 
     mutating func milestone(_ m: TimeMilestone) {

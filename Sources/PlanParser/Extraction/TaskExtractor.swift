@@ -9,21 +9,36 @@ struct TaskExtractor {
         case neutral, purpose, targets, tasks, funding, organization, results
     }
 
-    private let normalizer: TimeNormalizer
+    let normalizer: TimeNormalizer
     // Plans repeat the same cells (`Văn phòng Sở`, `Thường xuyên`) many times: normalize each once.
     private var unitCache: [TextKey: [UnitRef]] = [:]
     private var productCache: [TextKey: [String]] = [:]
     private var timeCache: [TextKey: (milestones: [TimeMilestone], problems: [TimeProblem])] = [:]
-    private(set) var tasks: [PlanTask] = []
+    var tasks: [PlanTask] = []
     private(set) var targets: [Target] = []
-    private(set) var warnings: [Diagnostic] = []
+    var warnings: [Diagnostic] = []
+    /// Per-unit duties of the plan's `TỔ CHỨC THỰC HIỆN` section.
+    var responsibilities: [Responsibility] = []
+    /// Whether a section heading named tasks (the document is a plan, not a letter).
+    var sawTaskSection = false
+    /// How many sentence tasks each node (by id) has given, for their ids (`II.2.s1`).
+    var sentenceCounts: [String: Int] = [:]
 
     init(normalizer: TimeNormalizer) {
         self.normalizer = normalizer
     }
 
-    mutating func extract(from store: SectionStore) {
-        walk(store.rootViews, role: .neutral, path: [], idPath: [])
+    /// - Parameters:
+    ///   - preamble: the paragraphs before the first heading (a letter's body may be all there).
+    ///   - kind: the document's kind: a report (`BÁO CÁO`) states results, not assignments.
+    mutating func extract(from store: SectionStore, preamble: [Paragraph] = [], kind: String? = nil) {
+        walk(store.rootViews, role: .neutral, path: [], idPath: [], agency: nil)
+        if !sawTaskSection, tasks.isEmpty, Self.statesAssignments(kind: kind) {
+            // A letter, a conclusion, a decision: its assignments are its tasks, wherever written.
+            responsibilities.removeAll()
+            extractLetter(store.rootViews, preamble: preamble)
+        }
+        for i in tasks.indices { Self.dedupeUnits(&tasks[i]) }
         tasks = Self.uniqued(tasks)
     }
 
@@ -32,13 +47,13 @@ struct TaskExtractor {
     // Heading keywords (lowercase), checked in this order.
     private static let roleWords: [(Role, [[UInt8]], Bool)] = ([
         // (role, words, prefix only?)
-        (.organization, ["tổ chức thực hiện"], true),  // "implementation arrangements"
+        (.organization, ["tổ chức thực hiện", "trách nhiệm thực hiện", "trách nhiệm của"], true),  // "implementation arrangements", "responsibilities"
         (.funding, ["kinh phí"], true),  // "funding"
         (.results, ["kết quả", "tình hình"], true),  // "results", "situation" (what a report says was done)
         (.tasks, ["nhiệm vụ", "giải pháp", "nội dung thực hiện", "nội dung chủ yếu", "nội dung trọng tâm"], false),  // "tasks", "solutions", "content to carry out"
         (.tasks, ["nội dung"], true),  // "content"
         (.targets, ["mục tiêu", "chỉ tiêu", "các chỉ tiêu"], true),  // "objectives", "targets"
-        (.purpose, ["mục đích", "yêu cầu", "quan điểm"], true),  // "purpose", "requirements", "viewpoints"
+        (.purpose, ["mục đích", "yêu cầu", "quan điểm", "căn cứ"], true),  // "purpose", "requirements", "viewpoints", "legal basis"
     ] as [(Role, [String], Bool)]).map { ($0.0, $0.1.map { Array($0.utf8) }, $0.2) }
 
     static func role(ofHeading title: String) -> Role? {
@@ -63,7 +78,9 @@ struct TaskExtractor {
 
     // MARK: - Walking
 
-    private mutating func walk<C: Collection>(_ sections: C, role: Role, path: [SectionHeading], idPath: [String]) where C.Element == SectionView {
+    mutating func walk<C: Collection>(_ sections: C, role: Role, path: [SectionHeading], idPath: [String], agency: Agency?)
+        where C.Element == SectionView
+    {
         var bulletOrdinal = 0
         for s in sections {
             let own: String
@@ -76,11 +93,14 @@ struct TaskExtractor {
             } else {
                 own = s.number ?? ""
             }
-            visit(s, role: role, path: path, parentID: s.kind == .appendix ? [] : idPath, own: s.kind == .appendix ? "PL" : own)
+            visit(s, role: role, path: path, parentID: s.kind == .appendix ? [] : idPath, own: s.kind == .appendix ? "PL" : own,
+                  agency: s.kind == .appendix ? nil : agency)
         }
     }
 
-    private mutating func visit(_ s: SectionView, role inherited: Role, path: [SectionHeading], parentID: [String], own: String) {
+    private mutating func visit(_ s: SectionView, role inherited: Role, path: [SectionHeading], parentID: [String], own: String,
+                                agency: Agency?)
+    {
         // The id path is built only for the nodes that need it.
         var idCache: [String]?
         func idPath() -> [String] {
@@ -102,6 +122,7 @@ struct TaskExtractor {
             }
         }
         let role = Self.definesRole(s, hasItems: hasItems) ? (Self.role(ofHeading: s.title) ?? inherited) : inherited
+        if role == .tasks { sawTaskSection = true }
         if !s.tables.isEmpty {
             let label = Self.label(s)
             for (k, table) in s.tables.enumerated() {
@@ -109,9 +130,18 @@ struct TaskExtractor {
                              idPrefix: s.kind == .appendix ? "PL" + (k > 0 ? String(k + 1) : "") : idPath().joined(separator: ".") + ".T" + String(k + 1))
             }
         }
+        if role == .organization {
+            collectResponsibilities(s, agency: agency, isSection: true)
+            return
+        }
+        if role == .tasks || role == .neutral, !hasFields, let units = Self.agencyUnits(of: s) {
+            // `2. Phòng Văn hóa và Thông tin` over its duties: each duty is the unit's task.
+            addAgencyDuties(s, agency: Agency(names: units, line: s.line), path: path, id: idPath())
+            return
+        }
         if hasFields, !itemsHaveFields, role == .tasks || role == .neutral {
             addFieldsTask(s, fields: s.children.filter(Self.isField), items: s.children.filter { !Self.isField($0) },
-                          path: path, id: idPath())
+                          path: path, id: idPath(), agency: agency)
             return
         }
         let isLeafItem = !hasItems && Self.isItem(s)
@@ -128,18 +158,21 @@ struct TaskExtractor {
             }
         case .tasks:
             if isLeafItem {
-                addProseTask(s, path: path, id: idPath())
+                addItemTask(s, path: path, id: idPath(), agency: agency)
                 return
+            }
+            if s.hasParagraphs {
+                addParagraphAssignments(s, path: path + [Self.label(s)], base: idPath().joined(separator: "."), agency: agency)
             }
         default:
             break
         }
         guard !s.children.isEmpty else { return }
-        walk(s.children, role: role, path: path + [Self.label(s)], idPath: idPath())
+        walk(s.children, role: role, path: path + [Self.label(s)], idPath: idPath(), agency: agency)
     }
 
     /// How a node appears in a section path: a heading as printed, a group bullet's text.
-    private static func label(_ s: SectionView) -> SectionHeading {
+    static func label(_ s: SectionView) -> SectionHeading {
         guard s.kind == .bullet else { return s.sectionHeading }
         let text = strippedTitle(s.title)
         return SectionHeading(kind: .bullet, number: nil, title: text, text: text)
@@ -148,7 +181,7 @@ struct TaskExtractor {
     private static func isField(_ s: SectionView) -> Bool { s.isKnownField }
 
     /// Items can be tasks or targets; headings (Roman, parts) only group them.
-    private static func isItem(_ s: SectionView) -> Bool {
+    static func isItem(_ s: SectionView) -> Bool {
         switch s.kind {
         case .arabic, .letter, .number, .bullet: return true
         default: return false
@@ -165,7 +198,7 @@ struct TaskExtractor {
 
     // MARK: - Prose and field tasks
 
-    private mutating func addProseTask(_ s: SectionView, path: [SectionHeading], id: [String]) {
+    mutating func addProseTask(_ s: SectionView, path: [SectionHeading], id: [String]) {
         tasks.append(PlanTask(
             id: id.joined(separator: "."), origin: .prose, line: s.line, endLine: s.endLine, headings: path,
             number: s.number, title: Self.strippedTitle(s.title), notes: s.paragraphs.map(\.text)))
@@ -192,7 +225,9 @@ struct TaskExtractor {
         return true
     }
 
-    private mutating func addFieldsTask(_ s: SectionView, fields: [SectionView], items: [SectionView], path: [SectionHeading], id: [String]) {
+    private mutating func addFieldsTask(_ s: SectionView, fields: [SectionView], items: [SectionView], path: [SectionHeading], id: [String],
+                                        agency: Agency?)
+    {
         var title = Self.strippedTitle(s.title)
         var line = s.line
         var number = s.number
@@ -221,6 +256,11 @@ struct TaskExtractor {
             notes.append(Self.strippedTitle(item.title))
         }
         task.notes = notes
+        if task.lead.isEmpty, let agency {
+            // Field bullets without a lead, under an agency heading: the agency leads.
+            task.lead = agency.units
+            task.leadSource = LeadSource(kind: .stated, line: agency.line)
+        }
         tasks.append(task)
     }
 
@@ -241,7 +281,7 @@ struct TaskExtractor {
         }
     }
 
-    private mutating func add(_ value: String, role: Field.Role, line: Int, to task: inout PlanTask, inline: Bool = true) {
+    mutating func add(_ value: String, role: Field.Role, line: Int, to task: inout PlanTask, inline: Bool = true) {
         guard !value.isEmpty else { return }
         if inline, Self.hasColon(value) {
             // `Chủ trì: X; phối hợp: Y` in one value: each label fills its own field.
@@ -254,6 +294,7 @@ struct TaskExtractor {
         }
         switch role {
         case .lead:
+            if task.leadSource == nil { task.leadSource = LeadSource(kind: .stated, line: line) }
             task.lead += units(value)
         case .support:
             task.support += units(value)

@@ -96,7 +96,8 @@ import Testing
         let d = try Fixtures.sample(file)
         let copy = PlanDocument(
             source: d.source, header: d.header, preamble: d.preamble, sections: d.sections, closing: d.closing,
-            tasks: d.tasks, targets: d.targets, warnings: d.warnings, leftovers: d.leftovers, furniture: d.furniture)
+            tasks: d.tasks, targets: d.targets, responsibilities: d.responsibilities, warnings: d.warnings,
+            leftovers: d.leftovers, furniture: d.furniture)
         #expect(copy.jsonBytes() == d.jsonBytes())
         #expect(copy == d)
         var edited = copy

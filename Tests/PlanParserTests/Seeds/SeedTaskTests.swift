@@ -6,21 +6,23 @@ import Testing
 /// (lettered items under II. MỤC TIÊU; its opening paragraph is not an item); 001 — 57 bullets (II.1: 7, 2.b: 4, 3.b: 9,
 /// 4.b: 4, 5.b: 7, 6.b: 6, 7.b: 15 incl. 12 `+` under 3 groups, 8: 5), 26 targets; 002 — 19
 /// numbered rows + 5 bullets under II; 003 — 42 items with fields + 1 lettered item without
-/// (5.d); 004 — a report: none.
+/// (5.d); 004 — a report: none. One of 000's lettered items states its lead in its sentence
+/// (III.1.b `Các phòng chuyên môn, đơn vị trực thuộc tổ chức triển khai …`): an assignment.
 @Suite(.enabled(if: Fixtures.seedsAvailable, Fixtures.skipMessage))
 struct SeedTaskTests {
     @Test(arguments: [
-        ("000", 36, 0, 33, 30),
-        ("001", 0, 0, 57, 26),
-        ("002", 19, 0, 5, 0),
-        ("003", 0, 42, 1, 0),
-        ("004", 0, 0, 0, 0),
+        ("000", 36, 0, 32, 1, 30),
+        ("001", 0, 0, 57, 0, 26),
+        ("002", 19, 0, 5, 0, 0),
+        ("003", 0, 42, 1, 0, 0),
+        ("004", 0, 0, 0, 0, 0),
     ])
-    func countsByOrigin(seed: String, table: Int, fields: Int, prose: Int, targets: Int) throws {
+    func countsByOrigin(seed: String, table: Int, fields: Int, prose: Int, assignment: Int, targets: Int) throws {
         let d = try Fixtures.seed(seed)
         #expect(d.tasks.filter { $0.origin == .table }.count == table)
         #expect(d.tasks.filter { $0.origin == .fields }.count == fields)
         #expect(d.tasks.filter { $0.origin == .prose }.count == prose)
+        #expect(d.tasks.filter { $0.origin == .assignment }.count == assignment)
         #expect(d.targets.count == targets)
         #expect(Set(d.tasks.map(\.id)).count == d.tasks.count, "ids are unique")
     }

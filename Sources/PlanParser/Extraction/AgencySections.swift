@@ -1,0 +1,208 @@
+/// Agency sections: an item or paragraph that is just a unit name (`2. Trung tâm Văn hóa Thông
+/// tin và Thể thao`, `Ủy ban nhân dân các xã, thị trấn:`) makes the unit the lead of each duty
+/// below it — its bullets, items and paragraphs.
+struct Agency {
+    /// The units as printed.
+    var names: [String]
+    /// The line of the heading that names them (where the lead is stated).
+    var line: Int
+
+    var units: [UnitRef] { names.map { UnitRef(name: $0, key: UnitNormalizer.key(for: $0)) } }
+}
+
+extension TaskExtractor {
+    /// The units when `s`'s title is nothing but unit names (optionally after `Đề nghị` /
+    /// `Giao` and before a `:`), and `s` has duties under it; else `nil`.
+    static func agencyUnits(of s: SectionView) -> [String]? {
+        guard s.kind != .appendix, !s.children.isEmpty || s.hasParagraphs else { return nil }
+        return agencyUnits(inTitle: s.title)
+    }
+
+    static func agencyUnits(inTitle title: String) -> [String]? {
+        guard title.utf8.count <= 240 else { return nil }
+        var copy = title
+        guard copy.withUTF8({ AgencySections.startsLikeUnit($0) }) else { return nil }
+        let words = TextWords(title)
+        let reader = AgencySections.nameReader(words)
+        var k = 0
+        if let e = AssignmentFrames.assigners.longestMatch(in: words, at: 0) { k = e }
+        guard let (names, end) = reader.names(at: k) else { return nil }
+        var j = end
+        while j < words.count, words[j].kind == .colon || words[j].kind == .period || words[j].kind == .comma { j += 1 }
+        guard j == words.count else { return nil }
+        return names.map { words.string($0.lowerBound, $0.upperBound) }
+    }
+
+    /// The duties under an agency heading: its paragraphs, then its items (the agency leads
+    /// each unless the duty names another unit).
+    mutating func addAgencyDuties(_ s: SectionView, agency: Agency, path: [SectionHeading], id: [String]) {
+        let sectionPath = path + [Self.label(s)]
+        if s.hasParagraphs {
+            addParagraphAssignments(s, path: sectionPath, base: id.joined(separator: "."), agency: agency)
+        }
+        walk(s.children, role: .tasks, path: sectionPath, idPath: id, agency: agency)
+    }
+
+    /// A leaf item of a task section: a duty of the agency above it, an assignment when it
+    /// opens with a frame (`Phòng X chủ trì, phối hợp …`), a heading over assignment paragraphs,
+    /// or else a prose task.
+    mutating func addItemTask(_ s: SectionView, path: [SectionHeading], id: [String], agency: Agency?) {
+        let title = Self.strippedTitle(s.title)
+        let notes = s.paragraphs.map(\.text)
+        if let agency {
+            let reading = AssignmentReader.read(title, context: .duty(splitRoles: false))
+            if !reading.assignments.isEmpty {
+                addAssignments(reading.assignments, agency: agency, id: id.joined(separator: "."), line: s.line,
+                               endLine: s.endLine, path: path, number: s.number, notes: notes)
+                return
+            }
+        } else if AgencySections.mayHoldFrame(title) {
+            let reading = AssignmentReader.read(title, context: .item)
+            if !reading.assignments.isEmpty {
+                addAssignments(reading.assignments, agency: nil, id: id.joined(separator: "."), line: s.line,
+                               endLine: s.endLine, path: path, number: s.number, notes: notes)
+                return
+            }
+        }
+        if agency == nil, s.hasParagraphs {
+            // `1. Công tác tuyên truyền` / `Phòng X chủ trì …` / `Trung tâm Y tổ chức …`: the
+            // paragraphs are the tasks; `Giao Phòng X chủ trì thực hiện.` only names the item's lead.
+            var readings: [(Paragraph, AssignmentReader.Reading)] = []
+            for p in s.paragraphs where AgencySections.mayHoldFrame(p.text) {
+                let r = AssignmentReader.read(p.text, context: .sentences)
+                if !r.assignments.isEmpty { readings.append((p, r)) }
+            }
+            let all = readings.flatMap(\.1.assignments)
+            if !all.isEmpty {
+                if all.allSatisfy({ $0.duty.isEmpty }), let lead = all.first(where: { !$0.lead.isEmpty }) {
+                    var a = lead
+                    a.duty = title
+                    a.times = all.flatMap(\.times)
+                    addAssignments([a], agency: nil, id: id.joined(separator: "."), line: s.line, endLine: s.endLine,
+                                   path: path, number: s.number,
+                                   notes: notes.filter { n in !readings.contains { $0.0.text == n } })
+                } else {
+                    addParagraphAssignments(s, path: path + [Self.label(s)], base: id.joined(separator: "."), agency: nil)
+                }
+                return
+            }
+        }
+        addProseTask(s, path: path, id: id)
+    }
+
+    /// The paragraphs of `s` in a task section (or under an agency): each assignment a task.
+    /// A paragraph of fields only (`Thời gian hoàn thành: …`) fills the task before it.
+    mutating func addParagraphAssignments(_ s: SectionView, path: [SectionHeading], base: String, agency: Agency?) {
+        var lastTask: Int?
+        for p in s.paragraphs {
+            let (head, fields) = InlineFields.split(p.text)
+            if head.isEmpty, !fields.isEmpty, let last = lastTask {
+                addFields(fields, line: p.line, toTaskAt: last)
+                tasks[last].endLine = max(tasks[last].endLine, p.endLine)
+                continue
+            }
+            guard agency != nil || AgencySections.mayHoldFrame(head) else { continue }
+            let reading = AssignmentReader.read(head, context: agency == nil ? .sentences : .duty(splitRoles: false),
+                                                collectiveSubjects: false)
+            guard !reading.assignments.isEmpty else { continue }
+            for a in reading.assignments {
+                addAssignments([a], agency: agency, id: nextSentenceID(base), line: p.line, endLine: p.endLine, path: path,
+                               number: nil, fields: fields)
+            }
+            lastTask = tasks.count - 1
+        }
+    }
+
+    /// Fields written in a paragraph of their own fill the task before them.
+    mutating func addFields(_ fields: [InlineFields.Item], line: Int, toTaskAt index: Int) {
+        var task = tasks[index]
+        for f in fields { add(f.value, role: f.role, line: line, to: &task, inline: false) }
+        task.endLine = max(task.endLine, line)
+        tasks[index] = task
+    }
+
+    /// `base.s1`, `base.s2`, … (or `s1` for text before any heading).
+    mutating func nextSentenceID(_ base: String) -> String {
+        let n = (sentenceCounts[base] ?? 0) + 1
+        sentenceCounts[base] = n
+        return (base.isEmpty ? "" : base + ".") + "s" + String(n)
+    }
+
+    /// Tasks for `assignments` read from one text: one keeps `id`, several get `id.s1`, `id.s2`.
+    mutating func addAssignments(
+        _ assignments: [DutyAssignment], agency: Agency?, id: String, line: Int, endLine: Int, path: [SectionHeading],
+        number: String?, notes: [String] = [], fields: [InlineFields.Item] = []
+    ) {
+        for (k, a) in assignments.enumerated() {
+            let taskID = assignments.count == 1 ? id : id + ".s" + String(k + 1)
+            var task = PlanTask(id: taskID, origin: .assignment, line: line, endLine: endLine, headings: path,
+                                number: assignments.count == 1 ? number : nil, title: a.duty, notes: k == assignments.count - 1 ? notes : [])
+            var leadLine = line
+            if a.lead.isEmpty, !a.agencySupports, let agency {
+                task.lead = agency.units
+                leadLine = agency.line
+            } else {
+                task.lead = a.lead.map(Self.unit)
+            }
+            task.support = a.support.map(Self.unit)
+            if a.agencySupports, let agency { task.support += agency.units }
+            if !task.lead.isEmpty { task.leadSource = LeadSource(kind: .stated, line: leadLine) }
+            for t in a.times { add(t, role: .time, line: line, to: &task, inline: false) }
+            for f in fields { add(f.value, role: f.role, line: line, to: &task, inline: false) }
+            if task.title.isEmpty, let first = task.lead.first { task.title = first.name }
+            tasks.append(task)
+        }
+    }
+
+    static func unit(_ name: String) -> UnitRef {
+        UnitRef(name: name, key: UnitNormalizer.key(for: name))
+    }
+
+    /// The same unit twice in one field is one (by key); a task without a lead has no source.
+    static func dedupeUnits(_ task: inout PlanTask) {
+        func unique(_ list: [UnitRef]) -> [UnitRef] {
+            guard list.count > 1 else { return list }
+            var seen: Set<String> = []
+            return list.filter { seen.insert($0.key).inserted }
+        }
+        task.lead = unique(task.lead)
+        task.support = unique(task.support)
+        if task.lead.isEmpty { task.leadSource = nil }
+    }
+
+    /// Reports and submissions state what was done or is asked for; other documents without
+    /// task sections assign their tasks in sentences.
+    static func statesAssignments(kind: String?) -> Bool {
+        guard let kind else { return true }
+        let upper = kind.uppercased()
+        return !upper.hasPrefix("BÁO CÁO") && !upper.hasPrefix("TỜ TRÌNH")
+    }
+}
+
+/// Cheap checks and shared readers for the assignment stages.
+enum AgencySections {
+    /// The name reader with the stop words of the assignment frames.
+    static func nameReader(_ words: TextWords) -> UnitNameReader {
+        UnitNameReader(words: words, stops: [AssignmentFrames.dutyVerbs, AssignmentFrames.nameEnders, AssignmentFrames.leads,
+                                             AssignmentFrames.cooperation, AssignmentFrames.responsibility])
+    }
+
+    /// Whether a text could hold a frame: a frame word anywhere, or a unit head (or `các`)
+    /// as its first word. Most plan items fail both and are never tokenized.
+    static func mayHoldFrame(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { buf in startsLikeUnit(buf) || AssignmentReader.mayHoldAssignment(buf) }
+    }
+
+    /// Whether the first word (after a list dash) is a unit head or `các`.
+    static func startsLikeUnit(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < buf.count, buf[i] == 0x20 || buf[i] == UInt8(ascii: "-") || buf[i] == UInt8(ascii: "+") { i += 1 }
+        var j = i
+        while j < buf.count, buf[j] != 0x20, buf[j] != UInt8(ascii: ","), buf[j] != UInt8(ascii: ":") { j += 1 }
+        guard j > i, j - i <= 12 else { return false }
+        let first = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: buf[i..<j]))
+        return first == Array("các".utf8) || UnitLexicon.headIndex.contains(firstWord: first)
+            || AssignmentFrames.assigners.contains(firstWord: first)
+    }
+}

@@ -1,0 +1,605 @@
+/// One duty assigned in a sentence: who leads it, who supports, what it is, by when.
+struct DutyAssignment: Equatable {
+    /// Lead units as printed; empty when the duty's unit is the agency it stands under.
+    var lead: [String]
+    var support: [String]
+    /// The duty without its lead frame, first letter capitalized.
+    var duty: String
+    /// Time phrases of the duty (`hoàn thành trước ngày 10/12/2023`, `định kỳ hằng quý`).
+    var times: [String]
+    /// Whether the agency above supports rather than leads (`Phối hợp với Sở X …` under it).
+    var agencySupports = false
+}
+
+/// Reads the assignments in one text — a paragraph, an item, a duty under an agency heading —
+/// with the ``AssignmentFrames``.
+///
+/// The text is cut into clauses at `;` and at sentence ends (a full stop before a capitalized
+/// word, outside parentheses and quotation marks), so citations (`số 12/QĐ-UBND ngày
+/// 01/02/2024`) and dates stay whole. A clause that opens with a frame starts an assignment;
+/// one without a frame continues the assignment before it (its duty and its time), or — a
+/// clause that only says when (`hoàn thành trước ngày 10/12/2023`) — adds its time only.
+/// Clauses inside quotation marks, and clauses that report (`Sở đã …`) or enforce (`… chịu
+/// trách nhiệm thi hành Quyết định này`) are no assignments.
+///
+/// - Complexity: O(n) in the text's length for the frames (each clause start is tried against
+///   a handful of short phrases); the text is tokenized once.
+struct AssignmentReader {
+    enum Context: Equatable {
+        /// A paragraph or an item of a letter, a conclusion, a decision, or a task section's
+        /// paragraph: only clauses with a frame and a named unit are assignments.
+        case sentences
+        /// An item of a plan's task section: it is an assignment only when it opens with a frame.
+        case item
+        /// A duty under an agency heading (`2. Sở Nội vụ` › `- Chủ trì …`): the agency leads
+        /// unless the duty names another unit; a clause that names none continues the duty.
+        /// With `splitRoles`, a clause that opens with a role (`phối hợp với Y …`) starts a
+        /// new assignment (responsibilities need the roles apart).
+        case duty(splitRoles: Bool)
+    }
+
+    /// What a text holds.
+    struct Reading: Equatable {
+        var assignments: [DutyAssignment] = []
+        /// When the text ends in an introduction with a frame (`UBND tỉnh yêu cầu các sở, ngành
+        /// thực hiện các nội dung sau:`): its units, who lead the items that follow.
+        var introLead: [String]?
+    }
+
+    private let words: TextWords
+    private let units: UnitNameReader
+    private let context: Context
+    /// Whether a collective (`Các phòng, đơn vị …`) followed by a plain verb is a lead; in a
+    /// plan's paragraphs such a sentence is a general statement.
+    private let collectiveSubjects: Bool
+    /// Whether token `i` lies inside quotation marks.
+    private var quoted: [Bool] = []
+
+    static func read(_ text: String, context: Context, collectiveSubjects: Bool = true) -> Reading {
+        var copy = text
+        return copy.withUTF8 { buf in
+            var reader = AssignmentReader(words: TextWords(buf), context: context, collectiveSubjects: collectiveSubjects)
+            return reader.read()
+        }
+    }
+
+    /// Cheap check before any tokenizing: could `text` hold a frame at all? Every frame has a
+    /// capitalized unit head or one of a few frame words; most plan text has neither early.
+    static func mayHoldAssignment(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        VietnameseText.withLowercased(bytes) { lower in
+            for w in prefilterWords where ByteSearch.contains(lower, w) { return true }
+            return false
+        }
+    }
+
+    private static let prefilterWords: [[UInt8]] = [
+        "chủ trì", "giao", "đề nghị", "yêu cầu", "trách nhiệm", "phối hợp", "tham mưu", "phân công",
+    ].map { Array($0.utf8) }
+
+    private init(words: TextWords, context: Context, collectiveSubjects: Bool) {
+        self.words = words
+        self.collectiveSubjects = collectiveSubjects
+        units = AgencySections.nameReader(words)
+        self.context = context
+        var q: [Bool] = []
+        q.reserveCapacity(words.count)
+        var depth = 0
+        for i in 0..<words.count {
+            let t = words[i]
+            if t.kind == .quote {
+                let b = words.bytes[Int(t.start) + (t.end - t.start == 3 ? 2 : 0)]
+                // “ opens, ” closes; a straight quote toggles.
+                if b == 0x9C || b == 0x98 { depth += 1 } else if b == 0x9D || b == 0x99 { depth = max(0, depth - 1) } else { depth = depth > 0 ? 0 : 1 }
+                q.append(true)
+                continue
+            }
+            q.append(depth > 0)
+        }
+        quoted = q
+    }
+
+    // MARK: - Clauses
+
+    private mutating func read() -> Reading {
+        var reading = Reading()
+        var prefix: [Range<Int>] = []
+        let isDuty: Bool
+        let splitRoles: Bool
+        if case .duty(let split) = context {
+            isDuty = true
+            splitRoles = split
+        } else {
+            isDuty = false
+            splitRoles = false
+        }
+        for (n, c) in clauseRanges().enumerated() {
+            if hasBoilerplate(c) { continue }
+            guard var frame = frame(in: c, allowImplicit: isDuty) else {
+                if !reading.assignments.isEmpty {
+                    if !endsWithColon(c) { append(c, to: &reading) }
+                } else if context != .sentences {
+                    // An item's or a duty's own words before any frame.
+                    prefix.append(c)
+                }
+                continue
+            }
+            if isDuty, frame.implicit, !splitRoles, !reading.assignments.isEmpty || !prefix.isEmpty {
+                // `…; phối hợp với Y …` inside one duty: the same task.
+                if reading.assignments.isEmpty { prefix.append(c) } else { append(c, to: &reading) }
+                continue
+            }
+            if isDuty, !prefix.isEmpty {
+                // The duty's own words, then another unit's: two assignments.
+                var a = DutyAssignment(lead: [], support: [], duty: "", times: [])
+                fill(&a, from: prefix)
+                prefix.removeAll()
+                if !a.duty.isEmpty { reading.assignments.append(a) }
+            }
+            if context == .item, n > 0, reading.assignments.isEmpty {
+                // `Tổ chức …; giao Phòng X chủ trì thực hiện.`: the item's lead, written after it.
+                guard isTrivial(frame.dutyStart, c.upperBound), !prefix.isEmpty else { return Reading() }
+                frame.dutyStart = c.upperBound
+            }
+            if endsWithColon(c) {
+                // An introduction (`… thực hiện các nội dung sau:`): its units lead what follows.
+                if context == .sentences, !frame.lead.isEmpty, !frame.implicit { reading.introLead = frame.lead.map(name) }
+                continue
+            }
+            var a = DutyAssignment(lead: frame.lead.map(name), support: frame.support.map(name), duty: "", times: [])
+            a.agencySupports = frame.agencySupports
+            var parts = prefix
+            prefix.removeAll()
+            if frame.dutyStart < c.upperBound { parts.append(frame.dutyStart..<c.upperBound) }
+            fill(&a, from: parts)
+            reading.assignments.append(a)
+        }
+        if isDuty, reading.assignments.isEmpty, !prefix.isEmpty {
+            // A duty with no frame: all of it, led by the agency.
+            var a = DutyAssignment(lead: [], support: [], duty: "", times: [])
+            fill(&a, from: prefix)
+            if !a.duty.isEmpty { reading.assignments.append(a) }
+        }
+        return reading
+    }
+
+    /// The duty text and times of clause pieces `parts`.
+    private func fill(_ a: inout DutyAssignment, from parts: [Range<Int>]) {
+        var texts: [String] = []
+        for r in parts {
+            let (found, timeOnly) = times(in: r)
+            let text = clauseText(r)
+            if timeOnly, !found.isEmpty, !texts.isEmpty {
+                a.times.append(text)
+                continue
+            }
+            if !text.isEmpty { texts.append(text) }
+            a.times += found
+        }
+        a.duty = Self.capitalized(texts.joined(separator: "; "))
+    }
+
+    /// A clause without a frame after an assignment: more of its duty, or only its time.
+    private func append(_ c: Range<Int>, to reading: inout Reading) {
+        let (texts, timeOnly) = times(in: c)
+        let last = reading.assignments.count - 1
+        if timeOnly, !texts.isEmpty {
+            reading.assignments[last].times.append(clauseText(c))
+        } else {
+            let text = clauseText(c)
+            guard !text.isEmpty else { return }
+            reading.assignments[last].duty += (reading.assignments[last].duty.isEmpty ? "" : "; ") + text
+            reading.assignments[last].times += texts
+        }
+    }
+
+    /// Clauses as token ranges: cut at `;` and at a full stop before a capitalized word or a
+    /// list dash, never inside parentheses or quotation marks.
+    private func clauseRanges() -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        var depth = 0
+        for i in 0..<words.count {
+            let t = words[i]
+            switch t.kind {
+            case .open: depth += 1
+            case .close: depth = max(0, depth - 1)
+            case .semicolon where depth == 0 && !quoted[i]:
+                result.append(start..<i)
+                start = i + 1
+            case .period where depth == 0 && !quoted[i]:
+                if i + 1 < words.count, words[i + 1].capitalized || words[i + 1].kind == .dash || words[i + 1].kind == .open {
+                    result.append(start..<i)
+                    start = i + 1
+                }
+            default: break
+            }
+        }
+        if start < words.count { result.append(start..<words.count) }
+        return result.filter { !$0.isEmpty }
+    }
+
+    /// The text of a clause as printed, list dashes and edge punctuation trimmed.
+    private func clauseText(_ c: Range<Int>) -> String {
+        var a = c.lowerBound
+        var b = c.upperBound
+        while a < b, words[a].kind != .word, words[a].kind != .open, words[a].kind != .quote { a += 1 }
+        while b > a, [.period, .comma, .semicolon, .colon, .dash].contains(words[b - 1].kind) { b -= 1 }
+        // `./.`: the closing mark of a document.
+        while b > a, words[b - 1].kind == .other, words.bytes[Int(words[b - 1].start)] == UInt8(ascii: "/") {
+            b -= 1
+            while b > a, words[b - 1].kind == .period { b -= 1 }
+        }
+        return words.string(a, b)
+    }
+
+    private func endsWithColon(_ c: Range<Int>) -> Bool {
+        var b = c.upperBound
+        while b > c.lowerBound, words[b - 1].kind == .close || words[b - 1].kind == .quote { b -= 1 }
+        return b > c.lowerBound && words[b - 1].kind == .colon
+    }
+
+    private func hasBoilerplate(_ c: Range<Int>) -> Bool {
+        for i in c where words[i].kind == .word && AssignmentFrames.boilerplate.longestMatch(in: words, at: i) != nil {
+            return true
+        }
+        return false
+    }
+
+    private func isTrivial(_ from: Int, _ to: Int) -> Bool {
+        guard from < to else { return true }
+        var a = from
+        var b = to
+        while b > a, words[b - 1].kind != .word { b -= 1 }
+        while a < b, words[a].kind != .word { a += 1 }
+        let text = Array(words.lower[words.byteRange(a, b)])
+        return AssignmentFrames.trivialDuties.contains(text)
+    }
+
+    private func name(_ r: Range<Int>) -> String { words.string(r.lowerBound, r.upperBound) }
+
+    // MARK: - Frames
+
+    private struct Frame {
+        var lead: [Range<Int>]
+        var support: [Range<Int>]
+        var dutyStart: Int
+        /// No unit was written before the frame (`Chủ trì, phối hợp …`): the agency's.
+        var implicit = false
+        var agencySupports = false
+    }
+
+    /// The frame a clause opens with, if any.
+    private func frame(in c: Range<Int>, allowImplicit: Bool) -> Frame? {
+        var k = c.lowerBound
+        let end = c.upperBound
+        while k < end, words[k].kind == .dash || words[k].kind == .comma { k += 1 }
+        if let e = AssignmentFrames.openers.longestMatch(in: words, at: k) {
+            k = e
+            while k < end, words[k].kind == .comma { k += 1 }
+        }
+        guard k < end, !quoted[k] else { return nil }
+        // 1. `Giao X …`, `Đề nghị X …`, `Yêu cầu X …`.
+        if let e = AssignmentFrames.assigners.longestMatch(in: words, at: k), e < end,
+            let (names, ne) = units.names(at: e), ne <= end
+        {
+            return afterLead(subject: names, at: ne, end: end, assigned: true)
+        }
+        // 2. `Chủ trì, phối hợp …` with the agency as its unit.
+        if allowImplicit, isRoleWord(k), var f = afterLead(subject: [], at: k, end: end, assigned: false) {
+            f.implicit = true
+            return f
+        }
+        // 3. `X chủ trì …`, `X có trách nhiệm …`, `X tổ chức …`, `X: …`.
+        if let (names, ne) = units.names(at: k), ne <= end, let f = afterLead(subject: names, at: ne, end: end, assigned: false) {
+            let plainVerb = f.lead == names && f.support.isEmpty && AssignmentFrames.leads.longestMatch(in: words, at: ne) == nil
+                && AssignmentFrames.responsibility.longestMatch(in: words, at: ne) == nil
+            if !collectiveSubjects, plainVerb, names.allSatisfy({ LeadInference.isCollective(name($0)) }) { return nil }
+            return f
+        }
+        // 3b. `Phòng Phổ biến, giáo dục pháp luật chủ trì …`: a name with a comma the lexicon
+        // does not know, right before a role word.
+        if let (names, ne) = units.names(at: k), ne < end, words[ne].kind == .comma, let e = roleWordAhead(from: ne + 1, end: end),
+            let f = afterLead(subject: names.dropLast() + [names.last!.lowerBound..<e], at: e, end: end, assigned: false)
+        {
+            return f
+        }
+        // 4. `…, UBND tỉnh giao X …` later in the clause, in lower case, not after `đã`.
+        var j = k + 1
+        while j < end {
+            if words[j].kind == .word, !words[j].capitalized, !quoted[j],
+                let e = AssignmentFrames.assigners.longestMatch(in: words, at: j), e < end,
+                !(j > 0 && AssignmentFrames.notDuties.longestMatch(in: words, at: j - 1) != nil),
+                let (names, ne) = units.names(at: e), ne <= end,
+                let f = afterLead(subject: names, at: ne, end: end, assigned: true)
+            {
+                return f
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The start of a role word (`chủ trì`, `có trách nhiệm`, `phối hợp`) within a few lowercase
+    /// name-like words from `k`, with no verb or function word between.
+    private func roleWordAhead(from k: Int, end: Int) -> Int? {
+        var j = k
+        while j < end, j - k < 6, words[j].kind == .word {
+            if j > k, isRoleWord(j) { return j }
+            if AssignmentFrames.dutyVerbs.longestMatch(in: words, at: j) != nil
+                || AssignmentFrames.nameEnders.longestMatch(in: words, at: j) != nil
+            {
+                return nil
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    private func isRoleWord(_ k: Int) -> Bool {
+        AssignmentFrames.leads.longestMatch(in: words, at: k) != nil
+            || AssignmentFrames.cooperation.longestMatch(in: words, at: k) != nil
+            || AssignmentFrames.responsibility.longestMatch(in: words, at: k) != nil
+    }
+
+    /// What follows the units: the role words, the supporting units, where the duty starts.
+    private func afterLead(subject: [Range<Int>], at start: Int, end: Int, assigned: Bool, depth: Int = 0) -> Frame? {
+        let beforeAdverbs = skipPunctuation(start, end)
+        var j = skipAdverbs(beforeAdverbs, end)
+        guard j < end else { return subject.isEmpty || !assigned ? nil : Frame(lead: subject, support: [], dutyStart: end) }
+        if AssignmentFrames.notDuties.longestMatch(in: words, at: j) != nil { return nil }
+        if let e = AssignmentFrames.leads.longestMatch(in: words, at: j) {
+            if AssignmentFrames.events.longestMatch(in: words, at: e) != nil { return nil }
+            j = skipPunctuation(e, end)
+            var support: [Range<Int>] = []
+            if let ce = AssignmentFrames.cooperation.longestMatch(in: words, at: j), let (names, ne) = units.names(at: ce), ne <= end {
+                support = names
+                j = skipPunctuation(ne, end)
+            }
+            return Frame(lead: subject, support: support, dutyStart: j)
+        }
+        if let e = AssignmentFrames.responsibility.longestMatch(in: words, at: j) {
+            let k = skipPunctuation(e, end)
+            if depth == 0, k < end, isRoleWord(k),
+                let inner = afterLead(subject: subject, at: k, end: end, assigned: true, depth: 1)
+            {
+                return inner
+            }
+            return Frame(lead: subject, support: [], dutyStart: k)
+        }
+        if let ce = AssignmentFrames.cooperation.longestMatch(in: words, at: j) {
+            if let (names, ne) = units.names(at: ce), ne <= end {
+                // `X phối hợp với Y …`: Y leads, X supports.
+                var f = Frame(lead: names, support: subject, dutyStart: skipPunctuation(ne, end))
+                f.agencySupports = subject.isEmpty
+                return f
+            }
+            return Frame(lead: subject, support: [], dutyStart: j)
+        }
+        if words[j].kind == .colon, !subject.isEmpty {
+            return Frame(lead: subject, support: [], dutyStart: skipPunctuation(j + 1, end))
+        }
+        if assigned, words[j].kind == .word { return Frame(lead: subject, support: [], dutyStart: j) }
+        if AssignmentFrames.dutyVerbs.longestMatch(in: words, at: j) != nil {
+            // The adverbs stay with the duty: `Định kỳ hằng quý báo cáo …`.
+            return Frame(lead: subject, support: [], dutyStart: beforeAdverbs)
+        }
+        return nil
+    }
+
+    /// `định kỳ hằng quý`, `hằng năm` between the unit and its verb (`X định kỳ hằng quý báo cáo …`).
+    private func skipAdverbs(_ k: Int, _ end: Int) -> Int {
+        var j = k
+        if words.isWord(j, Self.fixedWord), words.isWord(j + 1, Self.termWord) { j += 2 }
+        if words.isWord(j, Self.everyWord) || words.isWord(j, Self.everyWordOld), words.isWord(j + 1, in: Self.periodWords) { j += 2 }
+        guard j > k, j < end else { return k }
+        return skipPunctuation(j, end)
+    }
+
+    private static let fixedWord = Array("định".utf8)  // định kỳ: periodically
+    private static let termWord = Array("kỳ".utf8)
+    private static let everyWord = Array("hằng".utf8)  // every
+    private static let everyWordOld = Array("hàng".utf8)  // every
+    private static let periodWords: Set<[UInt8]> = Set(["tháng", "quý", "năm", "tuần", "ngày"].map { Array($0.utf8) })
+
+    private func skipPunctuation(_ k: Int, _ end: Int) -> Int {
+        var j = k
+        while j < end, words[j].kind == .comma || words[j].kind == .dash { j += 1 }
+        return j
+    }
+
+    // MARK: - Times
+
+    /// The time phrases of tokens `c`, and whether the clause says nothing but when.
+    private func times(in c: Range<Int>) -> (texts: [String], timeOnly: Bool) {
+        let range = words.byteRange(c.lowerBound, c.upperBound)
+        guard !range.isEmpty else { return ([], false) }
+        return words.bytes.withUnsafeBufferPointer { buf in
+            Self.times(in: UnsafeBufferPointer(rebasing: buf[range]))
+        }
+    }
+
+    /// Time phrases in a clause: deadlines (`trước ngày …`, `chậm nhất …`), periodic times
+    /// (`định kỳ …`, `hằng quý`), and calendar spans announced by a cue word (`trong tháng 12`,
+    /// `vào ngày 15/12`, `hoàn thành trong quý I`); a bare `năm 2024` in a title is none.
+    static func times(in bytes: UnsafeBufferPointer<UInt8>) -> (texts: [String], timeOnly: Bool) {
+        let tokens = TimeTokenizer.tokens(bytes)
+        guard !tokens.isEmpty else { return ([], false) }
+        let parser = TimeExpressionParser(tokens: tokens, limit: tokens.count)
+        var spans: [Range<Int>] = []
+        var k = 0
+        while k < tokens.count {
+            if let c = parser.citationEnd(at: k) {
+                k = c
+                continue
+            }
+            if let (e, end) = parser.expression(at: k), accepts(e, at: k, end: end, tokens: tokens, bytes: bytes) {
+                spans.append(k..<end)
+                k = end
+                continue
+            }
+            k += 1
+        }
+        guard !spans.isEmpty else { return ([], false) }
+        var timeOnly = true
+        var inSpan = [Bool](repeating: false, count: tokens.count)
+        for s in spans { for i in s { inSpan[i] = true } }
+        for (i, t) in tokens.enumerated() where !inSpan[i] && t.kind == .word {
+            let w = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: bytes[Int(t.start)..<Int(t.end)]))
+            if !AssignmentFrames.timeClauseWords.contains(w) {
+                timeOnly = false
+                break
+            }
+        }
+        if tokens.contains(where: { $0.kind == .number }) == false { timeOnly = false }
+        let texts = spans.map { s in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[s.lowerBound].start)..<Int(tokens[s.upperBound - 1].end)]),
+                   as: UTF8.self)
+        }
+        return (texts, timeOnly)
+    }
+
+    private static func accepts(_ e: TimeExpression, at k: Int, end: Int, tokens: [TimeToken], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var cue = false
+        if k > 0, tokens[k - 1].kind == .word {
+            let w = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: bytes[Int(tokens[k - 1].start)..<Int(tokens[k - 1].end)]))
+            cue = AssignmentFrames.timeCues.contains(w)
+        }
+        if k > 0, tokens[k - 1].kind == .colon { cue = true }
+        switch e {
+        case .deadline, .periodic:
+            return true
+        case .continuous:
+            return end == tokens.count || [.comma, .semicolon, .period].contains(tokens[end].kind)
+        case .conditional:
+            return false
+        case .calendar:
+            return cue || tokens[k].word == .within || tokens[k].word == .from
+        }
+    }
+
+    /// `s` with its first letter uppercase (`tham mưu …` → `Tham mưu …`).
+    static func capitalized(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, VietnameseText.isLowercase(first.value) else { return s }
+        return String(first).uppercased() + String(s.unicodeScalars.dropFirst())
+    }
+}
+
+// MARK: - Letters, conclusions, decisions
+
+extension TaskExtractor {
+    /// A document without task sections: every assignment in its body is a task — in the
+    /// paragraphs before the first heading and in every section, except legal bases (`Căn cứ
+    /// …`), results and purposes. An introduction with a frame (`… đề nghị các sở, ngành thực
+    /// hiện các nội dung sau:`) makes its units the lead of the items after it.
+    mutating func extractLetter(_ roots: [SectionView], preamble: [Paragraph]) {
+        var intro: Agency?
+        for p in preamble where !Self.isBasis(p.text) {
+            let (head, fields) = InlineFields.split(p.text)
+            if head.isEmpty, !fields.isEmpty, !tasks.isEmpty {
+                addFields(fields, line: p.line, toTaskAt: tasks.count - 1)
+                continue
+            }
+            guard AgencySections.mayHoldFrame(head) else { continue }
+            let reading = AssignmentReader.read(head, context: .sentences)
+            for a in reading.assignments {
+                addAssignments([a], agency: nil, id: nextSentenceID(""), line: p.line, endLine: p.endLine, path: [],
+                               number: nil, fields: fields)
+            }
+            if let lead = reading.introLead { intro = Agency(names: lead, line: p.line) }
+        }
+        letterWalk(roots, path: [], idPath: [], agency: intro)
+    }
+
+    private mutating func letterWalk<C: Collection>(_ nodes: C, path: [SectionHeading], idPath: [String], agency: Agency?)
+        where C.Element == SectionView
+    {
+        var bulletOrdinal = 0
+        var agency = agency
+        for s in nodes {
+            if s.kind == .appendix { continue }
+            let own: String
+            if s.kind == .bullet {
+                guard !s.isKnownField else { continue }
+                bulletOrdinal += 1
+                own = String(bulletOrdinal)
+            } else if s.kind == .part {
+                own = "P" + (s.number.map { n in RomanNumeral.value(of: n).map(String.init) ?? n } ?? "")
+            } else {
+                own = s.number ?? ""
+            }
+            let id = idPath + [own]
+            let isHeading = s.kind == .part || s.kind == .group || s.kind == .roman
+            if isHeading || !s.children.isEmpty, let role = Self.role(ofHeading: s.title),
+                role == .results || role == .purpose || role == .funding || role == .targets
+            {
+                continue
+            }
+            var inner = agency
+            if let units = Self.agencyUnits(of: s) {
+                inner = Agency(names: units, line: s.line)
+            } else if !(isHeading && TextShape.isUppercase(Array(s.title.utf8))), !Self.isBasis(s.title) {
+                let title = Self.strippedTitle(s.title)
+                let titleEnd = s.children.isEmpty && !s.hasParagraphs ? s.endLine : s.line
+                if agency != nil || AgencySections.mayHoldFrame(title) {
+                    let reading = AssignmentReader.read(title, context: agency == nil ? .sentences : .duty(splitRoles: false))
+                    addAssignments(reading.assignments, agency: agency, id: id.joined(separator: "."), line: s.line,
+                                   endLine: titleEnd, path: path, number: s.number)
+                    if let lead = reading.introLead {
+                        inner = Agency(names: lead, line: s.line)
+                        if s.children.isEmpty { agency = inner }
+                    }
+                }
+            }
+            let sectionPath = path + [Self.label(s)]
+            var lastTask: Int?
+            for p in s.paragraphs where !Self.isBasis(p.text) {
+                let (head, fields) = InlineFields.split(p.text)
+                if head.isEmpty, !fields.isEmpty, let last = lastTask ?? (tasks.isEmpty ? nil : tasks.count - 1) {
+                    addFields(fields, line: p.line, toTaskAt: last)
+                    continue
+                }
+                guard inner != nil || AgencySections.mayHoldFrame(head) else { continue }
+                let context: AssignmentReader.Context = inner == nil || Self.isClosingRemark(head) ? .sentences : .duty(splitRoles: false)
+                let reading = AssignmentReader.read(head, context: context)
+                for a in reading.assignments {
+                    addAssignments([a], agency: inner, id: nextSentenceID(id.joined(separator: ".")), line: p.line,
+                                   endLine: p.endLine, path: sectionPath, number: nil, fields: fields)
+                    lastTask = tasks.count - 1
+                }
+                if let lead = reading.introLead { inner = Agency(names: lead, line: p.line) }
+            }
+            letterWalk(s.children, path: sectionPath, idPath: id, agency: inner)
+        }
+    }
+
+    /// `Căn cứ …`: a legal basis, never an assignment.
+    static func isBasis(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { buf in
+            VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[0..<min(buf.count, 8)])) {
+                ByteSearch.hasPrefix($0, basisWord)
+            }
+        }
+    }
+
+    /// `Trong quá trình thực hiện, nếu có khó khăn …`, `Trên đây là …`: a closing remark,
+    /// a task only when it names its own unit.
+    static func isClosingRemark(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { buf in
+            VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[0..<min(buf.count, 24)])) { lower in
+                closingOpeners.contains { ByteSearch.hasPrefix(lower, $0) }
+            }
+        }
+    }
+
+    private static let basisWord = Array("căn cứ".utf8)  // "pursuant to"
+    private static let closingOpeners: [[UInt8]] = [
+        "trong quá trình",  // "in the course of"
+        "quá trình",  // "in the course of"
+        "nếu",  // "if"
+        "trường hợp",  // "in case"
+        "trên đây",  // "the above"
+        "rất mong",  // "we look forward"
+    ].map { Array($0.utf8) }
+}

@@ -1,0 +1,227 @@
+/// The words that assign a duty in a sentence — the one table of assignment frames:
+/// `giao X (chủ trì) …`, `X chủ trì(,) phối hợp (với) Y …`, `đề nghị X …`, `yêu cầu X …`,
+/// `X có trách nhiệm …`, `X được giao (là cơ quan) chủ trì …`, `X phối hợp với Y …`,
+/// `X tham mưu …`, and a unit followed by a duty verb (`Công an tỉnh tổ chức …`).
+///
+/// Words are lowercase NFC, new tone placement; ``Phrase`` adds the old spelling.
+enum AssignmentFrames {
+    /// Words that hand the duty to the units right after them.
+    static let assigners = PhraseIndex([
+        "giao nhiệm vụ cho",  // "assign the task to"
+        "giao cho",  // "assign to"
+        "giao",  // "assign"
+        "đề nghị",  // "request" (to a body the issuer does not command)
+        "yêu cầu",  // "require"
+        "phân công",  // "allocate"
+    ].map(Phrase.init))
+
+    /// After the lead: it leads (`chủ trì`), also written as its role (`là cơ quan chủ trì`).
+    static let leads = PhraseIndex([
+        "được giao là cơ quan chủ trì",  // "is assigned as the lead agency"
+        "được giao là đơn vị chủ trì",  // "is assigned as the lead unit"
+        "được giao làm cơ quan chủ trì",  // "is assigned as the lead agency"
+        "được giao chủ trì",  // "is assigned to lead"
+        "là cơ quan chủ trì",  // "as the lead agency"
+        "là đơn vị chủ trì",  // "as the lead unit"
+        "làm cơ quan chủ trì",  // "as the lead agency"
+        "là cơ quan thường trực",  // "as the standing agency"
+        "là cơ quan đầu mối",  // "as the focal agency"
+        "chủ trì",  // "lead"
+    ].map(Phrase.init))
+
+    /// Cooperation: the units after it lead, the subject supports (`X phối hợp với Y …`);
+    /// after `chủ trì` the units after it support (`X chủ trì, phối hợp Y …`).
+    static let cooperation = PhraseIndex([
+        "phối hợp chặt chẽ với",  // "cooperate closely with"
+        "phối hợp với",  // "cooperate with"
+        "phối hợp cùng",  // "cooperate together with"
+        "phối hợp",  // "cooperate (with)"
+    ].map(Phrase.init))
+
+    /// Responsibility: the subject answers for the duty after it.
+    static let responsibility = PhraseIndex([
+        "có trách nhiệm",  // "is responsible for"
+        "chịu trách nhiệm",  // "takes responsibility for"
+        "được giao",  // "is assigned"
+        "tiếp tục được giao",  // "is again assigned"
+    ].map(Phrase.init))
+
+    /// Verbs a unit's duty starts with: a unit written before one of them is the duty's lead
+    /// (`Công an tỉnh tổ chức vận động …`), and a unit name ends before them.
+    static let dutyVerbs = PhraseIndex([
+        "tham mưu",  // advise
+        "tổ chức",  // organize
+        "triển khai",  // deploy
+        "thực hiện",  // carry out
+        "xây dựng",  // build, draft
+        "chỉ đạo",  // direct
+        "hướng dẫn",  // guide
+        "theo dõi",  // monitor
+        "kiểm tra",  // inspect
+        "rà soát",  // review
+        "tăng cường",  // step up
+        "đẩy mạnh",  // push forward
+        "tiếp tục",  // continue
+        "khẩn trương",  // urgently
+        "chủ động",  // proactively
+        "nghiên cứu",  // study
+        "căn cứ",  // based on
+        "theo chức năng",  // according to its functions
+        "tập trung",  // concentrate on
+        "quan tâm",  // pay attention to
+        "đôn đốc",  // urge
+        "phân công",  // allocate
+        "bố trí",  // arrange
+        "cung cấp",  // provide
+        "cập nhật",  // update
+        "báo cáo",  // report
+        "tuyên truyền",  // publicize
+        "vận động",  // mobilize
+        "đề xuất",  // propose
+        "ban hành",  // issue
+        "lập",  // draw up
+        "hoàn thiện",  // finalize
+        "hoàn thành",  // complete
+        "xem xét",  // consider
+        "giải quyết",  // settle
+        "tiếp nhận",  // receive
+        "quản lý",  // manage
+        "hỗ trợ",  // support
+        "duy trì",  // maintain
+        "thẩm định",  // appraise
+        "tổng hợp",  // compile
+        "phổ biến",  // disseminate
+        "giám sát",  // supervise
+        "bảo đảm",  // ensure
+        "đảm bảo",  // ensure
+        "kịp thời",  // promptly
+        "nghiêm túc",  // strictly
+        "thường xuyên",  // regularly
+        "sớm",  // soon
+        "kiện toàn",  // consolidate
+        "xử lý",  // handle
+        "thông báo",  // notify
+        "gửi",  // send
+        "chuẩn bị",  // prepare
+        "cử",  // appoint
+        "phát động",  // launch
+        "lựa chọn",  // select
+        "điều chỉnh",  // adjust
+        "bổ sung",  // supplement
+        "thống kê",  // take stock
+        "làm việc",  // work with
+        "nâng cao",  // raise
+        "phát huy",  // promote
+        "rà",  // review
+        "phối hợp",  // cooperate
+        "chủ trì",  // lead
+        "tham gia",  // take part
+        "chấn chỉnh",  // rectify
+        "thanh tra",  // inspect
+        "đánh giá",  // assess
+        "phê duyệt",  // approve
+        "trình",  // submit
+        "giới thiệu",  // introduce
+        "tạo điều kiện",  // facilitate
+        "khắc phục",  // remedy
+        "thu thập",  // collect
+        "số hóa",  // digitize
+        "công khai",  // publish
+        "niêm yết",  // post publicly
+        "đăng tải",  // post online
+        "vận hành",  // operate
+        "huy động",  // mobilize
+        "bố trí",  // allocate
+        "hoàn tất",  // finish
+        "tiến hành",  // proceed with
+        "nắm bắt",  // keep abreast of
+        "quán triệt",  // instil
+        "tập huấn",  // train
+        "đào tạo",  // train
+        "bồi dưỡng",  // train further
+        "phát triển",  // develop
+        "mở",  // open
+        "cấp",  // grant
+        "thu hồi",  // withdraw
+        "tiếp",  // keep on
+        "làm rõ",  // clarify
+        "giải trình",  // explain
+        "thống nhất",  // agree on
+        "trả lời",  // answer
+        "hoàn chỉnh",  // complete
+    ].map(Phrase.init))
+
+    /// Words that end a unit name without starting a duty (function words).
+    static let nameEnders = PhraseIndex([
+        "có", "được", "là", "làm", "theo", "để", "nhằm", "về", "tại", "trong", "khi", "thì", "đã", "đang", "sẽ",
+        "cần", "phải", "với", "cùng", "hoặc", "cho", "của", "đối với", "từ", "đến", "trước", "sau", "nếu", "và",
+        "giao", "đề nghị", "yêu cầu", "chịu", "vẫn", "chưa", "không", "cũng", "đều", "ngày", "năm", "tháng",
+        "bằng", "qua", "do", "như", "gồm", "trên", "dưới", "ra", "vào", "định kỳ", "hằng", "hàng", "chậm",
+    ].map(Phrase.init))
+
+    /// Words that make a clause report or evaluate rather than assign (`Sở đã ban hành …`,
+    /// `UBND tỉnh đánh giá cao …`), checked right after the unit or the frame word.
+    static let notDuties = PhraseIndex([
+        "đã",  // has (done): a report
+        "đang",  // is (doing)
+        "vừa",  // has just
+        "chưa",  // has not
+        "không",  // does not
+        "đánh giá cao",  // appreciates
+        "ghi nhận",  // acknowledges
+        "biểu dương",  // commends
+        "nhất trí",  // agrees
+        "cơ bản thống nhất",  // broadly agrees
+        "có ý kiến",  // gives its opinion
+        "kết luận",  // concludes
+        "trình bày",  // presented
+        "cho biết",  // said
+        "báo cáo về",  // reported on
+    ].map(Phrase.init))
+
+    /// Words skipped at the start of a clause before its frame (`Đồng thời, giao …`).
+    static let openers = PhraseIndex([
+        "đồng thời",  // at the same time
+        "ngoài ra",  // besides
+        "trong đó",  // among which
+        "theo đó",  // accordingly
+        "bên cạnh đó",  // in addition
+        "mặt khác",  // on the other hand
+        "trên cơ sở đó",  // on that basis
+    ].map(Phrase.init))
+
+    /// What a narrative `chủ trì` leads: a meeting, not a duty (`… chủ trì cuộc họp …`).
+    static let events = PhraseIndex([
+        "cuộc họp", "hội nghị", "buổi làm việc", "phiên họp", "họp", "buổi họp", "đoàn công tác",
+    ].map(Phrase.init))
+
+    /// Words of an enforcement clause, which is boilerplate, not a duty (`… chịu trách nhiệm
+    /// thi hành Quyết định này`, `Quyết định này có hiệu lực …`).
+    static let boilerplate = PhraseIndex([
+        "thi hành quyết định này",  // "execute this decision"
+        "thi hành quyết định",  // "execute the decision"
+        "thi hành nghị quyết này",  // "execute this resolution"
+        "thi hành chỉ thị này",  // "execute this directive"
+        "có hiệu lực",  // "takes effect"
+    ].map(Phrase.init))
+
+    /// Words before a time expression that make it the duty's time (`hoàn thành trong tháng
+    /// 12`, `vào ngày 15/12`, `xong trước …`).
+    static let timeCues: Set<[UInt8]> = Set([
+        "vào", "trong", "từ", "đến", "trước", "thành", "xong", "hạn", "tới", "hết", "tất", "kể", "ngày",
+    ].map { Array($0.utf8) })
+
+    /// Words that may stand around a time expression in a clause that says only when
+    /// (`hoàn thành trước ngày 10/12/2023`, `thời gian thực hiện: tháng 12`).
+    static let timeClauseWords: Set<[UInt8]> = Set([
+        "hoàn", "thành", "xong", "tất", "thời", "gian", "hạn", "thực", "hiện", "tiến", "độ", "kết", "thúc",
+        "và", "trước", "chậm", "nhất", "là", "báo", "cáo", "gửi", "về", "kết", "quả",
+    ].map { Array($0.utf8) })
+
+    /// Duties that say only "do it": a clause `giao Phòng X chủ trì thực hiện` after the duty
+    /// names the duty's lead.
+    static let trivialDuties: Set<[UInt8]> = Set([
+        "thực hiện", "triển khai thực hiện", "tổ chức thực hiện", "triển khai", "theo dõi thực hiện",
+        "thực hiện nội dung này", "thực hiện nhiệm vụ này",
+    ].map { Array($0.utf8) })
+}

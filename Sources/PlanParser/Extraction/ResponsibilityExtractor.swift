@@ -1,0 +1,180 @@
+/// The `TỔ CHỨC THỰC HIỆN` section of a plan: who answers for what. Each unit's duty becomes a
+/// ``Responsibility`` — from agency sections (`2. Sở Nội vụ` › `- Chủ trì, phối hợp …`) and
+/// from sentences (`3. Giao Thanh tra Sở chủ trì …`) — with the role the words give it
+/// (`phối hợp với Y …`: the unit supports, Y leads) and the areas the duty names.
+/// In a plan these describe the units, not the plan's tasks: they never become tasks.
+extension TaskExtractor {
+    mutating func collectResponsibilities(_ s: SectionView, agency: Agency?, isSection: Bool = false) {
+        var inner = agency
+        if !isSection {
+            if let units = Self.agencyUnits(of: s) {
+                inner = Agency(names: units, line: s.line)
+            } else {
+                let end = s.children.isEmpty && !s.hasParagraphs ? s.endLine : s.line
+                addResponsibilities(from: Self.strippedTitle(s.title), agency: agency, line: s.line, endLine: end)
+            }
+        }
+        for p in s.paragraphs {
+            addResponsibilities(from: p.text, agency: inner, line: p.line, endLine: p.endLine)
+        }
+        for c in s.children where !c.isKnownField {
+            collectResponsibilities(c, agency: inner)
+        }
+    }
+
+    private mutating func addResponsibilities(from text: String, agency: Agency?, line: Int, endLine: Int) {
+        guard agency != nil || AgencySections.mayHoldFrame(text) else { return }
+        let reading = AssignmentReader.read(text, context: agency == nil ? .sentences : .duty(splitRoles: true))
+        for a in reading.assignments where !a.duty.isEmpty {
+            let areas = ResponsibilityAreas.areas(in: a.duty)
+            var leads = a.lead.map(Self.unit)
+            var supports = a.support.map(Self.unit)
+            if let agency {
+                if a.agencySupports { supports += agency.units } else if leads.isEmpty { leads = agency.units }
+            }
+            for (units, role) in [(leads, Responsibility.Role.lead), (supports, .support)] {
+                for u in units {
+                    responsibilities.append(Responsibility(unit: u, role: role, duty: a.duty, areas: areas, line: line,
+                                                           endLine: endLine))
+                }
+            }
+        }
+    }
+}
+
+/// The areas a duty names: the words after `công tác`, `về`, `lĩnh vực`, `biện pháp`,
+/// `giải pháp`, and quoted names (`“Cải cách thể chế”`), each up to where the area ends
+/// (`;`, `.`, `trên địa bàn`, `của`, `đối với` …). `công tác cải cách tổ chức bộ máy …; cải
+/// cách chế độ công vụ; …` gives each item of the list.
+enum ResponsibilityAreas {
+    static func areas(in duty: String) -> [String] {
+        let words = TextWords(duty)
+        var found: [String] = []
+        var seen: Set<String> = []
+        func add(_ a: Int, _ b: Int) {
+            var lo = a
+            var hi = b
+            while lo < hi, words[lo].kind != .word { lo += 1 }
+            while hi > lo, words[hi - 1].kind != .word { hi -= 1 }
+            while hi > lo, words.isWord(hi - 1, in: dangling) { hi -= 1 }
+            let wordCount = (lo..<hi).filter { words[$0].kind == .word }.count
+            guard wordCount >= 2, wordCount <= 20 else { return }
+            // `về UBND tỉnh` (report to): a unit is no area.
+            if UnitLexicon.headIndex.longestMatch(in: words, at: lo) != nil, words[lo].capitalized, words[lo].allCaps || wordCount <= 3 {
+                return
+            }
+            var text = words.string(lo, hi)
+            text = text.replacingOccurrences(of: "*", with: "")
+            let key = UnitNormalizer.key(for: text)
+            if seen.insert(key).inserted { found.append(text) }
+        }
+        var i = 0
+        var inQuote = false
+        var quoteStart = 0
+        while i < words.count {
+            let t = words[i]
+            if t.kind == .quote {
+                if inQuote { add(quoteStart, i) } else { quoteStart = i + 1 }
+                inQuote.toggle()
+                i += 1
+                continue
+            }
+            if !inQuote, t.kind == .word, !t.capitalized || i == 0, let e = introducers.longestMatch(in: words, at: i),
+                !isMention(words, i)
+            {
+                var j = e
+                if words.isWord(j, Array("việc".utf8)) { j += 1 }  // về việc …
+                let end = areaEnd(words, from: j)
+                let endsAtIntroducer = end < words.count && introducers.longestMatch(in: words, at: end) != nil
+                if !(endsAtIntroducer && isMeans(words, i)) { add(j, end) }
+                // `công tác A; B; C`: the list goes on past the semicolons.
+                var k = end
+                while k < words.count, words[k].kind == .semicolon {
+                    let next = areaEnd(words, from: k + 1)
+                    // Another verb (`; duy trì …`) or a citation (`; số 187/KH-UBND …`) ends the list.
+                    guard next > k + 1, !containsIntroducer(words, k + 1, next), words[k + 1].kind == .word,
+                        !words[k + 1].numeric, AssignmentFrames.dutyVerbs.longestMatch(in: words, at: k + 1) == nil,
+                        !words.isWord(k + 1, Array("số".utf8))
+                    else { break }
+                    add(k + 1, next)
+                    k = next
+                }
+                i = max(end, j)
+                continue
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// The duty's opening phrase, up to where an area would end (`Tiếp nhận, xử lý phản ánh,
+    /// kiến nghị` of `… kiến nghị của doanh nghiệp …`).
+    static func headPhrases(of duty: String) -> [String] {
+        let words = TextWords(duty)
+        var result: [String] = []
+        var start = 0
+        while start < words.count {
+            let end = areaEnd(words, from: start)
+            if end > start { result.append(words.string(start, end)) }
+            var next = end
+            while next < words.count, words[next].kind != .semicolon { next += 1 }
+            start = next + 1
+        }
+        return result
+    }
+
+    /// `… liên quan đến công tác X`, `… gắn với công tác X`: X is mentioned, not the duty's area.
+    private static func isMention(_ words: TextWords, _ i: Int) -> Bool {
+        for back in 1...2 where i - back >= 0 {
+            if words.isWord(i - back, in: mentionWords) { return true }
+        }
+        return false
+    }
+
+    private static let mentionWords: Set<[UInt8]> = Set(["đến", "quan", "với", "tới"].map { Array($0.utf8) })
+    private static let dangling: Set<[UInt8]> = Set(["các", "những", "của", "và", "về", "cho", "tại"].map { Array($0.utf8) })
+
+    private static func isMeans(_ words: TextWords, _ i: Int) -> Bool {
+        words.isWord(i, Array("biện".utf8)) || words.isWord(i, Array("giải".utf8))
+    }
+
+    private static func containsIntroducer(_ words: TextWords, _ a: Int, _ b: Int) -> Bool {
+        (a..<b).contains { introducers.longestMatch(in: words, at: $0) != nil }
+    }
+
+    /// Where an area that starts at `i` ends.
+    private static func areaEnd(_ words: TextWords, from i: Int) -> Int {
+        var k = i
+        while k < words.count {
+            let t = words[k]
+            switch t.kind {
+            case .semicolon, .period, .colon, .quote, .open: return k
+            case .word:
+                if t.numeric { return k }
+                if k > i, enders.longestMatch(in: words, at: k) != nil || introducers.longestMatch(in: words, at: k) != nil {
+                    return k
+                }
+            default: break
+            }
+            k += 1
+        }
+        return k
+    }
+
+    /// Words an area follows.
+    static let introducers = PhraseIndex([
+        "công tác",  // "the work of"
+        "về",  // "on"
+        "lĩnh vực",  // "the field of"
+        "biện pháp",  // "measures for"
+        "giải pháp",  // "solutions for"
+        "chỉ số thành phần",  // "component index"
+    ].map(Phrase.init))
+
+    /// Words an area ends before.
+    static let enders = PhraseIndex([
+        "trên địa bàn", "của", "đối với", "cho", "tại", "trong", "theo", "hàng năm", "hằng năm", "nhằm", "để",
+        "đảm bảo", "bảo đảm", "gửi", "thuộc", "trên", "với", "đến", "kịp thời", "định kỳ", "khi", "và các",
+        "giai đoạn", "năm",
+    ].map(Phrase.init))
+}

@@ -1,0 +1,325 @@
+/// Names of Vietnamese public bodies, as documents write them — the one table of what a
+/// unit name is made of. Written from public knowledge of how departments, offices and
+/// committees are named (the usual full names of the provincial, district and national
+/// bodies), never copied from a document.
+///
+/// A unit name is a head (`Sở`, `Phòng`, `Văn phòng`, `Ủy ban nhân dân`, `Công an` …), then
+/// usually a field (`Tài nguyên và Môi trường`) and a place (`tỉnh`, `huyện Đức Trọng`).
+/// Many fields hold `và`, commas or dashes (`Văn hóa, Thể thao và Du lịch`, `Lao động -
+/// Thương binh và Xã hội`, `HĐND và UBND`): the ``fields`` table lists them, so that a list
+/// splits between units and never inside one. A collective (`các sở, ban, ngành`, `UBND
+/// các huyện, thị xã, thành phố`) is one unit too.
+///
+/// Words are lowercase NFC with the new tone placement (`hóa`, `ủy`); ``Phrase`` adds the
+/// old spelling (`hoá`, `uỷ`).
+enum UnitLexicon {
+    /// Words a unit name starts with. Most must be capitalized in the text (`Sở`, not the
+    /// `sở` of `cơ sở`); ``lowercaseHeads`` may be written in lower case mid-sentence.
+    static let heads: [Phrase] = [
+        "sở",  // provincial department
+        "phòng",  // district office; division of a department
+        "văn phòng",  // office
+        "ban",  // board
+        "ban chỉ đạo",  // steering committee
+        "ban chỉ huy quân sự",  // district military command
+        "ban chỉ huy",  // command
+        "trung tâm",  // centre
+        "chi cục",  // sub-department
+        "cục",  // department (national or provincial)
+        "vụ",  // department of a ministry
+        "bộ",  // ministry
+        "bộ chỉ huy quân sự",  // provincial military command
+        "bộ chỉ huy bộ đội biên phòng",  // border guard command
+        "bộ phận",  // section (Bộ phận Một cửa)
+        "ủy ban nhân dân",  // people's committee
+        "ubnd",  // people's committee (abbreviation)
+        "ủy ban",  // committee
+        "ubmttq",  // fatherland front committee (abbreviation)
+        "hội đồng nhân dân",  // people's council
+        "hđnd",  // people's council (abbreviation)
+        "hội đồng",  // council
+        "thường trực",  // standing body (Thường trực HĐND)
+        "công an",  // police
+        "thanh tra",  // inspectorate
+        "kho bạc nhà nước",  // state treasury
+        "kho bạc",  // treasury
+        "bảo hiểm xã hội",  // social insurance
+        "ngân hàng nhà nước",  // state bank
+        "ngân hàng",  // bank
+        "đài",  // broadcasting station
+        "báo",  // newspaper
+        "tỉnh ủy",  // provincial party committee
+        "huyện ủy",  // district party committee
+        "thành ủy",  // city party committee
+        "thị ủy",  // town party committee
+        "đảng ủy",  // party committee
+        "tỉnh đoàn",  // provincial youth union
+        "huyện đoàn",  // district youth union
+        "thành đoàn",  // city youth union
+        "đoàn",  // union; delegation (Đoàn ĐBQH, Đoàn kiểm tra)
+        "hội",  // association
+        "liên đoàn",  // federation
+        "liên minh",  // alliance (of cooperatives)
+        "mặt trận",  // fatherland front
+        "mttq",  // fatherland front (abbreviation)
+        "viện",  // institute
+        "học viện",  // academy
+        "trường",  // school
+        "bệnh viện",  // hospital
+        "trạm",  // station (Trạm Y tế)
+        "điện lực",  // power company
+        "chi nhánh",  // branch
+        "hạt kiểm lâm",  // forest ranger unit
+        "đội",  // team
+        "tổ",  // team
+        "quỹ",  // fund
+        "cơ quan",  // agency
+        "đơn vị",  // unit
+        "chủ tịch",  // chairman (acting for a committee)
+        "phó chủ tịch",  // vice chairman
+        "giám đốc",  // director
+        "phó giám đốc",  // deputy director
+        "thủ trưởng",  // head of an agency
+        "trưởng",  // head (Trưởng phòng, Trưởng các phòng)
+        "chánh văn phòng",  // chief of office
+        "chánh thanh tra",  // chief inspector
+        "bí thư",  // party secretary
+        "người đứng đầu",  // the head of
+        "doanh nghiệp",  // enterprise
+    ].map(Phrase.init)
+
+    /// Heads that may stand in lower case mid-sentence (`thủ trưởng các cơ quan`, `giao cơ quan
+    /// chuyên môn`).
+    static let lowercaseHeads: Set<[UInt8]> = Set([
+        "cơ quan", "đơn vị", "thủ trưởng", "giám đốc", "chủ tịch", "trưởng", "người đứng đầu", "ubnd", "hđnd",
+    ].map { Array($0.utf8) })
+
+    /// Fields after a head that hold `và`, commas or dashes, longest first where one is a
+    /// prefix of another. A name never splits inside one.
+    static let fields: [Phrase] = [
+        "tài nguyên và môi trường",  // natural resources and environment
+        "văn hóa, thông tin, thể thao và du lịch",  // culture, information, sports and tourism
+        "văn hóa, thể thao và du lịch",  // culture, sports and tourism
+        "văn hóa, thể thao và gia đình",  // culture, sports and family
+        "văn hóa, thông tin và thể thao",  // culture, information and sports
+        "văn hóa thông tin và thể thao",  // culture, information and sports
+        "văn hóa - thông tin - thể thao",  // culture, information, sports
+        "văn hóa - thể thao và truyền thanh",  // culture, sports and radio
+        "văn hóa - thể thao - truyền thanh",  // culture, sports, radio
+        "văn hóa - thể thao và du lịch",  // culture, sports and tourism
+        "văn hóa và thông tin",  // culture and information
+        "văn hóa và thể thao",  // culture and sports
+        "văn hóa - thông tin",  // culture and information
+        "văn hóa - thể thao",  // culture and sports
+        "truyền thông và văn hóa",  // communications and culture
+        "văn hóa, khoa học và thông tin",  // culture, science and information
+        "lao động - thương binh và xã hội",  // labour, invalids and social affairs
+        "kế hoạch và đầu tư",  // planning and investment
+        "khoa học và công nghệ",  // science and technology
+        "thông tin và truyền thông",  // information and communications
+        "giáo dục và đào tạo",  // education and training
+        "nông nghiệp và phát triển nông thôn",  // agriculture and rural development
+        "nông nghiệp và môi trường",  // agriculture and environment
+        "tài chính - kế hoạch",  // finance and planning (district office)
+        "kế hoạch - tài chính",  // planning and finance
+        "tài chính - kế toán",  // finance and accounting
+        "kinh tế, hạ tầng và đô thị",  // economy, infrastructure and urban affairs
+        "kinh tế - hạ tầng và đô thị",  // economy, infrastructure and urban affairs
+        "kinh tế và hạ tầng",  // economy and infrastructure
+        "kinh tế - hạ tầng",  // economy and infrastructure
+        "quản lý đô thị",  // urban management
+        "hành chính - tổng hợp",  // general administration
+        "tổng hợp - hành chính",  // general administration
+        "tổ chức - hành chính",  // organization and administration
+        "hành chính - quản trị",  // administration and facilities
+        "tổ chức - cán bộ",  // organization and personnel
+        "thanh tra - hành chính tổng hợp",  // inspection and general administration
+        "thi đua - khen thưởng",  // emulation and rewards
+        "dân tộc và tôn giáo",  // ethnic and religious affairs
+        "xây dựng và quản lý đô thị",  // construction and urban management
+        "giao thông vận tải",  // transport
+        "giao thông - vận tải",  // transport
+        "công thương",  // industry and trade
+        "tiêu chuẩn, đo lường, chất lượng",  // standards, metrology and quality
+        "thông tin, thống kê và ứng dụng",  // information, statistics and applications
+        "thông tin, thống kê, ứng dụng",  // information, statistics, applications
+        "ứng dụng và dịch vụ",  // applications and services
+        "phổ biến, giáo dục pháp luật",  // legal dissemination and education
+        "phối hợp phổ biến, giáo dục pháp luật",  // (council) for coordinating legal dissemination
+        "xây dựng và kiểm tra văn bản quy phạm pháp luật",  // drafting and review of legal documents
+        "hành chính tư pháp",  // judicial administration
+        "phát thanh và truyền hình",  // radio and television
+        "phát thanh - truyền hình",  // radio and television
+        "truyền thanh - truyền hình",  // radio and television (district)
+        "văn hóa - truyền thanh - truyền hình",  // culture, radio and television
+        "giáo dục nghề nghiệp - giáo dục thường xuyên",  // vocational and continuing education
+        "hđnd và ubnd",  // people's council and committee (their office)
+        "hội đồng nhân dân và ủy ban nhân dân",  // people's council and committee
+        "đoàn đbqh, hđnd và ubnd",  // national assembly delegation, council and committee
+        "đoàn đbqh và hđnd",  // national assembly delegation and council
+        "đoàn đại biểu quốc hội, hội đồng nhân dân và ủy ban nhân dân",  // the three, in full
+        "đoàn đại biểu quốc hội và hội đồng nhân dân",  // delegation and council, in full
+        "đoàn đại biểu quốc hội",  // national assembly delegation
+        "quản lý dự án đầu tư xây dựng",  // construction project management
+        "quản lý các khu kinh tế và khu công nghiệp",  // economic and industrial zones management
+        "quản lý các khu công nghiệp",  // industrial zones management
+        "mặt trận tổ quốc việt nam",  // Vietnam fatherland front
+        "mttq việt nam",  // Vietnam fatherland front (abbreviated)
+        "vì sự tiến bộ của phụ nữ",  // for the advancement of women
+        "an toàn giao thông",  // traffic safety
+        "liên hiệp phụ nữ",  // women's union
+        "cựu chiến binh",  // veterans' association
+        "chữ thập đỏ",  // red cross
+        "thanh niên cộng sản hồ chí minh",  // Ho Chi Minh communist youth union
+        "chính sách xã hội",  // social policy (bank)
+        "kiểm soát bệnh tật",  // disease control
+        "phục vụ hành chính công",  // public administrative services
+        "nội vụ",  // home affairs
+        "tư pháp",  // justice
+        "tài chính",  // finance
+        "y tế",  // health
+        "xây dựng",  // construction
+        "ngoại vụ",  // foreign affairs
+    ].map(Phrase.init)
+
+    /// Nouns of a collective after `các` (`các sở, ban, ngành`, `các cơ quan, đơn vị`).
+    static let groupNouns: [Phrase] = [
+        "cơ quan chuyên môn",  // specialized agencies
+        "tổ chức chính trị - xã hội",  // socio-political organizations
+        "đoàn thể chính trị - xã hội",  // socio-political mass organizations
+        "cơ quan",  // agencies
+        "đơn vị",  // units
+        "địa phương",  // localities
+        "sở ngành",  // departments and branches
+        "sở",  // departments
+        "ban ngành",  // boards and branches
+        "ban",  // boards
+        "ngành",  // branches
+        "bộ ngành",  // ministries and branches
+        "bộ",  // ministries
+        "phòng ban",  // offices and boards
+        "phòng",  // offices
+        "hội đoàn thể",  // associations and mass organizations
+        "đoàn thể",  // mass organizations
+        "hội",  // associations
+        "tổ chức",  // organizations
+        "ủy ban",  // committees
+        "huyện",  // districts
+        "thị xã",  // towns
+        "thành phố",  // cities
+        "xã",  // communes
+        "phường",  // wards
+        "thị trấn",  // townships
+        "quận",  // urban districts
+        "trường",  // schools
+        "nhà trường",  // schools
+        "doanh nghiệp",  // enterprises
+        "cơ sở",  // establishments
+        "thành viên",  // members
+        "lực lượng",  // forces
+        "cấp ủy",  // party committees
+        "chủ đầu tư",  // investors
+        "trung tâm",  // centres
+        "chi cục",  // sub-departments
+        "bệnh viện",  // hospitals
+        "trạm y tế",  // health stations
+        "thôn",  // villages
+        "tổ dân phố",  // residential groups
+        "khu dân cư",  // residential areas
+    ].map(Phrase.init)
+
+    /// Words after a collective or a name that still belong to it (`… liên quan`, `… thuộc
+    /// Sở`, `… trên địa bàn tỉnh`, `… cấp huyện`).
+    static let qualifiers: [Phrase] = [
+        "có liên quan",  // concerned
+        "liên quan",  // concerned
+        "trực thuộc",  // directly under
+        "thuộc",  // under
+        "chuyên môn",  // specialized
+        "nghiệp vụ",  // professional
+        "chức năng",  // functional
+        "trên địa bàn",  // in the area of
+        "cấp tỉnh",  // provincial
+        "cấp huyện",  // district
+        "cấp xã",  // commune
+        "các cấp",  // at every level
+        "thành viên",  // member
+        "là thành viên",  // that are members of
+    ].map(Phrase.init)
+
+    /// Place words a name may end with (`Sở Y tế tỉnh`, `UBND các huyện, thị xã, thành phố`).
+    static let places: [Phrase] = [
+        "thị xã",  // town
+        "thành phố",  // city
+        "thị trấn",  // township
+        "tỉnh",  // province
+        "huyện",  // district
+        "xã",  // commune
+        "phường",  // ward
+        "quận",  // urban district
+        "khu vực",  // region
+        "trung ương",  // central
+    ].map(Phrase.init)
+
+    /// Words that start like a head but do not start a name (`Ban hành`, `Tổ chức`, `Báo cáo`,
+    /// `Bộ chỉ số`, `Đội ngũ`).
+    static let notHeads: [Phrase] = [
+        "ban hành",  // to issue
+        "tổ chức",  // to organize
+        "báo cáo",  // report
+        "trường hợp",  // case
+        "hội nghị",  // conference
+        "hội thảo",  // workshop
+        "hội thi",  // contest
+        "hội đồng nhân dân giao",  // "as the council assigned"
+        "sở hữu",  // ownership
+        "bộ chỉ số",  // index set
+        "bộ tiêu chí",  // criteria set
+        "bộ thủ tục",  // procedure set
+        "bộ máy",  // apparatus
+        "đội ngũ",  // staff
+        "đơn vị hành chính",  // administrative unit
+        "cơ quan hành chính nhà nước",  // state administrative agencies
+        "văn phòng phẩm",  // stationery
+        "trung tâm dữ liệu",  // data centre (a system, not a unit)
+        "vụ việc",  // case
+        "đài tưởng niệm",  // memorial
+        "báo chí",  // press
+        "trạm bơm",  // pumping station
+    ].map(Phrase.init)
+
+    /// The words every unit phrase is looked up by: first word → phrases starting with it,
+    /// longest first.
+    static let headIndex = PhraseIndex(heads)
+    static let fieldIndex = PhraseIndex(fields)
+    static let groupIndex = PhraseIndex(groupNouns)
+    static let qualifierIndex = PhraseIndex(qualifiers)
+    static let placeIndex = PhraseIndex(places)
+    static let notHeadIndex = PhraseIndex(notHeads)
+}
+
+/// Phrases looked up by their first word; the longest match wins.
+struct PhraseIndex {
+    private var byFirst: [[UInt8]: [Phrase]] = [:]
+
+    init(_ phrases: [Phrase]) {
+        for p in phrases {
+            guard case .word(let spellings)? = p.parts.first else { continue }
+            for s in spellings { byFirst[s, default: []].append(p) }
+        }
+        for k in byFirst.keys { byFirst[k]!.sort { $0.parts.count > $1.parts.count } }
+    }
+
+    /// The end of the longest phrase starting at word `i`, or `nil`.
+    func longestMatch(in words: TextWords, at i: Int) -> Int? {
+        guard i < words.count, words[i].kind == .word else { return nil }
+        guard let candidates = byFirst[words.lowerWord(i)] else { return nil }
+        var best: Int?
+        for p in candidates {
+            if let end = words.match(p, at: i), end > (best ?? i) { best = end }
+        }
+        return best
+    }
+
+    func contains(firstWord: [UInt8]) -> Bool { byFirst[firstWord] != nil }
+}

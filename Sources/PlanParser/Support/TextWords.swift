@@ -1,0 +1,310 @@
+/// A short text (a sentence, a paragraph, a cell) as words and punctuation marks, lowercased
+/// once — what the unit lexicon and the assignment frames read.
+///
+/// Words are runs between spaces with the punctuation at their edges split off (`Sở,` is
+/// the word `sở` and a comma); punctuation inside a word stays (`KH&CN`, `LĐ-TB&XH`,
+/// `12/KH-UBND`, `15.01.2025`), except a dash between lowercase words (`Lao động-Thương binh`),
+/// which is a dash of its own. Lowercasing keeps every scalar's UTF-8 length, so a token's
+/// offsets are the same in ``bytes`` and ``lower``.
+///
+/// - Precondition: the text is NFC, as every text from the tokenizer is.
+/// - Complexity: O(n) in the text's length, one pass.
+struct TextWords {
+    enum Kind: UInt8 {
+        case word, comma, semicolon, colon, period, dash, open, close, quote, other
+    }
+
+    struct Token {
+        var start: Int32
+        var end: Int32
+        var kind: Kind
+        /// A word whose first letter is uppercase (`Sở`, `UBND`).
+        var capitalized = false
+        /// A word with no lowercase letter and at least one uppercase one (`UBND`, `KH&CN`).
+        var allCaps = false
+        /// A word that starts with a digit (`15/01/2025`, `12/KH-UBND`).
+        var numeric = false
+        /// Whether a space comes right before the token.
+        var spaceBefore = false
+    }
+
+    let bytes: [UInt8]
+    let lower: [UInt8]
+    private(set) var tokens: [Token] = []
+
+    init(_ text: UnsafeBufferPointer<UInt8>) {
+        bytes = Array(text)
+        lower = VietnameseText.lowercased(text)
+        tokens.reserveCapacity(text.count / 5 + 2)
+        var i = 0
+        var space = true
+        let n = text.count
+        while i < n {
+            let b = text[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                space = true
+                i += 1
+                continue
+            }
+            var j = i
+            while j < n, text[j] != 0x20, text[j] != 0x09, text[j] != 0x0A, text[j] != 0x0D { j += 1 }
+            chunk(text, i, j, spaceBefore: space)
+            space = false
+            i = j
+        }
+    }
+
+    init(_ text: String) {
+        var copy = text
+        self = copy.withUTF8 { TextWords($0) }
+    }
+
+    var count: Int { tokens.count }
+
+    subscript(i: Int) -> Token { tokens[i] }
+
+    // MARK: - Reading
+
+    /// Whether token `i` is the word `word` (lowercase bytes).
+    @inline(__always)
+    func isWord(_ i: Int, _ word: [UInt8]) -> Bool {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return false }
+        let t = tokens[i]
+        let length = Int(t.end - t.start)
+        guard length == word.count else { return false }
+        var k = 0
+        let s = Int(t.start)
+        while k < length {
+            if lower[s + k] != word[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether token `i` is one of `words`.
+    func isWord(_ i: Int, in words: Set<[UInt8]>) -> Bool {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return false }
+        return words.contains(lowerWord(i))
+    }
+
+    /// The lowercase bytes of token `i`.
+    func lowerWord(_ i: Int) -> [UInt8] {
+        Array(lower[Int(tokens[i].start)..<Int(tokens[i].end)])
+    }
+
+    func kind(_ i: Int) -> Kind? { i >= 0 && i < tokens.count ? tokens[i].kind : nil }
+
+    /// The end (exclusive) of `phrase` when its words follow each other from token `i`.
+    /// A punctuation word of the phrase (`,`, `-`) is optional in the text; punctuation
+    /// the phrase does not have ends the match.
+    func match(_ phrase: Phrase, at i: Int) -> Int? {
+        var k = i
+        for part in phrase.parts {
+            switch part {
+            case .separator:
+                if k < tokens.count, tokens[k].kind == .comma || tokens[k].kind == .dash { k += 1 }
+            case .word(let spellings):
+                guard k < tokens.count, tokens[k].kind == .word else { return nil }
+                var found = false
+                for s in spellings where isWord(k, s) {
+                    found = true
+                    break
+                }
+                guard found else { return nil }
+                k += 1
+            }
+        }
+        return k
+    }
+
+    /// The text of tokens `from..<to` as printed (spaces as in the text).
+    func string(_ from: Int, _ to: Int) -> String {
+        guard from < to, to <= tokens.count else { return "" }
+        return String(decoding: bytes[Int(tokens[from].start)..<Int(tokens[to - 1].end)], as: UTF8.self)
+    }
+
+    /// The byte range of tokens `from..<to`.
+    func byteRange(_ from: Int, _ to: Int) -> Range<Int> {
+        guard from < to else { return 0..<0 }
+        return Int(tokens[from].start)..<Int(tokens[to - 1].end)
+    }
+
+    // MARK: - Splitting
+
+    private mutating func chunk(_ text: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, spaceBefore: Bool) {
+        var a = lo
+        var b = hi
+        var leading: [Token] = []
+        var trailing: [Token] = []
+        // Punctuation at the front: ( “ " ' and a lone dash.
+        while a < b {
+            if let (kind, length) = Self.punctuation(text, a, b),
+                kind == .open || kind == .quote || kind == .dash || kind == .other || a + length == b
+            {
+                leading.append(Token(start: Int32(a), end: Int32(a + length), kind: kind))
+                a += length
+            } else {
+                break
+            }
+        }
+        // Punctuation at the end: . , ; : ) ” " ? ! …
+        while b > a {
+            guard let (kind, length) = Self.trailingPunctuation(text, a, b) else { break }
+            // `TP.` `Tp.`: keep the full stop of a short capitalized abbreviation.
+            if kind == .period, length == 1, b - a <= 3, b - 1 > a, VietnameseText.isUppercase(UInt32(text[a])) { break }
+            trailing.insert(Token(start: Int32(b - length), end: Int32(b), kind: kind), at: 0)
+            b -= length
+        }
+        var first = true
+        for var t in leading {
+            t.spaceBefore = first && spaceBefore
+            first = false
+            tokens.append(t)
+        }
+        if a < b { words(text, a, b, spaceBefore: first && spaceBefore) }
+        for t in trailing { tokens.append(t) }
+    }
+
+    /// One word, or words joined by a dash between lowercase letters.
+    private mutating func words(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, spaceBefore: Bool) {
+        var start = a
+        var k = a
+        var hasLower = false
+        var scanIndex = a
+        while scanIndex < b {
+            let (s, n) = VietnameseText.scalar(in: text, at: scanIndex)
+            if VietnameseText.isLowercase(s) {
+                hasLower = true
+                break
+            }
+            scanIndex += n
+        }
+        var space = spaceBefore
+        if hasLower {
+            while k < b {
+                if text[k] == UInt8(ascii: "-"), k > start, k + 1 < b {
+                    addWord(text, start, k, spaceBefore: space)
+                    tokens.append(Token(start: Int32(k), end: Int32(k + 1), kind: .dash))
+                    space = false
+                    start = k + 1
+                }
+                k += 1
+            }
+        }
+        addWord(text, start, b, spaceBefore: space)
+    }
+
+    private mutating func addWord(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, spaceBefore: Bool) {
+        guard a < b else { return }
+        var t = Token(start: Int32(a), end: Int32(b), kind: .word)
+        t.spaceBefore = spaceBefore
+        let first = VietnameseText.scalar(in: text, at: a).value
+        t.numeric = first >= 0x30 && first <= 0x39
+        t.capitalized = VietnameseText.isUppercase(first)
+        if t.capitalized {
+            var upper = true
+            var i = a
+            while i < b {
+                let (s, n) = VietnameseText.scalar(in: text, at: i)
+                if VietnameseText.isLowercase(s) {
+                    upper = false
+                    break
+                }
+                i += n
+            }
+            t.allCaps = upper
+        }
+        if !VietnameseText.isLetter(first), !t.numeric { t.kind = .other }
+        tokens.append(t)
+    }
+
+    private static func punctuation(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> (Kind, Int)? {
+        let c = text[a]
+        switch c {
+        case UInt8(ascii: "("), UInt8(ascii: "["): return (.open, 1)
+        case UInt8(ascii: "\""), UInt8(ascii: "'"): return (.quote, 1)
+        case UInt8(ascii: "-"), UInt8(ascii: "+"): return (.dash, 1)
+        case UInt8(ascii: "*"): return (.other, 1)
+        case UInt8(ascii: ","): return (.comma, 1)
+        case UInt8(ascii: ";"): return (.semicolon, 1)
+        case UInt8(ascii: ":"): return (.colon, 1)
+        case 0xE2:
+            guard a + 3 <= b, text[a + 1] == 0x80 else { return nil }
+            switch text[a + 2] {
+            case 0x9C, 0x9D, 0x98, 0x99: return (.quote, 3)  // “ ” ‘ ’
+            case 0x93, 0x94: return (.dash, 3)  // – —
+            case 0xA2: return (.dash, 3)  // •
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    private static func trailingPunctuation(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> (Kind, Int)? {
+        let c = text[b - 1]
+        switch c {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): return (.period, 1)
+        case UInt8(ascii: ","): return (.comma, 1)
+        case UInt8(ascii: ";"): return (.semicolon, 1)
+        case UInt8(ascii: ":"): return (.colon, 1)
+        case UInt8(ascii: ")"), UInt8(ascii: "]"): return (.close, 1)
+        case UInt8(ascii: "*"): return (.other, 1)
+        case UInt8(ascii: "\""), UInt8(ascii: "'"): return (.quote, 1)
+        case 0x9C, 0x9D, 0x98, 0x99, 0xA6:
+            guard b - a >= 3, text[b - 3] == 0xE2, text[b - 2] == 0x80 else { return nil }
+            return (c == 0xA6 ? .period : .quote, 3)  // … or a closing quote
+        default: return nil
+        }
+    }
+}
+
+/// A phrase of the vocabulary tables, as the word scanner matches it: words (each with the
+/// spellings it may have, old and new tone placement) and optional separators (`,` `-`).
+struct Phrase {
+    enum Part {
+        case word([[UInt8]])
+        case separator
+    }
+
+    let parts: [Part]
+    /// The number of words (separators not counted).
+    let wordCount: Int
+
+    /// `"văn hóa, thể thao và du lịch"`: words split on spaces; `,` and `-` are separators.
+    init(_ text: String) {
+        var parts: [Part] = []
+        var words = 0
+        for piece in text.split(separator: " ") {
+            var w = String(piece)
+            var trailingComma = false
+            if w.hasSuffix(",") {
+                w.removeLast()
+                trailingComma = true
+            }
+            if w == "-" || w == "–" || w == "," {
+                parts.append(.separator)
+                continue
+            }
+            if !w.isEmpty {
+                parts.append(.word(Phrase.spellings(of: w)))
+                words += 1
+            }
+            if trailingComma { parts.append(.separator) }
+        }
+        self.parts = parts
+        wordCount = words
+    }
+
+    /// A word and its old tone placement (`hóa` / `hoá`, `ủy` / `uỷ`, `thủy` / `thuỷ`).
+    static func spellings(of word: String) -> [[UInt8]] {
+        var result = [Array(word.utf8)]
+        let pairs: [(String, String)] = [
+            ("óa", "oá"), ("òa", "oà"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"),
+            ("óe", "oé"), ("òe", "oè"), ("ủy", "uỷ"), ("úy", "uý"), ("ùy", "uỳ"), ("ũy", "uỹ"), ("ụy", "uỵ"),
+        ]
+        for (new, old) in pairs where word.hasSuffix(new) && !word.hasPrefix("q") {
+            result.append(Array((String(word.dropLast(new.count)) + old).utf8))
+        }
+        return result
+    }
+}
