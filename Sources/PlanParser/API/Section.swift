@@ -17,6 +17,8 @@ public struct Section: Sendable, Equatable {
         case bullet
         /// `PHỤ LỤC …`
         case appendix
+        /// `Điều 1.`: an article of a decision, resolution or regulation.
+        case article
     }
 
     public var kind: Kind

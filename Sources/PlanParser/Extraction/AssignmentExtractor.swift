@@ -524,6 +524,8 @@ extension TaskExtractor {
                 own = String(bulletOrdinal)
             } else if s.kind == .part {
                 own = "P" + (s.number.map { n in RomanNumeral.value(of: n).map(String.init) ?? n } ?? "")
+            } else if s.kind == .article {
+                own = "D" + (s.number ?? "")
             } else {
                 own = s.number ?? ""
             }

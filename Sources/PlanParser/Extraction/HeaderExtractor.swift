@@ -43,23 +43,56 @@ struct HeaderExtractor {
         }
         if let k = frame.kindToken {
             var parts: [String] = []
-            let t = tokens[k]
+            let t = tokens[frame.kindLastToken ?? k]
             if t.content.upperBound > frame.kindEnd {
                 parts.append(source.string(frame.kindEnd..<t.content.upperBound).trimmingSpaces)
             }
             for i in frame.titleTokens { parts.append(source.string(tokens[i].content)) }
             let title = parts.filter { !$0.isEmpty }.joined(separator: " ")
             header.title = title.isEmpty ? nil : title
+        } else if !frame.titleTokens.isEmpty {
+            // A letter's subject line (`V/v …`) or the line after its date.
+            header.title = frame.titleTokens.map { i -> String in
+                let t = tokens[i]
+                let isRow = t.kind == .tableRow || source.bytes(t.line).contains(UInt8(ascii: "|"))
+                return source.string(isRow ? (parser.cells(t).first ?? t.content) : t.content)
+            }.joined(separator: " ")
         }
         if let a = frame.addresseeToken {
             var value = afterColon(source.string(tokens[a].content), dropping: "Kính gửi")
-            while let last = value.last, last == "." || last == ";" || last == "," { value.removeLast() }
+            var items = value.isEmpty ? [] : [value]
+            for i in frame.addresseeListTokens { items.append(source.string(tokens[i].content)) }
+            value = items.map { item -> String in
+                var v = item.trimmingSpaces
+                while let last = v.last, last == "." || last == ";" || last == "," { v.removeLast() }
+                return v
+            }.filter { !$0.isEmpty }.joined(separator: "; ")
             header.addressee = value.trimmingSpaces
         }
+        fillFromPage(&header, parser: parser)
         let (year, period) = Self.planYear(title: header.title, dateYear: header.date?.year)
         header.planYear = year
         header.planPeriod = period
         header.recipients = recipients()
+        if !frame.closingRows.isEmpty {
+            // Recipients in the left cells, the signature in the others.
+            var titles: [String] = []
+            var name: String?
+            for i in frame.closingRows {
+                for (k, c) in parser.cells(tokens[i]).enumerated() {
+                    let text = source.string(c)
+                    if k == 0 {
+                        let item = text.lowercased().hasPrefix("nơi nhận") ? afterColon(text, dropping: "Nơi nhận") : text
+                        if item.hasPrefix("-") || item.hasPrefix("+") { append(String(item.dropFirst()), to: &header.recipients) }
+                    } else if parser.isSignatureTitle(c) {
+                        titles.append(text)
+                    } else if TextShape.isPersonName(source.bytes(c)) {
+                        name = text
+                    }
+                }
+            }
+            header.signer = Signer(title: titles.isEmpty ? nil : titles.joined(separator: " "), name: name)
+        }
         if !frame.signerTitleTokens.isEmpty || frame.signerNameToken != nil {
             let title = frame.signerTitleTokens.map { source.string(tokens[$0].line) }.joined(separator: " ")
             header.signer = Signer(
@@ -67,6 +100,39 @@ struct HeaderExtractor {
                 name: frame.signerNameToken.map { source.string(tokens[$0].line) })
         }
         return (header, warnings)
+    }
+
+    /// What the letterhead leaves blank, from the page around it: the metadata block (`Số hiệu`,
+    /// `Loại văn bản`, `Ngày ban hành`, `Cơ quan ban hành`, `Người ký`, `Trích yếu`), the code in
+    /// the number (`/QĐ-` → `QUYẾT ĐỊNH`, `/UBND-VX` → `CÔNG VĂN`), the page's own title.
+    private func fillFromPage(_ header: inout DocumentHeader, parser: FrameParser) {
+        func value(_ key: LetterheadLines.MetaKey) -> String? {
+            guard let m = frame.metadata.first(where: { $0.key == key }) else { return nil }
+            let v = source.string(m.value).trimmingSpaces
+            return v.isEmpty ? nil : v
+        }
+        if header.number == nil, let n = value(.number) { header.number = n }
+        if header.kind == nil, let k = value(.kind) { header.kind = k.uppercased() }
+        if header.kind == nil, let n = header.number { header.kind = LetterheadLines.kind(ofNumber: n) }
+        if header.issuer == nil, let i = value(.issuer) { header.issuer = i }
+        if header.title == nil, let p = frame.portalTitleToken {
+            // `Kế hoạch số 18/KH-UBND ngày 08/01/2024 về thực hiện …`: the words after the kind.
+            let text = source.string(source.tokens[p].content)
+            let words = text.split(separator: " ", omittingEmptySubsequences: true)
+            let kindWords = header.kind.map { $0.split(separator: " ").count } ?? 2
+            if header.kind == nil {
+                header.kind = words.prefix(2).joined(separator: " ").uppercased()
+            }
+            let rest = words.dropFirst(kindWords).joined(separator: " ")
+            header.title = rest.isEmpty ? nil : AssignmentReader.capitalized(rest)
+        }
+        if header.title == nil, let t = value(.title) { header.title = t }
+        if header.date == nil, let d = value(.date) {
+            let bytes = Array(("ngày " + d).utf8)
+            let parts = bytes.withUnsafeBufferPointer { DateReader(tokens: TimeTokenizer.tokens($0)).headerDate(at: 0) }
+            if let parts { header.date = DocumentDate(day: parts.day, month: parts.month, year: parts.year) }
+        }
+        if header.signer == nil, let name = value(.signer) { header.signer = Signer(title: nil, name: name) }
     }
 
     private func recipients() -> [String] {

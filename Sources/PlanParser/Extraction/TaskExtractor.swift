@@ -72,7 +72,7 @@ struct TaskExtractor {
         switch s.kind {
         case .part, .group, .roman, .appendix: return true
         case .arabic, .letter, .number: return hasItems
-        case .bullet: return false
+        case .bullet, .article: return false
         }
     }
 
@@ -90,6 +90,8 @@ struct TaskExtractor {
                 own = String(bulletOrdinal)
             } else if s.kind == .part {
                 own = "P" + (s.number.map { n in RomanNumeral.value(of: n).map(String.init) ?? n } ?? "")
+            } else if s.kind == .article {
+                own = "D" + (s.number ?? "")
             } else {
                 own = s.number ?? ""
             }
@@ -216,7 +218,8 @@ struct TaskExtractor {
             let (rest, found) = InlineFields.split(p.text)
             if rest.isEmpty, !found.isEmpty { fields += found } else { notes.append(p.text) }
         }
-        guard !fields.isEmpty else { return false }
+        // `1. Thời gian: ngày 19/4/2024.`: a field with no task before it is no task.
+        guard !fields.isEmpty, !Self.strippedTitle(head).isEmpty else { return false }
         var task = PlanTask(
             id: id.joined(separator: "."), origin: .fields, line: s.line, endLine: s.endLine, headings: path,
             number: s.number, title: Self.strippedTitle(head), notes: notes)

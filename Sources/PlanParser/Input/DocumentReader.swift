@@ -26,10 +26,14 @@ enum DocumentReaders {
         guard bytes.count <= options.maxBytes else {
             throw .tooLarge(byteCount: bytes.count, limit: options.maxBytes)
         }
-        for reader in all where reader.recognizes(bytes) {
-            return try reader.read(bytes, options: options)
+        var decoded: DecodedSource
+        if let reader = all.first(where: { $0.recognizes(bytes) }) {
+            decoded = try reader.read(bytes, options: options)
+        } else {
+            decoded = try TextReader.read(bytes, options: options)
         }
-        return try TextReader.read(bytes, options: options)
+        LiteralLineBreaks.expand(&decoded)
+        return decoded
     }
 }
 

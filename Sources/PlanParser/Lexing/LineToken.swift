@@ -20,6 +20,8 @@ enum MarkerStyle: UInt8, Sendable {
     case arabic
     case letter
     case parenNumber
+    /// `Điều 1.`: an article of a decision or regulation.
+    case article
     case dash
     case plus
     case dot

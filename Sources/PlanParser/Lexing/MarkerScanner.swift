@@ -79,6 +79,8 @@ enum MarkerScanner {
                 endsToken(lo + 2)
             else { return nil }
             return Marker(style: .letter, ordinal: letterPosition(b), markerEnd: lo + 2)
+        case articleWord[0] where hi - lo > articleWord.count + 1 && buf[lo + 1] == articleWord[1]:
+            return scanArticle(buf, lo, hi)
         case letterD[0]:
             // `đ)`, the fifth letter.
             let n = letterD.count
@@ -153,6 +155,29 @@ enum MarkerScanner {
     }
 
     private static let partWord = Array("phần".utf8)  // "part"
+    private static let articleWord = Array("Điều".utf8)  // "article"
+    private static let articleWordUpper = Array("ĐIỀU".utf8)  // "article", in capitals
+
+    /// `Điều 1.`, `Điều 12:`, `ĐIỀU 3.` — an article; the number needs its `.` or `:` (`Điều 38
+    /// Luật …` at a line's start is a citation, `Điều chỉnh …` a word).
+    private static func scanArticle(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Marker? {
+        let n = articleWord.count
+        let head = UnsafeBufferPointer(rebasing: buf[lo..<(lo + n)])
+        guard head.elementsEqual(articleWord) || head.elementsEqual(articleWordUpper), buf[lo + n] == 0x20 else { return nil }
+        var i = lo + n + 1
+        var value = 0
+        let start = i
+        while i < hi, i - start < 3, buf[i] >= 0x30, buf[i] <= 0x39 {
+            value = value * 10 + Int(buf[i] - 0x30)
+            i += 1
+        }
+        guard i > start, value > 0, i < hi, buf[i] == UInt8(ascii: ".") || buf[i] == UInt8(ascii: ":") else { return nil }
+        i += 1
+        guard i >= hi || buf[i] == 0x20 || buf[i] == 0x09 else { return nil }
+        var path = MarkerPath()
+        path.append(value)
+        return Marker(style: .article, ordinal: value, path: path, markerEnd: i)
+    }
     private static let letterD = Array("đ".utf8)  // the letter đ
 
     /// `PHẦN I.`, `Phần II:`, `PHẦN 1` — a part above Roman sections.

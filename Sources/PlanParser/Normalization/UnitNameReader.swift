@@ -177,6 +177,19 @@ struct UnitNameReader {
     }
 
     private func groupTail(at i: Int) -> Int? {
+        guard let end = groupWords(at: i) else { return nil }
+        // `các doanh nghiệp viễn thông triển khai …`: a word or two of the collective's own
+        // before the verb, right after its noun (never after `… liên quan`).
+        guard UnitLexicon.groupIndex.longestMatch(in: words, at: end - 1) != nil
+            || (end >= 2 && UnitLexicon.groupIndex.longestMatch(in: words, at: end - 2) == end)
+        else { return end }
+        var k = end
+        while k < words.count, k - end < 2, words[k].kind == .word, !words[k].capitalized, !words[k].numeric, !isStop(k) { k += 1 }
+        if k > end, k < words.count, words[k].kind == .word, isStop(k) { return k }
+        return end
+    }
+
+    private func groupWords(at i: Int) -> Int? {
         var k = i + 1
         guard let firstEnd = groupNoun(at: k) else { return nil }
         k = firstEnd

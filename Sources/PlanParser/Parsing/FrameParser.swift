@@ -9,14 +9,32 @@ struct DocumentFrame: Sendable {
     /// Byte offset inside the kind token where the kind word ends.
     var kindEnd: Int32 = 0
     var kind: String?
+    /// The second line of a kind word written over two (`QUYẾT` / `ĐỊNH`).
+    var kindLastToken: Int?
     var titleTokens: [Int] = []
     var addresseeToken: Int?
+    /// The list after a bare `Kính gửi:` (`- Sở Y tế;` …).
+    var addresseeListTokens: [Int] = []
+    /// A web page's own title above the letterhead (`Kế hoạch … năm 2024`), when the text has
+    /// no kind line.
+    var portalTitleToken: Int?
+    /// A portal's metadata block (`| Số hiệu | 0155/KH-UBND |`, `Ngày ban hành 29/03/2024`).
+    var metadata: [Metadata] = []
+
+    struct Metadata: Sendable {
+        var key: LetterheadLines.MetaKey
+        var token: Int
+        /// The value's bytes in the tokenizer's storage.
+        var value: Range<Int32>
+    }
 
     /// Tokens of the closing block (`Nơi nhận` list and signature), if any.
     var closing: Range<Int>?
     var recipientTokens: [Int] = []
     var signerTitleTokens: [Int] = []
     var signerNameToken: Int?
+    /// The closing block written as table rows (recipients left, signature right).
+    var closingRows: [Int] = []
 
     /// The token ranges the section tree is built from: the body between header and closing,
     /// then what follows the closing (an appendix).
@@ -84,21 +102,36 @@ struct FrameParser {
         }
         for i in 0..<stop {
             let t = tokens[i]
+            if let (key, value) = metadata(t) {
+                // A portal's metadata block: its fields only fill what the letterhead leaves blank.
+                frame.metadata.append(DocumentFrame.Metadata(key: key, token: i, value: value))
+                continue
+            }
             if frame.numberToken == nil, t.keyword == .documentNumber {
                 frame.numberToken = i
             } else if frame.placeDateTokens.isEmpty, let n = placeDateTokenCount(at: i) {
                 frame.placeDateTokens = Array(i..<(i + n))
+                if let p = placeStart(before: i) { frame.placeDateTokens.insert(p, at: 0) }
             } else if frame.kindToken == nil, t.kind == .text || t.kind == .tableRow, let end = kindEnd(t) {
                 frame.kindToken = i
                 frame.kindEnd = end
                 frame.kind = source.string(t.content.lowerBound..<end)
                 break
+            } else if frame.kindToken == nil, let (kind, end) = splitKind(at: i, stop: stop) {
+                // `QUYẾT` / `ĐỊNH`: the kind word over two lines.
+                frame.kindToken = i
+                frame.kindLastToken = i + 1
+                frame.kindEnd = end
+                frame.kind = kind
+                break
             }
         }
         // Letterhead rows flattened with ` | ` or tabs also carry number and date.
         if frame.numberToken == nil || frame.placeDateTokens.isEmpty {
-            for i in 0..<(frame.kindToken ?? stop) where tokens[i].kind == .tableRow || containsPipe(tokens[i]) {
-                if frame.numberToken == nil, cellStarting(tokens[i], with: "Số") != nil { frame.numberToken = i }
+            for i in 0..<(frame.kindToken ?? stop) where (tokens[i].kind == .tableRow || containsPipe(tokens[i])) && metadata(tokens[i]) == nil {
+                if frame.numberToken == nil, cellStarting(tokens[i], with: "Số:") != nil || cellStarting(tokens[i], with: "Số ") != nil {
+                    frame.numberToken = i
+                }
                 if frame.placeDateTokens.isEmpty, let cell = placeDateCell(tokens[i]) {
                     // `Số: 05/KH-STP | Quảng Nam, ngày` / `10 tháng 01 năm 2025`.
                     if ByteSearch.find(folded(cell), Array("năm".utf8)) == nil, i + 1 < tokens.count,
@@ -113,18 +146,26 @@ struct FrameParser {
         }
         var last = -1
         if let k = frame.kindToken {
-            last = k
-            var j = k + 1
-            let kindHasTitle = tokens[k].content.upperBound > frame.kindEnd
+            let kindLine = frame.kindLastToken ?? k
+            last = kindLine
+            var j = kindLine + 1
+            let kindHasTitle = tokens[kindLine].content.upperBound > frame.kindEnd
             var previousEndsSentence = false
+            var titleBytes = kindHasTitle ? Int(tokens[kindLine].content.upperBound - frame.kindEnd) : 0
+            var sentenceCase = kindHasTitle
             while j < stop {
                 let t = tokens[j]
-                guard t.kind == .text, t.keyword == .none, t.fieldRole == .none else { break }
-                let firstTitleLine = j == k + 1 && !kindHasTitle
+                guard t.kind == .text, t.keyword == .none, t.fieldRole == .none, metadata(t) == nil else { break }
+                let firstTitleLine = j == kindLine + 1 && !kindHasTitle
                 if !firstTitleLine && t.afterBlank { break }
                 let text = source.bytes(t.content)
-                if text.count > 240 || previousEndsSentence { break }
+                // A one-line title may be long; a title's later lines are wrapped pieces.
+                if text.count > (firstTitleLine ? 1000 : 240) || previousEndsSentence { break }
                 if let lastByte = text.last, lastByte == UInt8(ascii: ":") { break }
+                if !firstTitleLine, endsTitle(t, afterSentenceCase: sentenceCase) { break }
+                if titleBytes + text.count > 900 { break }
+                titleBytes += text.count
+                if !TextShape.isUppercase(text) { sentenceCase = true }
                 previousEndsSentence = text.last == UInt8(ascii: ".")
                 frame.titleTokens.append(j)
                 last = j
@@ -134,16 +175,33 @@ struct FrameParser {
                 frame.addresseeToken = j
                 last = j
             }
+        } else {
+            // No kind line (a letter): the subject line (`V/v …`), or the line after the date.
+            frame.titleTokens = subjectTokens(stop: stop, after: [frame.numberToken, frame.placeDateTokens.last].compactMap { $0 }.max())
+            if frame.titleTokens.isEmpty, let portal = portalTitle(stop: stop) { frame.portalTitleToken = portal }
+            last = max(last, frame.titleTokens.last ?? -1, frame.portalTitleToken ?? -1)
         }
-        for i in [frame.numberToken, frame.placeDateTokens.last].compactMap({ $0 }) where i > last { last = i }
+        if frame.addresseeToken == nil, let a = (0..<stop).first(where: { tokens[$0].keyword == .addressee }) {
+            frame.addresseeToken = a
+        }
+        if let a = frame.addresseeToken {
+            // `Kính gửi:` followed by `- Sở Y tế;` `- Sở Giáo dục và Đào tạo;` …
+            var j = a + 1
+            while j < tokens.count, tokens[j].kind == .bullet, tokens[j].line.count < 160 {
+                frame.addresseeListTokens.append(j)
+                j += 1
+            }
+            last = max(last, frame.addresseeListTokens.last ?? a)
+        }
+        for i in [frame.numberToken, frame.placeDateTokens.last, frame.metadata.last?.token].compactMap({ $0 }) where i > last { last = i }
         guard last >= 0 else { return }
         frame.header = 0..<(last + 1)
         let firstItem = [frame.numberToken, frame.placeDateTokens.first, frame.kindToken].compactMap { $0 }.min() ?? 0
-        for i in 0..<firstItem where isIssuerLine(tokens[i]) { frame.issuerTokens.append(i) }
+        for i in 0..<firstItem where isIssuerLine(tokens[i]) && metadata(tokens[i]) == nil { frame.issuerTokens.append(i) }
     }
 
     /// The end of the kind word when `t` is a kind line (`KẾ HOẠCH`, `BÁO CÁO Tình hình …`).
-    private func kindEnd(_ t: LineToken) -> Int32? {
+    func kindEnd(_ t: LineToken) -> Int32? {
         let text = source.bytes(t.content)
         for kind in FrameParser.kinds where text.starts(with: kind) {
             let end = text.startIndex + kind.count
@@ -162,6 +220,7 @@ struct FrameParser {
         guard let dayWord = ByteSearch.find(text, Array("ngày".utf8)) else { return nil }  // "day"
         let hasComma = text[..<dayWord].contains(UInt8(ascii: ","))
         guard hasComma || dayWord == 0 else { return nil }
+        guard isPlaceDate(text, dayWord: dayWord) else { return nil }
         if ByteSearch.find(text, Array("năm".utf8)) != nil || ByteSearch.find(text, Array("/".utf8)) != nil { return 1 }
         // The date went to the next line.
         if i + 1 < source.tokens.count {
@@ -213,7 +272,7 @@ struct FrameParser {
         return result
     }
 
-    private func containsPipe(_ t: LineToken) -> Bool {
+    func containsPipe(_ t: LineToken) -> Bool {
         source.bytes(t.line).contains(UInt8(ascii: "|"))
     }
 
@@ -222,11 +281,8 @@ struct FrameParser {
         // In a flattened two-column letterhead the issuer is the left cell.
         let r = t.kind == .tableRow ? (cells(t).first ?? t.content) : t.content
         let f = folded(r)
-        if ByteSearch.find(f, Array("cộng hòa".utf8)) != nil || ByteSearch.find(f, Array("cộng hoà".utf8)) != nil
-            || ByteSearch.find(f, Array("độc lập".utf8)) != nil
-        {
-            return false
-        }
+        // The national motto, also in pieces (`CHỦ NGHĨA VIỆT NAM`), is no issuer.
+        if LetterheadLines.containsAny(f, LetterheadLines.motto) { return false }
         return TextShape.isUppercase(source.bytes(r)) && TextShape.hasLetters(source.bytes(r))
     }
 
@@ -264,6 +320,10 @@ struct FrameParser {
                 start = sig.start
             }
             frame.closing = start..<(end + 1)
+        } else if let rows = closingRows(from: bodyStart, to: appendixStart) {
+            // `| Nơi nhận: | KT. CHỦ TỊCH |` / `| - Như Điều 3; | PHÓ CHỦ TỊCH |`: the block as table rows.
+            frame.closingRows = Array(rows)
+            frame.closing = rows
         } else {
             // No distribution list: a signature block may still end the body.
             if let sig = matchSignatureBackwards(before: appendixStart, limit: bodyStart) {
@@ -322,9 +382,15 @@ struct FrameParser {
 
     func isSignatureTitle(_ t: LineToken) -> Bool {
         guard t.kind == .text || t.kind == .heading && t.style == .upperLetter, t.line.count <= 90 else { return false }
-        let text = source.bytes(t.line)
+        return isSignatureTitle(t.line)
+    }
+
+    /// Whether the text at `r` is a signer's title (`KT. CHỦ TỊCH`, `PHÓ GIÁM ĐỐC`).
+    func isSignatureTitle(_ r: Range<Int32>) -> Bool {
+        guard r.count <= 90 else { return false }
+        let text = source.bytes(r)
         guard TextShape.isUppercase(text), TextShape.hasLetters(text) else { return false }
-        let f = folded(t.line)
+        let f = folded(r)
         for p in FrameParser.signerPrefixes where f.starts(with: p) { return true }
         for w in FrameParser.signerWords where ByteSearch.find(f, w) != nil { return true }
         return false

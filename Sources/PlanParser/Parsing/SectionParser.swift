@@ -145,6 +145,12 @@ struct SectionParser {
             stored.fieldLabel = t.label
             stored.fieldValue = t.content
         }
+        var flattened: Range<Int32>?
+        if let (title, rest) = HeadingShapes.flattenedHeading(kind, t.content, source.storage) {
+            // `I. CĂN CỨ LẬP KẾ HOẠCH - Quyết định số … - Nghị quyết số …`: the list after the title.
+            stored.title = title
+            flattened = rest
+        }
         var node = Node(kind: kind, style: t.style, rank: 0, ordinal: Int(t.ordinal), path: t.path, marker: markerText, parent: -1)
         if t.style.isBullet {
             // A bullet style already open under the same heading makes a sibling; a new style nests.
@@ -168,6 +174,10 @@ struct SectionParser {
         let index = add(node, stored)
         stack.append(index)
         lastText = .title(index)
+        if let rest = flattened {
+            let p = builder.addParagraph(SectionStore.StoredParagraph(line: t.number, endLine: t.number, text: rest), to: index)
+            lastText = .paragraph(index, p)
+        }
     }
 
     /// The number inside a marker: `2.1.` → `2.1`, `c)` → `c`, `PHẦN II.` → `II`.
@@ -251,6 +261,11 @@ struct SectionParser {
         let t = source.tokens[i]
         // A line that is a field (`Chủ trì: …`) keeps its label in the paragraph.
         let content = t.fieldRole == nil ? t.content : t.label.lowerBound..<t.content.upperBound
+        if case .title(let n)? = lastText, HeadingShapes.takesNextLineAsTitle(builder.nodes[n], t) {
+            // `Phần II` / (blank) / `NHIỆM VỤ, GIẢI PHÁP`: the heading's title is the next line.
+            append(t.content, line: Int(t.number), to: .title(n))
+            return
+        }
         if let ref = lastText, continues(ref, with: t) {
             append(t.content, line: Int(t.number), to: ref)
             return
@@ -398,6 +413,8 @@ struct SectionParser {
         switch style {
         case .roman, .part:
             return RomanNumeral.string(ordinal + 1) + suffix
+        case .article:
+            return "Điều " + String(ordinal + 1) + suffix
         case .letter:
             return ordinal < MarkerScanner.letters.count ? MarkerScanner.letters[ordinal] + suffix : "?"
         case .upperLetter:
@@ -419,6 +436,7 @@ struct SectionParser {
         case .upperLetter: return "capital letter"
         case .part: return "part"
         case .parenNumber: return "number"
+        case .article: return "article"
         default: return "marker"
         }
     }
@@ -431,6 +449,7 @@ struct SectionParser {
         case .arabic: return .arabic
         case .letter: return .letter
         case .parenNumber: return .number
+        case .article: return .article
         default: return .bullet
         }
     }
@@ -444,6 +463,7 @@ struct SectionParser {
         case .arabic: return 2 + min(max(depth, 1), MarkerPath.capacity)
         case .letter: return 10
         case .parenNumber: return 11
+        case .article: return 2
         default: return 20
         }
     }
