@@ -20,6 +20,12 @@ public struct OutputSink {
         if let failure { throw failure }
     }
 
+    /// Hands the bytes of `raw` to the sink.
+    public func write(_ raw: UnsafeRawBufferPointer) throws(OutputError) {
+        guard raw.count > 0 else { return }
+        try handler(raw)
+    }
+
     /// Hands the text's UTF-8 bytes to the sink.
     public func write(_ text: String) throws(OutputError) {
         try write(Array(text.utf8))
