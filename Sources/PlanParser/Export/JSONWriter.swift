@@ -120,6 +120,27 @@ struct JSONWriter {
         out.append(text)
     }
 
+    /// A date as `"YYYY-MM-DD"`, or `null`.
+    mutating func date(_ d: CalendarDate?) {
+        guard let d else { return null() }
+        prepareValue()
+        out.reserve(12)
+        out.appendUnchecked(UInt8(ascii: "\""))
+        for (value, width) in [(d.year, 4), (d.month, 2), (d.day, 2)] as [(Int, Int)] {
+            if width == 2 { out.appendUnchecked(UInt8(ascii: "-")) }
+            var v = value
+            var digits: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &digits) { p in
+                for k in stride(from: width - 1, through: 0, by: -1) {
+                    p[k] = UInt8(0x30 + v % 10)
+                    v /= 10
+                }
+                for k in 0..<width { out.appendUnchecked(p[k]) }
+            }
+        }
+        out.appendUnchecked(UInt8(ascii: "\""))
+    }
+
     mutating func bool(_ v: Bool) {
         prepareValue()
         appendLiteral(v ? "true" : "false")
