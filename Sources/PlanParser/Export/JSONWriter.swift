@@ -126,19 +126,25 @@ struct JSONWriter {
         prepareValue()
         out.reserve(12)
         out.appendUnchecked(UInt8(ascii: "\""))
-        for (value, width) in [(d.year, 4), (d.month, 2), (d.day, 2)] as [(Int, Int)] {
-            if width == 2 { out.appendUnchecked(UInt8(ascii: "-")) }
-            var v = value
-            var digits: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-            withUnsafeMutableBytes(of: &digits) { p in
-                for k in stride(from: width - 1, through: 0, by: -1) {
-                    p[k] = UInt8(0x30 + v % 10)
-                    v /= 10
-                }
-                for k in 0..<width { out.appendUnchecked(p[k]) }
-            }
-        }
+        digits(d.year, 4)
+        out.appendUnchecked(UInt8(ascii: "-"))
+        digits(d.month, 2)
+        out.appendUnchecked(UInt8(ascii: "-"))
+        digits(d.day, 2)
         out.appendUnchecked(UInt8(ascii: "\""))
+    }
+
+    /// `value` in exactly `width` digits (zero-padded), into reserved room.
+    @inline(__always)
+    private func digits(_ value: Int, _ width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var v = value % (divisor * 10)
+        while divisor > 0 {
+            out.appendUnchecked(UInt8(0x30 + v / divisor))
+            v %= divisor
+            divisor /= 10
+        }
     }
 
     mutating func bool(_ v: Bool) {
