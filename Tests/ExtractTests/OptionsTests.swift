@@ -45,7 +45,7 @@ import Testing
         (["diff", "-", "-"], "only one of OLD and NEW can be standard input"),
         (["outline"], "missing input file"),
         (["tables", "--stats", "a"], "'--stats' does not apply to 'extract tables'"),
-        (["units", "--format", "ndjson", "a"], "'ndjson' is not a valid value for '--format' (one of: text, json, csv)"),
+        (["units", "--format", "ndjson", "a"], "'ndjson' is not a valid value for '--format' (one of: text, csv, json)"),
     ])
     func usageErrors(args: [String], message: String) {
         #expect(throws: Options.UsageError.self) { try Options.parse(args) }
