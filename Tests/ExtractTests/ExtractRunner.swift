@@ -31,9 +31,10 @@ enum ExtractRunner {
     ///   - stdoutPath: a file (or device such as `/dev/full`) opened for writing (without
     ///     truncating) as standard output; `stdout` is then empty.
     ///   - user: run as this user through `setpriv` (the caller checks it can).
+    ///   - timeout: seconds after which the process is terminated (status 15).
     static func run(_ arguments: [String], stdin: [UInt8]? = nil, stdinPath: String? = nil, stdoutPath: String? = nil,
                     environment: [String: String] = [:], directory: URL? = nil, user: String? = nil,
-                    executable: URL? = nil) throws -> ExtractRun {
+                    executable: URL? = nil, timeout: Double = 120) throws -> ExtractRun {
         let p = Process()
         if let user {
             p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
@@ -68,7 +69,11 @@ enum ExtractRunner {
             p.standardInput = FileHandle.nullDevice
         }
         try p.run()
+        // A run that hangs (a loop, a FIFO) fails its test instead of hanging the suite.
+        let watchdog = DispatchWorkItem { if p.isRunning { p.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         p.waitUntilExit()
+        watchdog.cancel()
         try out.close()
         try err.close()
         let outData = try Data(contentsOf: outURL)
