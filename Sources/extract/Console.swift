@@ -88,6 +88,8 @@ final class Output {
     private var fd: Int32
     private var temporary: String?
     private var failure: OutputError?
+    /// For terminal text (``OutputFormat/isTerminalText``): control characters escaped.
+    var filter: TerminalFilter?
 
     private init(path: String, fd: Int32, temporary: String?) {
         self.path = path
@@ -127,6 +129,22 @@ final class Output {
 
     func write(_ raw: UnsafeRawBufferPointer) throws(OutputError) {
         if let failure { throw failure }
+        if filter != nil {
+            try writeRaw(filter!.filter(raw))
+        } else {
+            try writeRaw(raw)
+        }
+    }
+
+    private func writeRaw(_ bytes: [UInt8]) throws(OutputError) {
+        var failure: OutputError?
+        bytes.withUnsafeBytes { raw in
+            do throws(OutputError) { try writeRaw(raw) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    private func writeRaw(_ raw: UnsafeRawBufferPointer) throws(OutputError) {
         let code = FileDescriptor.write(fd, raw)
         guard code != 0 else { return }
         if code == EPIPE, temporary == nil { exit(128 + SIGPIPE) }
@@ -148,6 +166,9 @@ final class Output {
     /// Makes the output final: the file is synced, closed and renamed into place.
     func commit() throws(OutputError) {
         if let failure { throw failure }
+        if filter != nil {
+            try writeRaw(filter!.finish())
+        }
         guard let temporary else { return }
         var code: Int32 = 0
         if fsync(fd) != 0 { code = errno }

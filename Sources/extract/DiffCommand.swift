@@ -30,6 +30,7 @@ struct DiffCommand {
             let out = try Output.to(options.output)
             var exportOptions = options.exportOptions
             exportOptions.color = useColor
+            if format.isTerminalText { out.filter = TerminalFilter(allowsColour: exportOptions.color) }
             if let exporter = format.diffExporter(exportOptions) {
                 try exporter.write(diff, out.sink)
             }

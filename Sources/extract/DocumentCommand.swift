@@ -16,6 +16,7 @@ struct DocumentCommand {
         let format = options.outputFormat(subject, file: options.output)
         do throws(OutputError) {
             let out = try Output.to(options.output)
+            if format.isTerminalText { out.filter = TerminalFilter(allowsColour: false) }
             if var exporter = format.documentExporter(options.exportOptions) {
                 try exporter.begin(out.sink)
                 try exporter.add(document, out.sink)

@@ -106,7 +106,7 @@ enum Help {
     static func text(for command: Options.Command?) -> String {
         let command = command ?? .parse
         let info = info(command)
-        var out = "OVERVIEW: \(info.overview)\n\n"
+        var out = wrap("OVERVIEW: " + info.overview, indent: 0) + "\n\n"
         if let discussion = info.discussion { out += wrap(discussion, indent: 0) + "\n\n" }
         out += "USAGE: \(usage(for: command))\n"
         if command == .parse { out += "       extract <subcommand> [<options>] <arguments>\n" }
