@@ -77,7 +77,7 @@ enum FileDescriptor {
 /// Where one result goes: standard output, or a file that appears only when complete.
 ///
 /// A file is written to a temporary file in the target's folder (created new, so no planted
-/// link is followed), synced, and renamed over the target only when everything was written;
+/// link is followed), synced (`fdatasync`), and renamed over the target only when everything was written;
 /// on any failure the temporary is removed and the target is left as it was. Every `write`,
 /// `fsync` and `close` result is checked. On standard output a closed pipe (`EPIPE`) ends the
 /// process quietly with status 141, as `SIGPIPE` does; any other failed write is an
@@ -171,7 +171,8 @@ final class Output {
         }
         guard let temporary else { return }
         var code: Int32 = 0
-        if fsync(fd) != 0 { code = errno }
+        // Data (and the size that finds it) on disk before the name points at it.
+        if fdatasync(fd) != 0 { code = errno }
         if close(fd) != 0, code == 0 { code = errno }
         fd = -1
         if code == 0, rename(temporary, path) != 0 { code = errno }

@@ -27,6 +27,8 @@ struct ParseCommand {
     /// The outcome of one file, produced on a worker thread.
     enum Outcome: Sendable {
         case document(PlanDocument, bytesRead: Int)
+        /// `-o DIR`: the worker wrote the document's own file (or reports why it could not).
+        case written(bytesRead: Int, strictWarnings: [String], writeError: String?)
         case failure(String)
     }
 
@@ -101,8 +103,15 @@ struct ParseCommand {
         let jobs = max(1, options.jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         let options = self.options
         let all = inputs
+        // With -o DIR every input has a file of its own: the workers write them (the syncs
+        // overlap), and only the messages keep the input order.
+        let ownFiles = directory.map { dir in (dir, format, planned) }
         OrderedPipeline.run(count: inputs.count, jobs: jobs, work: { k in
-            ParseCommand.outcome(all[k], options: options)
+            let outcome = ParseCommand.outcome(all[k], options: options)
+            guard let (dir, format, planned) = ownFiles, case .document(let document, let read) = outcome else { return outcome }
+            return .written(
+                bytesRead: read, strictWarnings: ParseCommand.strictWarnings(document, path: all[k].path, options: options),
+                writeError: ParseCommand.writeOwnFile(document, to: dir, relative: planned[k], format: format, options: options))
         }, consume: { k, outcome in
             defer { progress.advance(bytes: bytesRead) }
             switch outcome {
@@ -110,22 +119,26 @@ struct ParseCommand {
                 failed += 1
                 progress.clearLine()
                 Console.line(message)
+            case .written(let read, let warnings, let writeError):
+                bytesRead += read
+                progress.clearLine()
+                if !warnings.isEmpty { strict += 1 }
+                for w in warnings { Console.line(w) }
+                if let writeError {
+                    failed += 1
+                    Console.line(writeError)
+                } else {
+                    ok += 1
+                }
             case .document(let document, let read):
                 bytesRead += read
-                if options.strict, document.hasStrictWarnings {
+                let warnings = ParseCommand.strictWarnings(document, path: inputs[k].path, options: options)
+                if !warnings.isEmpty {
                     strict += 1
                     progress.clearLine()
-                    for w in document.warnings where PlanDocument.strictWarningCodes.contains(w.code) {
-                        Console.line("\(Console.name(inputs[k].path)):\(w.line): warning: \(w.message) [\(w.code)]")
-                    }
+                    for w in warnings { Console.line(w) }
                 }
-                if let directory {
-                    if writeOwnFile(document, to: directory, relative: planned[k], format: format) {
-                        ok += 1
-                    } else {
-                        failed += 1
-                    }
-                } else if var s = stream {
+                if var s = stream {
                     do throws(OutputError) {
                         try s.add(document)
                         stream = s
@@ -224,8 +237,18 @@ struct ParseCommand {
         }
     }
 
-    /// `-o DIR`: one file, one exporter per input. Reports a failure on stderr.
-    private func writeOwnFile(_ document: PlanDocument, to directory: String, relative: String, format: OutputFormat) -> Bool {
+    /// With `--strict`: the lines for the document's warnings that mean lost content.
+    static func strictWarnings(_ document: PlanDocument, path: String, options: Options) -> [String] {
+        guard options.strict else { return [] }
+        return document.warnings.filter { PlanDocument.strictWarningCodes.contains($0.code) }.map {
+            "\(Console.name(path)):\($0.line): warning: \($0.message) [\($0.code)]"
+        }
+    }
+
+    /// `-o DIR`: one file, one exporter per input (on a worker thread).
+    /// - Returns: the error line when the file could not be written.
+    private static func writeOwnFile(_ document: PlanDocument, to directory: String, relative: String,
+                                     format: OutputFormat, options: Options) -> String? {
         do throws(OutputError) {
             try FileSystem.makeFolders(of: relative, in: directory)
             let out = try Output.file(directory + "/" + relative)
@@ -237,10 +260,9 @@ struct ParseCommand {
                 try exporter.end(out.sink)
             }
             try out.commit()
-            return true
+            return nil
         } catch {
-            Console.line("error: \(error.description)")
-            return false
+            return "error: \(error.description)"
         }
     }
 
