@@ -104,10 +104,10 @@ import Testing
         try Self.write(w.appendingPathComponent("secret.txt"))
         chmod(w.appendingPathComponent("locked").path, 0o000)
         chmod(w.appendingPathComponent("secret.txt").path, 0o000)
-        for path in [dir.path, dir.deletingLastPathComponent().path] { chmod(path, 0o755) }
-        var probe = try ExtractRunner.run(["--version"], user: "nobody", executable: bin)
+        chmod(dir.path, 0o755)  // the temporary folder's parent (/tmp) is open to all already
+        var probe = try ExtractRunner.run(["--stats", w.appendingPathComponent("a.txt").path], user: "nobody", executable: bin)
         if probe.status != 0 {
-            print("skipped: nobody cannot run the copied binary (\(probe.stderr))")
+            print("skipped: nobody cannot run the copied binary or reach the temporary folder (\(probe.stderr))")
             return
         }
         probe = try ExtractRunner.run(["-f", "ndjson", w.path], directory: dir, user: "nobody", executable: bin)
