@@ -89,6 +89,23 @@ import Testing
         #expect(json.stdout.contains("\"path\": \"\(dir.path)/p\\u001b[2J.txt\"") || json.stdout.contains("\"path\": \"\(dir.path)/p\\u001B[2J.txt\""))
     }
 
+    /// `extract text` shows control characters escaped on a terminal (run under `script`),
+    /// and passes the exact bytes to a pipe.
+    @Test func textOnATerminal() throws {
+        let (dir, file) = try Self.fixture()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let piped = try ExtractRunner.run(["text", file.path])
+        #expect(piped.stdout.contains("\u{1B}[2J"))
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            print("skipped: no /usr/bin/script to run extract on a pseudo-terminal")
+            return
+        }
+        let tty = try ExtractRunner.shell("script -qc '\"$EXTRACT\" text \(file.path)' /dev/null")
+        #expect(tty.status == 0)
+        #expect(tty.stdout.contains("\\u{1B}[2J"))
+        #expect(Self.noRawControls(tty.stdout.replacingOccurrences(of: "\r\n", with: "\n")))
+    }
+
     @Test(arguments: [
         ("plain", "plain"),
         ("a\nb", "a\\u{A}b"),
