@@ -129,9 +129,9 @@ struct DiffTextRenderer {
     /// A word diff: `kept [-removed-]{+inserted+}`, removed runs red and inserted ones green
     /// with `color`.
     static func titleDiff(_ runs: [WordRun], color: Bool, terminal: Bool = true) -> String {
-        let e: (String) -> String = terminal ? TerminalText.escaped : { $0 }
+        func e(_ text: String) -> String { terminal ? TerminalText.escaped(text) : text }
         let f = DiffTextRenderer(diff: PlanDiff(old: .empty, new: .empty, summary: .init(), changes: []), color: color)
-        return runs.map { run in
+        return runs.map { run -> String in
             switch run.kind {
             case .equal: return e(run.text)
             case .removed: return f.paint("[-" + e(run.text) + "-]", .red)
