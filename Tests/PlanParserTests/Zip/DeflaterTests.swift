@@ -77,6 +77,17 @@ import Testing
         #expect(compressed.count < data.count / 3)
     }
 
+    @Test func segments() throws {
+        // Inputs past 1 GiB are cut into segments with fresh hash chains; the same with
+        // 64 KiB segments (the smallest allowed) over 300 KB of repetitive text.
+        var data: [UInt8] = []
+        while data.count < 300_000 { data += ZipFixtures.text[0..<20_000] }
+        let cut = Deflater.deflate(data, segmentLength: 1 << 16)
+        #expect(try Inflater.inflate(cut, limit: data.count) == data)
+        #expect(cut != Deflater.deflate(data), "segments lose the matches across their start")
+        #expect(cut.count < data.count / 10)
+    }
+
     @Test func deterministic() {
         let text = ZipFixtures.text
         #expect(Deflater.deflate(text) == Deflater.deflate(text))
