@@ -8,7 +8,7 @@
 # worksheet XML, 16 MB of document XML and 8 MB of random bytes: our DEFLATE encoder, our
 # inflate of our own stream and of zlib's, and CRC-32 — and, on the same bytes, Python's zlib
 # (compress level 6, decompress told the output size, crc32; timed inside Python). Our runs and
-# zlib's alternate, five rounds, and the best of each counts, so that the load of a shared
+# zlib's alternate, seven rounds, and the best of each counts, so that the load of a shared
 # machine weighs on both alike; "×" is zlib's time divided by ours (above 1: we are faster).
 # Needs python3. Takes about four minutes on two cores, most of it the release build.
 set -euo pipefail

@@ -91,13 +91,13 @@ struct ZipBenchmark {
                 try? FileManager.default.removeItem(at: url)
                 try? FileManager.default.removeItem(at: streamURL)
             }
-            // Ours and zlib's runs alternate, five rounds, best of each: a shared machine's
+            // Ours and zlib's runs alternate, seven rounds, best of each: a shared machine's
             // load then weighs on both alike.
             var ours = ["deflate": Double.infinity, "inflate": .infinity, "inflateZlib": .infinity, "crc": .infinity]
             var zlib = ["deflate": Double.infinity, "inflate": .infinity, "crc": .infinity]
             var compressed: [UInt8] = []
             var zlibSize = 0.0
-            for _ in 0..<5 {
+            for _ in 0..<7 {
                 ours["deflate"] = min(ours["deflate"]!, Self.time { compressed = Deflater.deflate(data) })
                 var back: [UInt8] = []
                 ours["inflate"] = min(
