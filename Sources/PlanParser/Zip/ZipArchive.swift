@@ -53,7 +53,9 @@ struct ZipArchive: Sendable {
         var p = directoryStart
         for _ in 0..<Int(entryCount) {
             let entry = try Self.centralHeader(in: bytes, at: &p, directoryEnd: directoryEnd, prefix: prefix)
-            total += UInt64(entry.uncompressedSize)
+            // Sizes are clamped to Int.max, so three of them would overflow: saturate.
+            let sum = total.addingReportingOverflow(UInt64(entry.uncompressedSize))
+            total = sum.overflow ? .max : sum.partialValue
             entries.append(entry)
         }
         guard total <= UInt64(limits.maxTotalSize) else {
@@ -82,8 +84,9 @@ struct ZipArchive: Sendable {
             throw .tooLarge(name: name, size: size, limit: limits.maxEntrySize)
         }
         let compressed = entry.compressedSize
-        if size > limits.ratioThreshold && size / limits.maxCompressionRatio > compressed {
-            throw .compressionRatio(name: name, ratio: size / max(compressed, 1), limit: limits.maxCompressionRatio)
+        let maxRatio = max(1, limits.maxCompressionRatio)
+        if size > limits.ratioThreshold && size / maxRatio > compressed {
+            throw .compressionRatio(name: name, ratio: size / max(compressed, 1), limit: maxRatio)
         }
 
         let start = try dataOffset(of: entry)

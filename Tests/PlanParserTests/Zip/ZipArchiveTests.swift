@@ -256,6 +256,23 @@ import Testing
         }
     }
 
+    @Test func hugeDeclaredSizes() throws {
+        // ZIP64 sizes of 2^64 − 1: clamped, summed without overflow, refused.
+        let entries = (0..<3).map {
+            RawZip.Entry(name: "part\($0)", method: 0, data: [1], crc: 0, uncompressedSize: 1, zip64Size: .max)
+        }
+        let zip = RawZip.archive(entries)
+        #expect(throws: ZipError.totalTooLarge(size: .max, limit: 1 << 30)) { try ZipArchive(zip) }
+        #expect(throws: ZipError.totalTooLarge(size: .max, limit: .max)) {
+            try ZipArchive(zip, limits: ZipLimits(maxTotalSize: .max))
+        }
+        let roomy = try ZipArchive(RawZip.archive([entries[0]]), limits: ZipLimits(maxTotalSize: .max))
+        #expect(roomy.entries.map(\.uncompressedSize) == [.max])
+        #expect(throws: ZipError.tooLarge(name: "part0", size: .max, limit: 256 << 20)) {
+            try roomy.contents(of: roomy.entries[0])
+        }
+    }
+
     @Test func entrySize() throws {
         var writer = ZipWriter()
         writer.add("big.xml", [UInt8](repeating: 0x41, count: 5000))
