@@ -165,9 +165,10 @@ struct ZipArchive: Sendable {
         // Normally right before the locator (56 bytes without extensible data); else where
         // the locator says (which a prefix before the archive would shift).
         let adjacent = locator - 56
-        if adjacent >= 0 && u32(bytes, adjacent) == zip64EndSignature { return adjacent }
+        guard adjacent >= 0 else { throw .badCentralDirectory(offset: locator) }
+        if u32(bytes, adjacent) == zip64EndSignature { return adjacent }
         let recorded = u64(bytes, locator + 8)
-        guard recorded <= UInt64(locator - 56), u32(bytes, Int(recorded)) == zip64EndSignature else {
+        guard recorded <= UInt64(adjacent), u32(bytes, Int(recorded)) == zip64EndSignature else {
             throw .badCentralDirectory(offset: locator)
         }
         return Int(recorded)

@@ -256,6 +256,19 @@ import Testing
         }
     }
 
+    @Test func zip64LocatorWithoutRoomForTheRecord() throws {
+        // A locator right at the start: no ZIP64 end record can precede it.
+        var bytes: [UInt8] = [0x50, 0x4B, 0x06, 0x07] + [UInt8](repeating: 0, count: 16)
+        bytes += [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)
+        #expect(throws: ZipError.badCentralDirectory(offset: 0)) { try ZipArchive(bytes) }
+        // A locator whose record offset points nowhere.
+        let infozip = try ZipFixtures.bytes("zip64-infozip.zip")
+        var moved = infozip
+        let locator = infozip.count - 22 - 20
+        moved[locator - 56] = 0  // spoil the record's signature where it should be
+        #expect(throws: ZipError.badCentralDirectory(offset: locator)) { try ZipArchive(moved) }
+    }
+
     @Test func hugeDeclaredSizes() throws {
         // ZIP64 sizes of 2^64 − 1: clamped, summed without overflow, refused.
         let entries = (0..<3).map {
