@@ -45,6 +45,47 @@ import Testing
         #expect(try Self.inflate(ZipFixtures.bytes(name)) == ZipFixtures.random)
     }
 
+    /// Streams zlib makes at run time: every level and strategy, window sizes 9–15, over
+    /// text, runs, binary and mixed data of many sizes.
+    @Test(.enabled(if: ZipFixtures.python != nil, ZipFixtures.pythonMissing))
+    func zlibAtRunTime() throws {
+        let script = """
+            import random, struct, sys, zlib
+            rng = random.Random(1951)
+            words = 'Kế hoạch cải cách hành chính năm 2024 Đơn vị chủ trì <w:t> </w:t> Ủy ban'.encode().split()
+            out = bytearray()
+            for k in range(120):
+                kind = k % 4
+                n = rng.choice([0, 1, 2, 3, 10, 100, 258, 259, 1000, 32768, 40000, 100000])
+                if kind == 0: data = b' '.join(rng.choice(words) for _ in range(n // 6 + 1))[:n]
+                elif kind == 1: data = bytes(rng.getrandbits(8) for _ in range(n))
+                elif kind == 2: data = bytes([rng.randrange(3)]) * n
+                else: data = bytes(rng.choice(b'abcab\\x00\\xff') for _ in range(n))
+                c = zlib.compressobj(rng.randrange(10), zlib.DEFLATED, -rng.randrange(9, 16), rng.randrange(1, 10),
+                                     rng.choice([zlib.Z_DEFAULT_STRATEGY, zlib.Z_FILTERED, zlib.Z_HUFFMAN_ONLY,
+                                                 zlib.Z_RLE, zlib.Z_FIXED]))
+                z = c.compress(data) + c.flush()
+                out += struct.pack('<II', len(data), len(z)) + data + z
+            sys.stdout.buffer.write(out)
+            """
+        let (status, out) = try ZipFixtures.runPython(script)
+        #expect(status == 0)
+        var p = 0
+        var count = 0
+        func u32(_ at: Int) -> Int { Int(RawZip.u32(out, at)) }
+        while p + 8 <= out.count {
+            let n = u32(p)
+            let z = u32(p + 4)
+            let data = Array(out[(p + 8)..<(p + 8 + n)])
+            let stream = Array(out[(p + 8 + n)..<(p + 8 + n + z)])
+            #expect(try Inflater.inflate(stream, expectedSize: n, limit: n) == data, "stream \(count)")
+            #expect(try Inflater.inflate(stream, limit: 1 << 20) == data, "stream \(count), no size")
+            p += 8 + n + z
+            count += 1
+        }
+        #expect(count == 120)
+    }
+
     @Test func emptyStream() throws {
         #expect(try ZipFixtures.bytes("empty.deflate") == [0x03, 0x00])
         #expect(try Self.inflate([0x03, 0x00]) == [])
