@@ -19,8 +19,9 @@ public enum PlanParseError: Error, Sendable, Equatable, CustomStringConvertible 
     case binary(byteOffset: Int, line: Int, looksLikeUTF16: Bool = false)
     /// An unpaired surrogate, or a lone byte at the end of a UTF-16 file (odd length).
     case invalidUTF16(byteOffset: Int, line: Int)
-    /// The file has more than `limit` bytes.
-    case tooLarge(byteCount: Int, limit: Int)
+    /// The input has more than `limit` bytes: `byteCount` of them, or `nil` for a stream
+    /// (standard input, a pipe, a device), which is read only one byte past the limit.
+    case tooLarge(byteCount: Int?, limit: Int)
 
     public var description: String {
         switch self {
@@ -37,8 +38,10 @@ public enum PlanParseError: Error, Sendable, Equatable, CustomStringConvertible 
             return "binary data (NUL byte) at byte \(offset) (line \(line))\(hint)"
         case .invalidUTF16(let offset, let line):
             return "invalid UTF-16 at byte \(offset) (line \(line))"
-        case .tooLarge(let count, let limit):
+        case .tooLarge(let count?, let limit):
             return "input too large: \(count) bytes (limit \(limit))"
+        case .tooLarge(nil, let limit):
+            return "input too large: more than \(limit) bytes (limit \(limit))"
         }
     }
 }

@@ -18,7 +18,7 @@ struct DiffCSVExporter: DiffExporter {
     ]
 
     func write(_ diff: PlanDiff, _ out: OutputSink) throws(OutputError) {
-        var w = CSVWriter(bom: options.byteOrderMark, guardFormulas: options.guardFormulas)
+        var w = CSVWriter(bom: options.byteOrderMark, guardFormulas: options.guardFormulas, delimiter: options.delimiter)
         w.row(Self.columns)
         for c in diff.changes {
             var row = [
@@ -27,7 +27,7 @@ struct DiffCSVExporter: DiffExporter {
             ]
             row += cells(c.old)
             row += cells(c.new)
-            row.append(DiffTextRenderer.titleDiff(c.titleDiff, color: false))
+            row.append(DiffTextRenderer.titleDiff(c.titleDiff, color: false, terminal: false))
             w.row(row)
             try w.flush(to: out, ifAbove: JSONWriter.chunkSize)
         }

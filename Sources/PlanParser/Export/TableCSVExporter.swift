@@ -4,7 +4,7 @@
 struct TableCSVExporter: DocumentExporter {
     static let format = OutputFormat(
         name: "csv", subject: .tables, extensions: ["csv"],
-        summary: "each table as CSV, as printed (default)",
+        summary: "each table as CSV, as printed",
         maker: .documents { TableCSVExporter(options: $0) })
 
     private let options: ExportOptions
@@ -18,7 +18,7 @@ struct TableCSVExporter: DocumentExporter {
 
     mutating func add(_ document: PlanDocument, _ out: OutputSink) throws(OutputError) {
         for table in document.selectedTables(options.table) {
-            var w = CSVWriter(bom: options.byteOrderMark && written == 0, guardFormulas: options.guardFormulas)
+            var w = CSVWriter(bom: options.byteOrderMark && written == 0, guardFormulas: options.guardFormulas, delimiter: options.delimiter)
             if written > 0 { w.lineBreak() }
             written += 1
             let headerRow = table.rows.first { $0.kind == .header }

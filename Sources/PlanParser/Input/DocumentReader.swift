@@ -6,7 +6,7 @@
 /// canonical text, and every line number in the output refers to it (`extract text FILE`
 /// prints it). ``DecodedSource/lineRoles`` tells the parser what it knows for sure about a
 /// line (a table row starts here), so it need not guess from the line's shape.
-protocol DocumentReader {
+protocol DocumentReader: Sendable {
     static var format: InputFormat { get }
     /// Whether `bytes` are in this format, judged by content (magic numbers), not by name.
     static func recognizes(_ bytes: [UInt8]) -> Bool
