@@ -47,7 +47,7 @@ extension TaskExtractor {
     /// opens with a frame (`Phòng X chủ trì, phối hợp …`), a heading over assignment paragraphs,
     /// or else a prose task.
     mutating func addItemTask(_ s: SectionView, path: [SectionHeading], id: [String], agency: Agency?) {
-        let title = Self.strippedTitle(s.title)
+        let title = s.title
         let notes = s.paragraphs.map(\.text)
         if let agency {
             let reading = AssignmentReader.read(title, context: .duty(splitRoles: false))
@@ -76,7 +76,7 @@ extension TaskExtractor {
             if !all.isEmpty {
                 if all.allSatisfy({ $0.duty.isEmpty }), let lead = all.first(where: { !$0.lead.isEmpty }) {
                     var a = lead
-                    a.duty = title
+                    a.duty = Self.strippedTitle(title)
                     a.times = all.flatMap(\.times)
                     addAssignments([a], agency: nil, id: id.joined(separator: "."), line: s.line, endLine: s.endLine,
                                    path: path, number: s.number,

@@ -112,8 +112,10 @@ struct AssignmentReader {
             isDuty = false
             splitRoles = false
         }
-        for (n, c) in clauseRanges().enumerated() {
-            if hasBoilerplate(c) { continue }
+        let clauses = clauseRanges()
+        // `… chịu trách nhiệm thi hành Quyết định này`: the enforcement article, all of it.
+        if clauses.contains(where: hasBoilerplate) { return reading }
+        for (n, c) in clauses.enumerated() {
             guard var frame = frame(in: c, allowImplicit: isDuty) else {
                 if !reading.assignments.isEmpty {
                     if !endsWithColon(c) { append(c, to: &reading) }
@@ -350,6 +352,8 @@ struct AssignmentReader {
         if let e = AssignmentFrames.leads.longestMatch(in: words, at: j) {
             if AssignmentFrames.events.longestMatch(in: words, at: e) != nil { return nil }
             j = skipPunctuation(e, end)
+            // `là cơ quan thường trực, chủ trì, phối hợp …`: one role word after another.
+            while let again = AssignmentFrames.leads.longestMatch(in: words, at: j) { j = skipPunctuation(again, end) }
             var support: [Range<Int>] = []
             if let ce = AssignmentFrames.cooperation.longestMatch(in: words, at: j), let (names, ne) = units.names(at: ce), ne <= end {
                 support = names
@@ -358,6 +362,8 @@ struct AssignmentReader {
             return Frame(lead: subject, support: support, dutyStart: j)
         }
         if let e = AssignmentFrames.responsibility.longestMatch(in: words, at: j) {
+            // `chịu trách nhiệm về kết quả …`: the words are the duty itself.
+            if words.isWord(e, Self.aboutWord) { return Frame(lead: subject, support: [], dutyStart: j) }
             let k = skipPunctuation(e, end)
             if depth == 0, k < end, isRoleWord(k),
                 let inner = afterLead(subject: subject, at: k, end: end, assigned: true, depth: 1)
@@ -395,6 +401,7 @@ struct AssignmentReader {
         return skipPunctuation(j, end)
     }
 
+    private static let aboutWord = Array("về".utf8)  // "about"
     private static let fixedWord = Array("định".utf8)  // định kỳ: periodically
     private static let termWord = Array("kỳ".utf8)
     private static let everyWord = Array("hằng".utf8)  // every
@@ -466,6 +473,12 @@ struct AssignmentReader {
         }
         if k > 0, tokens[k - 1].kind == .colon { cue = true }
         switch e {
+        case .periodic(.unspecified, nil):
+            // `định kỳ báo cáo …` (periodically report), not `khám sức khỏe định kỳ cho …` (check-ups).
+            guard end < tokens.count else { return true }
+            let rest = UnsafeBufferPointer(rebasing: bytes[Int(tokens[end].start)...])
+            let words = TextWords(rest)
+            return AssignmentFrames.dutyVerbs.longestMatch(in: words, at: 0) != nil
         case .deadline, .periodic:
             return true
         case .continuous:
@@ -540,7 +553,7 @@ extension TaskExtractor {
             if let units = Self.agencyUnits(of: s) {
                 inner = Agency(names: units, line: s.line)
             } else if !(isHeading && TextShape.isUppercase(Array(s.title.utf8))), !Self.isBasis(s.title) {
-                let title = Self.strippedTitle(s.title)
+                let title = s.title
                 let titleEnd = s.children.isEmpty && !s.hasParagraphs ? s.endLine : s.line
                 if agency != nil || AgencySections.mayHoldFrame(title) {
                     let reading = AssignmentReader.read(title, context: agency == nil ? .sentences : .duty(splitRoles: false))

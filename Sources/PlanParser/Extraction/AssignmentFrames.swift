@@ -177,6 +177,12 @@ enum AssignmentFrames {
         "trình bày",  // presented
         "cho biết",  // said
         "báo cáo về",  // reported on
+        "thông báo để",  // "announces so that …" (a notice's closing)
+        "thông báo ý kiến",  // "conveys the opinion"
+        "thông báo kết luận",  // "announces the conclusions"
+        "trân trọng",  // "respectfully"
+        "kính báo",  // "respectfully reports"
+        "xin",  // "asks" (a request upward)
     ].map(Phrase.init))
 
     /// Words skipped at the start of a clause before its frame (`Đồng thời, giao …`).
@@ -215,7 +221,7 @@ enum AssignmentFrames {
     /// (`hoàn thành trước ngày 10/12/2023`, `thời gian thực hiện: tháng 12`).
     static let timeClauseWords: Set<[UInt8]> = Set([
         "hoàn", "thành", "xong", "tất", "thời", "gian", "hạn", "thực", "hiện", "tiến", "độ", "kết", "thúc",
-        "và", "trước", "chậm", "nhất", "là", "báo", "cáo", "gửi", "về", "kết", "quả",
+        "và", "trước", "chậm", "nhất", "là",
     ].map { Array($0.utf8) })
 
     /// Duties that say only "do it": a clause `giao Phòng X chủ trì thực hiện` after the duty

@@ -136,7 +136,7 @@ struct TaskExtractor {
             collectResponsibilities(s, agency: agency, isSection: true)
             return
         }
-        if role == .tasks || role == .neutral, !hasFields, let units = Self.agencyUnits(of: s) {
+        if role == .tasks, !hasFields, let units = Self.agencyUnits(of: s) {
             // `2. Phòng Văn hóa và Thông tin` over its duties: each duty is the unit's task.
             addAgencyDuties(s, agency: Agency(names: units, line: s.line), path: path, id: idPath())
             return

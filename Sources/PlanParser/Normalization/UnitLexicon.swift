@@ -6,7 +6,8 @@
 /// A unit name is a head (`Sở`, `Phòng`, `Văn phòng`, `Ủy ban nhân dân`, `Công an` …), then
 /// usually a field (`Tài nguyên và Môi trường`) and a place (`tỉnh`, `huyện Đức Trọng`).
 /// Many fields hold `và`, commas or dashes (`Văn hóa, Thể thao và Du lịch`, `Lao động -
-/// Thương binh và Xã hội`, `HĐND và UBND`): the ``fields`` table lists them, so that a list
+/// Thương binh và Xã hội`): the ``fields`` table lists them (the office of the council and the
+/// committee, `Văn phòng HĐND và UBND`, has its own: ``UnitNameReader/officeFields``), so that a list
 /// splits between units and never inside one. A collective (`các sở, ban, ngành`, `UBND
 /// các huyện, thị xã, thành phố`) is one unit too.
 ///
@@ -153,12 +154,6 @@ enum UnitLexicon {
         "truyền thanh - truyền hình",  // radio and television (district)
         "văn hóa - truyền thanh - truyền hình",  // culture, radio and television
         "giáo dục nghề nghiệp - giáo dục thường xuyên",  // vocational and continuing education
-        "hđnd và ubnd",  // people's council and committee (their office)
-        "hội đồng nhân dân và ủy ban nhân dân",  // people's council and committee
-        "đoàn đbqh, hđnd và ubnd",  // national assembly delegation, council and committee
-        "đoàn đbqh và hđnd",  // national assembly delegation and council
-        "đoàn đại biểu quốc hội, hội đồng nhân dân và ủy ban nhân dân",  // the three, in full
-        "đoàn đại biểu quốc hội và hội đồng nhân dân",  // delegation and council, in full
         "đoàn đại biểu quốc hội",  // national assembly delegation
         "quản lý dự án đầu tư xây dựng",  // construction project management
         "quản lý các khu kinh tế và khu công nghiệp",  // economic and industrial zones management

@@ -27,6 +27,37 @@ struct SeedTaskTests {
         #expect(Set(d.tasks.map(\.id)).count == d.tasks.count, "ids are unique")
     }
 
+    /// Prose tasks without a stated lead take one from `TỔ CHỨC THỰC HIỆN` when the match is
+    /// clear: 001 names an area per unit (`3. Sở Tư pháp` › `… công tác cải cách thể chế`) and
+    /// heads its task sections with those areas; 000 names one duty phrase (Thanh tra Sở:
+    /// `Tiếp nhận, xử lý phản ánh, kiến nghị`); 002 and 003 name units without areas.
+    @Test(arguments: [("000", 1, 31), ("001", 53, 4), ("002", 0, 5), ("003", 0, 1), ("004", 0, 0)])
+    func inferredLeads(seed: String, inferred: Int, without: Int) throws {
+        let d = try Fixtures.seed(seed)
+        let prose = d.tasks.filter { $0.origin == .prose }
+        #expect(prose.filter { $0.leadSource?.kind == .inferred }.count == inferred)
+        #expect(prose.filter { $0.lead.isEmpty }.count == without)
+        #expect(!d.tasks.contains { $0.leadSource?.kind == .inferred && $0.origin != .prose })
+    }
+
+    @Test func seed001Responsibilities() throws {
+        let d = try Fixtures.seed("001")
+        #expect(d.task("II.2.b.1")?.lead.map(\.name) == ["Sở Tư pháp"])
+        #expect(d.task("II.2.b.1")?.leadSource == LeadSource(kind: .inferred, line: 287))
+        #expect(d.task("II.1.1")?.lead.map(\.name) == ["Sở Nội vụ"])
+        #expect(d.task("II.3.b.1")?.lead.map(\.name) == ["Văn phòng UBND tỉnh"])
+        #expect(d.task("II.6.b.1")?.lead.map(\.name) == ["Sở Tài chính"])
+        #expect(d.task("II.7.b.1")?.lead.map(\.name) == ["Sở Thông tin và Truyền thông"])
+        #expect(d.task("II.8.2")?.lead.map(\.name) == ["Sở Kế hoạch và Đầu tư"])
+        #expect(d.task("II.8.1")?.lead.isEmpty == true)
+        let noiVu = d.responsibilities.filter { $0.unit.name == "Sở Nội vụ" && $0.role == .lead }
+        #expect(noiVu.contains { $0.areas.contains("Cải cách chế độ công vụ") })
+        // `Phối hợp với Sở Thông tin và Truyền thông …` under `4. Văn phòng UBND tỉnh`: it supports.
+        #expect(d.responsibilities.contains { $0.unit.name == "Văn phòng UBND tỉnh" && $0.role == .support && $0.line == 295 })
+        // The section's duties are responsibilities, not tasks.
+        #expect(!d.tasks.contains { $0.line >= 253 })
+    }
+
     @Test func seed000AppendixRows() throws {
         let d = try Fixtures.seed("000")
         let i2 = try #require(d.task("PL.I.2"))

@@ -1,0 +1,148 @@
+import Testing
+@testable import PlanParser
+
+/// The assignment frames, one row per frame and layout (`AssignmentFrames`), on sentences.
+@Suite struct AssignmentReaderTests {
+    struct Row: CustomTestStringConvertible, Sendable {
+        var text: String
+        /// Per assignment: lead, support, duty, time texts.
+        var expected: [([String], [String], String, [String])]
+        var context: AssignmentReader.Context = .sentences
+        var line: Int
+
+        init(_ text: String, _ expected: [([String], [String], String, [String])], context: AssignmentReader.Context = .sentences,
+             line: Int = #line)
+        {
+            self.text = text
+            self.expected = expected
+            self.context = context
+            self.line = line
+        }
+
+        var testDescription: String { "line \(line)" }
+    }
+
+    static let rows: [Row] = [
+        // giao X (chủ trì), phối hợp Y …; time clause after `;`
+        Row("Giao Sở Tài nguyên và Môi trường chủ trì, phối hợp các đơn vị, địa phương liên quan kiểm tra hiện trạng sử dụng đất; hoàn thành trước ngày 10/12/2023.",
+            [(["Sở Tài nguyên và Môi trường"], ["các đơn vị, địa phương liên quan"], "Kiểm tra hiện trạng sử dụng đất",
+              ["hoàn thành trước ngày 10/12/2023"])]),
+        Row("Giao cho Phòng Nội vụ tổng hợp kết quả.", [(["Phòng Nội vụ"], [], "Tổng hợp kết quả", [])]),
+        // X chủ trì, phối hợp Y và …, duty
+        Row("Phòng Văn hóa và Thông tin chủ trì, phối hợp Ban Tuyên giáo Huyện ủy và các cơ quan, đơn vị có liên quan, tham mưu UBND huyện tổ chức hội thi.",
+            [(["Phòng Văn hóa và Thông tin"], ["Ban Tuyên giáo Huyện ủy", "các cơ quan, đơn vị có liên quan"],
+              "Tham mưu UBND huyện tổ chức hội thi", [])]),
+        // đề nghị X …
+        Row("Đề nghị Ủy ban nhân dân các huyện, thị xã, thành phố chỉ đạo UBND cấp xã rà soát các hộ nghèo.",
+            [(["Ủy ban nhân dân các huyện, thị xã, thành phố"], [], "Chỉ đạo UBND cấp xã rà soát các hộ nghèo", [])]),
+        // yêu cầu A, B phối hợp với C …: C leads, A and B support
+        Row("Yêu cầu Công an tỉnh, Sở Y tế phối hợp với Sở Công Thương kiểm tra các cơ sở kinh doanh thực phẩm.",
+            [(["Sở Công Thương"], ["Công an tỉnh", "Sở Y tế"], "Kiểm tra các cơ sở kinh doanh thực phẩm", [])]),
+        // X có trách nhiệm …
+        Row("Sở Tài chính có trách nhiệm bố trí kinh phí thực hiện.", [(["Sở Tài chính"], [], "Bố trí kinh phí thực hiện", [])]),
+        // X được giao là cơ quan chủ trì, phối hợp …; định kỳ …
+        Row("Sở Y tế được giao là cơ quan chủ trì, phối hợp với Bảo hiểm xã hội tỉnh triển khai khám sức khỏe định kỳ cho người lao động; định kỳ hằng quý báo cáo UBND tỉnh.",
+            [(["Sở Y tế"], ["Bảo hiểm xã hội tỉnh"],
+              "Triển khai khám sức khỏe định kỳ cho người lao động; định kỳ hằng quý báo cáo UBND tỉnh", ["định kỳ hằng quý"])]),
+        // X phối hợp với Y …
+        Row("Hội Nông dân huyện phối hợp với Phòng Nông nghiệp và Phát triển nông thôn tập huấn kỹ thuật cho nông dân.",
+            [(["Phòng Nông nghiệp và Phát triển nông thôn"], ["Hội Nông dân huyện"], "Tập huấn kỹ thuật cho nông dân", [])]),
+        // X tham mưu …
+        Row("Văn phòng HĐND và UBND huyện tham mưu UBND huyện ban hành quy chế làm việc.",
+            [(["Văn phòng HĐND và UBND huyện"], [], "Tham mưu UBND huyện ban hành quy chế làm việc", [])]),
+        // An agency's own sentence: `Công an tỉnh tổ chức …`
+        Row("Công an tỉnh tổ chức vận động Nhân dân giao nộp vũ khí, vật liệu nổ.",
+            [(["Công an tỉnh"], [], "Tổ chức vận động Nhân dân giao nộp vũ khí, vật liệu nổ", [])]),
+        Row("Bộ Chỉ huy Quân sự tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh tổ chức huấn luyện lực lượng dân quân.",
+            [(["Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"], [], "Tổ chức huấn luyện lực lượng dân quân", [])]),
+        // Three assignments in one paragraph; a citation and a date stay whole.
+        Row("Giao Sở Nội vụ chủ trì triển khai Kế hoạch số 12/KH-UBND ngày 05.01.2024 của UBND tỉnh. Sở Tư pháp hướng dẫn các xã xây dựng hương ước; Sở Y tế có trách nhiệm kiểm tra an toàn thực phẩm trong tháng 3/2024.",
+            [(["Sở Nội vụ"], [], "Triển khai Kế hoạch số 12/KH-UBND ngày 05.01.2024 của UBND tỉnh", []),
+             (["Sở Tư pháp"], [], "Hướng dẫn các xã xây dựng hương ước", []),
+             (["Sở Y tế"], [], "Kiểm tra an toàn thực phẩm trong tháng 3/2024", ["trong tháng 3/2024"])]),
+        // The issuer before the frame: `…, UBND tỉnh giao X …`
+        Row("Để kịp thời ứng phó với mưa lũ, UBND tỉnh giao Sở Xây dựng kiểm tra an toàn các hồ đập.",
+            [(["Sở Xây dựng"], [], "Kiểm tra an toàn các hồ đập", [])]),
+        // Under an agency: an implicit lead, its `phối hợp với Y` (Y leads), another unit's sentence.
+        Row("Chủ trì, phối hợp với các cơ quan liên quan theo dõi việc thực hiện.", [([], ["các cơ quan liên quan"], "Theo dõi việc thực hiện", [])],
+            context: .duty(splitRoles: false)),
+        Row("Phối hợp với Phòng Nội vụ thẩm định vị trí việc làm.", [(["Phòng Nội vụ"], [], "Thẩm định vị trí việc làm", [])],
+            context: .duty(splitRoles: false)),
+        Row("Tham mưu UBND huyện bố trí kinh phí; phối hợp với Phòng Nội vụ kiểm tra.",
+            [([], [], "Tham mưu UBND huyện bố trí kinh phí; phối hợp với Phòng Nội vụ kiểm tra", [])], context: .duty(splitRoles: false)),
+        // A plan's item is an assignment when it opens with a frame, or names its lead after it.
+        Row("Phòng Giáo dục và Đào tạo chủ trì tổ chức hội khỏe Phù Đổng cấp huyện.",
+            [(["Phòng Giáo dục và Đào tạo"], [], "Tổ chức hội khỏe Phù Đổng cấp huyện", [])], context: .item),
+        Row("Tổ chức hội khỏe Phù Đổng cấp huyện; giao Phòng Giáo dục và Đào tạo chủ trì thực hiện.",
+            [(["Phòng Giáo dục và Đào tạo"], [], "Tổ chức hội khỏe Phù Đổng cấp huyện", [])], context: .item),
+        Row("Tổ chức hội khỏe Phù Đổng cấp huyện.", [], context: .item),
+    ]
+
+    @Test(arguments: rows)
+    func frames(_ row: Row) {
+        let reading = AssignmentReader.read(row.text, context: row.context)
+        #expect(reading.assignments.count == row.expected.count)
+        for (a, (lead, support, duty, times)) in zip(reading.assignments, row.expected) {
+            #expect(a.lead == lead)
+            #expect(a.support == support)
+            #expect(a.duty == duty)
+            #expect(a.times == times)
+        }
+    }
+
+    /// Sentences that assign nothing: reports, evaluations, narratives, quotations, bases,
+    /// enforcement articles, closings.
+    @Test(arguments: [
+        "Sở đã ban hành Công văn số 555/SKHCN-VP ngày 22/7/2024 về việc khắc phục tồn tại.",
+        "UBND tỉnh đánh giá cao sự chủ động của Sở Y tế trong công tác phòng, chống dịch.",
+        "Ngày 15/10/2024, đồng chí Chủ tịch UBND huyện chủ trì cuộc họp về công tác chuẩn bị Đại hội.",
+        "Thực hiện Thông báo số 45/TB-UBND: “Giao Sở Y tế chủ trì xây dựng kế hoạch”, các đơn vị đã triển khai.",
+        "“Giao Sở Y tế chủ trì xây dựng kế hoạch phòng, chống dịch.”",
+        "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 12/TTr-SNV.",
+        "Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Nội vụ, Tư pháp chịu trách nhiệm thi hành Quyết định này./.",
+        "Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện./.",
+        "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo UBND tỉnh để xem xét.",
+        "Kết quả, Sở Nội vụ đã tổ chức 05 lớp tập huấn.",
+    ])
+    func noAssignment(_ text: String) {
+        #expect(AssignmentReader.read(text, context: .sentences).assignments.isEmpty)
+    }
+
+    /// An introduction names who leads the items after it.
+    @Test func introduction() {
+        let r = AssignmentReader.read("Chủ tịch UBND tỉnh yêu cầu các sở, ngành, địa phương thực hiện các nội dung sau:", context: .sentences)
+        #expect(r.assignments.isEmpty)
+        #expect(r.introLead == ["các sở, ngành, địa phương"])
+    }
+
+    /// Time phrases: deadlines, periodic times and announced spans; a plain `năm 2024` in a
+    /// title is no time.
+    @Test(arguments: [
+        ("hoàn thành trước ngày 10/12/2023", ["trước ngày 10/12/2023"], true),
+        ("báo cáo kết quả trong tháng 6/2024", ["trong tháng 6/2024"], false),
+        ("định kỳ hằng quý báo cáo UBND tỉnh", ["định kỳ hằng quý"], false),
+        ("xây dựng kế hoạch cải cách hành chính năm 2024", [], false),
+        ("thực hiện Quyết định số 12/QĐ-UBND ngày 05/01/2024 của UBND tỉnh", [], false),
+        ("tổ chức vào ngày 19/4/2024", ["ngày 19/4/2024"], false),
+        ("chậm nhất là ngày 15/01/2025", ["chậm nhất là ngày 15/01/2025"], true),
+    ] as [(String, [String], Bool)])
+    func times(text: String, expected: [String], timeOnly: Bool) {
+        var copy = text
+        let (found, only) = copy.withUTF8 { AssignmentReader.times(in: $0) }
+        #expect(found == expected)
+        #expect(only == timeOnly)
+    }
+
+    /// A date without a year takes the document's year.
+    @Test func dateWithoutYear() throws {
+        let d = try Fixtures.parse("""
+            ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH
+            Số: 77/UBND-VP
+            Nam Định, ngày 02 tháng 3 năm 2024
+
+            Giao Sở Y tế chủ trì kiểm tra các cơ sở khám bệnh, chữa bệnh trước ngày 15/4.
+            """)
+        let t = try #require(d.tasks.first)
+        #expect(t.time.map(\.end?.iso) == ["2024-04-15"])
+    }
+}

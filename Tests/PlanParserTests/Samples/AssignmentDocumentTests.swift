@@ -1,0 +1,180 @@
+import Testing
+@testable import PlanParser
+
+/// The test documents of `samples/assignments/`, written for this in the styles of real
+/// directive letters, meeting conclusions, decisions and district plans: every task, its lead,
+/// support and time, exactly.
+@Suite struct AssignmentDocumentTests {
+    /// One expected task: id, title, lead, support, and its milestones as (kind, end date).
+    struct Expected: CustomTestStringConvertible, Sendable {
+        var id: String
+        var title: String
+        var lead: [String]
+        var support: [String] = []
+        var time: [(TimeMilestone.Kind, String?)] = []
+        var origin: PlanTask.Origin = .assignment
+        var leadSource: LeadSource.Kind? = .stated
+
+        var testDescription: String { id }
+    }
+
+    static let directiveLetter: [Expected] = [
+        Expected(id: "1", title: "Rà soát, cập nhật phương án ứng phó thiên tai theo cấp độ rủi ro",
+                 lead: ["Sở Nông nghiệp và Phát triển nông thôn"], support: ["các đơn vị, địa phương liên quan"],
+                 time: [(.deadline, "2024-06-10")]),
+        Expected(id: "2", title: "Theo dõi chặt chẽ diễn biến thời tiết, kịp thời cung cấp thông tin cảnh báo cho các địa phương",
+                 lead: ["Sở Tài nguyên và Môi trường"], support: ["Đài Khí tượng Thủy văn tỉnh"]),
+        Expected(id: "3", title: "Chuẩn bị lực lượng, phương tiện sẵn sàng tham gia cứu hộ, cứu nạn khi có tình huống",
+                 lead: ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh"]),
+        Expected(id: "4", title: "Kiểm tra an toàn các công trình đang thi công, cầu, cống yếu; báo cáo kết quả trong tháng 6/2024",
+                 lead: ["UBND các huyện, thị xã, thành phố"], support: ["Sở Xây dựng", "Sở Giao thông vận tải"],
+                 time: [(.month, "2024-06-30")]),
+        Expected(id: "5", title: "Tuyên truyền kỹ năng phòng, tránh thiên tai cho người dân; định kỳ hằng quý báo cáo kết quả về UBND tỉnh",
+                 lead: ["Sở Văn hóa, Thể thao và Du lịch"], support: ["Đài Phát thanh và Truyền hình tỉnh"],
+                 time: [(.periodic, "2024-12-31")]),
+        Expected(id: "6.s1", title: "Tham mưu UBND tỉnh bố trí kinh phí dự phòng cho công tác phòng, chống thiên tai",
+                 lead: ["Sở Tài chính"]),
+        Expected(id: "6.s2", title: "Rà soát các hộ nghèo ở vùng có nguy cơ sạt lở, đề xuất hỗ trợ trước ngày 30/6",
+                 lead: ["Sở Lao động - Thương binh và Xã hội"], time: [(.deadline, "2024-06-30")]),
+        Expected(id: "6.s3", title: "Theo dõi, tổng hợp tình hình thực hiện, tham mưu Chủ tịch UBND tỉnh chỉ đạo xử lý",
+                 lead: ["Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh"]),
+        Expected(id: "7", title: "Tham mưu kiện toàn Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn cấp huyện, hoàn thành trong tháng 5/2024",
+                 lead: ["UBND các huyện, thị xã, thành phố"], time: [(.month, "2024-05-31")]),
+    ]
+
+    static let meetingConclusion: [Expected] = [
+        Expected(id: "2.a", title: "Tham mưu UBND huyện ban hành kế hoạch tuyên truyền Đại hội trước ngày 25/10/2024",
+                 lead: ["Phòng Văn hóa và Thông tin"], support: ["Ban Tuyên giáo Huyện ủy", "các cơ quan, đơn vị có liên quan"],
+                 time: [(.deadline, "2024-10-25")]),
+        Expected(id: "2.b", title: "Khẩn trương hoàn thiện danh sách vận động viên các môn thi đấu; chuẩn bị cơ sở vật chất, sân bãi phục vụ Đại hội, hoàn thành trong tháng 11/2024",
+                 lead: ["Trung tâm Văn hóa Thông tin và Thể thao"], time: [(.month, "2024-11-30")]),
+        Expected(id: "2.c", title: "Thẩm định dự toán kinh phí tổ chức Đại hội, trình UBND huyện phê duyệt",
+                 lead: ["Phòng Tài chính - Kế hoạch"]),
+        Expected(id: "2.d", title: "Tăng cường kiểm tra, đôn đốc các xã, thị trấn tổ chức Đại hội Thể dục thể thao cấp cơ sở",
+                 lead: ["các cơ quan, đơn vị"]),
+        Expected(id: "3", title: "Theo dõi, đôn đốc việc thực hiện; định kỳ hằng tuần báo cáo Chủ tịch UBND huyện tiến độ chuẩn bị Đại hội",
+                 lead: ["Văn phòng HĐND và UBND huyện"], time: [(.periodic, "2024-12-31")]),
+        Expected(id: "3.s1", title: "Xây dựng phương án bảo đảm an ninh, trật tự, an toàn giao thông trong thời gian diễn ra Đại hội",
+                 lead: ["Công an huyện"]),
+        Expected(id: "3.s2", title: "Bố trí lực lượng y tế trực tại các địa điểm thi đấu", lead: ["Trung tâm Y tế huyện"]),
+    ]
+
+    static let decision: [Expected] = [
+        Expected(id: "D2.1", title: "Triển khai Kế hoạch; định kỳ 6 tháng, năm báo cáo UBND tỉnh kết quả thực hiện",
+                 lead: ["Sở Văn hóa, Thể thao và Du lịch"], support: ["các sở, ngành, địa phương"], time: [(.periodic, "2024-12-31")]),
+        Expected(id: "D2.2", title: "Cân đối, bố trí kinh phí thực hiện Kế hoạch theo quy định", lead: ["Sở Tài chính"]),
+        Expected(id: "D2.3", title: "Lồng ghép nội dung phát triển du lịch cộng đồng vào Chương trình mục tiêu quốc gia xây dựng nông thôn mới",
+                 lead: ["Sở Văn hóa, Thể thao và Du lịch"], support: ["Sở Nông nghiệp và Phát triển nông thôn"]),
+        Expected(id: "D2.4", title: "Lựa chọn các thôn, bản có tiềm năng để xây dựng mô hình du lịch cộng đồng, hoàn thành trước ngày 30/9/2024",
+                 lead: ["UBND huyện Minh Hóa", "UBND huyện Bố Trạch"], time: [(.deadline, "2024-09-30")]),
+    ]
+
+    static let districtPlan: [Expected] = [
+        Expected(id: "II.1.s1", title: "Tham mưu UBND huyện xây dựng kế hoạch tuyên truyền chuyển đổi số năm 2025",
+                 lead: ["Phòng Văn hóa và Thông tin"], support: ["Ban Tuyên giáo Huyện ủy", "các cơ quan, đơn vị có liên quan"],
+                 time: [(.month, "2025-02-28")]),
+        Expected(id: "II.1.s2", title: "Tổ chức tuyên truyền trên hệ thống truyền thanh cơ sở, trang thông tin điện tử huyện; định kỳ hằng tháng đăng tải tin, bài về chuyển đổi số",
+                 lead: ["Trung tâm Văn hóa, Thông tin và Thể thao huyện"], time: [(.periodic, "2025-12-31")]),
+        Expected(id: "II.2.1", title: "Rà soát, đơn giản hóa thủ tục hành chính thuộc thẩm quyền giải quyết của UBND huyện.",
+                 lead: ["Văn phòng HĐND và UBND huyện"], origin: .prose, leadSource: .inferred),
+        Expected(id: "II.2.2", title: "Duy trì hoạt động của Bộ phận Một cửa huyện, bảo đảm 100% hồ sơ được giải quyết đúng hạn.",
+                 lead: ["Văn phòng HĐND và UBND huyện"], origin: .prose, leadSource: .inferred),
+        Expected(id: "II.3.1", title: "Triển khai nền tảng họp trực tuyến đến 100% xã, thị trấn.",
+                 lead: ["Phòng Văn hóa và Thông tin"], origin: .prose, leadSource: .inferred),
+        Expected(id: "II.3.2", title: "Hướng dẫn các xã xây dựng Tổ công nghệ số cộng đồng", lead: ["Phòng Văn hóa và Thông tin"]),
+        Expected(id: "III.s1", title: "Tổ chức vận động Nhân dân tham gia phong trào toàn dân bảo vệ an ninh Tổ quốc", lead: ["Công an huyện"]),
+        Expected(id: "III.s2", title: "Tổ chức diễn tập phương án phòng cháy, chữa cháy và cứu nạn, cứu hộ tại các khu dân cư trong quý III năm 2025",
+                 lead: ["Ban Chỉ huy Quân sự huyện", "Công an huyện"], time: [(.quarter, "2025-09-30")]),
+        Expected(id: "III.1.1", title: "Tham mưu UBND huyện bố trí kinh phí thực hiện Kế hoạch, hoàn thành trước ngày 15/3/2025",
+                 lead: ["Phòng Tài chính - Kế hoạch"], time: [(.deadline, "2025-03-15")]),
+        Expected(id: "III.1.2", title: "Thẩm định vị trí việc làm của các đơn vị sự nghiệp",
+                 lead: ["Phòng Nội vụ"], support: ["Phòng Tài chính - Kế hoạch"]),
+        Expected(id: "III.2.s1", title: "Xây dựng chương trình văn nghệ chào mừng các ngày lễ lớn của huyện",
+                 lead: ["Trung tâm Văn hóa Thông tin và Thể thao"]),
+        Expected(id: "III.2.s2", title: "Tổ chức Giải bóng đá thanh niên huyện trong quý II năm 2025",
+                 lead: ["Trung tâm Văn hóa Thông tin và Thể thao"], time: [(.quarter, "2025-06-30")]),
+        Expected(id: "III.3", title: "Xây dựng kế hoạch thu gom, xử lý rác thải sinh hoạt ở khu dân cư tập trung; trình UBND huyện trước ngày 30/4/2025",
+                 lead: ["Phòng Tài nguyên và Môi trường huyện"], time: [(.deadline, "2025-04-30")]),
+        Expected(id: "III.4.1", title: "Căn cứ Kế hoạch này xây dựng kế hoạch của địa phương", lead: ["Ủy ban nhân dân các xã, thị trấn"]),
+        Expected(id: "III.4.2", title: "Định kỳ hằng quý báo cáo kết quả thực hiện về UBND huyện (qua Phòng Nội vụ)",
+                 lead: ["Ủy ban nhân dân các xã, thị trấn"], time: [(.periodic, "2025-12-31")]),
+    ]
+
+    @Test(arguments: [
+        ("assignments/directive-letter.txt", directiveLetter),
+        ("assignments/meeting-conclusion.txt", meetingConclusion),
+        ("assignments/decision-articles.txt", decision),
+        ("assignments/district-plan.txt", districtPlan),
+    ])
+    func everyTask(file: String, expected: [Expected]) throws {
+        let d = try Fixtures.sample(file)
+        #expect(d.tasks.map(\.id) == expected.map(\.id), "\(file)")
+        for e in expected {
+            guard let t = d.tasks.first(where: { $0.id == e.id }) else { continue }
+            #expect(t.origin == e.origin, "\(e.id)")
+            #expect(t.title == e.title, "\(e.id)")
+            #expect(t.lead.map(\.name) == e.lead, "\(e.id)")
+            #expect(t.support.map(\.name) == e.support, "\(e.id)")
+            #expect(t.leadSource?.kind == e.leadSource, "\(e.id)")
+            #expect(t.time.count == e.time.count, "\(e.id)")
+            for (m, (kind, end)) in zip(t.time, e.time) {
+                #expect(m.kind == kind, "\(e.id)")
+                #expect(m.end?.iso == end, "\(e.id)")
+            }
+        }
+        #expect(d.leftovers.isEmpty)
+    }
+
+    @Test func directiveLetterHeader() throws {
+        let h = try Fixtures.sample("assignments/directive-letter.txt").header
+        #expect(h.kind == "CÔNG VĂN")
+        #expect(h.number == "2468/UBND-NN")
+        #expect(h.issuer == "ỦY BAN NHÂN DÂN - TỈNH HÀ NAM")
+        #expect(h.place == "Hà Nam")
+        #expect(h.date == DocumentDate(day: 15, month: 5, year: 2024))
+        #expect(h.title == "V/v triển khai các giải pháp phòng, chống thiên tai mùa mưa bão năm 2024")
+        #expect(h.addressee == "Các sở, ban, ngành tỉnh; UBND các huyện, thị xã, thành phố")
+        #expect(h.signer == Signer(title: "KT. CHỦ TỊCH PHÓ CHỦ TỊCH", name: "Trần Văn Hòa"))
+    }
+
+    @Test func meetingConclusionHeader() throws {
+        let d = try Fixtures.sample("assignments/meeting-conclusion.txt")
+        #expect(d.header.kind == "THÔNG BÁO")
+        #expect(d.header.number == "215/TB-VP")
+        #expect(d.header.issuer == "UBND HUYỆN ĐỨC TRỌNG - VĂN PHÒNG HĐND VÀ UBND")
+        #expect(d.header.title == "Kết luận của Chủ tịch UBND huyện tại cuộc họp về công tác chuẩn bị Đại hội Thể dục thể thao huyện lần thứ VII")
+        // The narrative (`… chủ trì cuộc họp …`), the evaluation and the closing line are no tasks.
+        #expect(!d.tasks.contains { $0.title.contains("cuộc họp") || $0.title.contains("thông báo") })
+        // Item 2 introduces its letters: its units lead the item without a unit of its own.
+        #expect(d.task("2.d")?.leadSource == LeadSource(kind: .stated, line: 19))
+    }
+
+    @Test func decisionArticles() throws {
+        let d = try Fixtures.sample("assignments/decision-articles.txt")
+        #expect(d.header.kind == "QUYẾT ĐỊNH")
+        #expect(d.header.title == "Về việc ban hành Kế hoạch thực hiện Đề án phát triển du lịch cộng đồng tỉnh Quảng Bình năm 2024")
+        #expect(d.sections.map(\.kind) == [.article, .article, .article])
+        #expect(d.sections.map(\.marker) == ["Điều 1.", "Điều 2.", "Điều 3."])
+        #expect(d.sections[1].title == "Tổ chức thực hiện")
+        #expect(d.sections[1].children.count == 4)
+        #expect(d.preamble.first?.text == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH")
+        #expect(d.warnings.isEmpty)
+    }
+
+    @Test func districtPlanResponsibilities() throws {
+        let d = try Fixtures.sample("assignments/district-plan.txt")
+        #expect(d.responsibilities.map { "\($0.unit.name)|\($0.role.rawValue)|\($0.line)" } == [
+            "Văn phòng HĐND và UBND huyện|lead|73", "các cơ quan liên quan|support|73",
+            "Phòng Văn hóa và Thông tin|lead|77", "Phòng Văn hóa và Thông tin|lead|77",
+            "Phòng Nội vụ|lead|81",
+            "Các cơ quan chuyên môn thuộc UBND huyện|lead|85", "UBND các xã, thị trấn|lead|85",
+        ])
+        #expect(d.responsibilities[0].duty == "Theo dõi, hướng dẫn công tác cải cách thủ tục hành chính trên địa bàn huyện")
+        #expect(d.responsibilities[0].areas == ["cải cách thủ tục hành chính"])
+        #expect(d.responsibilities[2].areas == ["chuyển đổi số"])
+        // TỔ CHỨC THỰC HIỆN gives responsibilities, never tasks; MỤC ĐÍCH, YÊU CẦU neither.
+        #expect(!d.tasks.contains { $0.line >= 69 || $0.line < 20 })
+        #expect(d.task("II.2.1")?.leadSource == LeadSource(kind: .inferred, line: 73))
+        #expect(d.task("III.1.1")?.leadSource == LeadSource(kind: .stated, line: 45))
+    }
+}
