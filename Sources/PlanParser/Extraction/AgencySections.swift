@@ -154,6 +154,21 @@ extension TaskExtractor {
         }
     }
 
+    /// `Nghiêm túc triển khai thực hiện Chỉ thị này`: the call to carry out the document itself,
+    /// addressed to everyone; a letter's closing, not one of its tasks.
+    static func isCallToImplement(_ duty: String) -> Bool {
+        let words = VietnameseText.lowercased(duty).split(separator: " ").map(String.init)
+        guard words.count >= 2, words.last == "này" else { return false }
+        let documentWords: Set<String> = ["chỉ", "thị", "quyết", "định", "nghị", "kế", "hoạch", "công", "văn", "thông", "báo",
+                                          "chương", "trình"]
+        let manner: Set<String> = ["nghiêm", "túc", "khẩn", "trương", "triển", "khai", "tổ", "chức", "thực", "hiện", "chỉnh",
+                                   "có", "hiệu", "quả", "tốt", "đầy", "đủ"]
+        var i = 0
+        while i < words.count - 1, manner.contains(words[i]) { i += 1 }
+        let rest = words[i..<(words.count - 1)]
+        return i > 0 && !rest.isEmpty && rest.count <= 2 && rest.allSatisfy { documentWords.contains($0) }
+    }
+
     static func unit(_ name: String) -> UnitRef {
         UnitRef(name: name, key: UnitNormalizer.key(for: name))
     }

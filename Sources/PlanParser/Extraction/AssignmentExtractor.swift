@@ -486,9 +486,14 @@ struct AssignmentReader {
         case .conditional:
             return false
         case .calendar:
-            return cue || tokens[k].word == .within || tokens[k].word == .from
+            // `trong tháng 12`, `từ tháng 3`: the words themselves (`cây trồng năm 2025` is a crop).
+            let first = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: bytes[Int(tokens[k].start)..<Int(tokens[k].end)]))
+            return cue || first == withinWord || first == fromWord
         }
     }
+
+    private static let withinWord = Array("trong".utf8)  // "within"
+    private static let fromWord = Array("từ".utf8)  // "from"
 
     /// `s` with its first letter uppercase (`tham mưu …` → `Tham mưu …`).
     static func capitalized(_ s: String) -> String {
@@ -514,7 +519,7 @@ extension TaskExtractor {
             }
             guard AgencySections.mayHoldFrame(head) else { continue }
             let reading = AssignmentReader.read(head, context: .sentences)
-            for a in reading.assignments {
+            for a in reading.assignments where !Self.isCallToImplement(a.duty) {
                 addAssignments([a], agency: nil, id: nextSentenceID(""), line: p.line, endLine: p.endLine, path: [],
                                number: nil, fields: fields)
             }
@@ -557,7 +562,7 @@ extension TaskExtractor {
                 let titleEnd = s.children.isEmpty && !s.hasParagraphs ? s.endLine : s.line
                 if agency != nil || AgencySections.mayHoldFrame(title) {
                     let reading = AssignmentReader.read(title, context: agency == nil ? .sentences : .duty(splitRoles: false))
-                    addAssignments(reading.assignments, agency: agency, id: id.joined(separator: "."), line: s.line,
+                    addAssignments(reading.assignments.filter { !Self.isCallToImplement($0.duty) }, agency: agency, id: id.joined(separator: "."), line: s.line,
                                    endLine: titleEnd, path: path, number: s.number)
                     if let lead = reading.introLead {
                         inner = Agency(names: lead, line: s.line)
@@ -576,7 +581,7 @@ extension TaskExtractor {
                 guard inner != nil || AgencySections.mayHoldFrame(head) else { continue }
                 let context: AssignmentReader.Context = inner == nil || Self.isClosingRemark(head) ? .sentences : .duty(splitRoles: false)
                 let reading = AssignmentReader.read(head, context: context)
-                for a in reading.assignments {
+                for a in reading.assignments where !Self.isCallToImplement(a.duty) {
                     addAssignments([a], agency: inner, id: nextSentenceID(id.joined(separator: ".")), line: p.line,
                                    endLine: p.endLine, path: sectionPath, number: nil, fields: fields)
                     lastTask = tasks.count - 1

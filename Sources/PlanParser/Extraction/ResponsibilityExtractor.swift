@@ -84,6 +84,8 @@ enum ResponsibilityAreas {
             {
                 var j = e
                 if words.isWord(j, Array("việc".utf8)) { j += 1 }  // về việc …
+                // `về lĩnh vực X`, `về công tác X`: the area is X.
+                while let again = introducers.longestMatch(in: words, at: j), again < words.count { j = again }
                 let end = areaEnd(words, from: j)
                 let endsAtIntroducer = end < words.count && introducers.longestMatch(in: words, at: end) != nil
                 if !(endsAtIntroducer && isMeans(words, i)) { add(j, end) }

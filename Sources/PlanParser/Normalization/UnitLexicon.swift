@@ -211,6 +211,8 @@ enum UnitLexicon {
         "doanh nghiệp",  // enterprises
         "cơ sở",  // establishments
         "thành viên",  // members
+        "tổ đại biểu",  // groups of deputies
+        "đại biểu",  // deputies
         "lực lượng",  // forces
         "cấp ủy",  // party committees
         "chủ đầu tư",  // investors

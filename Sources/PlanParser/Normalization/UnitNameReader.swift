@@ -229,10 +229,9 @@ struct UnitNameReader {
                     continue
                 }
             }
-            if t.kind == .word, t.capitalized, !t.numeric, k > i + 1,
-                UnitLexicon.headIndex.longestMatch(in: words, at: k) == nil
-            {
-                // `các phòng, ban Huyện ủy`: a capitalized owner.
+            if t.kind == .word, t.capitalized, !t.numeric, k > i + 1 {
+                // `các phòng, ban Huyện ủy`, `các Ban HĐND tỉnh`: a capitalized owner, with no
+                // comma or `và` before it (those would start another name).
                 k += 1
                 lastGood = k
                 continue

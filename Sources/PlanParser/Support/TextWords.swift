@@ -249,6 +249,8 @@ struct TextWords {
         case UInt8(ascii: ":"): return (.colon, 1)
         case UInt8(ascii: ")"), UInt8(ascii: "]"): return (.close, 1)
         case UInt8(ascii: "*"): return (.other, 1)
+        // `./.`: the mark that closes a document's body.
+        case UInt8(ascii: "/") where b - a >= 2 && text[b - 2] == UInt8(ascii: "."): return (.other, 1)
         case UInt8(ascii: "\""), UInt8(ascii: "'"): return (.quote, 1)
         case 0x9C, 0x9D, 0x98, 0x99, 0xA6:
             guard b - a >= 3, text[b - 3] == 0xE2, text[b - 2] == 0x80 else { return nil }

@@ -100,7 +100,48 @@ import Testing
                  lead: ["Ủy ban nhân dân các xã, thị trấn"], time: [(.periodic, "2025-12-31")]),
     ]
 
+    static let directive: [Expected] = [
+        Expected(id: "1", title: "Tổ chức kiểm tra an toàn phòng cháy, chữa cháy tại các cơ sở có nguy cơ cháy, nổ cao",
+                 lead: ["Công an tỉnh"], support: ["các sở, ngành, địa phương"], time: [(.deadline, "2024-06-30")]),
+        Expected(id: "2", title: "Hướng dẫn các chợ, trung tâm thương mại rà soát, bổ sung phương án chữa cháy tại chỗ",
+                 lead: ["Sở Công Thương"]),
+        Expected(id: "3.1", title: "Tuyên truyền, hướng dẫn Nhân dân các biện pháp phòng cháy trong sinh hoạt",
+                 lead: ["Chủ tịch UBND các huyện, thị xã, thành phố"]),
+        Expected(id: "3.2", title: "Kiện toàn lực lượng dân phòng, đội phòng cháy, chữa cháy cơ sở trong quý II năm 2024",
+                 lead: ["Chủ tịch UBND các huyện, thị xã, thành phố"], time: [(.quarter, "2024-06-30")]),
+        Expected(id: "4", title: "Mở chuyên mục tuyên truyền về phòng cháy, chữa cháy",
+                 lead: ["Đài Phát thanh và Truyền hình tỉnh", "Báo Thái Hòa"]),
+    ]
+
+    static let resolution: [Expected] = [
+        Expected(id: "D2.1", title: "Tổ chức triển khai thực hiện Nghị quyết; báo cáo kết quả tại kỳ họp cuối năm 2025",
+                 lead: ["Ủy ban nhân dân tỉnh"]),
+        Expected(id: "D2.2", title: "Giám sát việc thực hiện Nghị quyết",
+                 lead: ["Thường trực HĐND tỉnh", "các Ban HĐND tỉnh", "các Tổ đại biểu và đại biểu HĐND tỉnh"]),
+        Expected(id: "D2.3", title: "Tuyên truyền, vận động Nhân dân tham gia thực hiện Nghị quyết",
+                 lead: ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội"]),
+    ]
+
+    static let programme: [Expected] = [
+        Expected(id: "II.1.a", title: "Xây dựng kế hoạch chuyển đổi cơ cấu cây trồng năm 2025, hoàn thành trong tháng 02/2025",
+                 lead: ["Phòng Nông nghiệp và Phát triển nông thôn"], time: [(.month, "2025-02-28")]),
+        Expected(id: "II.1.b", title: "Nhân rộng mô hình sản xuất lúa hữu cơ tại các xã.",
+                 lead: ["Phòng Nông nghiệp và Phát triển nông thôn"], origin: .prose, leadSource: .inferred),
+        Expected(id: "II.2.s1", title: "Hoàn thành cấp giấy chứng nhận quyền sử dụng đất lần đầu trước ngày 30/11/2025",
+                 lead: ["Phòng Tài nguyên và Môi trường"], support: ["UBND các xã, thị trấn"], time: [(.deadline, "2025-11-30")]),
+    ]
+
+    static let scheme: [Expected] = [
+        Expected(id: "P2.I.1", title: "Tổ chức tư vấn thành lập mới 60 hợp tác xã, hoàn thành trong năm 2026",
+                 lead: ["Liên minh Hợp tác xã tỉnh"], time: [(.year, "2026-12-31")]),
+        Expected(id: "P2.I.2", title: "Hướng dẫn đăng ký hợp tác xã theo quy định", lead: ["Sở Kế hoạch và Đầu tư"]),
+    ]
+
     @Test(arguments: [
+        ("assignments/directive.txt", directive),
+        ("assignments/resolution.txt", resolution),
+        ("assignments/programme.txt", programme),
+        ("assignments/scheme.txt", scheme),
         ("assignments/directive-letter.txt", directiveLetter),
         ("assignments/meeting-conclusion.txt", meetingConclusion),
         ("assignments/decision-articles.txt", decision),
@@ -123,6 +164,40 @@ import Testing
             }
         }
         #expect(d.leftovers.isEmpty)
+    }
+
+    /// Every kind: its header and its sections.
+    @Test(arguments: [
+        ("assignments/directive.txt", "CHỈ THỊ", "08/CT-UBND", "Về tăng cường công tác phòng cháy, chữa cháy trên địa bàn tỉnh",
+         ["1.", "2.", "3.", "4."]),
+        ("assignments/resolution.txt", "NGHỊ QUYẾT", "25/NQ-HĐND", "Về nhiệm vụ phát triển kinh tế - xã hội năm 2025",
+         ["Điều 1.", "Điều 2.", "Điều 3."]),
+        ("assignments/programme.txt", "CHƯƠNG TRÌNH", "04/CTr-UBND", "Công tác trọng tâm của UBND huyện năm 2025",
+         ["I.", "II.", "III."]),
+        ("assignments/scheme.txt", "ĐỀ ÁN", "11/ĐA-UBND", "Phát triển hợp tác xã kiểu mới giai đoạn 2024 - 2026",
+         ["Phần I", "Phần II", "Phần III"]),
+        ("assignments/decision-articles.txt", "QUYẾT ĐỊNH", "1520/QĐ-UBND",
+         "Về việc ban hành Kế hoạch thực hiện Đề án phát triển du lịch cộng đồng tỉnh Quảng Bình năm 2024", ["Điều 1.", "Điều 2.", "Điều 3."]),
+        ("assignments/meeting-conclusion.txt", "THÔNG BÁO", "215/TB-VP",
+         "Kết luận của Chủ tịch UBND huyện tại cuộc họp về công tác chuẩn bị Đại hội Thể dục thể thao huyện lần thứ VII", ["1.", "2.", "3."]),
+    ])
+    func kinds(file: String, kind: String, number: String, title: String, markers: [String]) throws {
+        let d = try Fixtures.sample(file)
+        #expect(d.header.kind == kind)
+        #expect(d.header.number == number)
+        #expect(d.header.title == title)
+        #expect(d.sections.map(\.marker) == markers)
+        #expect(d.closing != nil)
+        #expect(d.header.signer?.name != nil)
+    }
+
+    /// `Yêu cầu … nghiêm túc triển khai thực hiện Chỉ thị này`: the closing call, no task; a
+    /// resolution's `… có hiệu lực …` article neither.
+    @Test func closingCalls() throws {
+        #expect(!(try Fixtures.sample("assignments/directive.txt")).tasks.contains { $0.title.contains("Chỉ thị này") })
+        #expect(!(try Fixtures.sample("assignments/resolution.txt")).tasks.contains { $0.id.hasPrefix("D3") })
+        #expect(TaskExtractor.isCallToImplement("Nghiêm túc triển khai thực hiện Chỉ thị này"))
+        #expect(!TaskExtractor.isCallToImplement("Theo dõi, đôn đốc việc thực hiện Chỉ thị này"))
     }
 
     @Test func directiveLetterHeader() throws {
