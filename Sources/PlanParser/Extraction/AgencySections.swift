@@ -3,11 +3,17 @@
 /// below it — its bullets, items and paragraphs.
 struct Agency {
     /// The units as printed.
-    var names: [String]
+    let names: [String]
     /// The line of the heading that names them (where the lead is stated).
-    var line: Int
+    let line: Int
+    /// The units with their keys, made once for all the duties below.
+    let units: [UnitRef]
 
-    var units: [UnitRef] { names.map { UnitRef(name: $0, key: UnitNormalizer.key(for: $0)) } }
+    init(names: [String], line: Int) {
+        self.names = names
+        self.line = line
+        units = names.map { UnitRef(name: $0, key: UnitNormalizer.key(for: $0)) }
+    }
 }
 
 extension TaskExtractor {
@@ -217,7 +223,13 @@ enum AgencySections {
         while j < buf.count, buf[j] != 0x20, buf[j] != UInt8(ascii: ","), buf[j] != UInt8(ascii: ":") { j += 1 }
         guard j > i, j - i <= 12 else { return false }
         let first = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: buf[i..<j]))
-        return first == Array("các".utf8) || UnitLexicon.headIndex.contains(firstWord: first)
-            || AssignmentFrames.assigners.contains(firstWord: first)
+        if first == Array("các".utf8) || AssignmentFrames.assigners.contains(firstWord: first) { return true }
+        guard UnitLexicon.headIndex.contains(firstWord: first) else { return false }
+        // `Tổ chức …`, `Ban hành …`, `Bộ chỉ số …`: a head's first word, not a name.
+        // Cut at a letter's start: a scalar cut in half is no UTF-8.
+        var end = min(buf.count, i + 48)
+        while end < buf.count, end > i, buf[end] & 0xC0 == 0x80 { end -= 1 }
+        let prefix = TextWords(UnsafeBufferPointer(rebasing: buf[i..<end]))
+        return UnitLexicon.notHeadIndex.longestMatch(in: prefix, at: 0) == nil
     }
 }

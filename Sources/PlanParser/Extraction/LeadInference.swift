@@ -22,39 +22,63 @@ enum LeadInference {
 
     private struct Candidate {
         var responsibility: Responsibility
-        var areas: [Set<String>]
+        var areas: [Set<Int>]
         var phrases: [Phrase]
     }
 
     private struct Phrase {
-        var whole: [String]
-        var pieces: [[String]]
+        var whole: [Int]
+        var pieces: [[Int]]
     }
 
+    /// - Complexity: linear in the tasks for a document's responsibilities: candidates are
+    ///   deduplicated (unit and words), each heading is scored once, each phrase's frequency is
+    ///   counted once.
     static func infer(_ tasks: inout [PlanTask], from responsibilities: [Responsibility], documentTitle: String?) {
-        let candidates = responsibilities.filter { $0.role == .lead && !isCollective($0.unit.name) }.map { r in
-            Candidate(responsibility: r, areas: r.areas.map { Set(words($0)) }.filter { $0.count >= 2 },
-                      phrases: phrases(of: r))
+        var vocabulary = Vocabulary()
+        var candidates: [Candidate] = []
+        var seen: Set<[Int]> = []
+        var seenText: Set<TextKey> = []
+        for r in responsibilities where r.role == .lead && !isCollective(r.unit.name) {
+            // The same unit with the same duty, again (a document pasted twice): nothing new.
+            guard seenText.insert(TextKey(r.unit.key + "\u{1}" + r.duty)).inserted else { continue }
+            let areas = r.areas.map { Set(vocabulary.words($0)) }.filter { $0.count >= 2 }
+            let phrases = phrases(of: r, &vocabulary)
+            // A responsibility repeated word for word adds nothing (the first line is kept).
+            var signature = vocabulary.words(r.unit.key) + [-1]
+            for a in areas { signature += a.sorted() + [-2] }
+            for p in phrases { signature += p.whole + [-3] }
+            guard seen.insert(signature).inserted else { continue }
+            candidates.append(Candidate(responsibility: r, areas: areas, phrases: phrases))
         }
         guard !candidates.isEmpty else { return }
         let open = tasks.indices.filter { tasks[$0].origin == .prose && tasks[$0].lead.isEmpty }
         guard !open.isEmpty else { return }
-        let titleWords = documentTitle.map(words) ?? []
-        let taskWords = Dictionary(uniqueKeysWithValues: open.map { ($0, words(tasks[$0].title)) })
+        let titleWords = documentTitle.map { vocabulary.words($0) } ?? []
+        var taskWords: [Int: [Int]] = [:]
+        for i in open { taskWords[i] = vocabulary.words(tasks[i].title) }
         // Phrases that say nothing: in the plan's title, or in many task titles.
-        var usable: [[String]: Bool] = [:]
-        func isUsable(_ p: [String]) -> Bool {
+        var usable: [[Int]: Bool] = [:]
+        func isUsable(_ p: [Int]) -> Bool {
             if let known = usable[p] { return known }
             var ok = !contains(titleWords, p)
             if ok {
-                let hits = open.filter { contains(taskWords[$0] ?? [], p) }.count
-                ok = hits <= max(2, open.count / 4)
+                let limit = max(2, open.count / 4)
+                var hits = 0
+                for i in open where contains(taskWords[i] ?? [], p) {
+                    hits += 1
+                    if hits > limit { break }
+                }
+                ok = hits <= limit
             }
             usable[p] = ok
             return ok
         }
+        var byHeading: [String: Verdict] = [:]
         for i in open {
-            if let (r, _) = bySection(tasks[i], candidates) ?? byTitle(taskWords[i] ?? [], candidates, isUsable) {
+            if let (r, _) = bySection(tasks[i], candidates, &byHeading, &vocabulary)
+                ?? byTitle(taskWords[i] ?? [], candidates, isUsable)
+            {
                 tasks[i].lead = [r.unit]
                 tasks[i].leadSource = LeadSource(kind: .inferred, line: r.line)
             }
@@ -62,32 +86,57 @@ enum LeadInference {
     }
 
     /// The unit whose areas cover the task's nearest area heading; `nil` when none or a tie.
-    private static func bySection(_ task: PlanTask, _ candidates: [Candidate]) -> (Responsibility, Double)? {
+    private static func bySection(_ task: PlanTask, _ candidates: [Candidate], _ memo: inout [String: Verdict],
+                                  _ vocabulary: inout Vocabulary) -> (Responsibility, Double)?
+    {
         for heading in task.headings.reversed() {
-            guard TaskExtractor.role(ofHeading: heading.title) != .tasks else { continue }
-            var heads = words(withoutParentheses(heading.title))
-            while let first = heads.first, ["công", "tác", "về"].contains(first), heads.count > 2 { heads.removeFirst() }
-            let set = Set(heads)
-            guard set.count >= 2 else { continue }
-            var best: [String: (Responsibility, Double)] = [:]
-            for c in candidates {
-                for a in c.areas {
-                    let score = Double(set.intersection(a).count) / Double(set.count)
-                    if score > (best[c.responsibility.unit.key]?.1 ?? -1) { best[c.responsibility.unit.key] = (c.responsibility, score) }
-                }
+            let verdict: Verdict
+            if let known = memo[heading.title] {
+                verdict = known
+            } else {
+                verdict = score(heading, candidates, &vocabulary)
+                memo[heading.title] = verdict
             }
-            let ranked = best.values.sorted { $0.1 > $1.1 || $0.1 == $1.1 && $0.0.line < $1.0.line }
-            guard let top = ranked.first, top.1 >= minimumCoverage else { continue }
-            if ranked.count > 1, ranked[1].1 == top.1 { return nil }
-            return top
+            switch verdict {
+            case .decides(let r): return r
+            case .tie: return nil
+            case .none: continue
+            }
         }
         return nil
+    }
+
+    /// What a heading says about who leads: a unit, a tie (nothing to infer), or nothing.
+    private enum Verdict {
+        case decides((Responsibility, Double))
+        case tie
+        case none
+    }
+
+    private static func score(_ heading: SectionHeading, _ candidates: [Candidate], _ vocabulary: inout Vocabulary) -> Verdict {
+        guard TaskExtractor.role(ofHeading: heading.title) != .tasks else { return .none }
+        var heads = vocabulary.words(withoutParentheses(heading.title))
+        let leading = Set(vocabulary.words("công tác về"))
+        while let first = heads.first, leading.contains(first), heads.count > 2 { heads.removeFirst() }
+        let set = Set(heads)
+        guard set.count >= 2 else { return .none }
+        var best: [String: (Responsibility, Double)] = [:]
+        for c in candidates {
+            for a in c.areas {
+                let score = Double(set.intersection(a).count) / Double(set.count)
+                if score > (best[c.responsibility.unit.key]?.1 ?? -1) { best[c.responsibility.unit.key] = (c.responsibility, score) }
+            }
+        }
+        let ranked = best.values.sorted { $0.1 > $1.1 || $0.1 == $1.1 && $0.0.line < $1.0.line }
+        guard let top = ranked.first, top.1 >= minimumCoverage else { return .none }
+        if ranked.count > 1, ranked[1].1 == top.1 { return .tie }
+        return .decides(top)
     }
 
     /// The unit whose longest area or duty phrase is written in the title; `nil` when none or a tie.
     /// A phrase cut at commas (`thu hút đầu tư, hỗ trợ khởi nghiệp, phát triển doanh nghiệp`)
     /// counts when two of its pieces are there.
-    private static func byTitle(_ title: [String], _ candidates: [Candidate], _ isUsable: ([String]) -> Bool) -> (Responsibility, Double)? {
+    private static func byTitle(_ title: [Int], _ candidates: [Candidate], _ isUsable: ([Int]) -> Bool) -> (Responsibility, Double)? {
         var best: [String: (Responsibility, Double)] = [:]
         for c in candidates {
             for phrase in c.phrases {
@@ -108,10 +157,10 @@ enum LeadInference {
     }
 
     /// A responsibility's areas and the heads of its duty's clauses, whole and cut at commas.
-    private static func phrases(of r: Responsibility) -> [Phrase] {
+    private static func phrases(of r: Responsibility, _ vocabulary: inout Vocabulary) -> [Phrase] {
         (r.areas + ResponsibilityAreas.headPhrases(of: r.duty)).map { t in
-            let pieces = t.split(separator: ",").map { words(String($0)) }
-            return Phrase(whole: words(t), pieces: pieces.count > 1 ? pieces : [])
+            let pieces = t.split(separator: ",").map { vocabulary.words(String($0)) }
+            return Phrase(whole: vocabulary.words(t), pieces: pieces.count > 1 ? pieces : [])
         }
     }
 
@@ -121,17 +170,44 @@ enum LeadInference {
         return lower.contains(" các ") || lower.contains(" toàn thể ")
     }
 
-    /// A text's comparison words: the unit key's words, `CCHC` written out.
-    static func words(_ text: String) -> [String] {
-        var result: [String] = []
-        for w in UnitNormalizer.key(for: text).split(separator: " ") where w != "-" {
-            switch w {
-            case "cchc": result += ["cải", "cách", "hành", "chính"]
-            case "qppl": result += ["quy", "phạm", "pháp", "luật"]
-            default: result.append(String(w))
+    /// Words as numbers, so comparing them compares integers.
+    struct Vocabulary {
+        /// Word ids by the hash of the word's bytes.
+        private var ids: [UInt64: Int] = [:]
+
+        /// A text's comparison words: the unit key's words, `CCHC` and `QPPL` written out.
+        mutating func words(_ text: String) -> [Int] {
+            var key = UnitNormalizer.key(for: text)
+            var result: [Int] = []
+            key.withUTF8 { bytes in
+                var start = 0
+                for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
+                    defer { start = i + 1 }
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                    guard !word.isEmpty, !(word.count == 1 && word[0] == UInt8(ascii: "-")) else { continue }
+                    let h = TextWords.hash(word)
+                    if let spelled = Vocabulary.expansions[h] {
+                        for x in spelled { result.append(id(x)) }
+                    } else {
+                        result.append(id(h))
+                    }
+                }
             }
+            return result
         }
-        return result
+
+        private mutating func id(_ h: UInt64) -> Int {
+            if let known = ids[h] { return known }
+            let new = ids.count
+            ids[h] = new
+            return new
+        }
+
+        /// Abbreviations of plan areas written out: CCHC (administrative reform), QPPL (legal documents).
+        private static let expansions: [UInt64: [UInt64]] = [
+            TextWords.hash(Array("cchc".utf8)): ["cải", "cách", "hành", "chính"].map { TextWords.hash(Array($0.utf8)) },
+            TextWords.hash(Array("qppl".utf8)): ["quy", "phạm", "pháp", "luật"].map { TextWords.hash(Array($0.utf8)) },
+        ]
     }
 
     private static func withoutParentheses(_ s: String) -> String {
@@ -144,12 +220,19 @@ enum LeadInference {
     }
 
     /// Whether `phrase` occurs in `text` as consecutive words.
-    private static func contains(_ text: [String], _ phrase: [String]) -> Bool {
+    private static func contains(_ text: [Int], _ phrase: [Int]) -> Bool {
         guard !phrase.isEmpty, phrase.count <= text.count else { return false }
         var i = 0
-        while i + phrase.count <= text.count {
-            if text[i] == phrase[0], Array(text[i..<(i + phrase.count)]) == phrase { return true }
-            i += 1
+        let n = phrase.count
+        outer: while i + n <= text.count {
+            defer { i += 1 }
+            guard text[i] == phrase[0] else { continue }
+            var k = 1
+            while k < n {
+                if text[i + k] != phrase[k] { continue outer }
+                k += 1
+            }
+            return true
         }
         return false
     }

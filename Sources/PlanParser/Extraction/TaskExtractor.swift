@@ -9,7 +9,7 @@ struct TaskExtractor {
         case neutral, purpose, targets, tasks, funding, organization, results
     }
 
-    let normalizer: TimeNormalizer
+    private(set) var normalizer: TimeNormalizer
     // Plans repeat the same cells (`Văn phòng Sở`, `Thường xuyên`) many times: normalize each once.
     private var unitCache: [TextKey: [UnitRef]] = [:]
     private var productCache: [TextKey: [String]] = [:]
@@ -31,11 +31,17 @@ struct TaskExtractor {
     /// - Parameters:
     ///   - preamble: the paragraphs before the first heading (a letter's body may be all there).
     ///   - kind: the document's kind: a report (`BÁO CÁO`) states results, not assignments.
-    mutating func extract(from store: SectionStore, preamble: [Paragraph] = [], kind: String? = nil) {
+    ///   - dateYear: the year of the document's date: a letter's `trước ngày 15/12` is in it.
+    mutating func extract(from store: SectionStore, preamble: [Paragraph] = [], kind: String? = nil, dateYear: Int? = nil) {
         walk(store.rootViews, role: .neutral, path: [], idPath: [], agency: nil)
         if !sawTaskSection, tasks.isEmpty, Self.statesAssignments(kind: kind) {
-            // A letter, a conclusion, a decision: its assignments are its tasks, wherever written.
+            // A letter, a conclusion, a decision: its assignments are its tasks, wherever written,
+            // and a date without a year is in the year the letter is dated.
             responsibilities.removeAll()
+            if let year = dateYear, year != normalizer.planYear {
+                normalizer = TimeNormalizer(planYear: year, planPeriod: nil)
+                timeCache.removeAll()
+            }
             extractLetter(store.rootViews, preamble: preamble)
         }
         for i in tasks.indices { Self.dedupeUnits(&tasks[i]) }

@@ -296,21 +296,24 @@ enum UnitLexicon {
 }
 
 /// Phrases looked up by their first word; the longest match wins.
+///
+/// Keyed by the hash of the first word's lowercase bytes (``TextWords/Token/hash``), so a lookup
+/// copies nothing; a candidate still matches word by word.
 struct PhraseIndex {
-    private var byFirst: [[UInt8]: [Phrase]] = [:]
+    private var byFirst: [UInt64: [Phrase]] = [:]
 
     init(_ phrases: [Phrase]) {
         for p in phrases {
             guard case .word(let spellings)? = p.parts.first else { continue }
-            for s in spellings { byFirst[s, default: []].append(p) }
+            for s in spellings { byFirst[TextWords.hash(s), default: []].append(p) }
         }
         for k in byFirst.keys { byFirst[k]!.sort { $0.parts.count > $1.parts.count } }
     }
 
     /// The end of the longest phrase starting at word `i`, or `nil`.
+    @inline(__always)
     func longestMatch(in words: TextWords, at i: Int) -> Int? {
-        guard i < words.count, words[i].kind == .word else { return nil }
-        guard let candidates = byFirst[words.lowerWord(i)] else { return nil }
+        guard i < words.count, words[i].kind == .word, let candidates = byFirst[words[i].hash] else { return nil }
         var best: Int?
         for p in candidates {
             if let end = words.match(p, at: i), end > (best ?? i) { best = end }
@@ -318,5 +321,5 @@ struct PhraseIndex {
         return best
     }
 
-    func contains(firstWord: [UInt8]) -> Bool { byFirst[firstWord] != nil }
+    func contains(firstWord: [UInt8]) -> Bool { byFirst[TextWords.hash(firstWord)] != nil }
 }

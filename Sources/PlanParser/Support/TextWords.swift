@@ -26,6 +26,8 @@ struct TextWords {
         var numeric = false
         /// Whether a space comes right before the token.
         var spaceBefore = false
+        /// FNV-1a hash of the lowercase bytes (words only), for table lookups without a copy.
+        var hash: UInt64 = 0
     }
 
     let bytes: [UInt8]
@@ -129,6 +131,17 @@ struct TextWords {
         return Int(tokens[from].start)..<Int(tokens[to - 1].end)
     }
 
+    /// FNV-1a over `bytes`.
+    @inline(__always)
+    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01B3
+        }
+        return h
+    }
+
     // MARK: - Splitting
 
     private mutating func chunk(_ text: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, spaceBefore: Bool) {
@@ -215,6 +228,7 @@ struct TextWords {
             t.allCaps = upper
         }
         if !VietnameseText.isLetter(first), !t.numeric { t.kind = .other }
+        t.hash = lower.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[a..<b])) }
         tokens.append(t)
     }
 

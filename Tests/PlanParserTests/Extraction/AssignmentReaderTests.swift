@@ -144,5 +144,16 @@ import Testing
             """)
         let t = try #require(d.tasks.first)
         #expect(t.time.map(\.end?.iso) == ["2024-04-15"])
+        // A letter about next year's work, dated this year: the date's year.
+        let letter = try Fixtures.parse("""
+            ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH
+            Số: 78/UBND-VP
+            Nam Định, ngày 20 tháng 11 năm 2023
+            V/v chuẩn bị kế hoạch năm 2024
+
+            Giao Sở Kế hoạch và Đầu tư tổng hợp dự thảo kế hoạch trước ngày 15/12.
+            """)
+        #expect(letter.header.planYear == 2024)
+        #expect(letter.tasks.first?.time.map(\.end?.iso) == ["2023-12-15"])
     }
 }
