@@ -71,7 +71,8 @@ extension PlanDocument {
         clock.lap("tasks")
         // 6. Prose tasks without a stated lead take one from the plan's responsibilities.
         var found = extractor.tasks
-        LeadInference.infer(&found, from: extractor.responsibilities, documentTitle: header.title)
+        LeadInference.infer(&found, from: extractor.responsibilities, heads: extractor.responsibilityHeads,
+                            documentTitle: header.title)
         clock.lap("lead inference")
         let tasks = ReferenceAttacher(header.references).attach(to: found)
         clock.lap("task references")

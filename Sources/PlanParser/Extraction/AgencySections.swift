@@ -62,7 +62,7 @@ extension TaskExtractor {
                                endLine: s.endLine, path: path, number: s.number, notes: notes)
                 return
             }
-        } else if AgencySections.mayHoldFrame(title) {
+        } else if AgencySections.mayOpenWithFrame(title) {
             let reading = AssignmentReader.read(title, context: .item)
             if !reading.assignments.isEmpty {
                 addAssignments(reading.assignments, agency: nil, id: id.joined(separator: "."), line: s.line,
@@ -214,6 +214,21 @@ enum AgencySections {
         var copy = text
         return copy.withUTF8 { buf in startsLikeUnit(buf) || AssignmentReader.mayHoldAssignment(buf) }
     }
+
+    /// Whether an item could be an assignment: it opens with a unit or a frame word, or names
+    /// its lead after its duty (`…; giao Phòng X chủ trì thực hiện`).
+    static func mayOpenWithFrame(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { buf in
+            if startsLikeUnit(buf) { return true }
+            return VietnameseText.withLowercased(buf) { lower in
+                ByteSearch.contains(lower, giaoWord) || ByteSearch.contains(lower, leadWord)
+            }
+        }
+    }
+
+    private static let giaoWord = Array("giao ".utf8)  // "assign"
+    private static let leadWord = Array("chủ trì".utf8)  // "lead"
 
     /// Whether the first word (after a list dash) is a unit head or `các`.
     static func startsLikeUnit(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {

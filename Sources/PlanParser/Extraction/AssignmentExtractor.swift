@@ -9,6 +9,12 @@ struct DutyAssignment: Equatable {
     var times: [String]
     /// Whether the agency above supports rather than leads (`Phối hợp với Sở X …` under it).
     var agencySupports = false
+    /// The areas the duty names and the opening phrases of its clauses (read only for
+    /// responsibilities, see ``ResponsibilityAreas``).
+    var areas: [String] = []
+    var heads: [String] = []
+    /// The tokens the duty was read from (its clauses, `;` between them included).
+    var span: Range<Int> = 0..<0
 }
 
 /// Reads the assignments in one text — a paragraph, an item, a duty under an agency heading —
@@ -52,13 +58,16 @@ struct AssignmentReader {
     /// Whether a collective (`Các phòng, đơn vị …`) followed by a plain verb is a lead; in a
     /// plan's paragraphs such a sentence is a general statement.
     private let collectiveSubjects: Bool
+    private var readsAreas = false
     /// Whether token `i` lies inside quotation marks.
     private var quoted: [Bool] = []
 
-    static func read(_ text: String, context: Context, collectiveSubjects: Bool = true) -> Reading {
+    /// - Parameter areas: also read each duty's areas and clause heads (for responsibilities).
+    static func read(_ text: String, context: Context, collectiveSubjects: Bool = true, areas: Bool = false) -> Reading {
         var copy = text
         return copy.withUTF8 { buf in
             var reader = AssignmentReader(words: TextWords(buf), context: context, collectiveSubjects: collectiveSubjects)
+            reader.readsAreas = areas
             return reader.read()
         }
     }
@@ -161,6 +170,13 @@ struct AssignmentReader {
             fill(&a, from: prefix)
             if !a.duty.isEmpty { reading.assignments.append(a) }
         }
+        if readsAreas {
+            for k in reading.assignments.indices where !reading.assignments[k].span.isEmpty {
+                let span = reading.assignments[k].span
+                reading.assignments[k].areas = ResponsibilityAreas.areas(in: words, span)
+                reading.assignments[k].heads = ResponsibilityAreas.headPhrases(in: words, span)
+            }
+        }
         return reading
     }
 
@@ -176,6 +192,7 @@ struct AssignmentReader {
             }
             if !text.isEmpty { texts.append(text) }
             a.times += found
+            a.span = a.span.isEmpty ? r : min(a.span.lowerBound, r.lowerBound)..<max(a.span.upperBound, r.upperBound)
         }
         a.duty = Self.capitalized(texts.joined(separator: "; "))
     }
@@ -191,6 +208,8 @@ struct AssignmentReader {
             guard !text.isEmpty else { return }
             reading.assignments[last].duty += (reading.assignments[last].duty.isEmpty ? "" : "; ") + text
             reading.assignments[last].times += texts
+            let span = reading.assignments[last].span
+            reading.assignments[last].span = min(span.lowerBound, c.lowerBound)..<max(span.upperBound, c.upperBound)
         }
     }
 

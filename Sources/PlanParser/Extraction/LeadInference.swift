@@ -34,16 +34,21 @@ enum LeadInference {
     /// - Complexity: linear in the tasks for a document's responsibilities: candidates are
     ///   deduplicated (unit and words), each heading is scored once, each phrase's frequency is
     ///   counted once.
-    static func infer(_ tasks: inout [PlanTask], from responsibilities: [Responsibility], documentTitle: String?) {
+    /// - Parameter heads: the opening phrases of each responsibility's duty clauses, as the
+    ///   assignment reader read them (by responsibility; empty: read from the duty text).
+    static func infer(_ tasks: inout [PlanTask], from responsibilities: [Responsibility], heads: [[String]] = [],
+                      documentTitle: String?)
+    {
         var vocabulary = Vocabulary()
         var candidates: [Candidate] = []
         var seen: Set<[Int]> = []
         var seenText: Set<TextKey> = []
-        for r in responsibilities where r.role == .lead && !isCollective(r.unit.name) {
+        for (n, r) in responsibilities.enumerated() where r.role == .lead && !isCollective(r.unit.name) {
             // The same unit with the same duty, again (a document pasted twice): nothing new.
             guard seenText.insert(TextKey(r.unit.key + "\u{1}" + r.duty)).inserted else { continue }
             let areas = r.areas.map { Set(vocabulary.words($0)) }.filter { $0.count >= 2 }
-            let phrases = phrases(of: r, &vocabulary)
+            let phrases = phrases(of: r, heads: n < heads.count ? heads[n] : ResponsibilityAreas.headPhrases(of: r.duty),
+                                  &vocabulary)
             // A responsibility repeated word for word adds nothing (the first line is kept).
             var signature = vocabulary.words(r.unit.key) + [-1]
             for a in areas { signature += a.sorted() + [-2] }
@@ -55,47 +60,76 @@ enum LeadInference {
         let open = tasks.indices.filter { tasks[$0].origin == .prose && tasks[$0].lead.isEmpty }
         guard !open.isEmpty else { return }
         let titleWords = documentTitle.map { vocabulary.words($0) } ?? []
+        // Title words are made only when a heading does not decide (most tasks never need them).
         var taskWords: [Int: [Int]] = [:]
-        for i in open { taskWords[i] = vocabulary.words(tasks[i].title) }
-        // Phrases that say nothing: in the plan's title, or in many task titles.
-        var usable: [[Int]: Bool] = [:]
-        func isUsable(_ p: [Int]) -> Bool {
-            if let known = usable[p] { return known }
+        func words(of i: Int) -> [Int] {
+            if let known = taskWords[i] { return known }
+            let made = vocabulary.words(tasks[i].title)
+            taskWords[i] = made
+            return made
+        }
+        // Phrases that say nothing: in the plan's title, or in many task titles (by phrase number).
+        let starts = PhraseStarts(candidates)
+        var titled: [Int] = []  // the tasks no heading decides
+        var usable = [UInt8](repeating: 0, count: starts.refs.count)  // 0 unknown, 1 usable, 2 not
+        var postings: [Int: [Int]]?  // word → open tasks whose title holds it
+        func isUsable(_ n: Int) -> Bool {
+            if usable[n] != 0 { return usable[n] == 1 }
+            let p = starts.refs[n].words
             var ok = !contains(titleWords, p)
             if ok {
-                let limit = max(2, open.count / 4)
+                // Only the titles that hold the phrase's rarest word can hold the phrase.
+                if postings == nil {
+                    var made: [Int: [Int]] = [:]
+                    for i in titled { for w in Set(words(of: i)) { made[w, default: []].append(i) } }
+                    postings = made
+                }
+                let rarest = p.min { (postings?[$0]?.count ?? 0) < (postings?[$1]?.count ?? 0) } ?? p[0]
+                let limit = max(2, titled.count / 4)
                 var hits = 0
-                for i in open where contains(taskWords[i] ?? [], p) {
+                for i in postings?[rarest] ?? [] where contains(words(of: i), p) {
                     hits += 1
                     if hits > limit { break }
                 }
                 ok = hits <= limit
             }
-            usable[p] = ok
+            usable[n] = ok ? 1 : 2
             return ok
         }
-        var byHeading: [String: Verdict] = [:]
+        var byHeading: [TextKey: Verdict] = [:]
+        var inferred: [(Int, Responsibility)] = []
+        // 1. By heading; the tasks no heading decides go on to their titles.
         for i in open {
-            if let (r, _) = bySection(tasks[i], candidates, &byHeading, &vocabulary)
-                ?? byTitle(taskWords[i] ?? [], candidates, isUsable)
-            {
-                tasks[i].lead = [r.unit]
-                tasks[i].leadSource = LeadSource(kind: .inferred, line: r.line)
+            if let (r, _) = bySection(tasks[i], candidates, &byHeading, &vocabulary) {
+                inferred.append((i, r))
+            } else {
+                titled.append(i)
             }
+        }
+        // 2. By title (a phrase in many of these titles says nothing).
+        if !starts.refs.isEmpty {
+            for i in titled {
+                if let (r, _) = byTitle(words(of: i), candidates, starts, isUsable) { inferred.append((i, r)) }
+            }
+        }
+        for (i, r) in inferred {
+            tasks[i].lead = [r.unit]
+            tasks[i].leadSource = LeadSource(kind: .inferred, line: r.line)
         }
     }
 
     /// The unit whose areas cover the task's nearest area heading; `nil` when none or a tie.
-    private static func bySection(_ task: PlanTask, _ candidates: [Candidate], _ memo: inout [String: Verdict],
+    private static func bySection(_ task: PlanTask, _ candidates: [Candidate], _ memo: inout [TextKey: Verdict],
                                   _ vocabulary: inout Vocabulary) -> (Responsibility, Double)?
     {
         for heading in task.headings.reversed() {
             let verdict: Verdict
-            if let known = memo[heading.title] {
+            let key = TextKey(heading.title)
+            if let known = memo[key] {
                 verdict = known
             } else {
                 verdict = score(heading, candidates, &vocabulary)
-                memo[heading.title] = verdict
+                memo[key] = verdict
             }
             switch verdict {
             case .decides(let r): return r
@@ -120,11 +154,12 @@ enum LeadInference {
         while let first = heads.first, leading.contains(first), heads.count > 2 { heads.removeFirst() }
         let set = Set(heads)
         guard set.count >= 2 else { return .none }
-        var best: [String: (Responsibility, Double)] = [:]
+        var best: [TextKey: (Responsibility, Double)] = [:]
         for c in candidates {
+            let key = TextKey(c.responsibility.unit.key)
             for a in c.areas {
                 let score = Double(set.intersection(a).count) / Double(set.count)
-                if score > (best[c.responsibility.unit.key]?.1 ?? -1) { best[c.responsibility.unit.key] = (c.responsibility, score) }
+                if score > (best[key]?.1 ?? -1) { best[key] = (c.responsibility, score) }
             }
         }
         let ranked = best.values.sorted { $0.1 > $1.1 || $0.1 == $1.1 && $0.0.line < $1.0.line }
@@ -133,22 +168,69 @@ enum LeadInference {
         return .decides(top)
     }
 
+    /// Every phrase of every candidate, numbered, and where each starts: first word → phrase numbers.
+    private struct PhraseStarts {
+        struct Ref {
+            var candidate: Int
+            var phrase: Int
+            /// The piece, or -1 for the whole phrase.
+            var piece: Int
+            var words: [Int]
+        }
+
+        var refs: [Ref] = []
+        var byFirst: [Int: [Int]] = [:]
+
+        init(_ candidates: [Candidate]) {
+            for (c, cand) in candidates.enumerated() {
+                for (p, phrase) in cand.phrases.enumerated() {
+                    if phrase.whole.count >= LeadInference.minimumPhraseWords { add(Ref(candidate: c, phrase: p, piece: -1, words: phrase.whole)) }
+                    for (k, piece) in phrase.pieces.enumerated() where piece.count >= 3 {
+                        add(Ref(candidate: c, phrase: p, piece: k, words: piece))
+                    }
+                }
+            }
+        }
+
+        private mutating func add(_ r: Ref) {
+            byFirst[r.words[0], default: []].append(refs.count)
+            refs.append(r)
+        }
+    }
+
     /// The unit whose longest area or duty phrase is written in the title; `nil` when none or a tie.
     /// A phrase cut at commas (`thu hút đầu tư, hỗ trợ khởi nghiệp, phát triển doanh nghiệp`)
     /// counts when two of its pieces are there.
-    private static func byTitle(_ title: [Int], _ candidates: [Candidate], _ isUsable: ([Int]) -> Bool) -> (Responsibility, Double)? {
-        var best: [String: (Responsibility, Double)] = [:]
-        for c in candidates {
-            for phrase in c.phrases {
-                var score = 0.0
-                if phrase.whole.count >= minimumPhraseWords, contains(title, phrase.whole), isUsable(phrase.whole) {
-                    score = Double(phrase.whole.count)
-                } else {
-                    let hits = phrase.pieces.filter { $0.count >= 3 && contains(title, $0) && isUsable($0) }
-                    if hits.count >= 2 { score = Double(hits.reduce(0) { $0 + $1.count }) }
-                }
-                if score > 0, score > (best[c.responsibility.unit.key]?.1 ?? -1) { best[c.responsibility.unit.key] = (c.responsibility, score) }
+    /// - Complexity: O(title words × phrases starting with each word).
+    private static func byTitle(_ title: [Int], _ candidates: [Candidate], _ starts: PhraseStarts,
+                                _ isUsable: (Int) -> Bool) -> (Responsibility, Double)?
+    {
+        var found: [Int] = []  // phrase numbers written in the title
+        for (pos, w) in title.enumerated() {
+            guard let numbers = starts.byFirst[w] else { continue }
+            for n in numbers where matches(title, at: pos, starts.refs[n].words) && isUsable(n) { found.append(n) }
+        }
+        guard !found.isEmpty else { return nil }
+        var scores: [Int: Double] = [:]  // candidate → score
+        var pieces: [Int: Set<Int>] = [:]  // candidate × phrase → pieces found
+        for n in Set(found) {
+            let r = starts.refs[n]
+            if r.piece < 0 {
+                scores[r.candidate] = max(scores[r.candidate] ?? 0, Double(r.words.count))
+            } else {
+                pieces[r.candidate * 4096 + r.phrase, default: []].insert(n)
             }
+        }
+        for (key, ns) in pieces where ns.count >= 2 {
+            let c = key / 4096
+            scores[c] = max(scores[c] ?? 0, Double(ns.reduce(0) { $0 + starts.refs[$1].words.count }))
+        }
+        var best: [TextKey: (Responsibility, Double)] = [:]
+        for (c, score) in scores {
+            let r = candidates[c].responsibility
+            let key = TextKey(r.unit.key)
+            if let known = best[key], known.1 > score || known.1 == score && known.0.line <= r.line { continue }
+            best[key] = (r, score)
         }
         let ranked = best.values.sorted { $0.1 > $1.1 || $0.1 == $1.1 && $0.0.line < $1.0.line }
         guard let top = ranked.first else { return nil }
@@ -156,9 +238,15 @@ enum LeadInference {
         return top
     }
 
+    private static func matches(_ text: [Int], at i: Int, _ phrase: [Int]) -> Bool {
+        guard i + phrase.count <= text.count else { return false }
+        for k in 1..<phrase.count where text[i + k] != phrase[k] { return false }
+        return true
+    }
+
     /// A responsibility's areas and the heads of its duty's clauses, whole and cut at commas.
-    private static func phrases(of r: Responsibility, _ vocabulary: inout Vocabulary) -> [Phrase] {
-        (r.areas + ResponsibilityAreas.headPhrases(of: r.duty)).map { t in
+    private static func phrases(of r: Responsibility, heads: [String], _ vocabulary: inout Vocabulary) -> [Phrase] {
+        (r.areas + heads).map { t in
             let pieces = t.split(separator: ",").map { vocabulary.words(String($0)) }
             return Phrase(whole: vocabulary.words(t), pieces: pieces.count > 1 ? pieces : [])
         }
@@ -166,48 +254,109 @@ enum LeadInference {
 
     /// `các sở, ban, ngành`, `Thủ trưởng các cơ quan`, `UBND các huyện`: a collective.
     static func isCollective(_ name: String) -> Bool {
-        let lower = " " + VietnameseText.lowercased(name) + " "
-        return lower.contains(" các ") || lower.contains(" toàn thể ")
+        var copy = name
+        return copy.withUTF8 { buf in
+            VietnameseText.withLowercased(buf) { lower in
+                ByteSearch.hasPrefix(lower, Self.allWord) || ByteSearch.contains(lower, Self.spacedAllWord)
+                    || ByteSearch.contains(lower, Self.wholeWord)
+            }
+        }
     }
 
-    /// Words as numbers, so comparing them compares integers.
-    struct Vocabulary {
-        /// Word ids by the hash of the word's bytes.
-        private var ids: [UInt64: Int] = [:]
+    private static let allWord = Array("các ".utf8)  // plural article
+    private static let spacedAllWord = Array(" các ".utf8)
+    private static let wholeWord = Array("toàn thể ".utf8)  // "all of"
 
-        /// A text's comparison words: the unit key's words, `CCHC` and `QPPL` written out.
+    /// Words as numbers (the hash of each word), so comparing them compares integers.
+    struct Vocabulary {
+        /// A text's comparison words: lowercase, the old tone placement unified (`hoá` → `hóa`),
+        /// split at anything but letters and digits, `và` dropped, abbreviations written out.
+        /// - Complexity: O(n) in the text, one pass, no string built.
         mutating func words(_ text: String) -> [Int] {
-            var key = UnitNormalizer.key(for: text)
-            var result: [Int] = []
-            key.withUTF8 { bytes in
-                var start = 0
-                for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
-                    defer { start = i + 1 }
-                    let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                    guard !word.isEmpty, !(word.count == 1 && word[0] == UInt8(ascii: "-")) else { continue }
+            var copy = text
+            return copy.withUTF8 { bytes in
+                var result: [Int] = []
+                result.reserveCapacity(bytes.count / 5)
+                var word: [UInt8] = []
+                word.reserveCapacity(24)
+                var last: (UInt32, UInt32, UInt32) = (0, 0, 0)
+                var lengths: (Int, Int) = (0, 0)
+                var previous: UInt64?
+                func finish() {
+                    guard !word.isEmpty else { return }
+                    if last.2 >= 0xE0, let (first, second) = UnitNormalizer.newTonePlacement(last) {
+                        word.removeLast(lengths.0 + lengths.1)
+                        VietnameseText.appendUTF8(first, to: &word)
+                        VietnameseText.appendUTF8(second, to: &word)
+                    }
                     let h = TextWords.hash(word)
-                    if let spelled = Vocabulary.expansions[h] {
-                        for x in spelled { result.append(id(x)) }
+                    word.removeAll(keepingCapacity: true)
+                    last = (0, 0, 0)
+                    if h == Vocabulary.and { return }
+                    if let p = previous, let spelled = Vocabulary.pairs[p &* 31 &+ h] {
+                        // `KH&CN`, `TT&TT`: two parts of one abbreviation.
+                        result.removeLast()
+                        result += spelled
+                        previous = nil
+                    } else if let spelled = Vocabulary.expansions[h] {
+                        result += spelled
+                        previous = h
                     } else {
-                        result.append(id(h))
+                        result.append(Int(truncatingIfNeeded: h))
+                        previous = h
                     }
                 }
+                var i = 0
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b < 0x80 {
+                        if (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 {
+                            let l = b &+ ((b &- 0x41) < 26 ? 0x20 : 0)
+                            word.append(l)
+                            last = (last.1, last.2, UInt32(l))
+                            lengths = (lengths.1, 1)
+                        } else {
+                            // Punctuation (also the `&` of `KH&CN`, whose parts stay a pair).
+                            finish()
+                        }
+                        i += 1
+                        continue
+                    }
+                    let (s, n) = VietnameseText.scalar(in: bytes, at: i)
+                    i += n
+                    if VietnameseText.isLetter(s) {
+                        let l = VietnameseText.lowercase(s)
+                        let before = word.count
+                        VietnameseText.appendUTF8(l, to: &word)
+                        last = (last.1, last.2, l)
+                        lengths = (lengths.1, word.count - before)
+                    } else {
+                        finish()
+                    }
+                }
+                finish()
+                return result
             }
-            return result
         }
 
-        private mutating func id(_ h: UInt64) -> Int {
-            if let known = ids[h] { return known }
-            let new = ids.count
-            ids[h] = new
-            return new
+        private static func spelled(_ words: String) -> [Int] {
+            words.split(separator: " ").map { Int(truncatingIfNeeded: TextWords.hash(Array($0.utf8))) }
         }
 
-        /// Abbreviations of plan areas written out: CCHC (administrative reform), QPPL (legal documents).
-        private static let expansions: [UInt64: [UInt64]] = [
-            TextWords.hash(Array("cchc".utf8)): ["cải", "cách", "hành", "chính"].map { TextWords.hash(Array($0.utf8)) },
-            TextWords.hash(Array("qppl".utf8)): ["quy", "phạm", "pháp", "luật"].map { TextWords.hash(Array($0.utf8)) },
-        ]
+        private static let and = TextWords.hash(Array("và".utf8))  // "and"
+
+        /// Abbreviations written out, as in unit keys, and the plan areas' own: CCHC
+        /// (administrative reform), QPPL (legal documents).
+        private static let expansions: [UInt64: [Int]] = Dictionary(uniqueKeysWithValues: [
+            ("cchc", "cải cách hành chính"), ("qppl", "quy phạm pháp luật"), ("khcn", "khoa học công nghệ"),
+            ("ubnd", "ủy ban nhân dân"), ("hđnd", "hội đồng nhân dân"), ("cntt", "công nghệ thông tin"),
+            ("tthc", "thủ tục hành chính"), ("tttt", "thông tin truyền thông"),
+        ].map { (TextWords.hash(Array($0.0.utf8)), spelled($0.1)) })
+
+        /// Two-part abbreviations (`KH&CN`, `TT&TT`), by the hashes of their parts.
+        private static let pairs: [UInt64: [Int]] = Dictionary(uniqueKeysWithValues: [
+            ("kh", "cn", "khoa học công nghệ"), ("tt", "tt", "thông tin truyền thông"),
+        ].map { (TextWords.hash(Array($0.0.utf8)) &* 31 &+ TextWords.hash(Array($0.1.utf8)), spelled($0.2)) })
     }
 
     private static func withoutParentheses(_ s: String) -> String {

@@ -24,9 +24,9 @@ extension TaskExtractor {
 
     private mutating func addResponsibilities(from text: String, agency: Agency?, line: Int, endLine: Int) {
         guard agency != nil || AgencySections.mayHoldFrame(text) else { return }
-        let reading = AssignmentReader.read(text, context: agency == nil ? .sentences : .duty(splitRoles: true))
+        let reading = AssignmentReader.read(text, context: agency == nil ? .sentences : .duty(splitRoles: true), areas: true)
         for a in reading.assignments where !a.duty.isEmpty {
-            let areas = ResponsibilityAreas.areas(in: a.duty)
+            let areas = a.areas
             var leads = a.lead.map(Self.unit)
             var supports = a.support.map(Self.unit)
             if let agency {
@@ -36,6 +36,7 @@ extension TaskExtractor {
                 for u in units {
                     responsibilities.append(Responsibility(unit: u, role: role, duty: a.duty, areas: areas, line: line,
                                                            endLine: endLine))
+                    responsibilityHeads.append(a.heads)
                 }
             }
         }
@@ -49,6 +50,12 @@ extension TaskExtractor {
 enum ResponsibilityAreas {
     static func areas(in duty: String) -> [String] {
         let words = TextWords(duty)
+        return areas(in: words, 0..<words.count)
+    }
+
+    /// The areas of tokens `range` of `words` (a duty as the assignment reader read it).
+    static func areas(in words: TextWords, _ range: Range<Int>) -> [String] {
+        let count = range.upperBound
         var found: [String] = []
         var seen: Set<String> = []
         func add(_ a: Int, _ b: Int) {
@@ -64,14 +71,14 @@ enum ResponsibilityAreas {
                 return
             }
             var text = words.string(lo, hi)
-            text = text.replacingOccurrences(of: "*", with: "")
+            if text.utf8.contains(UInt8(ascii: "*")) { text.removeAll { $0 == "*" } }
             let key = UnitNormalizer.key(for: text)
             if seen.insert(key).inserted { found.append(text) }
         }
-        var i = 0
+        var i = range.lowerBound
         var inQuote = false
         var quoteStart = 0
-        while i < words.count {
+        while i < count {
             let t = words[i]
             if t.kind == .quote {
                 if inQuote { add(quoteStart, i) } else { quoteStart = i + 1 }
@@ -79,20 +86,20 @@ enum ResponsibilityAreas {
                 i += 1
                 continue
             }
-            if !inQuote, t.kind == .word, !t.capitalized || i == 0, let e = introducers.longestMatch(in: words, at: i),
+            if !inQuote, t.kind == .word, !t.capitalized || i == range.lowerBound, let e = introducers.longestMatch(in: words, at: i),
                 !isMention(words, i)
             {
                 var j = e
                 if words.isWord(j, Array("việc".utf8)) { j += 1 }  // về việc …
                 // `về lĩnh vực X`, `về công tác X`: the area is X.
-                while let again = introducers.longestMatch(in: words, at: j), again < words.count { j = again }
-                let end = areaEnd(words, from: j)
-                let endsAtIntroducer = end < words.count && introducers.longestMatch(in: words, at: end) != nil
+                while let again = introducers.longestMatch(in: words, at: j), again < count { j = again }
+                let end = areaEnd(words, from: j, limit: count)
+                let endsAtIntroducer = end < count && introducers.longestMatch(in: words, at: end) != nil
                 if !(endsAtIntroducer && isMeans(words, i)) { add(j, end) }
                 // `công tác A; B; C`: the list goes on past the semicolons.
                 var k = end
-                while k < words.count, words[k].kind == .semicolon {
-                    let next = areaEnd(words, from: k + 1)
+                while k < count, words[k].kind == .semicolon {
+                    let next = areaEnd(words, from: k + 1, limit: count)
                     // Another verb (`; duy trì …`) or a citation (`; số 187/KH-UBND …`) ends the list.
                     guard next > k + 1, !containsIntroducer(words, k + 1, next), words[k + 1].kind == .word,
                         !words[k + 1].numeric, AssignmentFrames.dutyVerbs.longestMatch(in: words, at: k + 1) == nil,
@@ -113,13 +120,19 @@ enum ResponsibilityAreas {
     /// kiến nghị` of `… kiến nghị của doanh nghiệp …`).
     static func headPhrases(of duty: String) -> [String] {
         let words = TextWords(duty)
+        return headPhrases(in: words, 0..<words.count)
+    }
+
+    static func headPhrases(in words: TextWords, _ range: Range<Int>) -> [String] {
         var result: [String] = []
-        var start = 0
-        while start < words.count {
-            let end = areaEnd(words, from: start)
+        var start = range.lowerBound
+        while start < range.upperBound, words[start].kind != .word { start += 1 }
+        while start < range.upperBound {
+            let end = areaEnd(words, from: start, limit: range.upperBound)
             if end > start { result.append(words.string(start, end)) }
+            // The next clause: after `;` or a sentence's end.
             var next = end
-            while next < words.count, words[next].kind != .semicolon { next += 1 }
+            while next < range.upperBound, words[next].kind != .semicolon, words[next].kind != .period { next += 1 }
             start = next + 1
         }
         return result
@@ -145,9 +158,9 @@ enum ResponsibilityAreas {
     }
 
     /// Where an area that starts at `i` ends.
-    private static func areaEnd(_ words: TextWords, from i: Int) -> Int {
+    private static func areaEnd(_ words: TextWords, from i: Int, limit: Int) -> Int {
         var k = i
-        while k < words.count {
+        while k < limit {
             let t = words[k]
             switch t.kind {
             case .semicolon, .period, .colon, .quote, .open: return k

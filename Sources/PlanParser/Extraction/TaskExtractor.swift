@@ -19,6 +19,8 @@ struct TaskExtractor {
     var warnings: [Diagnostic] = []
     /// Per-unit duties of the plan's `TỔ CHỨC THỰC HIỆN` section.
     var responsibilities: [Responsibility] = []
+    /// The opening phrases of each responsibility's duty clauses, by responsibility.
+    var responsibilityHeads: [[String]] = []
     /// Whether a section heading named tasks (the document is a plan, not a letter).
     var sawTaskSection = false
     /// How many sentence tasks each node (by id) has given, for their ids (`II.2.s1`).
@@ -38,6 +40,7 @@ struct TaskExtractor {
             // A letter, a conclusion, a decision: its assignments are its tasks, wherever written,
             // and a date without a year is in the year the letter is dated.
             responsibilities.removeAll()
+            responsibilityHeads.removeAll()
             if let year = dateYear, year != normalizer.planYear {
                 normalizer = TimeNormalizer(planYear: year, planPeriod: nil)
                 timeCache.removeAll()

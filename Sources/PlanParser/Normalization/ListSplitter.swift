@@ -31,9 +31,13 @@ enum ListSplitter {
     // MARK: - Splitting
 
     private static func split(_ bytes: UnsafeBufferPointer<UInt8>, units: Bool) -> [String] {
-        // Names whose field holds commas or `và` (`Sở Văn hóa, Thể thao và Du lịch`) never split.
-        let protected = units && mayHoldCompoundName(bytes) ? UnitNameReader.protectedRanges(in: bytes) : []
-        func isProtected(_ i: Int) -> Bool { protected.contains { $0.contains(i) } }
+        // Names whose field holds commas or `và` (`Sở Văn hóa, Thể thao và Du lịch`) never split;
+        // the lexicon is asked only when a split is about to happen.
+        var protected: [Range<Int>]?
+        func isProtected(_ i: Int) -> Bool {
+            if protected == nil { protected = UnitNameReader.protectedRanges(in: bytes) }
+            return protected!.contains { $0.contains(i) }
+        }
         var items: [String] = []
         var start = 0
         var depth = 0
@@ -55,7 +59,7 @@ enum ListSplitter {
                     start = i + 1
                 }
             case UInt8(ascii: ","):
-                if units, depth == 0, !isProtected(i), startsUnit(bytes, at: i + 1, afterAnd: false) {
+                if units, depth == 0, startsUnit(bytes, at: i + 1, afterAnd: false), !isProtected(i) {
                     cut(i)
                     start = i + 1
                 }
@@ -67,8 +71,8 @@ enum ListSplitter {
             case UInt8(ascii: " "):
                 // " và " (and) before a new unit name.
                 if units, depth == 0, i + 4 < count, bytes[i + 1] == UInt8(ascii: "v"), bytes[i + 2] == 0xC3,
-                    bytes[i + 3] == 0xA0, bytes[i + 4] == UInt8(ascii: " "), !isProtected(i + 1),
-                    startsUnit(bytes, at: i + 5, afterAnd: true)
+                    bytes[i + 3] == 0xA0, bytes[i + 4] == UInt8(ascii: " "),
+                    startsUnit(bytes, at: i + 5, afterAnd: true), !isProtected(i + 1)
                 {
                     cut(i)
                     start = i + 5
@@ -87,17 +91,6 @@ enum ListSplitter {
         }
         cut(count)
         return items
-    }
-
-    /// Whether a unit cell has a comma or ` và ` at all (most have neither: no lexicon work).
-    private static func mayHoldCompoundName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: ",") { return true }
-            if bytes[i] == 0xC3, i + 1 < bytes.count, bytes[i + 1] == 0xA0, i > 0, bytes[i - 1] == UInt8(ascii: "v") { return true }
-            i += 1
-        }
-        return false
     }
 
     /// The byte length of a dash or `+` at `i` followed by a space (a list marker candidate).

@@ -297,29 +297,107 @@ enum UnitLexicon {
 
 /// Phrases looked up by their first word; the longest match wins.
 ///
-/// Keyed by the hash of the first word's lowercase bytes (``TextWords/Token/hash``), so a lookup
-/// copies nothing; a candidate still matches word by word.
+/// Flat and hashed: every word is the FNV-1a hash of its lowercase bytes (with the old tone
+/// placement as an alternate), the phrases starting with one word sit together in `order`,
+/// longest first, and an open-addressing table finds them by that first word — a lookup
+/// compares integers, copies nothing and touches no reference counts.
 struct PhraseIndex {
-    private var byFirst: [UInt64: [Phrase]] = [:]
+    /// A phrase word's hashes (its spelling and its old-tone alternate); `(0, 0)` is an
+    /// optional separator (`,` `-`).
+    private struct Part {
+        var spelling: UInt64
+        var alternate: UInt64
+    }
+
+    private struct Slot {
+        var key: UInt64 = 0
+        var start: Int32 = 0
+        var count: Int32 = 0
+    }
+
+    private var parts: [Part] = []
+    private var phraseParts: [Range<Int32>] = []
+    private var order: [Int32] = []
+    private var slots: [Slot]
+    private let mask: Int
 
     init(_ phrases: [Phrase]) {
+        var groups: [UInt64: [Int32]] = [:]
+        var firstKeys: [UInt64] = []
         for p in phrases {
+            let start = Int32(parts.count)
+            for part in p.parts {
+                switch part {
+                case .separator:
+                    parts.append(Part(spelling: 0, alternate: 0))
+                case .word(let spellings):
+                    let a = TextWords.hash(spellings[0])
+                    parts.append(Part(spelling: a, alternate: spellings.count > 1 ? TextWords.hash(spellings[1]) : a))
+                }
+            }
+            let number = Int32(phraseParts.count)
+            phraseParts.append(start..<Int32(parts.count))
             guard case .word(let spellings)? = p.parts.first else { continue }
-            for s in spellings { byFirst[TextWords.hash(s), default: []].append(p) }
+            for s in spellings {
+                let key = TextWords.hash(s)
+                if groups[key] == nil { firstKeys.append(key) }
+                groups[key, default: []].append(number)
+            }
         }
-        for k in byFirst.keys { byFirst[k]!.sort { $0.parts.count > $1.parts.count } }
+        var size = 16
+        while size < firstKeys.count * 4 { size <<= 1 }
+        slots = [Slot](repeating: Slot(), count: size)
+        mask = size - 1
+        for key in firstKeys {
+            let numbers = groups[key]!.sorted { phraseParts[Int($0)].count > phraseParts[Int($1)].count }
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while slots[slot].count != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(key: key, start: Int32(order.count), count: Int32(numbers.count))
+            order += numbers
+        }
     }
 
     /// The end of the longest phrase starting at word `i`, or `nil`.
     @inline(__always)
     func longestMatch(in words: TextWords, at i: Int) -> Int? {
-        guard i < words.count, words[i].kind == .word, let candidates = byFirst[words[i].hash] else { return nil }
+        guard i < words.count, words[i].kind == .word, let group = slot(words[i].hash) else { return nil }
         var best: Int?
-        for p in candidates {
-            if let end = words.match(p, at: i), end > (best ?? i) { best = end }
+        for k in Int(group.start)..<Int(group.start + group.count) {
+            if let end = matchEnd(Int(order[k]), in: words, at: i), end > (best ?? i) { best = end }
         }
         return best
     }
 
-    func contains(firstWord: [UInt8]) -> Bool { byFirst[TextWords.hash(firstWord)] != nil }
+    func contains(firstWord: [UInt8]) -> Bool { slot(TextWords.hash(firstWord)) != nil }
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Slot? {
+        var s = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let e = slots[s]
+            if e.count == 0 { return nil }
+            if e.key == key { return e }
+            s = (s + 1) & mask
+        }
+    }
+
+    /// Where phrase `p` ends when its words follow each other from word `i`; a separator of the
+    /// phrase is optional in the text, punctuation the phrase does not have ends the match.
+    @inline(__always)
+    private func matchEnd(_ p: Int, in words: TextWords, at i: Int) -> Int? {
+        var k = i
+        let range = phraseParts[p]
+        for n in Int(range.lowerBound)..<Int(range.upperBound) {
+            let part = parts[n]
+            if part.spelling == 0 {
+                if k < words.count, words[k].kind == .comma || words[k].kind == .dash { k += 1 }
+                continue
+            }
+            guard k < words.count else { return nil }
+            let t = words[k]
+            guard t.kind == .word, t.hash == part.spelling || t.hash == part.alternate else { return nil }
+            k += 1
+        }
+        return k
+    }
 }

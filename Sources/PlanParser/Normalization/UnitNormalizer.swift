@@ -63,7 +63,7 @@ enum UnitNormalizer {
 
     /// The name lowercased with unified tone placement, and its words as ranges into it;
     /// `nil` marks a dash between words. Punctuation, `&` and `và` (and) are left out.
-    private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> ([UInt8], [Range<Int>?]) {
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> ([UInt8], [Range<Int>?]) {
         var lower: [UInt8] = []
         lower.reserveCapacity(bytes.count)
         var tokens: [Range<Int>?] = []
@@ -136,7 +136,7 @@ enum UnitNormalizer {
 
     /// `oà`→`òa`, `oé`→`óe`, `uỷ`→`ủy` (not after `q`: `quý` is spelled one way) when they
     /// end the word; `hoàn`, with a final consonant, is spelled one way too.
-    fileprivate static func newTonePlacement(_ last: (UInt32, UInt32, UInt32)) -> (UInt32, UInt32)? {
+    static func newTonePlacement(_ last: (UInt32, UInt32, UInt32)) -> (UInt32, UInt32)? {
         let (beforeGlide, glide, vowel) = last
         switch glide {
         case 0x6F:  // o

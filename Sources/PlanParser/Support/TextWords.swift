@@ -287,17 +287,18 @@ struct Phrase {
     let wordCount: Int
 
     /// `"văn hóa, thể thao và du lịch"`: words split on spaces; `,` and `-` are separators.
+    /// Built on the phrase's bytes: the tables are made once per process, and quickly.
     init(_ text: String) {
         var parts: [Part] = []
         var words = 0
-        for piece in text.split(separator: " ") {
-            var w = String(piece)
+        for piece in text.utf8.split(separator: 0x20) {
+            var w = Array(piece)
             var trailingComma = false
-            if w.hasSuffix(",") {
+            if w.last == UInt8(ascii: ",") {
                 w.removeLast()
                 trailingComma = true
             }
-            if w == "-" || w == "–" || w == "," {
+            if w == [UInt8(ascii: "-")] || w == Phrase.enDash || w == [UInt8(ascii: ",")] {
                 parts.append(.separator)
                 continue
             }
@@ -311,16 +312,20 @@ struct Phrase {
         wordCount = words
     }
 
+    private static let enDash = Array("–".utf8)
+
     /// A word and its old tone placement (`hóa` / `hoá`, `ủy` / `uỷ`, `thủy` / `thuỷ`).
-    static func spellings(of word: String) -> [[UInt8]] {
-        var result = [Array(word.utf8)]
-        let pairs: [(String, String)] = [
-            ("óa", "oá"), ("òa", "oà"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"),
-            ("óe", "oé"), ("òe", "oè"), ("ủy", "uỷ"), ("úy", "uý"), ("ùy", "uỳ"), ("ũy", "uỹ"), ("ụy", "uỵ"),
-        ]
-        for (new, old) in pairs where word.hasSuffix(new) && !word.hasPrefix("q") {
-            result.append(Array((String(word.dropLast(new.count)) + old).utf8))
+    static func spellings(of word: [UInt8]) -> [[UInt8]] {
+        var result = [word]
+        guard word.first != UInt8(ascii: "q") else { return result }
+        for (new, old) in tonePairs where word.count >= new.count && word.suffix(new.count).elementsEqual(new) {
+            result.append(Array(word.dropLast(new.count)) + old)
         }
         return result
     }
+
+    private static let tonePairs: [([UInt8], [UInt8])] = [
+        ("óa", "oá"), ("òa", "oà"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"),
+        ("óe", "oé"), ("òe", "oè"), ("ủy", "uỷ"), ("úy", "uý"), ("ùy", "uỳ"), ("ũy", "uỹ"), ("ụy", "uỵ"),
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 }
