@@ -138,3 +138,32 @@ import Testing
         #expect(t.time.map(\.kind) == [.quarter])
     }
 }
+
+/// Assignment reading stays linear: one paragraph of thousands of assignment clauses, and a
+/// plan whose `TỔ CHỨC THỰC HIỆN` and task sections repeat many times.
+@Suite struct AssignmentScaleTests {
+    @Test func thousandsOfClausesInOneParagraph() throws {
+        let units = ["Sở Y tế", "Sở Tài chính", "Phòng Văn hóa và Thông tin", "Công an tỉnh", "UBND các huyện, thị xã, thành phố"]
+        let clauses = (0..<5000).map { i in
+            "\(units[i % units.count]) chủ trì, phối hợp với \(units[(i + 1) % units.count]) kiểm tra, báo cáo trước ngày 15/12/2024"
+        }
+        let text = "ỦY BAN NHÂN DÂN TỈNH A\nSố: 1/UBND-VX\nA, ngày 01 tháng 02 năm 2024\n\n" + clauses.joined(separator: "; ") + ".\n"
+        let d = try Fixtures.parse(text)
+        #expect(d.tasks.count == 5000)
+        #expect(d.tasks.allSatisfy { $0.time.count == 1 && $0.lead.count == 1 && $0.support.count == 1 })
+    }
+
+    @Test func repeatedPlan() throws {
+        let plan = try String(contentsOf: Fixtures.samples.appendingPathComponent("assignments/district-plan.txt"), encoding: .utf8)
+        // The body (from `I. MỤC ĐÍCH, YÊU CẦU` to the closing block) thirty times over.
+        let lines = plan.components(separatedBy: "\n")
+        let from = try #require(lines.firstIndex { $0.hasPrefix("I. MỤC ĐÍCH") })
+        let to = try #require(lines.firstIndex { $0.hasPrefix("Nơi nhận") })
+        let body = lines[from..<to].joined(separator: "\n")
+        let header = lines[..<from].joined(separator: "\n")
+        let d = try Fixtures.parse(header + "\n" + String(repeating: body + "\n", count: 30))
+        #expect(d.tasks.count == 15 * 30)
+        #expect(d.responsibilities.count == 7 * 30)
+        #expect(d.tasks.filter { $0.leadSource?.kind == .inferred }.count == 3 * 30)
+    }
+}
