@@ -14,8 +14,9 @@ enum Deflater {
     static let niceLength = 128
     /// Matches shorter than this are put off by one byte when the next position has a longer one.
     static let lazyLength = 32
-    /// Symbols (literals and matches) per block.
-    static let blockSymbols = 1 << 16
+    /// Symbols (literals and matches) per block: one stored block's worth, so that a block
+    /// of incompressible bytes is stored in one piece.
+    static let blockSymbols = 0xFFFF
     /// Positions are 32-bit: longer inputs are cut into segments this long, each with fresh
     /// hash chains (a match never reaches back into the previous segment).
     static let segmentLength = 1 << 30
