@@ -1,0 +1,368 @@
+/// Writes a Word document's blocks as its canonical text: the text the parser reads and
+/// every `line` of the output refers to (`extract text FILE.docx` prints it).
+///
+/// The text is laid out the way the clean text twins of the samples are, so the text
+/// parser reads both alike:
+/// - a body paragraph is one line, its automatic number first as it would be typed
+///   (`I. `, `1. `, `a) `, `- `, `+ `); a line break inside it starts a new line; body
+///   paragraphs are separated by one blank line; a page break is a blank line;
+/// - a data table row is one line of tab-separated cells, every grid column kept (a group
+///   row spanning all columns is `I. CÔNG TÁC …` and tabs); a cell merged down from the row
+///   above (`w:vMerge`) is empty; the further paragraphs of a cell follow on lines of their
+///   own that carry only those paragraphs (role ``LineRole/cellParagraph``); each row's
+///   first line has role ``LineRole/rowStart``; a header row repeated (`w:tblHeader` rows,
+///   or a table continued as a new table under a copy of its header) is written once;
+/// - a layout table — the letterhead (issuer | motto; number | place and date) or the
+///   closing (recipients | signer) — is written cell by cell, row by row, one line per
+///   paragraph, a blank line between cells: the way the text samples have them;
+/// - text boxes are paragraphs where they are anchored.
+///
+/// Footnotes, endnotes, comments and embedded objects are not text: each becomes a note
+/// (a warning on the line that cites it), so nothing is lost silently.
+struct WordTextWriter {
+    /// The notes' texts by id.
+    struct NoteTexts {
+        var footnotes: [Int: String] = [:]
+        var endnotes: [Int: String] = [:]
+        var comments: [Int: (author: String?, text: String)] = [:]
+    }
+
+    private(set) var text: [UInt8] = []
+    private(set) var roles: [LineRole] = []
+    private(set) var notes: [Diagnostic] = []
+    private let noteTexts: NoteTexts
+    private var lines = 0
+    private var lastLineBlank = true
+    /// The header rows of the data table just written, while nothing but empty paragraphs follows it.
+    private var previousHeaders: [[UInt8]] = []
+    private var footnoteCount = 0
+    private var endnoteCount = 0
+
+    init(noteTexts: NoteTexts = NoteTexts()) {
+        self.noteTexts = noteTexts
+    }
+
+    /// The next line's number (1-based).
+    var nextLine: Int { lines + 1 }
+
+    // MARK: - Blocks
+
+    enum Mode { case body, layoutCell }
+
+    mutating func write(_ blocks: [DocxBlock], mode: Mode = .body) {
+        for block in blocks {
+            switch block {
+            case .paragraph(let p): write(p, mode: mode)
+            case .table(let t): write(t)
+            }
+        }
+    }
+
+    private mutating func write(_ p: DocxParagraph, mode: Mode) {
+        var label = p.label
+        var start = 0
+        var firstLine: Int?
+        for anchor in p.anchors {
+            let offset = min(max(anchor.offset, start), p.text.count)
+            if let l = writeText(p.text[start..<offset], label: &label, mode: mode) { firstLine = firstLine ?? l }
+            write(anchor.blocks, mode: .body)
+            start = offset
+        }
+        if let l = writeText(p.text[start...], label: &label, mode: mode) { firstLine = firstLine ?? l }
+        addNotes(p.references, line: firstLine ?? max(lines, 1))
+    }
+
+    /// Writes the lines of one stretch of paragraph text; the label goes before its first
+    /// non-empty line. Returns the first line written.
+    private mutating func writeText(_ bytes: ArraySlice<UInt8>, label: inout String?, mode: Mode) -> Int? {
+        var first: Int?
+        var pendingBlank = mode == .body
+        var lineStart = bytes.startIndex
+        var i = bytes.startIndex
+        while i <= bytes.endIndex {
+            if i < bytes.endIndex, bytes[i] != 0x0A, bytes[i] != 0x0C {
+                i += 1
+                continue
+            }
+            var line = Self.bodyLine(bytes[lineStart..<i])
+            if !line.isEmpty {
+                if let l = label {
+                    line = Array(l.utf8) + (line.isEmpty ? [] : [0x20] + line)
+                    label = nil
+                    line = Self.bodyLine(line[...])
+                }
+                if previousHeaders.isEmpty == false { previousHeaders = [] }
+                if pendingBlank { blankLine() }
+                pendingBlank = false
+                first = first ?? nextLine
+                emit(line, role: .text)
+            }
+            if i < bytes.endIndex, bytes[i] == 0x0C, first != nil { pendingBlank = true }
+            lineStart = i + 1
+            i += 1
+        }
+        return first
+    }
+
+    // MARK: - Tables
+
+    private mutating func write(_ table: DocxTable) {
+        let grid = DocxTableGrid(table)
+        guard !grid.rows.isEmpty else { return }
+        if grid.isLayout {
+            writeLayout(table)
+            return
+        }
+        blankLine()
+        var headers: [[UInt8]] = []
+        for (k, row) in grid.rows.enumerated() {
+            let signature = row.signature
+            if k < previousHeaders.count, previousHeaders[k] == signature, headers.count == k {
+                // The table goes on under a copy of the previous table's header.
+                headers.append(signature)
+                continue
+            }
+            if row.isHeader || k == 0, headers.count == k {
+                headers.append(signature)
+            } else if headers.contains(signature) {
+                continue
+            }
+            let first = nextLine
+            for (l, cells) in row.lines.enumerated() {
+                emit(Self.join(cells), role: l == 0 ? .rowStart : .cellParagraph)
+            }
+            addNotes(row.references, line: first)
+        }
+        lastLineBlank = false
+        previousHeaders = headers
+    }
+
+    private mutating func writeLayout(_ table: DocxTable) {
+        for row in table.rows {
+            for cell in row.cells where cell.verticalMerge != .continue && !cell.mergedLeft {
+                blankLine()
+                write(cell.blocks, mode: .layoutCell)
+            }
+        }
+    }
+
+    private static func join(_ cells: [[UInt8]]) -> [UInt8] {
+        var out: [UInt8] = []
+        for (c, cell) in cells.enumerated() {
+            if c > 0 { out.append(0x09) }
+            out += cell
+        }
+        return out
+    }
+
+    // MARK: - Lines
+
+    private mutating func emit(_ line: [UInt8], role: LineRole) {
+        text += line
+        text.append(0x0A)
+        roles.append(role)
+        lines += 1
+        lastLineBlank = line.isEmpty
+    }
+
+    private mutating func blankLine() {
+        if !lastLineBlank, lines > 0 { emit([], role: .text) }
+    }
+
+    /// A body line: control characters dropped, tabs collapsed and trimmed, spaces trimmed;
+    /// after a leading list marker every tab is a space (an item is never a row of cells).
+    static func bodyLine(_ raw: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        for b in raw {
+            if b == 0x09 {
+                if out.last != 0x09 { out.append(0x09) }
+            } else if b < 0x20 {
+                continue
+            } else {
+                out.append(b)
+            }
+        }
+        while let last = out.last, last == 0x20 || last == 0x09 { out.removeLast() }
+        if let first = out.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) { out.removeSubrange(..<first) } else { return [] }
+        guard out.contains(0x09) else { return out }
+        let marker: MarkerScanner.Marker? = out.withUnsafeBufferPointer { MarkerScanner.scan($0, from: 0, to: $0.count) }
+        if marker != nil {
+            for k in out.indices where out[k] == 0x09 { out[k] = 0x20 }
+            var collapsed: [UInt8] = []
+            for b in out where !(b == 0x20 && collapsed.last == 0x20) { collapsed.append(b) }
+            return collapsed
+        }
+        return out
+    }
+
+    /// A cell line: like a body line, but tabs are spaces.
+    static func cellLine(_ raw: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        for b in raw {
+            let c: UInt8 = b == 0x09 ? 0x20 : b
+            if c < 0x20 { continue }
+            if c == 0x20, out.last == 0x20 || out.isEmpty { continue }
+            out.append(c)
+        }
+        while out.last == 0x20 { out.removeLast() }
+        return out
+    }
+
+    // MARK: - Notes
+
+    private mutating func addNotes(_ references: [DocxReference], line: Int) {
+        for r in references {
+            switch r {
+            case .footnote(let id):
+                footnoteCount += 1
+                let text = noteTexts.footnotes[id] ?? ""
+                notes.append(Diagnostic(line: line, code: "docx-footnote",
+                                        message: "footnote \(footnoteCount) is not part of the text: \(Self.clip(text))"))
+            case .endnote(let id):
+                endnoteCount += 1
+                let text = noteTexts.endnotes[id] ?? ""
+                notes.append(Diagnostic(line: line, code: "docx-endnote",
+                                        message: "endnote \(endnoteCount) is not part of the text: \(Self.clip(text))"))
+            case .comment(let id):
+                guard let c = noteTexts.comments[id] else { continue }
+                let by = c.author.map { " by \($0)" } ?? ""
+                notes.append(Diagnostic(line: line, code: "docx-comment",
+                                        message: "comment\(by) is not part of the text: \(Self.clip(c.text))"))
+            case .object(let what):
+                notes.append(Diagnostic(line: line, code: "docx-object", message: "\(what) is not read"))
+            }
+        }
+    }
+
+    static func clip(_ s: String) -> String {
+        s.count <= 300 ? s : String(s.prefix(300)) + "…"
+    }
+}
+
+/// A table's rows as lines of grid cells, and whether it is a layout table.
+struct DocxTableGrid {
+    struct Row {
+        /// One entry per line: the grid's cells (line 0 the row itself, then cell paragraphs).
+        var lines: [[[UInt8]]]
+        var isHeader: Bool
+        var references: [DocxReference]
+        var signature: [UInt8] { lines.flatMap { $0.joined(separator: [0x09]) + [0x0A] } }
+    }
+
+    var width = 0
+    var rows: [Row] = []
+    var isLayout = false
+
+    init(_ table: DocxTable) {
+        var texts: [[[[UInt8]]]] = []  // row → column → paragraphs
+        var refs: [[DocxReference]] = []
+        for row in table.rows {
+            var columns: [[[UInt8]]] = Array(repeating: [], count: row.gridBefore)
+            var references: [DocxReference] = []
+            for cell in row.cells {
+                var paragraphs: [[UInt8]] = []
+                if cell.verticalMerge != .continue, !cell.mergedLeft {
+                    Self.paragraphs(of: cell.blocks, into: &paragraphs, references: &references)
+                }
+                columns.append(paragraphs)
+                for _ in 1..<max(cell.span, 1) { columns.append([]) }
+            }
+            columns += Array(repeating: [], count: row.gridAfter)
+            texts.append(columns)
+            refs.append(references)
+            width = max(width, columns.count)
+        }
+        width = max(width, table.gridColumns)
+        for (k, columns) in texts.enumerated() {
+            let height = columns.map(\.count).max() ?? 0
+            guard height > 0 else { continue }
+            var lines: [[[UInt8]]] = []
+            for l in 0..<height {
+                lines.append((0..<width).map { c in c < columns.count && l < columns[c].count ? columns[c][l] : [] })
+            }
+            rows.append(Row(lines: lines, isHeader: table.rows[k].isHeader, references: refs[k]))
+        }
+        isLayout = Self.isLayout(width: width, rows: rows)
+    }
+
+    /// Every paragraph of a cell's blocks as cell text: numbered, tabs as spaces, line
+    /// breaks as paragraph breaks, nested tables cell by cell, empty ones dropped.
+    static func paragraphs(of blocks: [DocxBlock], into out: inout [[UInt8]], references: inout [DocxReference]) {
+        for block in blocks {
+            switch block {
+            case .paragraph(let p):
+                var text = p.text
+                if let label = p.label { text = Array(label.utf8) + [0x20] + text }
+                var start = 0
+                let pieces = p.anchors.map { (min($0.offset + (p.label.map { $0.utf8.count + 1 } ?? 0), text.count), $0.blocks) }
+                for (offset, boxBlocks) in pieces {
+                    appendLines(text[start..<max(offset, start)], into: &out)
+                    paragraphs(of: boxBlocks, into: &out, references: &references)
+                    start = max(offset, start)
+                }
+                appendLines(text[start...], into: &out)
+                references += p.references
+            case .table(let t):
+                for row in t.rows {
+                    for cell in row.cells where cell.verticalMerge != .continue && !cell.mergedLeft {
+                        paragraphs(of: cell.blocks, into: &out, references: &references)
+                    }
+                }
+            }
+        }
+    }
+
+    private static func appendLines(_ text: ArraySlice<UInt8>, into out: inout [[UInt8]]) {
+        for piece in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == 0x0A || $0 == 0x0C }) {
+            let line = WordTextWriter.cellLine(piece)
+            if !line.isEmpty { out.append(line) }
+        }
+    }
+
+    // MARK: - Layout tables
+
+    /// A layout table holds the letterhead or the closing: one column, or at most three
+    /// columns and a few rows with no header of a data table and the words of a frame.
+    static func isLayout(width: Int, rows: [Row]) -> Bool {
+        if width <= 1 { return true }
+        for row in rows.prefix(3) {
+            let roles: [TableColumn.Role] = (0..<width).map { c in
+                let parts = row.lines.compactMap { c < $0.count ? $0[c] : nil }.filter { !$0.isEmpty }
+                return TableParser.role(ofHeader: String(decoding: Array(parts.joined(separator: [0x20])), as: UTF8.self))
+            }
+            if roles.contains(.title), roles.filter({ $0 != .other }).count >= 3 { return false }
+        }
+        guard width <= 3, rows.count <= 12 else { return false }
+        for row in rows {
+            for line in row.lines {
+                for cell in line where !cell.isEmpty && isFrameText(cell) { return true }
+            }
+        }
+        return false
+    }
+
+    private static let framePrefixes = ["số:", "số ", "nơi nhận", "kính gửi", "kt.", "tm.", "tl.", "ktl.", "q. ",
+                                        "kt ", "tm "].map { Array($0.utf8) }
+    private static let frameWords = ["cộng hòa xã hội", "cộng hoà xã hội", "độc lập - tự do", "độc lập – tự do"]
+        .map { Array($0.utf8) }
+    private static let signerWords = ["giám đốc", "chủ tịch", "trưởng ban", "bí thư"].map { Array($0.utf8) }
+
+    /// Words only a letterhead or a closing has: `Số:`, the national motto, a place and
+    /// date line, `Nơi nhận`, `Kính gửi`, a signer's title.
+    static func isFrameText(_ cell: [UInt8]) -> Bool {
+        let folded = cell.withUnsafeBufferPointer { VietnameseText.lowercased($0) }
+        return folded.withUnsafeBufferPointer { f in
+            for p in framePrefixes where ByteSearch.find(f, p) == 0 { return true }
+            for w in frameWords where ByteSearch.contains(f, w) { return true }
+            if let ngay = ByteSearch.find(f, Array(", ngày".utf8)), ByteSearch.find(f, Array("tháng".utf8), from: ngay) != nil {
+                return true
+            }
+            if TextShape.isUppercase(cell[...]), cell.count <= 90 {
+                for w in signerWords where ByteSearch.contains(f, w) { return true }
+            }
+            return false
+        }
+    }
+}
