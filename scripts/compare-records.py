@@ -27,6 +27,9 @@ Unit lists compare as sets of unit keys (the `key` of each name), products and t
 sets of normalized texts, a section as its list of normalized headings (with numbers; use
 --section-words to compare headings without their markers).
 
+Cost: pairing is quadratic in the number of unmatched tasks (fine for plans of a few hundred
+tasks; a few seconds at 2,000). Standard library only, Python 3.9+.
+
 Exit status: 0 when tasks, targets and header agree completely (same count, every task and
 target matched, every compared field equal); 1 when they differ; 2 on a usage or input error.
 """
@@ -291,7 +294,7 @@ def table(rep, verbose):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(prog="compare-records.py", description=__doc__.split("\n\n")[0],
-                                 epilog=__doc__[__doc__.index("What is compared"):],
+                                 epilog=__doc__.split("\n\n", 1)[1],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("old", help="reference extract JSON (e.g. of the text twin), or -")
     ap.add_argument("new", help="extract JSON to judge, or -")
