@@ -347,9 +347,12 @@ struct WordprocessingMLReader {
                 appendText(Array("-".utf8), to: &p)
             } else if s.isElement(.w, "sym") {
                 if let a = s.attribute("char"), let v = Self.hex(s.value(a)) {
-                    // Symbol-font characters are written F0xx; Word shows them as the font's glyph.
+                    // Symbol-font characters are written F0xx (or xx): the Symbol font's
+                    // letters and signs become Unicode, other fonts' glyphs stay private-use.
+                    let code = v < 0x100 ? v + 0xF000 : v
+                    let symbol = s.string("font")?.lowercased() == "symbol"
                     var out: [UInt8] = []
-                    VietnameseText.appendUTF8(v < 0x100 ? v + 0xF000 : v, to: &out)
+                    VietnameseText.appendUTF8(symbol ? SymbolFont.unicode(code) : code, to: &out)
                     appendText(out, to: &p)
                 }
             } else if s.isElement(.w, "footnoteReference") {
