@@ -86,7 +86,7 @@ enum DocxReader: DocumentReader {
         WordDocument.acceptMarkDeletions(&blocks)
         var counter = WordNumbering.Counter(numbering: numbering, styles: styles)
         WordDocument.number(&blocks, counter: &counter)
-        var writer = WordTextWriter(noteTexts: noteTexts)
+        var writer = WordTextWriter(noteTexts: noteTexts, separateParagraphs: WordTextWriter.separatesParagraphs(blocks))
         writer.write(blocks)
         var extra: [Diagnostic] = []
         if !furniture.isEmpty {

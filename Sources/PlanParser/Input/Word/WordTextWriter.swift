@@ -33,13 +33,31 @@ struct WordTextWriter {
     private let noteTexts: NoteTexts
     private var lines = 0
     private var lastLineBlank = true
+    /// The last line written was a body paragraph of tab-separated cells.
+    private var lastLineWasRow = false
     /// The header rows of the data table just written, while nothing but empty paragraphs follows it.
     private var previousHeaders: [[UInt8]] = []
     private var footnoteCount = 0
     private var endnoteCount = 0
 
-    init(noteTexts: NoteTexts = NoteTexts()) {
+    /// Whether body paragraphs get a blank line between them (``separatesParagraphs(_:)``).
+    private let separateParagraphs: Bool
+
+    init(noteTexts: NoteTexts = NoteTexts(), separateParagraphs: Bool = true) {
         self.noteTexts = noteTexts
+        self.separateParagraphs = separateParagraphs
+    }
+
+    /// A document spaced by empty paragraphs (one made from a text file, or typed with
+    /// Enter twice) already has its blank lines: each empty paragraph is one. Any other gets
+    /// a blank line between paragraphs, the way text twins are written.
+    static func separatesParagraphs(_ blocks: [DocxBlock]) -> Bool {
+        var empty = 0
+        var full = 0
+        for case .paragraph(let p) in blocks {
+            if p.text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) && p.anchors.isEmpty { empty += 1 } else { full += 1 }
+        }
+        return empty * 4 < full
     }
 
     /// The next line's number (1-based).
@@ -59,6 +77,9 @@ struct WordTextWriter {
     }
 
     private mutating func write(_ p: DocxParagraph, mode: Mode) {
+        if !separateParagraphs, mode == .body, p.anchors.isEmpty, p.text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            blankLine()
+        }
         var label = p.label
         var start = 0
         var firstLine: Int?
@@ -76,7 +97,7 @@ struct WordTextWriter {
     /// non-empty line. Returns the first line written.
     private mutating func writeText(_ bytes: ArraySlice<UInt8>, label: inout String?, mode: Mode) -> Int? {
         var first: Int?
-        var pendingBlank = mode == .body
+        var pendingBlank = mode == .body && separateParagraphs
         var lineStart = bytes.startIndex
         var i = bytes.startIndex
         while i <= bytes.endIndex {
@@ -84,7 +105,7 @@ struct WordTextWriter {
                 i += 1
                 continue
             }
-            var line = Self.bodyLine(bytes[lineStart..<i])
+            var line = Self.bodyLine(bytes[lineStart..<i], afterRow: lastLineWasRow)
             if !line.isEmpty {
                 if let l = label {
                     line = Array(l.utf8) + (line.isEmpty ? [] : [0x20] + line)
@@ -92,7 +113,10 @@ struct WordTextWriter {
                     line = Self.bodyLine(line[...])
                 }
                 if previousHeaders.isEmpty == false { previousHeaders = [] }
-                if pendingBlank { blankLine() }
+                let isRow = line.contains(0x09)
+                // Paragraphs of tab-separated cells follow each other like the rows they are.
+                if pendingBlank, !(isRow && lastLineWasRow) { blankLine() }
+                lastLineWasRow = isRow
                 pendingBlank = false
                 first = first ?? nextLine
                 emit(line, role: .text)
@@ -113,7 +137,7 @@ struct WordTextWriter {
             writeLayout(table)
             return
         }
-        blankLine()
+        if separateParagraphs { blankLine() }
         var headers: [[UInt8]] = []
         for (k, row) in grid.rows.enumerated() {
             let signature = row.signature
@@ -158,6 +182,7 @@ struct WordTextWriter {
     // MARK: - Lines
 
     private mutating func emit(_ line: [UInt8], role: LineRole) {
+        if role != .text { lastLineWasRow = false }
         text += line
         text.append(0x0A)
         roles.append(role)
@@ -169,31 +194,41 @@ struct WordTextWriter {
         if !lastLineBlank, lines > 0 { emit([], role: .text) }
     }
 
-    /// A body line: control characters dropped, tabs collapsed and trimmed, spaces trimmed;
-    /// after a leading list marker every tab is a space (an item is never a row of cells).
-    static func bodyLine(_ raw: ArraySlice<UInt8>) -> [UInt8] {
+    /// A body line: control characters dropped, spaces trimmed. Tabs stay as typed — a
+    /// paragraph of tab-separated cells reads as a table row, empty cells and all, as in a
+    /// text file — except what only aligns text: one indenting tab before the text, one
+    /// tab after it, and a run of tabs after a leading list marker (a hanging indent) when
+    /// the line has no other tab. After a row, leading tabs are empty cells of a row that
+    /// goes on.
+    static func bodyLine(_ raw: ArraySlice<UInt8>, afterRow: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
-        for b in raw {
-            if b == 0x09 {
-                if out.last != 0x09 { out.append(0x09) }
-            } else if b < 0x20 {
-                continue
-            } else {
-                out.append(b)
+        for b in raw where b >= 0x20 || b == 0x09 { out.append(b) }
+        var lo = 0
+        var hi = out.count
+        while lo < hi, out[lo] == 0x20 || out[lo] == 0x09 { lo += 1 }
+        while hi > lo, out[hi - 1] == 0x20 || out[hi - 1] == 0x09 { hi -= 1 }
+        guard lo < hi else { return [] }
+        let leading = out[..<lo].filter { $0 == 0x09 }.count
+        let trailing = out[hi...].filter { $0 == 0x09 }.count
+        var text = Array(out[lo..<hi])
+        let inner = text.contains(0x09)
+        if inner, leading == 0, trailing == 0 {
+            let marker: MarkerScanner.Marker? = text.withUnsafeBufferPointer { MarkerScanner.scan($0, from: 0, to: $0.count) }
+            if let m = marker, m.markerEnd < text.count {
+                var k = m.markerEnd
+                while k < text.count, text[k] == 0x09 || text[k] == 0x20 { k += 1 }
+                if text[m.markerEnd..<k].contains(0x09), !text[k...].contains(0x09) {
+                    // The tokenizer reads `1.<tab>Text` as an item too; a space says it plainly.
+                    text = Array(text[..<m.markerEnd]) + [0x20] + Array(text[k...])
+                }
             }
+            return text
         }
-        while let last = out.last, last == 0x20 || last == 0x09 { out.removeLast() }
-        if let first = out.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) { out.removeSubrange(..<first) } else { return [] }
-        guard out.contains(0x09) else { return out }
-        let marker: MarkerScanner.Marker? = out.withUnsafeBufferPointer { MarkerScanner.scan($0, from: 0, to: $0.count) }
-        if marker != nil {
-            for k in out.indices where out[k] == 0x09 { out[k] = 0x20 }
-            var collapsed: [UInt8] = []
-            for b in out where !(b == 0x20 && collapsed.last == 0x20) { collapsed.append(b) }
-            return collapsed
-        }
-        return out
+        let keepLeading = inner || leading >= 2 || afterRow
+        let keepTrailing = inner || trailing >= 2
+        return (keepLeading ? Array(repeating: 0x09, count: leading) : []) + text
+            + (keepTrailing ? Array(repeating: 0x09, count: trailing) : [])
     }
 
     /// A cell line: like a body line, but tabs are spaces.

@@ -11,10 +11,17 @@ import Testing
     // MARK: - Runs and paragraphs
 
     @Test func paragraphsAreLinesSeparatedByBlankLines() throws {
-        let doc = W.docx(W.p("KẾ HOẠCH") + W.p("Thực hiện năm 2025") + "<w:p/>" + W.p("I. MỤC ĐÍCH"))
+        let doc = W.docx(W.p("KẾ HOẠCH") + W.p("Thực hiện năm 2025") + "<w:p/>" + W.p("I. MỤC ĐÍCH") + W.p("1. Mục đích")
+            + W.p("- Triển khai"))
         do {
             let got = try W.text(doc)
-            #expect(got == "KẾ HOẠCH\n\nThực hiện năm 2025\n\nI. MỤC ĐÍCH\n")
+            #expect(got == "KẾ HOẠCH\n\nThực hiện năm 2025\n\nI. MỤC ĐÍCH\n\n1. Mục đích\n\n- Triển khai\n")
+        }
+        // A document spaced with empty paragraphs has its blank lines already: one each.
+        let spaced = W.docx(W.p("KẾ HOẠCH") + "<w:p/>" + W.p("Thực hiện") + W.p("năm 2025") + "<w:p/><w:p/>" + W.p("I. MỤC ĐÍCH"))
+        do {
+            let got = try W.text(spaced)
+            #expect(got == "KẾ HOẠCH\n\nThực hiện\nnăm 2025\n\nI. MỤC ĐÍCH\n")
         }
         let decoded = try W.decoded(doc)
         #expect(decoded.format.name == "docx")
