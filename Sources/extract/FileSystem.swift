@@ -42,7 +42,12 @@ enum FileSystem {
         return name
     }
 
-    /// Every `.txt` file under `dir`, sorted by path so the order never depends on the file system.
+    /// The file-name extensions a folder walk picks up: those of every readable format
+    /// (`txt`, `docx`, `odt`, …), lower-cased.
+    static let planExtensions: Set<String> = Set(InputFormat.all.flatMap(\.extensions).map { $0.lowercased() })
+
+    /// Every plan file under `dir` (see ``planExtensions``), sorted by path so the order never
+    /// depends on the file system.
     static func textFiles(under dir: String) -> [String] {
         var result: [String] = []
         guard let d = opendir(dir) else { return [] }
@@ -59,7 +64,7 @@ enum FileSystem {
             let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
             if isDirectory(path) {
                 result += textFiles(under: path)
-            } else if name.lowercased().hasSuffix(".txt") {
+            } else if let dot = name.lastIndex(of: "."), planExtensions.contains(name[name.index(after: dot)...].lowercased()) {
                 result.append(path)
             }
         }

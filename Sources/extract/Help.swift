@@ -27,14 +27,15 @@ enum Help {
     static let main = """
         OVERVIEW: Turn Vietnamese government plans (Kế hoạch, Báo cáo) into task records.
 
-        Reads plain text converted from Word/PDF (UTF-8 or UTF-16 with BOM) and writes the
+        Reads Word documents (.docx, .odt) and plain text (UTF-8 or UTF-16 with BOM) and writes the
         document's header, section tree, tasks, targets and warnings as JSON, or the tasks as CSV.
 
         USAGE: extract [<options>] <file> ...
                extract <subcommand> [<options>] <arguments>
 
         ARGUMENTS:
-          <file>                  Plan files, or folders searched recursively for .txt files.
+          <file>                  Plan files (.txt, .docx, .odt), or folders searched
+                                  recursively for them.
                                   Use '-' for standard input.
 
         OPTIONS:

@@ -18,6 +18,8 @@ struct ParseCommand {
     struct Input {
         var path: String
         var relative: String
+        /// The output is named `plan.docx.json`, not `plan.json` (a `plan.txt` is beside it).
+        var keepsExtension = false
     }
 
     /// The outcome of one file, produced on a worker thread.
@@ -54,7 +56,20 @@ struct ParseCommand {
                 inputs.append(Input(path: arg, relative: name))
             }
         }
+        // `plan.txt` and `plan.docx` side by side would both write `plan.json`: such inputs
+        // keep their extension in the output name (`plan.docx.json`).
+        var stems: [String: Int] = [:]
+        for input in inputs { stems[Self.stripExtension(input.relative), default: 0] += 1 }
+        for k in inputs.indices where stems[Self.stripExtension(inputs[k].relative), default: 0] > 1 {
+            if !inputs[k].relative.lowercased().hasSuffix(".txt") { inputs[k].keepsExtension = true }
+        }
         return inputs
+    }
+
+    /// `a/plan.txt` → `a/plan`.
+    static func stripExtension(_ relative: String) -> String {
+        guard let dot = relative.lastIndex(of: "."), !relative[dot...].contains("/") else { return relative }
+        return String(relative[..<dot])
     }
 
     // MARK: - One file, streamed
@@ -130,7 +145,7 @@ struct ParseCommand {
                     ok += 1
                     bytesRead += read
                     if toDirectory, let dir = options.output {
-                        if !writeFile(bytes, dir: dir, relative: input.relative, format: format) { failed += 1; ok -= 1 }
+                        if !writeFile(bytes, dir: dir, stem: input.keepsExtension ? input.relative : Self.stripExtension(input.relative), format: format) { failed += 1; ok -= 1 }
                     } else if let out = stdoutTarget {
                         if format == .json, !options.stats, !first { out.write(",") }
                         out.write(bytes)
@@ -204,10 +219,8 @@ struct ParseCommand {
         return .output(bytes, bytesRead: input.path == "-" ? 0 : FileSystem.size(input.path))
     }
 
-    private func writeFile(_ bytes: [UInt8], dir: String, relative: String, format: Options.Format) -> Bool {
+    private func writeFile(_ bytes: [UInt8], dir: String, stem rel: String, format: Options.Format) -> Bool {
         let ext = options.stats ? "txt" : format == .csv ? "csv" : format == .ndjson ? "ndjson" : "json"
-        var rel = relative
-        if let dot = rel.lastIndex(of: "."), !rel[dot...].contains("/") { rel = String(rel[..<dot]) }
         let path = dir + "/" + rel + "." + ext
         do throws(OutputError) {
             if let slash = path.lastIndex(of: "/") { try FileSystem.makeDirectory(String(path[..<slash])) }
