@@ -6,9 +6,10 @@
 # Builds the tests in release mode (with -enable-testing, for @testable import) and runs the
 # ZipBenchmark suite, which is skipped unless PLANPARSER_BENCH=1. It measures, on a 32 MB
 # worksheet XML, 16 MB of document XML and 8 MB of random bytes: our DEFLATE encoder, our
-# inflate of our own stream, and CRC-32 — and, in the same run on the same bytes, Python's
-# zlib (compress level 6, decompress, crc32, timed inside Python). Best of five runs each
-# (nine for CRC-32); "×" is zlib's time divided by ours, so above 1 means we are faster.
+# inflate of our own stream and of zlib's, and CRC-32 — and, on the same bytes, Python's zlib
+# (compress level 6, decompress told the output size, crc32; timed inside Python). Our runs and
+# zlib's alternate, seven rounds, and the best of each counts, so that the load of a shared
+# machine weighs on both alike; "×" is zlib's time divided by ours (above 1: we are faster).
 # Needs python3. Takes about four minutes on two cores, most of it the release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."

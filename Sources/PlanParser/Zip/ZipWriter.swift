@@ -17,8 +17,14 @@ struct ZipWriter: Sendable {
     /// The number of entries added so far.
     var entryCount: Int { count }
 
-    /// Adds an entry called `name` (a relative path with `/` separators) holding `data`.
+    /// Adds an entry called `name` holding `data`.
+    ///
+    /// `name` is a relative path with `/` separators and no `..` component (an archive
+    /// that a careless extractor could write outside its folder is a programming error).
     mutating func add(_ name: String, _ data: [UInt8], compress: Bool = true) {
+        precondition(
+            !name.hasPrefix("/") && !name.split(separator: "/").contains(".."),
+            "zip entry names are relative paths without '..'")
         let nameBytes = Array(name.utf8)
         precondition(nameBytes.count <= 0xFFFF, "zip entry name too long")
         precondition(count < 0xFFFF, "too many zip entries for a zip without ZIP64")
