@@ -13,7 +13,7 @@ extension PlanDocument {
         throws(PlanParseError) -> PlanDocument
     {
         let decoded = try DocumentReaders.read(bytes, options: options)
-        return parse(decoded, path: path, options: options)
+        return try parse(decoded, path: path, options: options)
     }
 
     /// Reads and parses the file at `path`.
@@ -31,15 +31,20 @@ extension PlanDocument {
         try DocumentReaders.read(bytes, options: options).bytes
     }
 
-    /// Files larger than this are refused unless the caller raises the limit (256 MiB).
+    /// Files larger than this are refused unless the caller raises the limit: 256 MiB, far
+    /// above any real plan, low enough to stop a mistaken multi-gigabyte input early.
     public static let defaultMaxBytes = 256 << 20
 
-    static func parse(_ decoded: consuming DecodedSource, path: String, options: ParseOptions) -> PlanDocument {
+    /// - Throws: ``PlanParseError/empty`` when no line holds text (only markdown remnants).
+    static func parse(_ decoded: consuming DecodedSource, path: String, options: ParseOptions)
+        throws(PlanParseError) -> PlanDocument
+    {
         var clock = StageClock(report: options.stageTimer)
         let format = decoded.format
         let notes = decoded.notes
         // 1. Lines and tokens; page numbers, running headers and rules leave the text.
         var source = LineTokenizer.tokenize(decoded)
+        guard !source.tokens.isEmpty else { throw .empty }
         clock.lap("tokenize")
         let furniture = FurnitureDetector.remove(from: &source)
         clock.lap("furniture")

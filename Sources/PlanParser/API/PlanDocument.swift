@@ -19,7 +19,7 @@ public struct PlanDocument: Sendable, Equatable {
         get { store.sections }
         set { store = SectionStore(sections: newValue) }
     }
-    /// The tree as the parser built it: texts as byte ranges (see ``SectionStore``).
+    /// The tree as the parser built it: texts as byte ranges (see `SectionStore`).
     var store: SectionStore
     /// The tree as read-only views, for walks that need no `Section` values.
     var sectionViews: [SectionView] { store.rootViews }

@@ -79,9 +79,24 @@ public struct SectionHeading: Sendable, Hashable {
         self.text = text
     }
 
-    /// A heading known only by its printed text (for records made by hand).
+    /// A heading known only by its printed text (for records made by hand): the marker is
+    /// read the way the tokenizer reads it (`III. CẢI CÁCH` → roman `III`, title `CẢI CÁCH`).
     public init(text: String) {
-        self.init(kind: .bullet, number: nil, title: text, text: text)
+        var copy = text
+        let parsed = copy.withUTF8 { buf -> (Section.Kind, String?, String)? in
+            guard let m = MarkerScanner.scan(buf, from: 0, to: buf.count) else { return nil }
+            var start = m.markerEnd
+            while start < buf.count, buf[start] == 0x20 || buf[start] == 0x09 { start += 1 }
+            let marker = String(decoding: UnsafeBufferPointer(rebasing: buf[..<m.markerEnd]), as: UTF8.self)
+            let title = String(decoding: UnsafeBufferPointer(rebasing: buf[start...]), as: UTF8.self)
+            let kind = SectionParser.sectionKind(m.style)
+            return (kind, kind == .bullet ? nil : SectionParser.number(fromMarker: marker), title)
+        }
+        if let (kind, number, title) = parsed {
+            self.init(kind: kind, number: number, title: title, text: text)
+        } else {
+            self.init(kind: .bullet, number: nil, title: text, text: text)
+        }
     }
 
     init(kind: Section.Kind, marker: String, number: String?, title: String) {

@@ -74,7 +74,7 @@ struct ByteString: Hashable {
 ///
 /// - Precondition: none; a text with combining marks (NFD) is composed (NFC) first. Texts
 ///   from ``PlanDocument/parse(bytes:path:maxBytes:)`` are already NFC, so this costs a scan
-///   for the bytes `0xCC`/`0xCD` (STYLE.md §0).
+///   for the bytes `0xCC`/`0xCD` (Vietnamese NFC text has none; decomposed marks start with them).
 /// - Postcondition: every token has a non-empty word.
 struct DiffTokenizer {
     let words: WordTable

@@ -45,7 +45,7 @@ struct TaskProfiler {
 
     mutating func profile(_ task: PlanTask) -> TaskProfile {
         let sectionBytes = Self.joined(task.section)
-        let section = sections[sectionBytes] ?? SectionKey(task.section, tokenizer: tokenizer)
+        let section = sections[sectionBytes] ?? SectionKey(task.headings, tokenizer: tokenizer)
         sections[sectionBytes] = section
         let productBytes = Self.joined(task.products)
         let products = productLists[productBytes] ?? ListKey(task.products.map { tokenizer.tokens($0) })
@@ -171,8 +171,8 @@ struct SectionKey: Sendable, Equatable {
     var relative: [[Int32]]
     var absolute: [[Int32]]
 
-    init(_ path: [String], tokenizer: DiffTokenizer) {
-        var headings = path.map { tokenizer.tokens(String(Self.withoutMarker($0))) }
+    init(_ path: [SectionHeading], tokenizer: DiffTokenizer) {
+        var headings = path.map { tokenizer.tokens($0.title) }
         if headings.count >= 2 {
             headings.removeFirst()
         } else if let only = headings.first, Self.isContainer(only, tokenizer.words) {
@@ -210,46 +210,5 @@ struct SectionKey: Sendable, Equatable {
             let ids = c.split(separator: " ").map { table.id(String($0)) }
             return words.count >= ids.count && zip(ids, words).allSatisfy { $0 == $1.word }
         }
-    }
-
-    /// A heading as printed without its marker: `III. CẢI CÁCH` → `CẢI CÁCH`, `b) Nhiệm vụ` →
-    /// `Nhiệm vụ`, `- Label:` → `Label:`, `PHẦN I. NỘI DUNG` → `NỘI DUNG`, `2.1. Tên` → `Tên`.
-    static func withoutMarker(_ heading: String) -> Substring {
-        var s = heading[...].drop { $0 == " " || $0 == "\t" }
-        if let first = s.unicodeScalars.first, "-+•*–—".unicodeScalars.contains(first) {
-            s = s.dropFirst().drop { $0 == " " || $0 == "\t" }
-        }
-        for word in ["PHẦN ", "Phần "] where s.hasPrefix(word) {
-            s = s.dropFirst(word.count)
-        }
-        // The marker: digits with dots, a Roman numeral, or one letter; then `.` or `)`.
-        // A number or an uppercase Roman numeral may also end with a space or tab (`I\tTitle`).
-        var end = s.startIndex
-        var count = 0
-        var digits = true
-        var roman = true
-        while end < s.endIndex, let c = s[end].unicodeScalars.first, s[end].unicodeScalars.count == 1 {
-            let isDigitOrDot = ("0"..."9").contains(c) || (c == "." && count > 0 && digits)
-            let isRoman = "IVXLC".unicodeScalars.contains(c)
-            let isLetter = VietnameseText.isLetter(c.value)
-            guard isDigitOrDot || isRoman || (isLetter && count == 0) else { break }
-            if !isDigitOrDot { digits = false }
-            if !isRoman { roman = false }
-            if c == "." {
-                // `2.1.`: a dot followed by a digit continues the number; else it ends the marker.
-                let next = s.index(after: end)
-                if next == s.endIndex || !s[next].isNumber { break }
-            }
-            count += 1
-            end = s.index(after: end)
-        }
-        guard count > 0, end < s.endIndex else { return s }
-        let after = s[end]
-        let closes = after == "." || after == ")"
-        let spaced = (after == " " || after == "\t") && ((digits && count <= 3) || (roman && count <= 4))
-        guard closes || spaced, digits || roman || count == 1 else { return s }
-        // One letter is a marker only when closed (`a)`, `A.`), never before a space (`A …`).
-        if !digits, !roman, !closes { return s }
-        return s[s.index(after: end)...].drop { $0 == " " || $0 == "\t" }
     }
 }

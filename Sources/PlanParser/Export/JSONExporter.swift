@@ -21,7 +21,8 @@ struct JSONExporter: DocumentExporter {
     mutating func add(_ document: PlanDocument, _ out: OutputSink) throws(OutputError) {
         if asArray, count > 0 { writer.raw(UInt8(ascii: ",")) }
         count += 1
-        try writer.document(document, flushingTo: out)
+        writer.sink = out
+        writer.document(document)
         if !asArray { writer.finish() }
         try writer.flush(to: out)
     }

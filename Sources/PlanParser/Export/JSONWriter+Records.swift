@@ -1,8 +1,8 @@
 /// The JSON forms of the document's records, in schema order (documented in README.md and
 /// `docs/plan.schema.json`). Shared by every JSON output: documents, NDJSON, diffs, `time`.
 extension JSONWriter {
-    /// A whole document, flushed to `out` in chunks of about ``JSONWriter/chunkSize`` bytes.
-    mutating func document(_ d: PlanDocument, flushingTo out: OutputSink?) throws(OutputError) {
+    /// A whole document (streamed to ``JSONWriter/sink`` when there is one).
+    mutating func document(_ d: PlanDocument) {
         beginObject()
         key("schemaVersion"); int(PlanDocument.schemaVersion)
         key("source")
@@ -18,10 +18,7 @@ extension JSONWriter {
         endArray()
         key("sections")
         beginArray()
-        for s in d.sectionViews {
-            section(s)
-            if let out { try flush(to: out, ifAbove: JSONWriter.chunkSize) }
-        }
+        for s in d.sectionViews { section(s) }
         endArray()
         key("closing")
         object(d.closing) { w, c in
@@ -30,10 +27,7 @@ extension JSONWriter {
         }
         key("tasks")
         beginArray()
-        for t in d.tasks {
-            task(t)
-            if let out { try flush(to: out, ifAbove: JSONWriter.chunkSize) }
-        }
+        for t in d.tasks { task(t) }
         endArray()
         key("targets")
         beginArray()
@@ -111,7 +105,7 @@ extension JSONWriter {
             beginObject()
             key("kind"); string(c.kind)
             key("number"); string(c.number)
-            key("date"); string(c.date?.iso)
+            key("date"); date(c.date)
             key("issuer"); string(c.issuer)
             key("lines"); inlineArray(c.lines)
             endObject()
@@ -207,7 +201,7 @@ extension JSONWriter {
         key("origin"); string(t.origin.rawValue)
         key("line"); int(t.line)
         key("endLine"); int(t.endLine)
-        key("section"); inlineArray(t.section)
+        key("section"); inlineArray(t.headings)
         key("number"); string(t.number)
         key("title"); string(t.title)
         key("lead"); units(t.lead)
@@ -237,8 +231,8 @@ extension JSONWriter {
         beginObject()
         key("text"); string(m.text)
         key("kind"); string(m.kind.rawValue)
-        key("start"); string(m.start?.iso)
-        key("end"); string(m.end?.iso)
+        key("start"); date(m.start)
+        key("end"); date(m.end)
         key("every"); string(m.every?.rawValue)
         key("action"); string(m.action)
         endObject()

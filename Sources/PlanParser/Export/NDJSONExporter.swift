@@ -10,7 +10,8 @@ struct NDJSONExporter: DocumentExporter {
     mutating func begin(_ out: OutputSink) throws(OutputError) {}
 
     mutating func add(_ document: PlanDocument, _ out: OutputSink) throws(OutputError) {
-        try writer.document(document, flushingTo: out)
+        writer.sink = out
+        writer.document(document)
         writer.raw(0x0A)
         try writer.flush(to: out)
     }

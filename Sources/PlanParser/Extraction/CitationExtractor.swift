@@ -73,6 +73,9 @@ struct CitationExtractor {
         "khóa", "khoá",
     ].map { Array($0.utf8) }
 
+    private static let numberWord = Array("số".utf8)  // "number" (Quyết định số …)
+    private static let ofWord = Array("của ".utf8)  // "of" (… của Chính phủ)
+
     /// Scans one cleaned line.
     mutating func scan(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) {
         let n = line.count
@@ -174,9 +177,8 @@ struct CitationExtractor {
         var window = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: s[lo..<start]))
         func dropSpaces() { while window.last == 0x20 || window.last == UInt8(ascii: ":") { window.removeLast() } }
         dropSpaces()
-        let so = Array("số".utf8)
-        if window.count >= so.count, window.suffix(so.count).elementsEqual(so) {
-            window.removeLast(so.count)
+        if window.count >= Self.numberWord.count, window.suffix(Self.numberWord.count).elementsEqual(Self.numberWord) {
+            window.removeLast(Self.numberWord.count)
             dropSpaces()
         }
         for (words, canonical) in Self.kinds where window.count >= words.count {
@@ -197,56 +199,12 @@ struct CitationExtractor {
 
     /// `ngày 15/7/2021`, `ngày 08 tháng 4 năm 2020` right after the number.
     private func dateAfter(_ s: UnsafeBufferPointer<UInt8>, _ start: Int) -> (CalendarDate?, Int) {
-        let n = s.count
         var i = start
-        while i < n, s[i] == 0x20 || s[i] == UInt8(ascii: ",") { i += 1 }
-        let ngay = Array("ngày".utf8)
-        guard i + ngay.count < n else { return (nil, start) }
-        let folded = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: s[i..<min(n, i + ngay.count)]))
-        guard folded == ngay else { return (nil, start) }
-        i += ngay.count
-        func skipSpaces() { while i < n, s[i] == 0x20 { i += 1 } }
-        func number() -> Int? {
-            skipSpaces()
-            var v = 0
-            var k = 0
-            while i < n, s[i] >= 0x30, s[i] <= 0x39, k < 4 {
-                v = v * 10 + Int(s[i] - 0x30)
-                i += 1
-                k += 1
-            }
-            return k > 0 ? v : nil
-        }
-        func word(_ w: String) -> Bool {
-            skipSpaces()
-            let bytes = Array(w.utf8)
-            guard i + bytes.count <= n else { return false }
-            let f = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: s[i..<(i + bytes.count)]))
-            if f == bytes {
-                i += bytes.count
-                return true
-            }
-            return false
-        }
-        guard let day = number() else { return (nil, start) }
-        var month: Int?
-        var year: Int?
-        if i < n, s[i] == UInt8(ascii: "/") || s[i] == UInt8(ascii: "-") || s[i] == UInt8(ascii: ".") {
-            let sep = s[i]
-            i += 1
-            month = number()
-            if i < n, s[i] == sep {
-                i += 1
-                year = number()
-            }
-        } else if word("tháng") {
-            month = number()
-            if word("năm") { year = number() }
-        }
-        guard let m = month, let y = year, let date = CalendarDate(year: y, month: m, day: day) else {
-            return (nil, start)
-        }
-        return (date, i)
+        while i < s.count, s[i] == 0x20 || s[i] == UInt8(ascii: ",") { i += 1 }
+        // A date is at most ~30 bytes (`ngày 15 tháng 12 năm 2021`); look no further.
+        let window = UnsafeBufferPointer(rebasing: s[i..<min(s.count, i + 40)])
+        guard let (date, length) = DateReader.completeDate(atStartOf: window) else { return (nil, start) }
+        return (date, i + length)
     }
 
     /// `của Chính phủ về …` → `Chính phủ`.
@@ -254,11 +212,11 @@ struct CitationExtractor {
         let n = s.count
         var i = start
         while i < n, s[i] == 0x20 { i += 1 }
-        let cua = Array("của ".utf8)
-        guard i + cua.count < n,
-            VietnameseText.lowercased(UnsafeBufferPointer(rebasing: s[i..<(i + cua.count)])) == cua
+        let of = Self.ofWord
+        guard i + of.count < n,
+            VietnameseText.lowercased(UnsafeBufferPointer(rebasing: s[i..<(i + of.count)])) == of
         else { return nil }
-        i += cua.count
+        i += of.count
         let nameStart = i
         var end = i
         var words = 0

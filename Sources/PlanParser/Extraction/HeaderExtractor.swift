@@ -105,66 +105,37 @@ struct HeaderExtractor {
         return s.trimmingSpaces
     }
 
-    /// `Hưng Yên, ngày tháng 01 năm 2024` → place, date with blanks as nil.
+    /// `Hưng Yên, ngày tháng 01 năm 2024` → place, date with blanks as nil, and a problem
+    /// when the date cannot exist.
     static func parsePlaceDate(_ text: String) -> (String?, DocumentDate?, String?) {
         let bytes = Array(text.utf8)
         let folded = bytes.withUnsafeBufferPointer { VietnameseText.lowercased($0) }
-        guard let ngay = ByteSearch.find(folded, Array("ngày".utf8)) else { return (nil, nil, nil) }
-        var place = String(decoding: bytes[..<ngay], as: UTF8.self).trimmingSpaces
+        guard let dayWord = ByteSearch.find(folded, Self.dayWord) else { return (nil, nil, nil) }
+        var place = String(decoding: bytes[..<dayWord], as: UTF8.self).trimmingSpaces
         while place.last == "," { place.removeLast() }
         place = place.trimmingSpaces
-        var i = ngay + "ngày".utf8.count
-        var day: Int?
-        var month: Int?
-        var year: Int?
-        func skipSpaces() { while i < bytes.count, bytes[i] == 0x20 { i += 1 } }
-        func number() -> Int? {
-            skipSpaces()
-            var v = 0
-            var n = 0
-            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, n < 4 {
-                v = v * 10 + Int(bytes[i] - 0x30)
-                i += 1
-                n += 1
-            }
-            return n > 0 ? v : nil
+        let parts = bytes[dayWord...].withUnsafeBufferPointer { rest in
+            DateReader(tokens: TimeTokenizer.tokens(rest)).headerDate(at: 0)
         }
-        day = number()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "/") || bytes[i] == UInt8(ascii: "-") {
-            // `ngày 12/3/2025`
-            i += 1
-            month = number()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "/") || bytes[i] == UInt8(ascii: "-") {
-                i += 1
-                year = number()
-            }
-        } else {
-            if let t = ByteSearch.find(folded, Array("tháng".utf8), from: i) {
-                i = t + "tháng".utf8.count
-                month = number()
-            }
-            if let n = ByteSearch.find(folded, Array("năm".utf8), from: i) {
-                i = n + "năm".utf8.count
-                year = number()
-            }
-        }
-        let date = DocumentDate(day: day, month: month, year: year)
+        let date = DocumentDate(day: parts?.day, month: parts?.month, year: parts?.year)
         var problem: String?
-        if let m = month, !(1...12).contains(m) {
+        if let m = date.month, !(1...12).contains(m) {
             problem = "month \(m) in the document date does not exist"
-        } else if let d = day, let m = month, let y = year, CalendarDate(year: y, month: m, day: d) == nil {
+        } else if let d = date.day, let m = date.month, let y = date.year, CalendarDate(year: y, month: m, day: d) == nil {
             problem = "the document date \(d)/\(m)/\(y) does not exist"
-        } else if let d = day, !(1...31).contains(d) {
+        } else if let d = date.day, !(1...31).contains(d) {
             problem = "day \(d) in the document date does not exist"
         }
         return (place.isEmpty ? nil : place, date, problem)
     }
 
+    private static let dayWord = Array("ngày".utf8)  // "day"
+
     /// The title's `năm 2025`, or its period (`giai đoạn 2025-2026`, `năm 2025 - 2026`); else the date's year.
     static func planYear(title: String?, dateYear: Int?) -> (Int?, PlanPeriod?) {
         guard let title else { return (dateYear, nil) }
         let bytes = Array(VietnameseText.lowercased(title).utf8)
-        var years: [(pos: Int, year: Int, rangeEnd: Int?, afterNam: Bool, afterPeriod: Bool)] = []
+        var years: [(pos: Int, year: Int, rangeEnd: Int?, afterYearWord: Bool, afterPeriod: Bool)] = []
         var i = 0
         while i + 4 <= bytes.count {
             if isDigit(bytes[i]), i == 0 || !isDigit(bytes[i - 1]), i + 4 <= bytes.count,
@@ -183,25 +154,25 @@ struct HeaderExtractor {
                     }
                 }
                 let before = String(decoding: bytes[max(0, i - 16)..<i], as: UTF8.self)
-                let afterNam = before.hasSuffix("năm ")
+                let afterYearWord = before.hasSuffix("năm ")  // "year"
                 let afterPeriod = before.hasSuffix("giai đoạn ") || before.hasSuffix("thời kỳ ")
                 if (1900...2200).contains(y) {
-                    years.append((i, y, rangeEnd, afterNam, afterPeriod))
+                    years.append((i, y, rangeEnd, afterYearWord, afterPeriod))
                 }
                 i = rangeEnd != nil ? j + 4 : i + 4
                 continue
             }
             i += 1
         }
-        if let p = years.last(where: { $0.rangeEnd != nil && ($0.afterNam || $0.afterPeriod) }), let end = p.rangeEnd,
+        if let p = years.last(where: { $0.rangeEnd != nil && ($0.afterYearWord || $0.afterPeriod) }), let end = p.rangeEnd,
             end > p.year, end - p.year <= 20
         {
             // A plan "for the period" only when no single `năm YYYY` follows it.
-            if !years.contains(where: { $0.afterNam && $0.rangeEnd == nil && $0.pos > p.pos }) {
+            if !years.contains(where: { $0.afterYearWord && $0.rangeEnd == nil && $0.pos > p.pos }) {
                 return (p.year, PlanPeriod(start: p.year, end: end))
             }
         }
-        if let y = years.last(where: { $0.afterNam && $0.rangeEnd == nil }) { return (y.year, nil) }
+        if let y = years.last(where: { $0.afterYearWord && $0.rangeEnd == nil }) { return (y.year, nil) }
         return (dateYear, nil)
     }
 

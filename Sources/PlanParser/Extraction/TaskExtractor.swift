@@ -199,7 +199,8 @@ struct TaskExtractor {
         var notes = s.paragraphs.map(\.text)
         var sectionPath = path
         if !Self.isItem(s) || (s.kind == .arabic && !s.paragraphs.isEmpty) {
-            // A heading followed by a paragraph and fields (003, section 9): the paragraph is the task.
+            // A numbered heading followed by a plain paragraph and then field bullets
+            // (`9. Nâng cao chỉ số …` / `Triển khai …` / `- Đơn vị chủ trì: …`): the paragraph is the task.
             if let p = s.paragraphs.first {
                 title = Self.strippedTitle(p.text)
                 line = p.line

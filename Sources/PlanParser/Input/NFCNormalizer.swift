@@ -3,7 +3,7 @@ import Foundation
 /// Composes text that contains combining marks into Unicode NFC, in linear time.
 ///
 /// Foundation's `precomposedStringWithCanonicalMapping` is quadratic on decomposed text
-/// (3.5 s for 2 MB, STYLE.md §0), so it never sees more than one chunk of about
+/// (measured: 3.5 s for 2 MB of NFD text), so it never sees more than one chunk of about
 /// `chunkLength` bytes. Chunks are cut only right before an ASCII byte: an ASCII scalar is
 /// a starter that never composes with what precedes it, so chunks normalize independently.
 /// Chunks without a combining mark are copied, chunks with Vietnamese marks go to

@@ -5,14 +5,10 @@
 /// marks is composed to NFC (`NFCNormalizer`). Clean UTF-8 NFC text, by far the common
 /// case, costs one validating pass and no copy.
 enum SourceDecoder {
-    /// The default size limit, 256 MiB: far above any real plan, low enough to stop a
-    /// mistaken multi-gigabyte input early.
-    static let defaultLimit = 256 << 20
-
     /// Decodes the complete contents of a file.
     /// - Parameter limit: the largest accepted size in bytes.
     /// - Throws: `tooLarge`, `invalidUTF8`, `invalidUTF16`, `binary` or `empty`.
-    static func decode(_ data: [UInt8], limit: Int = defaultLimit) throws(PlanParseError) -> DecodedSource {
+    static func decode(_ data: [UInt8], limit: Int = PlanDocument.defaultMaxBytes) throws(PlanParseError) -> DecodedSource {
         guard data.count <= limit else { throw .tooLarge(byteCount: data.count, limit: limit) }
         let encoding = SourceEncoding(sniffing: data)
 
@@ -63,7 +59,7 @@ enum SourceDecoder {
     /// Decodes a file in a legacy Vietnamese encoding the caller names (it cannot be told
     /// from the bytes), then cleans it like any other: line breaks, spaces, NFC.
     /// - Throws: `tooLarge`, `binary` (a NUL byte) or `empty`.
-    static func decode(_ data: [UInt8], legacy: LegacyEncoding, limit: Int = defaultLimit) throws(PlanParseError)
+    static func decode(_ data: [UInt8], legacy: LegacyEncoding, limit: Int = PlanDocument.defaultMaxBytes) throws(PlanParseError)
         -> DecodedSource
     {
         guard data.count <= limit else { throw .tooLarge(byteCount: data.count, limit: limit) }
@@ -107,7 +103,7 @@ enum SourceDecoder {
 
     /// Reads the file at `path` and decodes it. `"-"` is a file name here, not stdin.
     /// - Throws: `fileNotFound`, `unreadable`, and everything `decode` throws.
-    static func read(path: String, limit: Int = defaultLimit) throws(PlanParseError) -> DecodedSource {
+    static func read(path: String, limit: Int = PlanDocument.defaultMaxBytes) throws(PlanParseError) -> DecodedSource {
         try decode(SourceFile.contents(ofPath: path, limit: limit), limit: limit)
     }
 

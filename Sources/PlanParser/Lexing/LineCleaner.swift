@@ -1,17 +1,18 @@
 /// Cleans one raw line in place, removing what converters leave behind.
 ///
 /// - Markdown remnants: `**bold**`, `*italic*`, `^{XT}` superscripts and backslash escapes
-///   (`1\.`) — the seeds come from a Word → Markdown → text chain.
+///   (`1\.`), left by Word → Markdown → text conversions.
 /// - Runs of spaces collapse to one; the line is trimmed. Tabs are kept (they separate cells).
 enum LineCleaner {
-    /// Cleans the line `buf[start..<end]` into `buf` at `write` (`write <= start`), in place.
-    /// - Returns: the end of the cleaned line.
-    /// - Complexity: one pass over the line; a clean line (the common case) is one `memmove`.
     /// What the cleaning scan noticed, so the classifier need not scan the line again.
     struct Seen {
         var hasTab = false
         var hasPipe = false
     }
+
+    /// Cleans the line `buf[start..<end]` into `buf` at `write` (`write <= start`), in place.
+    /// - Returns: the end of the cleaned line.
+    /// - Complexity: one pass over the line; a clean line (the common case) is one `memmove`.
 
     @inline(__always)
     static func clean(_ buf: UnsafeMutableBufferPointer<UInt8>, from start: Int, to end: Int, into write: Int,

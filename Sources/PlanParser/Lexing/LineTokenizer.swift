@@ -12,6 +12,9 @@ struct TokenizedSource: Sendable {
     var tokens: [LineToken]
     /// Number of lines in the input.
     var lineCount: Int
+    /// Lines that held nothing but markdown remnants (`**`, `* *`, `^{XT}`): not text, but not
+    /// blank either, so they are reported (as furniture) rather than lost.
+    var remnants: [SourceLine] = []
 
     func bytes(_ r: Range<Int32>) -> ArraySlice<UInt8> { storage[Int(r.lowerBound)..<Int(r.upperBound)] }
 
@@ -43,6 +46,7 @@ struct LineTokenizer {
         var lineNumber: Int32 = 0
         var afterBlank = false
         var written = 0
+        var remnants: [SourceLine] = []
         storage.withUnsafeMutableBufferPointer { buf in
             let n = buf.count
             var start = 0
@@ -58,6 +62,14 @@ struct LineTokenizer {
                 let lineEnd = LineCleaner.clean(buf, from: start, to: end, into: written, seen: &seen)
                 if lineEnd == lineStart {
                     afterBlank = true
+                    // Cleaning wrote nothing, so the raw line is still there to report.
+                    if buf[start..<end].contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                        let index = Int(lineNumber) - 1
+                        let reported = index < numbers.count ? numbers[index] : lineNumber
+                        remnants.append(SourceLine(
+                            line: Int(reported),
+                            text: String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)))
+                    }
                 } else {
                     let index = Int(lineNumber) - 1
                     let reported = index < numbers.count ? numbers[index] : lineNumber
@@ -83,7 +95,7 @@ struct LineTokenizer {
         }
         storage.removeSubrange(written...)
         let lines = numbers.isEmpty ? max(lineCount, Int(lineNumber)) : lineCount
-        return TokenizedSource(storage: storage, tokens: tokens, lineCount: lines)
+        return TokenizedSource(storage: storage, tokens: tokens, lineCount: lines, remnants: remnants)
     }
 
     /// `-------`, `|`, `* * *`: only punctuation, at least one of `-_=*|~.`.
@@ -130,14 +142,10 @@ struct LineTokenizer {
             token.kind = .blank
             return token
         }
-        var tabCount = 0
         var tabsAfterText = 0
         let hasPipe = seen.hasPipe
         if seen.hasTab {
-            for i in lo..<hi where buf[i] == 0x09 {
-                tabCount += 1
-                if i > first { tabsAfterText += 1 }
-            }
+            for i in first..<hi where buf[i] == 0x09 { tabsAfterText += 1 }
         }
         let marker = MarkerScanner.scan(buf, from: first, to: hi)
         if tabsAfterText > 0 {
@@ -149,7 +157,6 @@ struct LineTokenizer {
                 return token
             }
         }
-        _ = tabCount
         var leading = 0
         for i in lo..<first where buf[i] == 0x09 { leading += 1 }
         if leading > 0 {

@@ -79,12 +79,13 @@ enum MarkerScanner {
                 endsToken(lo + 2)
             else { return nil }
             return Marker(style: .letter, ordinal: letterPosition(b), markerEnd: lo + 2)
-        case 0xC4:
-            // `đ)` — U+0111 is C4 91.
-            guard lo + 2 < hi, buf[lo + 1] == 0x91,
-                buf[lo + 2] == UInt8(ascii: ")") || buf[lo + 2] == UInt8(ascii: "."), endsToken(lo + 3)
+        case letterD[0]:
+            // `đ)`, the fifth letter.
+            let n = letterD.count
+            guard lo + n < hi, ByteSearch.hasPrefix(UnsafeBufferPointer(rebasing: buf[lo..<hi]), letterD),
+                buf[lo + n] == UInt8(ascii: ")") || buf[lo + n] == UInt8(ascii: "."), endsToken(lo + n + 1)
             else { return nil }
-            return Marker(style: .letter, ordinal: 5, markerEnd: lo + 3)
+            return Marker(style: .letter, ordinal: 5, markerEnd: lo + n + 1)
         default:
             return nil
         }
@@ -151,14 +152,16 @@ enum MarkerScanner {
         return Marker(style: .upperLetter, ordinal: Int(buf[lo] - UInt8(ascii: "A")) + 1, markerEnd: lo + 2)
     }
 
+    private static let partWord = Array("phần".utf8)  // "part"
+    private static let letterD = Array("đ".utf8)  // the letter đ
+
     /// `PHẦN I.`, `Phần II:`, `PHẦN 1` — a part above Roman sections.
     private static func scanPart(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Marker? {
-        // "PHẦN" = 50 48 E1 BA A6 4E; "Phần" = 50 68 E1 BA A7 6E.
-        guard hi - lo >= 7, buf[lo] == UInt8(ascii: "P"), buf[lo + 1] | 0x20 == UInt8(ascii: "h"),
-            buf[lo + 2] == 0xE1, buf[lo + 3] == 0xBA, buf[lo + 4] == 0xA6 || buf[lo + 4] == 0xA7,
-            buf[lo + 5] | 0x20 == UInt8(ascii: "n"), buf[lo + 6] == 0x20
+        let n = partWord.count
+        guard hi - lo > n, buf[lo] == UInt8(ascii: "P"), buf[lo + n] == 0x20,
+            VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[lo..<(lo + n)]), { $0.elementsEqual(partWord) })
         else { return nil }
-        var i = lo + 7
+        var i = lo + n + 1
         let numStart = i
         while i < hi, buf[i] == UInt8(ascii: "I") || buf[i] == UInt8(ascii: "V") || buf[i] == UInt8(ascii: "X")
             || (buf[i] >= 0x30 && buf[i] <= 0x39)

@@ -347,33 +347,15 @@ struct TimeExpressionParser {
         return Calendar(first: atom, last: nil, isOpen: false, end: k)
     }
 
-    /// `ngày 15/01/2025`, `15/01/2025`, `15-01-2025`, `ngày 08 tháng 4 năm 2020`, `ngày 15/01`.
+    /// `ngày 15/01/2025`, `15/01/2025`, `15-01-2025`, `ngày 08 tháng 4 năm 2020`, `ngày 15/01`
+    /// (read by ``DateReader``); a date without `ngày` needs a year when `requireYear` is set.
     private func date(at i: Int, requireYear: Bool) -> Calendar? {
-        var k = i
-        let announced = isWord(k, .day)
-        if announced { k += 1 }
-        guard isNumber(k, maxDigits: 2) else { return nil }
-        var atom = TimeAtom(unit: .day, number: 0, day: Int(tokens[k].value))
-        if k + 2 < limit, isDateSeparator(k + 1), isNumber(k + 2, maxDigits: 2) {
-            atom.number = Int(tokens[k + 2].value)
-            let separator = tokens[k + 1].kind
-            k += 3
-            if k < limit, tokens[k].kind == separator, isDateSeparator(k), let (y, b) = yearNumber(k + 1) {
-                atom.year = y
-                k = b
-            }
-        } else if isWord(k + 1, .month), isNumber(k + 2, maxDigits: 2) {
-            atom.number = Int(tokens[k + 2].value)
-            k += 3
-            if isWord(k, .year), let (y, b) = yearNumber(k + 1) {
-                atom.year = y
-                k = b
-            }
-        } else {
-            return nil
-        }
-        if atom.year == nil, requireYear, !announced { return nil }
-        return Calendar(first: atom, last: nil, isOpen: false, end: k)
+        guard let p = DateReader(tokens: tokens, limit: limit).dayDate(at: i), let day = p.day, let month = p.month
+        else { return nil }
+        if p.year == nil, requireYear, !p.announced { return nil }
+        var atom = TimeAtom(unit: .day, number: month, day: day)
+        atom.year = p.year
+        return Calendar(first: atom, last: nil, isOpen: false, end: p.end)
     }
 
     // MARK: - Years attached to continuous and periodic milestones
@@ -436,13 +418,7 @@ struct TimeExpressionParser {
 
     @inline(__always)
     private func isDateSeparator(_ i: Int) -> Bool {
-        guard i < limit else { return false }
-        switch tokens[i].kind {
-        case .slash, .dash: return true
-        // 15.01.2025, but never a sentence's full stop followed by a space.
-        case .period: return !tokens[i].spaceBefore && i + 1 < limit && !tokens[i + 1].spaceBefore
-        default: return false
-        }
+        DateReader(tokens: tokens, limit: limit).isSeparator(i)
     }
 
     /// `6`, `06` or `sáu` (six).
@@ -470,12 +446,7 @@ struct TimeExpressionParser {
 
     /// A four-digit year, or a two-digit one read as 20yy.
     private func yearNumber(_ i: Int) -> (Int, Int)? {
-        guard i < limit, tokens[i].kind == .number else { return nil }
-        switch tokens[i].digits {
-        case 4: return (Int(tokens[i].value), i + 1)
-        case 2: return (2000 + Int(tokens[i].value), i + 1)
-        default: return nil
-        }
+        DateReader(tokens: tokens, limit: limit).year(i)
     }
 
     /// A four-digit year (`Năm 2025`, `giai đoạn 2021-2025`).

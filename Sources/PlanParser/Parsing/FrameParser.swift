@@ -159,9 +159,9 @@ struct FrameParser {
         let t = source.tokens[i]
         guard t.kind == .text, t.line.count < 120 else { return nil }
         let text = folded(t.content)
-        guard let ngay = ByteSearch.find(text, Array("ngày".utf8)) else { return nil }
-        let hasComma = text[..<ngay].contains(UInt8(ascii: ","))
-        guard hasComma || ngay == 0 else { return nil }
+        guard let dayWord = ByteSearch.find(text, Array("ngày".utf8)) else { return nil }  // "day"
+        let hasComma = text[..<dayWord].contains(UInt8(ascii: ","))
+        guard hasComma || dayWord == 0 else { return nil }
         if ByteSearch.find(text, Array("năm".utf8)) != nil || ByteSearch.find(text, Array("/".utf8)) != nil { return 1 }
         // The date went to the next line.
         if i + 1 < source.tokens.count {
@@ -175,7 +175,7 @@ struct FrameParser {
     func placeDateCell(_ t: LineToken) -> Range<Int32>? {
         for cell in cells(t) {
             let f = folded(cell)
-            if let ngay = ByteSearch.find(f, Array("ngày".utf8)), f[..<ngay].contains(UInt8(ascii: ",")) {
+            if let dayWord = ByteSearch.find(f, Array("ngày".utf8)), f[..<dayWord].contains(UInt8(ascii: ",")) {
                 return cell
             }
         }

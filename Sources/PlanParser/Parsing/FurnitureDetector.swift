@@ -9,8 +9,12 @@ struct FurnitureDetector {
 
     /// Takes the furniture out of `source`'s tokens and returns its lines.
     static func remove(from source: inout TokenizedSource) -> [SourceLine] {
-        let furniture: [SourceLine]
+        var furniture: [SourceLine]
         (source.tokens, furniture) = FurnitureDetector(source: source).split()
+        if !source.remnants.isEmpty {
+            // Lines of markdown remnants only are decoration too.
+            furniture = (furniture + source.remnants).sorted { $0.line < $1.line }
+        }
         return furniture
     }
 

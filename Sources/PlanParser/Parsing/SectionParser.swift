@@ -135,7 +135,7 @@ struct SectionParser {
     private mutating func openNode(_ i: Int) {
         let t = source.tokens[i]
         let markerText = source.string(t.marker)
-        let kind = sectionKind(t.style)
+        let kind = Self.sectionKind(t.style)
         var stored = SectionStore.Node(
             kind: kind, marker: t.marker, number: t.style.isBullet ? nil : numberRange(t.marker),
             title: t.kind == .bullet && t.fieldRole != nil ? t.label.lowerBound..<t.line.upperBound : t.content,
@@ -274,8 +274,7 @@ struct SectionParser {
             let node = builder.nodes[n]
             let isHeading = [.part, .group, .roman, .arabic, .appendix].contains(node.kind) && node.title.count < 120
             return builder.withBytes(node.title) { body($0, isHeading) }
-        case .paragraph(let n, let p):
-            _ = n
+        case .paragraph(_, let p):
             return builder.withBytes(builder.paragraphs[p].text) { body($0, false) }
         case .preamble(let p):
             return preamble[p].text.withUnsafeBufferPointer { body($0, false) }
@@ -424,7 +423,7 @@ struct SectionParser {
         }
     }
 
-    private func sectionKind(_ style: MarkerStyle) -> Section.Kind {
+    static func sectionKind(_ style: MarkerStyle) -> Section.Kind {
         switch style {
         case .part: return .part
         case .upperLetter: return .group

@@ -17,6 +17,16 @@ import Testing
         #expect(decoded == text)
     }
 
+    @Test func jsonEscapesLineSeparators() throws {
+        var w = JSONWriter(pretty: false)
+        let text = "a\u{2028}b\u{2029}c – “d” \u{2027}"
+        w.string(text)
+        let out = String(decoding: w.bytes, as: UTF8.self)
+        #expect(out == #""a\u2028b\u2029c – “d” \#u{2027}""#)
+        let decoded = try JSONSerialization.jsonObject(with: Data(w.bytes), options: .fragmentsAllowed) as? String
+        #expect(decoded == text)
+    }
+
     @Test func jsonLayout() {
         var w = JSONWriter(pretty: true)
         w.beginObject()
@@ -45,6 +55,11 @@ import Testing
         ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
         ("cr\rhere", "\"cr\rhere\""), ("=SUM(A1)", "'=SUM(A1)"), ("+84 912", "'+84 912"), ("-5", "'-5"),
         ("@user", "'@user"), ("=1,2", "\"'=1,2\""), ("Việt Nam", "Việt Nam"),
+        // Signs behind what spreadsheets skip: quotes, spaces, format characters; other signs.
+        ("\"=cmd", "\"'\"\"=cmd\""), ("  =A1", "'  =A1"), ("\u{00AD}=A1", "'\u{00AD}=A1"), ("\u{202E}=A1", "'\u{202E}=A1"),
+        ("\u{200B}+1", "'\u{200B}+1"), ("\u{FEFF}-1", "'\u{FEFF}-1"), ("＝A1", "'＝A1"), ("＋1", "'＋1"), ("－1", "'－1"),
+        ("＠x", "'＠x"), ("\u{2212}1", "'\u{2212}1"), ("“=x”", "'“=x”"), ("'=x", "''=x"),
+        ("\tx", "'\tx"), ("a=b", "a=b"), ("Quý I - II", "Quý I - II"), ("x-1", "x-1"),
     ])
     func csvQuotingAndFormulaGuard(field: String, written: String) {
         var w = CSVWriter()

@@ -22,6 +22,17 @@ import Testing
         #expect(d.leftovers.isEmpty)
     }
 
+    /// Lines of markdown remnants only are furniture, never lost; a file of nothing else has no text.
+    @Test func remnantOnlyLines() throws {
+        let text = "KẾ HOẠCH\n** **\nNăm 2025\n^{XT}\n*\n\nI. NHIỆM VỤ\n\n1. Ban hành kế hoạch.\n"
+        let d = try Fixtures.parse(text)
+        #expect(d.furniture == [SourceLine(line: 2, text: "** **"), SourceLine(line: 4, text: "^{XT}"), SourceLine(line: 5, text: "*")])
+        #expect(Coverage.uncoveredLines(d, text: text) == [])
+        for only in ["**", "*", "^{XT}", "** **", "**\n\n*\n"] {
+            #expect(throws: PlanParseError.empty, "\(only)") { try PlanDocument.parse(bytes: Array(only.utf8)) }
+        }
+    }
+
     @Test func leftoversAfterTheClosingBlock() throws {
         let text = """
             KẾ HOẠCH
