@@ -50,7 +50,10 @@ struct ParseCommand {
         for note in walk.notes { Console.line(note) }
         for problem in walk.problems { Console.line(problem) }
         if inputs.isEmpty {
-            let kinds = FileSystem.planExtensions.map { "." + $0 }.joined(separator: " or ")
+            // Text first, then the other formats: "no .txt, .docx, .docm or .odt files".
+            let all = FileSystem.planExtensions
+            let names = (all.filter { $0 == "txt" } + all.filter { $0 != "txt" }).map { "." + $0 }
+            let kinds = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
             if walk.problems.isEmpty {
                 Console.line("error: no \(kinds) files found in \(options.arguments.joined(separator: ", "))")
             }
