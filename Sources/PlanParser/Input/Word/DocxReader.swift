@@ -29,6 +29,7 @@ enum DocxReader: DocumentReader {
 
     static func read(_ bytes: [UInt8], options: ParseOptions) throws(PlanParseError) -> DecodedSource {
         if OLE2Sniffer.isCompoundFile(bytes) { throw OLE2Sniffer.refusal(bytes) }
+        var clock = StageClock(report: options.stageTimer)
         let package = try OfficePackage(bytes, format: format.name, options: options)
         guard let main = try package.mainDocument(defaultPath: "word/document.xml") else {
             throw try package.refusalForOtherContent()
@@ -43,6 +44,7 @@ enum DocxReader: DocumentReader {
             return try package.part(path).map { (path, $0) }
         }
 
+        clock.lap("unzip")
         var styles = WordStyles()
         if let part = try related("styles", "styles.xml") {
             styles = try package.parsing(part.path) { () throws(XMLScanner.Failure) in try WordStyles.parse(part.xml) }
@@ -51,10 +53,12 @@ enum DocxReader: DocumentReader {
         if let part = try related("numbering", "numbering.xml") {
             numbering = try package.parsing(part.path) { () throws(XMLScanner.Failure) in try WordNumbering.parse(part.xml) }
         }
+        clock.lap("styles and numbering")
         var blocks = try package.parsing(main) { () throws(XMLScanner.Failure) in
             var reader = WordprocessingMLReader(xml, styles: styles)
             return try reader.readBody()
         }
+        clock.lap("xml")
 
         var noteTexts = WordTextWriter.NoteTexts()
         for (type, fallback) in [("footnotes", "footnotes.xml"), ("endnotes", "endnotes.xml"), ("comments", "comments.xml")] {
@@ -83,6 +87,7 @@ enum DocxReader: DocumentReader {
             if TextShape.hasLetters(text.utf8), !furniture.contains(text) { furniture.append(text) }
         }
 
+        clock.lap("notes, headers and footers")
         WordDocument.acceptMarkDeletions(&blocks)
         var counter = WordNumbering.Counter(numbering: numbering, styles: styles)
         WordDocument.number(&blocks, counter: &counter)
@@ -94,7 +99,10 @@ enum DocxReader: DocumentReader {
                                     message: "page headers and footers are not part of the text: "
                                         + WordTextWriter.clip(furniture.joined(separator: " | "))))
         }
-        return try WordDocument.decode(writer, format: format, notes: extra)
+        clock.lap("canonical text")
+        let decoded = try WordDocument.decode(writer, format: format, notes: extra)
+        clock.lap("decode")
+        return decoded
     }
 }
 
