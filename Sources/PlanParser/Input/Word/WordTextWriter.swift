@@ -283,6 +283,8 @@ struct DocxTableGrid {
         var lines: [[[UInt8]]]
         var isHeader: Bool
         var references: [DocxReference]
+        /// The row's index in the table (empty rows have no line).
+        var index = 0
         var signature: [UInt8] { lines.flatMap { $0.joined(separator: [0x09]) + [0x0A] } }
     }
 
@@ -317,9 +319,38 @@ struct DocxTableGrid {
             for l in 0..<height {
                 lines.append((0..<width).map { c in c < columns.count && l < columns[c].count ? columns[c][l] : [] })
             }
-            rows.append(Row(lines: lines, isHeader: table.rows[k].isHeader, references: refs[k]))
+            rows.append(Row(lines: lines, isHeader: table.rows[k].isHeader, references: refs[k], index: k))
         }
+        mergeTwoRowHeader(table)
         isLayout = Self.isLayout(width: width, rows: rows)
+    }
+
+    /// A header of two rows — `Đơn vị thực hiện` spanning `Chủ trì | Phối hợp` below it, the
+    /// other header cells merged down — becomes one header row: each column's words from
+    /// both rows (`Đơn vị thực hiện Chủ trì`, `Phối hợp`), so every column gets its role.
+    private mutating func mergeTwoRowHeader(_ table: DocxTable) {
+        guard table.rows.count >= 2, rows.count >= 2, rows[0].index == 0, rows[1].index == 1 else { return }
+        let top = table.rows[0]
+        let below = table.rows[1]
+        let spans = top.cells.contains { $0.span > 1 }
+        let mergedDown = below.cells.contains { $0.verticalMerge == .continue }
+            && top.cells.contains { $0.verticalMerge == .restart }
+        guard spans, mergedDown || (top.isHeader && below.isHeader) else { return }
+        func texts(_ row: Row) -> [String] {
+            (0..<width).map { c in
+                String(decoding: Array(row.lines.compactMap { c < $0.count ? $0[c] : nil }.filter { !$0.isEmpty }
+                    .joined(separator: [0x20])), as: UTF8.self)
+            }
+        }
+        let a = texts(rows[0])
+        let b = texts(rows[1])
+        // Only a header: the lower row holds header words, not a task.
+        guard b.contains(where: { TableParser.role(ofHeader: $0) != .other }),
+            b.allSatisfy({ TableParser.rowNumber($0) == nil })
+        else { return }
+        let merged = (0..<width).map { c in [a[c], b[c]].filter { !$0.isEmpty }.joined(separator: " ") }
+        rows[0] = Row(lines: [merged.map { Array($0.utf8) }], isHeader: true, references: rows[0].references + rows[1].references)
+        rows.remove(at: 1)
     }
 
     /// Every paragraph of a cell's blocks as cell text: numbered, tabs as spaces, line

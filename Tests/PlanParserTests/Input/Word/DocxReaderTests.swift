@@ -316,6 +316,44 @@ import Testing
         #expect(d.tasks.map(\.section.last) == ["I. CÔNG TÁC CHỈ ĐẠO", "I. CÔNG TÁC CHỈ ĐẠO"])
     }
 
+    @Test func twoRowHeaderBecomesOne() throws {
+        let restart = #"<w:vMerge w:val="restart"/>"#
+        let table = W.tbl(columns: 5, [
+            W.tr([W.tc("STT", props: restart), W.tc("Nội dung", props: restart),
+                  W.tc("Đơn vị thực hiện", props: #"<w:gridSpan w:val="2"/>"#), W.tc("Thời gian", props: restart)]),
+            W.tr([W.tc("", props: "<w:vMerge/>"), W.tc("", props: "<w:vMerge/>"), W.tc("Chủ trì"), W.tc("Phối hợp"),
+                  W.tc("", props: "<w:vMerge/>")]),
+            W.tr([W.tc("1"), W.tc("Tập huấn"), W.tc("Văn phòng"), W.tc("Thanh tra Sở"), W.tc("Quý II")]),
+        ])
+        let doc = W.docx(W.p("PHỤ LỤC") + table)
+        do {
+            let got = try W.lines(doc)
+            #expect(got == ["PHỤ LỤC", "STT\tNội dung\tĐơn vị thực hiện Chủ trì\tPhối hợp\tThời gian", "1\tTập huấn\tVăn phòng\tThanh tra Sở\tQuý II"])
+        }
+        let task = try #require(try PlanDocument.parse(bytes: doc).tasks.first)
+        #expect(task.lead.map(\.name) == ["Văn phòng"])
+        #expect(task.support.map(\.name) == ["Thanh tra Sở"])
+    }
+
+    @Test func tabSeparatedParagraphsAreRows() throws {
+        // A document made from a text file: rows as paragraphs of tab-separated cells.
+        let body = W.p("STT\tNhiệm vụ\tSản phẩm\tChủ trì\tPhối hợp\tThời gian") + W.p("I. CÔNG TÁC\t\t\t\t\t")
+            + W.p("1\tTập huấn\tTài liệu\tVăn phòng\tThanh tra Sở\tQuý II") + W.p("\tKiểm tra")
+            + W.p("\tCăn cứ kế hoạch") + W.p("KT. GIÁM ĐỐC\t")
+        let tabs = body.replacingOccurrences(of: "\t", with: "</w:t><w:tab/><w:t xml:space=\"preserve\">")
+        do {
+            let got = try W.lines(W.docx(tabs))
+            #expect(got == ["STT\tNhiệm vụ\tSản phẩm\tChủ trì\tPhối hợp\tThời gian", "I. CÔNG TÁC\t\t\t\t\t",
+                            "1\tTập huấn\tTài liệu\tVăn phòng\tThanh tra Sở\tQuý II", "\tKiểm tra", "\tCăn cứ kế hoạch",
+                            "KT. GIÁM ĐỐC"])
+        }
+        // An indenting tab is not a cell.
+        do {
+            let got = try W.lines(W.docx(W.p("Nội dung").replacingOccurrences(of: "<w:t", with: "<w:tab/><w:t")))
+            #expect(got == ["Nội dung"])
+        }
+    }
+
     @Test func listParagraphsInACellAreItems() throws {
         let numbering = W.list(abstract: 3, num: 3, [("bullet", "-", 1)]) + W.list(abstract: 4, num: 4, [("decimal", "%1", 1)])
         let bullets = "<w:tc>\(W.numbered("Kế hoạch", num: 3))\(W.numbered("Báo cáo", num: 3))</w:tc>"
