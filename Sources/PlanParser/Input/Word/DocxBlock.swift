@@ -55,3 +55,28 @@ struct DocxCell: Sendable {
     var mergedLeft = false
     var blocks: [DocxBlock] = []
 }
+
+enum WordText {
+    /// Characters Word and LibreOffice store for what prints as plain text: a non-breaking
+    /// hyphen (U+2011) prints `-`, a soft hyphen (U+00AD) prints nothing within a line.
+    static func plain(_ text: [UInt8]) -> [UInt8] {
+        guard text.contains(0xC2) || text.contains(0xE2) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var i = 0
+        while i < text.count {
+            if text[i] == 0xC2, i + 1 < text.count, text[i + 1] == 0xAD {
+                i += 2
+                continue
+            }
+            if text[i] == 0xE2, i + 2 < text.count, text[i + 1] == 0x80, text[i + 2] == 0x91 {
+                out.append(UInt8(ascii: "-"))
+                i += 3
+                continue
+            }
+            out.append(text[i])
+            i += 1
+        }
+        return out
+    }
+}

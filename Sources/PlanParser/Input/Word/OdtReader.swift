@@ -53,7 +53,7 @@ enum OdtReader: DocumentReader {
             var reader = OdtContentReader(content, styles: styles)
             return (try reader.read(), reader.noteTexts)
         }
-        var writer = WordTextWriter(noteTexts: notes, separateParagraphs: WordTextWriter.separatesParagraphs(blocks))
+        var writer = WordTextWriter(noteTexts: notes, separateParagraphs: WordTextWriter.separatesParagraphs(blocks), format: format)
         writer.write(blocks)
         return try WordDocument.decode(writer, format: format, notes: [])
     }
@@ -372,6 +372,7 @@ struct OdtContentReader {
     }
 
     private mutating func append(_ text: [UInt8], to p: inout DocxParagraph) {
+        let text = WordText.plain(text)
         guard !text.isEmpty else { return }
         if inSuperscript > 0, text.contains(where: { $0 != 0x20 }) {
             superscript += text

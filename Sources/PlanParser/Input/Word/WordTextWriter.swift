@@ -43,8 +43,12 @@ struct WordTextWriter {
     /// Whether body paragraphs get a blank line between them (``separatesParagraphs(_:)``).
     private let separateParagraphs: Bool
 
-    init(noteTexts: NoteTexts = NoteTexts(), separateParagraphs: Bool = true) {
+    /// The notes' code prefix: the format's name (`docx-footnote`, `odt-footnote`).
+    private let codePrefix: String
+
+    init(noteTexts: NoteTexts = NoteTexts(), separateParagraphs: Bool = true, format: InputFormat = .docx) {
         self.noteTexts = noteTexts
+        codePrefix = format.name
         self.separateParagraphs = separateParagraphs
     }
 
@@ -253,20 +257,20 @@ struct WordTextWriter {
             case .footnote(let id):
                 footnoteCount += 1
                 let text = noteTexts.footnotes[id] ?? ""
-                notes.append(Diagnostic(line: line, code: "docx-footnote",
+                notes.append(Diagnostic(line: line, code: codePrefix + "-footnote",
                                         message: "footnote \(footnoteCount) is not part of the text: \(Self.clip(text))"))
             case .endnote(let id):
                 endnoteCount += 1
                 let text = noteTexts.endnotes[id] ?? ""
-                notes.append(Diagnostic(line: line, code: "docx-endnote",
+                notes.append(Diagnostic(line: line, code: codePrefix + "-endnote",
                                         message: "endnote \(endnoteCount) is not part of the text: \(Self.clip(text))"))
             case .comment(let id):
                 guard let c = noteTexts.comments[id] else { continue }
                 let by = c.author.map { " by \($0)" } ?? ""
-                notes.append(Diagnostic(line: line, code: "docx-comment",
+                notes.append(Diagnostic(line: line, code: codePrefix + "-comment",
                                         message: "comment\(by) is not part of the text: \(Self.clip(c.text))"))
             case .object(let what):
-                notes.append(Diagnostic(line: line, code: "docx-object", message: "\(what) is not read"))
+                notes.append(Diagnostic(line: line, code: codePrefix + "-object", message: "\(what) is not read"))
             }
         }
     }

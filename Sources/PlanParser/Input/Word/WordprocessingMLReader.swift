@@ -401,7 +401,7 @@ struct WordprocessingMLReader {
 
     private mutating func appendText(_ text: [UInt8], to p: inout DocxParagraph) {
         guard !text.isEmpty else { return }
-        var text = text
+        var text = WordText.plain(text)
         if run.caps == true {
             text = Array(String(decoding: text, as: UTF8.self).uppercased().utf8)
         }

@@ -27,6 +27,7 @@ import Testing
         ("word/field-bullets.odt", "field-bullets.txt"),
         ("word/field-bullets.autonum.odt", "word/field-bullets.autonum.txt"),
         ("word/table-appendix.odt", "table-appendix.txt"),
+        ("word/table-appendix.features.odt", "word/table-appendix.features.txt"),
     ]
 
     @Test(arguments: pairs)
