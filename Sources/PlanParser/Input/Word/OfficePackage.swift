@@ -32,12 +32,22 @@ struct OfficePackage {
             if required { throw .unreadableDocument(format: format, reason: "the zip archive has no \(name)") }
             return nil
         }
+        let bytes: [UInt8]
         do {
-            return try archive.contents(of: entry)
+            bytes = try archive.contents(of: entry)
         } catch {
             if case .tooLarge(_, let size, let limit) = error { throw .tooLarge(byteCount: size, limit: limit) }
             throw .unreadableDocument(format: format, reason: error.description)
         }
+        // XML parts are UTF-8 in practice; one written as UTF-16 (with its BOM) is converted.
+        if bytes.count >= 2, bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF {
+            do {
+                return try UTF16Transcoder.transcode(bytes, from: 2, bigEndian: bytes[0] == 0xFE)
+            } catch {
+                throw .unreadableDocument(format: format, reason: "\(name): invalid UTF-16 at byte \(error.byteOffset)")
+            }
+        }
+        return bytes
     }
 
     /// Runs an XML reader over a part, naming the part in its failure.
@@ -108,7 +118,10 @@ struct OfficePackage {
             guard archive.entry(named: candidate) != nil
                 || archive.entries.contains(where: { $0.name.lowercased() == candidate.lowercased() })
             else { continue }
-            if let type = types[candidate.lowercased()], !type.contains("wordprocessingml") { continue }
+            // Documents, templates and macro-enabled documents (`…ms-word.document.macroEnabled…`).
+            if let type = types[candidate.lowercased()], !type.contains("wordprocessingml"), !type.contains("ms-word") {
+                continue
+            }
             return candidate
         }
         return nil

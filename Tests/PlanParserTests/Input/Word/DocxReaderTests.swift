@@ -167,6 +167,33 @@ import Testing
         }
     }
 
+    @Test func macroEnabledStrictAndUTF16Packages() throws {
+        func package(contentType: String, document: [UInt8], relsType: String) -> [UInt8] {
+            var zip = ZipWriter()
+            zip.add("[Content_Types].xml", Array(#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/main.xml" ContentType="\#(contentType)"/></Types>"#.utf8))
+            zip.add("_rels/.rels", Array(#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="\#(relsType)" Target="/word/main.xml"/></Relationships>"#.utf8))
+            zip.add("word/main.xml", document)
+            return zip.finish()
+        }
+        let transitional = "<w:document \(W.ns)><w:body>\(W.p("Kế hoạch năm 2025"))</w:body></w:document>"
+        let macro = package(contentType: "application/vnd.ms-word.document.macroEnabled.main+xml", document: Array(transitional.utf8),
+                            relsType: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument")
+        do {
+            let got = try W.lines(macro)
+            #expect(got == ["Kế hoạch năm 2025"])
+        }
+        let strict = transitional.replacingOccurrences(of: "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                                       with: "http://purl.oclc.org/ooxml/wordprocessingml/main")
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for u in strict.utf16 { utf16 += [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        let strictUTF16 = package(contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                  document: utf16, relsType: "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument")
+        do {
+            let got = try W.lines(strictUTF16)
+            #expect(got == ["Kế hoạch năm 2025"])
+        }
+    }
+
     // MARK: - Notes
 
     @Test func footnotesCommentsAndHeadersBecomeNotes() throws {
