@@ -18,8 +18,8 @@ protocol DocumentReader {
 /// text (which recognizes everything) comes last.
 enum DocumentReaders {
     static let all: [any DocumentReader.Type] = [
-        OdtReader.self,
         DocxReader.self,
+        OdtReader.self,
         TextReader.self,
     ]
 
