@@ -57,6 +57,25 @@ struct DocxCell: Sendable {
 }
 
 enum WordText {
+    /// Superscript text as the canonical text writes it. Digits (and `+ - ( )`) are content —
+    /// `m²`, `10⁶` — and become the Unicode superscript characters, kept in every value.
+    /// Anything else (a typist's initials after `Lưu: VT, VP`) is written `^{…}`, the text
+    /// converters' notation, which the cleaning stage drops from values as it does for a text
+    /// file; text too long for that notation stays plain.
+    static func superscript(_ text: [UInt8]) -> [UInt8] {
+        let marks: [UInt8: UInt32] = [
+            0x30: 0x2070, 0x31: 0xB9, 0x32: 0xB2, 0x33: 0xB3, 0x34: 0x2074, 0x35: 0x2075, 0x36: 0x2076, 0x37: 0x2077,
+            0x38: 0x2078, 0x39: 0x2079, 0x2B: 0x207A, 0x2D: 0x207B, 0x28: 0x207D, 0x29: 0x207E,
+        ]
+        if text.allSatisfy({ marks[$0] != nil }) {
+            var out: [UInt8] = []
+            for b in text { VietnameseText.appendUTF8(marks[b]!, to: &out) }
+            return out
+        }
+        let short = text.count <= 20 && !text.contains(UInt8(ascii: "}")) && !text.contains(UInt8(ascii: "{"))
+        return short ? Array("^{".utf8) + text + [UInt8(ascii: "}")] : text
+    }
+
     /// Characters Word and LibreOffice store for what prints as plain text: a non-breaking
     /// hyphen (U+2011) prints `-`, a soft hyphen (U+00AD) prints nothing within a line.
     static func plain(_ text: [UInt8]) -> [UInt8] {

@@ -20,7 +20,7 @@ extension InputFormat {
 /// - Tracked changes are kept in `text:tracked-changes` and the body holds the accepted
 ///   text; footnotes and endnotes (`text:note`) and comments (`office:annotation`) become
 ///   notes; text frames (`draw:text-box`) are read where they are anchored; superscript
-///   text styles are written `^{…}` as in Word documents.
+///   text is written as in Word documents (``WordText/superscript(_:)``).
 enum OdtReader: DocumentReader {
     static let format = InputFormat.odt
     static let mediaType = Array("application/vnd.oasis.opendocument.text".utf8)
@@ -384,8 +384,7 @@ struct OdtContentReader {
 
     private mutating func flushSuperscript(into p: inout DocxParagraph) {
         guard !superscript.isEmpty else { return }
-        let short = superscript.count <= 20 && !superscript.contains(UInt8(ascii: "}")) && !superscript.contains(UInt8(ascii: "{"))
-        p.text += short ? Array("^{".utf8) + superscript + [UInt8(ascii: "}")] : superscript
+        p.text += WordText.superscript(superscript)
         superscript.removeAll()
     }
 

@@ -15,8 +15,9 @@
 /// - `mc:AlternateContent` is read once: its first `mc:Choice`, never the fallback, so a
 ///   text box written twice (DrawingML and VML) counts once.
 /// - Text boxes (`w:txbxContent`) stay where they are anchored.
-/// - Hidden text (`w:vanish`) is not shown; `w:caps` shows upper case; superscript runs are
-///   written `^{…}`, the way the text converters write them (see ``WordTextWriter``).
+/// - Hidden text (`w:vanish`) is not shown; `w:caps` shows upper case; superscript digits are
+///   superscript characters (`m²`), other superscript is written `^{…}` the way the text
+///   converters write it (see ``WordText/superscript(_:)``).
 /// - Footnote, endnote and comment references are kept for the notes.
 struct WordprocessingMLReader {
     private var s: XMLScanner
@@ -418,18 +419,10 @@ struct WordprocessingMLReader {
         p.text.append(control)
     }
 
-    /// Pending superscript text as `^{…}`: the text converters' notation, which the cleaning
-    /// stage drops from values exactly as it does for a text file. Long superscript (or
-    /// text with a brace) stays plain text.
+    /// Pending superscript text, written by ``WordText/superscript(_:)``.
     private mutating func flushSuperscript(into p: inout DocxParagraph) {
         guard !superscript.isEmpty else { return }
-        let short = superscript.count <= 20 && !superscript.contains(UInt8(ascii: "}"))
-            && !superscript.contains(UInt8(ascii: "{"))
-        if short {
-            p.text += Array("^{".utf8) + superscript + [UInt8(ascii: "}")]
-        } else {
-            p.text += superscript
-        }
+        p.text += WordText.superscript(superscript)
         superscript.removeAll()
     }
 

@@ -64,7 +64,13 @@ import Testing
             let got = try W.lines(doc)
             #expect(got == ["- Lưu: VT, PBGDPL^{HT}."])
         }
-        // The cleaning stage drops it from values, as it does for text: no remnant.
+        // Digits in superscript are content: they stay, as superscript characters.
+        let squared = W.docx(#"<w:p><w:r><w:t>120 m</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>2</w:t></w:r></w:p>"#)
+        do {
+            let got = try W.lines(squared)
+            #expect(got == ["120 m²"])
+        }
+        // The cleaning stage drops the rest from values, as it does for text: no remnant.
         let d = try PlanDocument.parse(bytes: W.docx(W.p("Nơi nhận:") + "<w:p><w:r><w:t>- Lưu: VT, PBGDPL</w:t></w:r>\(sup)<w:r><w:t>.</w:t></w:r></w:p>"))
         #expect(d.header.recipients == ["Lưu: VT, PBGDPL"])
     }
