@@ -168,6 +168,7 @@ struct OdtContentReader {
     }
 
     private static let maxRepeat = 1000
+    private static let maxRows = 20_000
 
     init(_ xml: [UInt8], styles: OdtStyles) {
         s = XMLScanner(xml)
@@ -450,7 +451,10 @@ struct OdtContentReader {
                 let repeats = min(max(s.int("number-rows-repeated") ?? 1, 1), Self.maxRepeat)
                 let row = try readRow()
                 let empty = row.cells.allSatisfy { $0.blocks.isEmpty }
-                for _ in 0..<(empty ? 1 : repeats) { table.rows.append(row) }
+                // Repeated rows count up to a bound for the whole table, so a few small rows
+                // cannot make millions.
+                let room = max(1, Self.maxRows - table.rows.count)
+                for _ in 0..<(empty ? 1 : min(repeats, room)) { table.rows.append(row) }
             } else if s.isElement(.odfTable, "table-header-rows") || s.isElement(.odfTable, "table-rows")
                 || s.isElement(.odfTable, "table-row-group") || s.isElement(.odfTable, "table-column-group")
                 || s.isElement(.odfTable, "table-header-columns") || s.isElement(.odfTable, "table-columns")

@@ -90,6 +90,24 @@ import Testing
         }
     }
 
+    /// Small files cannot make huge texts: repeated rows and wide spans are bounded.
+    @Test func repeatsAndSpansAreBounded() throws {
+        let row = #"<table:table-row table:number-rows-repeated="1000"><table:table-cell table:number-columns-repeated="64"><text:p>ô</text:p></table:table-cell></table:table-row>"#
+        let content = #"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" "#
+            + #"xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0">"#
+            + "<office:body><office:text><table:table>\(String(repeating: row, count: 2000))</table:table></office:text></office:body></office:document-content>"
+        var zip = ZipWriter()
+        zip.add("mimetype", Array("application/vnd.oasis.opendocument.text".utf8), compress: false)
+        zip.add("content.xml", Array(content.utf8))
+        let odt = zip.finish()
+        #expect(odt.count < 100_000)
+        let text = try PlanDocument.canonicalText(bytes: odt)
+        #expect(text.count < 16 << 20)
+        let wide = WordTest.tbl(columns: 2, [String](repeating: WordTest.tr(
+            [String](repeating: WordTest.tc("x", props: #"<w:gridSpan w:val="64"/>"#), count: 200)), count: 40))
+        #expect(try PlanDocument.canonicalText(bytes: WordTest.docx(wide)).count < 16 << 20)
+    }
+
     @Test func hostileButWellFormed() {
         // Wide spans, huge repeat counts, deep lists and fields that never end.
         let wide = WordTest.tbl(columns: 2, [WordTest.tr([WordTest.tc("a", props: #"<w:gridSpan w:val="99999999"/>"#)],
