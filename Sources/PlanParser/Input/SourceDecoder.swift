@@ -44,7 +44,8 @@ enum SourceDecoder {
             let line = encoding.line(atByteOffset: error.byteOffset, in: data)
             switch error.kind {
             case .invalidUTF8:
-                throw .invalidUTF8(byteOffset: error.byteOffset, line: line)
+                throw .invalidUTF8(byteOffset: error.byteOffset, line: line,
+                                   likely: LegacyEncoding.looksLikeCP1258(data) ? .cp1258 : nil)
             case .nul:
                 throw .binary(
                     byteOffset: error.byteOffset, line: line,
@@ -59,7 +60,7 @@ enum SourceDecoder {
     /// Decodes a file in a legacy Vietnamese encoding the caller names (it cannot be told
     /// from the bytes), then cleans it like any other: line breaks, spaces, NFC.
     /// - Throws: `tooLarge`, `binary` (a NUL byte) or `empty`.
-    static func decode(_ data: [UInt8], legacy: LegacyEncoding, limit: Int = defaultLimit) throws(PlanParseError)
+    static func decode(_ data: [UInt8], legacy: LegacyEncoding, limit: Int = PlanDocument.defaultMaxBytes) throws(PlanParseError)
         -> DecodedSource
     {
         guard data.count <= limit else { throw .tooLarge(byteCount: data.count, limit: limit) }
