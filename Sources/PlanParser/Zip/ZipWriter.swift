@@ -45,7 +45,8 @@ struct ZipWriter: Sendable {
 
         // Local file header.
         Self.append32(Self.localSignature, to: &body)
-        appendCommonFields(to: &body, method: method, crc: crc, compressed: stored.count, size: data.count, name: nameBytes)
+        appendCommonFields(
+            to: &body, method: method, crc: crc, compressed: stored.count, size: data.count, name: nameBytes)
         Self.append16(0, to: &body)  // extra field length
         body.append(contentsOf: nameBytes)
         body.append(contentsOf: stored)
@@ -53,7 +54,8 @@ struct ZipWriter: Sendable {
         // Central directory header.
         Self.append32(Self.centralSignature, to: &directory)
         Self.append16(Self.version, to: &directory)  // version made by: 2.0, MS-DOS
-        appendCommonFields(to: &directory, method: method, crc: crc, compressed: stored.count, size: data.count, name: nameBytes)
+        appendCommonFields(
+            to: &directory, method: method, crc: crc, compressed: stored.count, size: data.count, name: nameBytes)
         Self.append16(0, to: &directory)  // extra field length
         Self.append16(0, to: &directory)  // comment length
         Self.append16(0, to: &directory)  // disk number

@@ -9,6 +9,8 @@ enum RawZip {
         var data: [UInt8]  // as stored: compressed for method 8
         var crc: UInt32
         var uncompressedSize: Int
+        /// When set, the central header declares this uncompressed size in a ZIP64 extra field.
+        var zip64Size: UInt64? = nil
     }
 
     static func archive(_ entries: [Entry]) -> [UInt8] {
@@ -30,9 +32,10 @@ enum RawZip {
                 u16(0x21, &h)
                 u32(Int(e.crc), &h)
                 u32(e.data.count, &h)
-                u32(e.uncompressedSize, &h)
+                let wide = target == 1 ? e.zip64Size : nil
+                u32(wide == nil ? e.uncompressedSize : 0xFFFF_FFFF, &h)
                 u16(name.count, &h)
-                u16(0, &h)
+                u16(wide == nil ? 0 : 12, &h)
                 if target == 1 {
                     u16(0, &h)
                     u16(0, &h)
@@ -41,6 +44,12 @@ enum RawZip {
                     u32(offset, &h)
                 }
                 h += name
+                if let wide {
+                    u16(0x0001, &h)
+                    u16(8, &h)
+                    u32(Int(wide & 0xFFFF_FFFF), &h)
+                    u32(Int(wide >> 32), &h)
+                }
                 if target == 0 { out += h + e.data } else { central += h }
             }
         }

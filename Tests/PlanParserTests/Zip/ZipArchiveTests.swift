@@ -256,6 +256,36 @@ import Testing
         }
     }
 
+    @Test func zip64LocatorWithoutRoomForTheRecord() throws {
+        // A locator right at the start: no ZIP64 end record can precede it.
+        var bytes: [UInt8] = [0x50, 0x4B, 0x06, 0x07] + [UInt8](repeating: 0, count: 16)
+        bytes += [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)
+        #expect(throws: ZipError.badCentralDirectory(offset: 0)) { try ZipArchive(bytes) }
+        // A locator whose record offset points nowhere.
+        let infozip = try ZipFixtures.bytes("zip64-infozip.zip")
+        var moved = infozip
+        let locator = infozip.count - 22 - 20
+        moved[locator - 56] = 0  // spoil the record's signature where it should be
+        #expect(throws: ZipError.badCentralDirectory(offset: locator)) { try ZipArchive(moved) }
+    }
+
+    @Test func hugeDeclaredSizes() throws {
+        // ZIP64 sizes of 2^64 − 1: clamped, summed without overflow, refused.
+        let entries = (0..<3).map {
+            RawZip.Entry(name: "part\($0)", method: 0, data: [1], crc: 0, uncompressedSize: 1, zip64Size: .max)
+        }
+        let zip = RawZip.archive(entries)
+        #expect(throws: ZipError.totalTooLarge(size: .max, limit: 1 << 30)) { try ZipArchive(zip) }
+        #expect(throws: ZipError.totalTooLarge(size: .max, limit: .max)) {
+            try ZipArchive(zip, limits: ZipLimits(maxTotalSize: .max))
+        }
+        let roomy = try ZipArchive(RawZip.archive([entries[0]]), limits: ZipLimits(maxTotalSize: .max))
+        #expect(roomy.entries.map(\.uncompressedSize) == [.max])
+        #expect(throws: ZipError.tooLarge(name: "part0", size: .max, limit: 256 << 20)) {
+            try roomy.contents(of: roomy.entries[0])
+        }
+    }
+
     @Test func entrySize() throws {
         var writer = ZipWriter()
         writer.add("big.xml", [UInt8](repeating: 0x41, count: 5000))

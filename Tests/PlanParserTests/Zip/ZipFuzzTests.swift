@@ -29,7 +29,7 @@ import Testing
         var b = input
         for _ in 0..<Int.random(in: 1...3, using: &rng) {
             guard !b.isEmpty else { break }
-            switch Int.random(in: 0..<7, using: &rng) {
+            switch Int.random(in: 0..<8, using: &rng) {
             case 0:  // flip a bit
                 b[Int.random(in: 0..<b.count, using: &rng)] ^= 1 << UInt8.random(in: 0..<8, using: &rng)
             case 1:  // a random byte
@@ -42,6 +42,11 @@ import Testing
             case 4:  // delete a range
                 let at = Int.random(in: 0..<b.count, using: &rng)
                 b.removeSubrange(at..<min(b.count, at + Int.random(in: 1...16, using: &rng)))
+            case 5 where b.count >= 8:  // a lying 64-bit field (ZIP64 records and extra fields)
+                let wide: [UInt64] = [.max, UInt64(Int.max), 1 << 32, 0xFFFF_FFFF, 1 << 62, 0]
+                let value = wide.randomElement(using: &rng)!
+                let at = Int.random(in: 0...(b.count - 8), using: &rng)
+                for k in 0..<8 { b[at + k] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(k))) }
             default:  // a lying size, length, count or offset field
                 let interesting: [UInt32] = [0, 1, 2, 0xFF, 0xFFFF, 0x1_0000, 0x7FFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFE]
                 let value = Bool.random(using: &rng) ? interesting.randomElement(using: &rng)! : UInt32.random(in: 0...UInt32.max, using: &rng)

@@ -115,7 +115,7 @@ enum WordDocument {
             decoded = try SourceDecoder.decode(writer.text, limit: Int.max)
         } catch {
             switch error {
-            case .invalidUTF8(let offset, let line):
+            case .invalidUTF8(let offset, let line, _):
                 throw .unreadableDocument(
                     format: format.name, reason: "text that is not UTF-8 at byte \(offset) of the text (line \(line))")
             default:
