@@ -15,6 +15,8 @@ struct DocxParagraph: Sendable {
     var style: String?
     /// The paragraph mark is a tracked deletion: accepted, the paragraph joins the next one.
     var markDeleted = false
+    /// Centred (`w:jc` center, its own or its style's): a title's lines, a heading block.
+    var centered = false
     /// Text boxes anchored in the paragraph, with the text offset where each stands.
     var anchors: [(offset: Int, blocks: [DocxBlock])] = []
     /// Footnotes, endnotes and comments cited in the paragraph.

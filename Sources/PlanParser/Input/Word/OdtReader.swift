@@ -75,6 +75,20 @@ struct OdtStyles {
 
     var lists: [String: [Level]] = [:]
     var superscript: Set<String> = []
+    /// Paragraph styles that centre (`fo:text-align="center"`), with each style's parent.
+    var centered: [String: Bool] = [:]
+    var parent: [String: String] = [:]
+
+    func isCentered(_ style: String?) -> Bool {
+        var current = style
+        var steps = 0
+        while let c = current, steps < 16 {
+            if let v = centered[c] { return v }
+            current = parent[c]
+            steps += 1
+        }
+        return false
+    }
     var outline: [Level]?
 
     /// Reads `office:styles` and `office:automatic-styles` (stopping at `office:body` when asked).
@@ -120,6 +134,9 @@ struct OdtStyles {
                 list?.levels[l] = level
             } else if s.isElement(.odfStyle, "style") {
                 textStyle = s.string("name")
+                if let name = textStyle, let p = s.string("parent-style-name") { parent[name] = p }
+            } else if s.isElement(.odfStyle, "paragraph-properties"), let name = textStyle, let align = s.string("text-align") {
+                centered[name] = align == "center"
             } else if s.isElement(.odfStyle, "text-properties"), let name = textStyle,
                 let position = s.string("text-position")
             {
@@ -195,6 +212,7 @@ struct OdtContentReader {
                 let heading = s.isElement(.odfText, "h")
                 let outlineLevel = s.int("outline-level")
                 var p = DocxParagraph()
+                p.centered = styles.isCentered(s.string("style-name"))
                 var cached: String?
                 try readInline(into: &p, cachedNumber: &cached)
                 flushSuperscript(into: &p)

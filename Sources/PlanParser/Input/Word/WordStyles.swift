@@ -22,6 +22,8 @@ struct WordStyles: Sendable {
         var level: Int?
         var run = RunFlags()
         var isParagraph = true
+        /// `w:jc`: centred (true), another alignment (false), not set (nil).
+        var centered: Bool?
     }
 
     var styles: [String: Style] = [:]
@@ -47,6 +49,18 @@ struct WordStyles: Sendable {
             steps += 1
         }
         return (numId, level)
+    }
+
+    /// Whether a paragraph style centres its paragraphs, following `w:basedOn`.
+    func isCentered(style id: String?) -> Bool {
+        var current = id ?? defaultParagraphStyle
+        var steps = 0
+        while let c = current, let style = styles[c], steps < Self.chainLimit {
+            if let centered = style.centered { return centered }
+            current = style.basedOn
+            steps += 1
+        }
+        return false
     }
 
     /// The run flags a style gives (paragraph or character style), following `w:basedOn`.
@@ -99,6 +113,8 @@ struct WordStyles: Sendable {
                     style.numId = s.int("val")
                 } else if s.isElement(.w, "ilvl") {
                     style.level = s.int("val")
+                } else if s.isElement(.w, "jc") {
+                    style.centered = s.attribute("val", is: "center")
                 } else if s.isElement(.w, "rPr") {
                     style.run = try readRunFlags(&s)
                 } else if s.isElement(.w, "pPrChange") || s.isElement(.w, "rPrChange") {

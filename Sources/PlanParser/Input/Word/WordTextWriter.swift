@@ -35,6 +35,8 @@ struct WordTextWriter {
     private var lastLineBlank = true
     /// The last line written was a body paragraph of tab-separated cells.
     private var lastLineWasRow = false
+    /// The last paragraph written was centred.
+    private var lastParagraphCentered = false
     /// The header rows of the data table just written, while nothing but empty paragraphs follows it.
     private var previousHeaders: [[UInt8]] = []
     private var footnoteCount = 0
@@ -87,21 +89,29 @@ struct WordTextWriter {
         var label = p.label
         var start = 0
         var firstLine: Int?
+        // Centred paragraphs one after another are one block (a title over two lines, the
+        // appendix heading and its note): no blank line between them.
+        let joinsBlock = p.centered && lastParagraphCentered && mode == .body
+        lastParagraphCentered = p.centered && !p.text.isEmpty
         for anchor in p.anchors {
             let offset = min(max(anchor.offset, start), p.text.count)
-            if let l = writeText(p.text[start..<offset], label: &label, mode: mode) { firstLine = firstLine ?? l }
+            if let l = writeText(p.text[start..<offset], label: &label, mode: mode, joinsBlock: joinsBlock) { firstLine = firstLine ?? l }
             write(anchor.blocks, mode: .body)
             start = offset
         }
-        if let l = writeText(p.text[start...], label: &label, mode: mode) { firstLine = firstLine ?? l }
+        if let l = writeText(p.text[start...], label: &label, mode: mode, joinsBlock: joinsBlock && start == 0) {
+            firstLine = firstLine ?? l
+        }
         addNotes(p.references, line: firstLine ?? max(lines, 1))
     }
 
     /// Writes the lines of one stretch of paragraph text; the label goes before its first
     /// non-empty line. Returns the first line written.
-    private mutating func writeText(_ bytes: ArraySlice<UInt8>, label: inout String?, mode: Mode) -> Int? {
+    private mutating func writeText(_ bytes: ArraySlice<UInt8>, label: inout String?, mode: Mode,
+                                    joinsBlock: Bool = false) -> Int?
+    {
         var first: Int?
-        var pendingBlank = mode == .body && separateParagraphs
+        var pendingBlank = mode == .body && separateParagraphs && !joinsBlock
         var lineStart = bytes.startIndex
         var i = bytes.startIndex
         while i <= bytes.endIndex {
@@ -135,6 +145,7 @@ struct WordTextWriter {
     // MARK: - Tables
 
     private mutating func write(_ table: DocxTable) {
+        lastParagraphCentered = false
         let grid = DocxTableGrid(table)
         guard !grid.rows.isEmpty else { return }
         if grid.isLayout {

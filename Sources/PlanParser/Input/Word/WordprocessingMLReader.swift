@@ -182,6 +182,7 @@ struct WordprocessingMLReader {
     /// The paragraph properties: style, numbering, a deleted mark.
     private mutating func readParagraphProperties(into p: inout DocxParagraph) throws(XMLScanner.Failure) {
         let depth = s.depth
+        var jc: Bool?
         while true {
             let event = try s.next()
             if event == .endOfDocument || event == .end && s.depth < depth { break }
@@ -192,6 +193,8 @@ struct WordprocessingMLReader {
                 p.numId = s.int("val")
             } else if s.isElement(.w, "ilvl") {
                 p.level = s.int("val")
+            } else if s.isElement(.w, "jc") {
+                jc = s.attribute("val", is: "center")
             } else if s.isElement(.w, "rPr") {
                 // The paragraph mark's run properties: only a tracked deletion of the mark matters.
                 let d = s.depth
@@ -206,6 +209,7 @@ struct WordprocessingMLReader {
             }
         }
         paragraphFlags = styles.runFlags(ofStyle: p.style ?? styles.defaultParagraphStyle)
+        p.centered = jc ?? styles.isCentered(style: p.style)
     }
 
     /// Inline content of the current element (paragraph, hyperlink, field, …), up to its end.

@@ -28,6 +28,20 @@ import Testing
         #expect(decoded.lineRoles.allSatisfy { $0 == .text })
     }
 
+    @Test func centredParagraphsAreOneBlock() throws {
+        let center = #"<w:jc w:val="center"/>"#
+        let body = W.p("KẾ HOẠCH", props: center) + W.p("Thực hiện công tác cải cách hành chính", props: center)
+            + W.p("năm 2024", props: center) + W.p("Căn cứ Luật Tổ chức chính quyền địa phương;", props: #"<w:jc w:val="both"/>"#)
+            + W.p("I. MỤC ĐÍCH")
+        do {
+            let got = try W.text(W.docx(body))
+            #expect(got == "KẾ HOẠCH\nThực hiện công tác cải cách hành chính\nnăm 2024\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\nI. MỤC ĐÍCH\n")
+        }
+        let h = try PlanDocument.parse(bytes: W.docx(body)).header
+        #expect(h.title == "Thực hiện công tác cải cách hành chính năm 2024")
+        #expect(h.planYear == 2024)
+    }
+
     @Test func runsBreaksTabsAndHyphens() throws {
         let body = """
             <w:p><w:r><w:t>Sở   </w:t></w:r><w:r><w:t xml:space="preserve"> Tư pháp </w:t></w:r><w:r><w:t>tỉnh</w:t></w:r></w:p>\
