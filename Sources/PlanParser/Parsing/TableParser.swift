@@ -112,10 +112,14 @@ struct TableParser {
             }
             let readerKnowsRow = row.role == .rowStart
             if first.isEmpty, let prevIndex = rows.lastIndex(where: { $0.kind == .task || $0.kind == .milestone }),
-                prevIndex == rows.count - 1, !(readerKnowsRow && !row.cells[titleCol].isEmpty)
+                prevIndex == rows.count - 1
             {
-                // A reader's new row is never a page-break continuation: it is a milestone.
-                if !readerKnowsRow, isContinuation(row, of: rows[prevIndex], titleCol: titleCol) {
+                // A reader's new row is no page-break continuation: without title text it is a
+                // milestone. With title text but no number it goes on with the task above, as
+                // such a row of a text table does (a Word table split the row by hand).
+                let goesOn = readerKnowsRow
+                    ? !row.cells[titleCol].isEmpty : isContinuation(row, of: rows[prevIndex], titleCol: titleCol)
+                if goesOn {
                     for c in row.cells.indices where !row.cells[c].isEmpty {
                         if rows[prevIndex].cells[c].isEmpty {
                             rows[prevIndex].cells[c] = row.cells[c]

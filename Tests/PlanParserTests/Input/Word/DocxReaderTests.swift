@@ -401,6 +401,20 @@ import Testing
         }
     }
 
+    @Test func rowSplitByHandGoesOnWithTheTask() throws {
+        // A row cut in two rows by hand (as a page break cut its text): the second row has
+        // no number but title text, and goes on with the task, as in the text twin.
+        let table = W.tbl(columns: 6, [
+            Self.header,
+            W.tr([W.tc("1", props: #"<w:vMerge w:val="restart"/>"#), W.tc("Rà soát các văn bản chỉ đạo"), W.tc("Báo cáo"),
+                  W.tc("Văn phòng"), W.tc(""), W.tc("Quý I")]),
+            W.tr([W.tc("", props: "<w:vMerge/>"), W.tc("điều hành trong lĩnh vực được giao"), W.tc(""), W.tc(""), W.tc(""), W.tc("")]),
+            W.tr([W.tc("2"), W.tc("Tập huấn"), W.tc(""), W.tc("Văn phòng"), W.tc(""), W.tc("Quý II")]),
+        ])
+        let d = try PlanDocument.parse(bytes: W.docx(W.p("PHỤ LỤC") + table))
+        #expect(d.tasks.map(\.title) == ["Rà soát các văn bản chỉ đạo điều hành trong lĩnh vực được giao", "Tập huấn"])
+    }
+
     @Test func listParagraphsInACellAreItems() throws {
         let numbering = W.list(abstract: 3, num: 3, [("bullet", "-", 1)]) + W.list(abstract: 4, num: 4, [("decimal", "%1", 1)])
         let bullets = "<w:tc>\(W.numbered("Kế hoạch", num: 3))\(W.numbered("Báo cáo", num: 3))</w:tc>"
