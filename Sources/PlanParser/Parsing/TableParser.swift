@@ -110,16 +110,13 @@ struct TableParser {
                 rows.append(row)
                 continue
             }
-            let readerKnowsRow = row.role == .rowStart
             if first.isEmpty, let prevIndex = rows.lastIndex(where: { $0.kind == .task || $0.kind == .milestone }),
                 prevIndex == rows.count - 1
             {
-                // A reader's new row is no page-break continuation: without title text it is a
-                // milestone. With title text but no number it goes on with the task above, as
-                // such a row of a text table does (a Word table split the row by hand).
-                let goesOn = readerKnowsRow
-                    ? !row.cells[titleCol].isEmpty : isContinuation(row, of: rows[prevIndex], titleCol: titleCol)
-                if goesOn {
+                // A reader's row (a Word table row) is read like a row of a text table: one that
+                // goes on mid-sentence continues the task above (the row was split by hand),
+                // any other is another milestone; only a blank line never comes before it.
+                if isContinuation(row, of: rows[prevIndex], titleCol: titleCol) {
                     for c in row.cells.indices where !row.cells[c].isEmpty {
                         if rows[prevIndex].cells[c].isEmpty {
                             rows[prevIndex].cells[c] = row.cells[c]

@@ -413,6 +413,17 @@ import Testing
         ])
         let d = try PlanDocument.parse(bytes: W.docx(W.p("PHỤ LỤC") + table))
         #expect(d.tasks.map(\.title) == ["Rà soát các văn bản chỉ đạo điều hành trong lĩnh vực được giao", "Tập huấn"])
+        // Title merged down, only a product cell that goes on mid-sentence: the same product.
+        let split = W.tbl(columns: 6, [
+            Self.header,
+            W.tr([W.tc("1", props: #"<w:vMerge w:val="restart"/>"#), W.tc("Số hóa hồ sơ", props: #"<w:vMerge w:val="restart"/>"#),
+                  W.tc("Tỷ lệ thanh toán trực tuyến trên Cổng dịch vụ công quốc"), W.tc("Văn phòng"), W.tc(""), W.tc("Thường xuyên")]),
+            W.tr([W.tc("", props: "<w:vMerge/>"), W.tc("", props: "<w:vMerge/>"), W.tc("gia đạt 95%"), W.tc(""), W.tc(""), W.tc("")]),
+            W.tr([W.tc("", props: "<w:vMerge/>"), W.tc("", props: "<w:vMerge/>"), W.tc("Báo cáo"), W.tc(""), W.tc(""), W.tc("Quý IV")]),
+        ])
+        let t = try #require(try PlanDocument.parse(bytes: W.docx(W.p("PHỤ LỤC") + split)).tasks.first)
+        #expect(t.products == ["Tỷ lệ thanh toán trực tuyến trên Cổng dịch vụ công quốc gia đạt 95%", "Báo cáo"])
+        #expect(t.time.map(\.text) == ["Thường xuyên", "Quý IV"])
     }
 
     @Test func listParagraphsInACellAreItems() throws {
