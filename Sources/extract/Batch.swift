@@ -95,7 +95,8 @@ struct Batch {
         // 2. Where the outputs go; refused up front when one would overwrite an input or two
         //    inputs would write the same file.
         let destination: Destination
-        switch Self.destination(options.output, many: many, subject: job.subject, outputIsDirectory: job.outputIsDirectory) {
+        switch Self.destination(options.output, many: many, subject: job.subject, outputIsDirectory: job.outputIsDirectory,
+                                command: options.command) {
         case .success(let d): destination = d
         case .failure(let usage):
             Console.line("error: \(usage.message)")
@@ -252,17 +253,16 @@ struct Batch {
     /// - any other path: one file for one input, a directory (made when missing) for several
     ///   inputs or a folder — or always, with `outputIsDirectory`; an existing file there is a
     ///   usage error, since it cannot become a directory.
-    static func destination(_ output: String?, many: Bool, subject: ExportSubject,
-                            outputIsDirectory: Bool) -> Result<Destination, UsageProblem> {
+    static func destination(_ output: String?, many: Bool, subject: ExportSubject, outputIsDirectory: Bool,
+                            command: Options.Command) -> Result<Destination, UsageProblem> {
         guard let o = output, o != "-" else { return .success(.one(nil)) }
         if FileSystem.isDirectory(o) || o.hasSuffix("/") { return .success(.directory(o)) }
         if OutputFormat.forFile(o, subject: subject) != nil { return .success(.one(o)) }
         if !many && !outputIsDirectory { return .success(.one(o)) }
         if FileSystem.exists(o) {
             let extensions = OutputFormat.formats(for: subject).flatMap(\.extensions).map { "." + $0 }
-            return .failure(UsageProblem(message: "'\(o)' is not a directory (with "
-                + (many ? "several inputs or a folder" : "this subcommand")
-                + ", -o names a directory unless it ends in \(extensions.joined(separator: ", ")))"))
+            return .failure(UsageProblem(message: "'\(o)' is not a directory ("
+                + (many ? "with several inputs or a folder" : "for '\(command.invocation)'") + ", -o names a directory unless it ends in \(extensions.joined(separator: ", ")))"))
         }
         return .success(.directory(o))
     }
