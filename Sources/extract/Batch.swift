@@ -107,8 +107,12 @@ struct Batch {
         let format = job.format ?? options.outputFormat(job.subject, file: directory == nil ? options.output : nil)
         let stems = inputs.map { FileSystem.droppingExtension($0.relative) }
         let names = OutputNames(format: format)
-        if let refusal = directory.map({ names.refusal(inputs: inputs, stems: stems, in: $0) })
-            ?? OutputCheck.refusal(output: options.output, inputs: inputs.map(\.path)) {
+        let refusal = if let directory {
+            names.refusal(inputs: inputs, stems: stems, in: directory)
+        } else {
+            OutputCheck.refusal(output: options.output, inputs: inputs.map(\.path))
+        }
+        if let refusal {
             Console.line(refusal)
             return Extract.Status.inputError
         }
