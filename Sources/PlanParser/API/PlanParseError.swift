@@ -13,7 +13,8 @@ public enum PlanParseError: Error, Sendable, Equatable, CustomStringConvertible 
     case empty
     /// The byte at `byteOffset` starts an ill-formed UTF-8 sequence (stray continuation
     /// byte, overlong form, surrogate, value above U+10FFFF, or cut off by the end of file).
-    case invalidUTF8(byteOffset: Int, line: Int)
+    /// `likely` names a legacy encoding the bytes read cleanly in (Vietnamese Windows' cp1258).
+    case invalidUTF8(byteOffset: Int, line: Int, likely: TextEncoding? = nil)
     /// A NUL byte at `byteOffset`. `looksLikeUTF16` is set when the NULs are spread the way
     /// ASCII text in UTF-16 spreads them, i.e. the file is probably UTF-16 without a BOM.
     case binary(byteOffset: Int, line: Int, looksLikeUTF16: Bool = false)
@@ -31,7 +32,9 @@ public enum PlanParseError: Error, Sendable, Equatable, CustomStringConvertible 
             return "cannot read \(path): \(reason)"
         case .empty:
             return "the input has no text"
-        case .invalidUTF8(let offset, let line):
+        case .invalidUTF8(let offset, let line, .cp1258?):
+            return "invalid UTF-8 at byte \(offset) (line \(line)); it reads as Windows-1258 (Vietnamese Windows): try --encoding cp1258"
+        case .invalidUTF8(let offset, let line, _):
             return "invalid UTF-8 at byte \(offset) (line \(line))"
         case .binary(let offset, let line, let looksLikeUTF16):
             let hint = looksLikeUTF16 ? "; UTF-16 without a byte-order mark?" : ""
