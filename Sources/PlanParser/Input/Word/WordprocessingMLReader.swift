@@ -35,9 +35,7 @@ struct WordprocessingMLReader {
         self.styles = styles
     }
 
-    /// The blocks of `w:body` (document.xml), or of every story of a notes part when
-    /// `part` names the element of one note (`footnote`, `endnote`, `comment`): then each
-    /// note's blocks are returned under its `w:id`.
+    /// The blocks of `w:body` (document.xml), or of `w:hdr` / `w:ftr` (a header or footer part).
     mutating func readBody() throws(XMLScanner.Failure) -> [DocxBlock] {
         var blocks: [DocxBlock] = []
         while true {
