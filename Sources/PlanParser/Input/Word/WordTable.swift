@@ -53,7 +53,22 @@ struct DocxTableGrid {
             rows.append(Row(lines: lines, isHeader: table.rows[k].isHeader, references: refs[k], index: k))
         }
         mergeTwoRowHeader(table)
+        joinHeaderParagraphs()
         isLayout = Self.isLayout(width: width, rows: rows)
+    }
+
+    /// A header row's cells on one line, each cell's paragraphs joined with a space
+    /// (`Đơn vị` / `phối hợp` is `Đơn vị phối hợp`), so its words are found wherever a
+    /// paragraph broke them.
+    private mutating func joinHeaderParagraphs() {
+        for k in rows.indices.prefix(3) where rows[k].lines.count > 1 {
+            let texts = (0..<width).map { c in
+                Array(rows[k].lines.compactMap { c < $0.count ? $0[c] : nil }.filter { !$0.isEmpty }.joined(separator: [0x20]))
+            }
+            let roles = texts.map { TableParser.role(ofHeader: String(decoding: $0, as: UTF8.self)) }
+            guard roles.contains(.title), roles.filter({ $0 != .other }).count >= 3 else { continue }
+            rows[k].lines = [texts]
+        }
     }
 
     /// A header of two rows — `Đơn vị thực hiện` spanning `Chủ trì | Phối hợp` below it, the

@@ -382,6 +382,23 @@ import Testing
         #expect(task.support.map(\.name) == ["Thanh tra Sở"])
     }
 
+    @Test func headerCellParagraphsAreOneText() throws {
+        let table = W.tbl(columns: 6, [
+            W.tr([W.tc("STT"), W.tc("Nhiệm vụ"), W.tc(["Kết quả/", "Sản phẩm"]), W.tc(["Đơn vị chủ", "trì"]),
+                  W.tc(["Đơn vị phối", "hợp"]), W.tc(["Thời gian", "thực hiện"])]),
+            W.tr([W.tc("1"), W.tc("Tập huấn"), W.tc("Tài liệu"), W.tc("Văn phòng"), W.tc("Thanh tra Sở"), W.tc("Quý II")]),
+        ])
+        let doc = W.docx(W.p("PHỤ LỤC") + table)
+        do {
+            let got = try W.lines(doc)
+            #expect(got[1] == "STT\tNhiệm vụ\tKết quả/ Sản phẩm\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian thực hiện")
+        }
+        let task = try #require(try PlanDocument.parse(bytes: doc).tasks.first)
+        #expect(task.lead.map(\.name) == ["Văn phòng"])
+        #expect(task.support.map(\.name) == ["Thanh tra Sở"])
+        #expect(task.products == ["Tài liệu"])
+    }
+
     @Test func tabSeparatedParagraphsAreRows() throws {
         // A document made from a text file: rows as paragraphs of tab-separated cells.
         let body = W.p("STT\tNhiệm vụ\tSản phẩm\tChủ trì\tPhối hợp\tThời gian") + W.p("I. CÔNG TÁC\t\t\t\t\t")
