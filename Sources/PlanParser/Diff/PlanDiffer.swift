@@ -5,6 +5,8 @@ struct PlanDiffer {
     let threshold: Double
 
     func run() -> PlanDiff {
+        var clock = StageClock()
+        defer { clock.report() }
         // 1. Each plan's years are made relative to its own plan year, when both have one.
         let oldYear = old.header.planYear ?? old.header.planPeriod?.start
         let newYear = new.header.planYear ?? new.header.planPeriod?.start
@@ -23,12 +25,14 @@ struct PlanDiffer {
         var newFeatures = newProfiles.map { space.features($0.title) }
         for k in oldFeatures.indices { space.weigh(&oldFeatures[k]) }
         for k in newFeatures.indices { space.weigh(&newFeatures[k]) }
+        clock.lap("diff profiles and features")
 
         // 3. Pairs.
         let matcher = TaskMatcher(
             old: oldProfiles, new: newProfiles, oldFeatures: oldFeatures, newFeatures: newFeatures,
             wordCount: words.count, threshold: threshold)
         let (pairs, candidates) = matcher.match()
+        clock.lap("diff matching")
 
         // 4. Changes: pairs and removed tasks in old order, added ones after their neighbours.
         var partnerOfNew = [Int?](repeating: nil, count: new.tasks.count)
@@ -83,6 +87,7 @@ struct PlanDiffer {
             summary.added += 1
         }
         keyed.sort { $0.key < $1.key }
+        clock.lap("diff fields and word diffs")
 
         return PlanDiff(
             old: PlanDiff.Plan(path: old.source.path, planYear: oldYear, taskCount: old.tasks.count),
