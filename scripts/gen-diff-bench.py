@@ -17,7 +17,8 @@ writes
 
 Titles are built from realistic vocabulary (verb + object + domain + scope, scopes naming
 districts), so many titles differ only in a word or a place: the hard case for matching.
-The 2025 plan shifts every year by one and then changes about 5% of titles (reworded),
+The 2025 plan shifts every year by one (a rolling period `03 năm 2024 - 2026` moves with the
+plan; a named period such as `giai đoạn 2026 - 2030` would be a fixed reference) and then changes about 5% of titles (reworded),
 3% of sections (moved), 3% of lead units, 3% of deadlines, 2% of products, drops 2% of the
 tasks and adds 2% new ones.
 
@@ -67,7 +68,7 @@ PLACES = [
     "phường Bồ Xuyên", "xã Hồng Minh", "xã Thụy Trường",
 ]
 SCOPES = [
-    "trên địa bàn {place}", "tại {place}", "của Sở", "theo quy định", "năm {y}", "giai đoạn {y1} - {y5}",
+    "trên địa bàn {place}", "tại {place}", "của Sở", "theo quy định", "năm {y}", "trong 03 năm {y} - {y2}",
     "6 tháng đầu năm {y}", "phục vụ người dân, doanh nghiệp", "cho cấp xã", "trong lĩnh vực {domain2}",
 ]
 GROUPS = [
@@ -132,7 +133,7 @@ def make_title(rng, used):
 
 
 def render_title(t, year):
-    scope = t["scope"].format(place=t["place"], y=year, y1=year + 1, y5=year + 5, domain2=t["domain2"])
+    scope = t["scope"].format(place=t["place"], y=year, y2=year + 2, domain2=t["domain2"])
     words = [t["verb"], t["obj"], t["domain"]]
     if t["insert"]:
         words.append(t["insert"])
@@ -146,6 +147,15 @@ def reword(rng, t):
     else:
         t["insert"] = rng.choice(INSERTS)
     return t
+
+
+def resolve(truth, new):
+    """Truth entries name new tasks by object while tasks are inserted; make them indices."""
+    index = {id(u): k for k, u in enumerate(new)}
+    for e in truth:
+        if e["new"] is not None:
+            e["new"] = index[id(e["new"])]
+    return truth
 
 
 def generate(n, seed):
@@ -178,7 +188,7 @@ def generate(n, seed):
             u["time"] = rng.choice([x for x in TIMES[:8] if x != t["time"]]); fields.append("time")
         elif r < 0.16:
             u["product"] = rng.choice([x for x in PRODUCTS if x != t["product"]]); fields.append("products")
-        truth.append({"old": k, "new": len(new), "fields": fields})
+        truth.append({"old": k, "new": u, "fields": fields})
         new.append(u)
     # Added tasks go to random places.
     for _ in range(n * 2 // 100):
@@ -186,11 +196,8 @@ def generate(n, seed):
         u = {"group": rng.randrange(groups), "title": make_title(rng, used), "lead": rng.choice(UNITS[:14]),
              "support": rng.choice(UNITS), "product": rng.choice(PRODUCTS), "time": rng.choice(TIMES), "added": True}
         new.insert(pos, u)
-        for e in truth:
-            if e["new"] is not None and e["new"] >= pos:
-                e["new"] += 1
-        truth.append({"old": None, "new": pos, "change": "added"})
-    return old, new, truth
+        truth.append({"old": None, "new": u, "change": "added"})
+    return old, new, resolve(truth, new)
 
 
 def write_old(path, old, year):
@@ -299,7 +306,7 @@ def generate_small_vocab(n, seed, reword):
             words[i] = rng.choice([w for w in SMALL_VOCAB if w != words[i]])
             u["words"] = words
             fields.append("title")
-        truth.append({"old": k, "new": len(new), "fields": fields})
+        truth.append({"old": k, "new": u, "fields": fields})
         new.append(u)
     for _ in range(n * 2 // 100):
         pos = rng.randrange(len(new) + 1)
@@ -307,11 +314,8 @@ def generate_small_vocab(n, seed, reword):
              "lead": rng.choice(UNITS[:14]), "support": rng.choice(UNITS), "product": rng.choice(PRODUCTS),
              "time": rng.choice(TIMES)}
         new.insert(pos, u)
-        for e in truth:
-            if e["new"] is not None and e["new"] >= pos:
-                e["new"] += 1
-        truth.append({"old": None, "new": pos, "change": "added"})
-    return old, new, truth
+        truth.append({"old": None, "new": u, "change": "added"})
+    return old, new, resolve(truth, new)
 
 
 def write_table(path, tasks, year, number):

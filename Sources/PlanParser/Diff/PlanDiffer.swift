@@ -23,14 +23,15 @@ struct PlanDiffer {
         var space = TitleFeatureSpace()
         var oldFeatures = oldProfiles.map { space.features($0.title) }
         var newFeatures = newProfiles.map { space.features($0.title) }
+        space.finish()
         for k in oldFeatures.indices { space.weigh(&oldFeatures[k]) }
         for k in newFeatures.indices { space.weigh(&newFeatures[k]) }
         clock.lap("diff profiles and features")
 
         // 3. Pairs.
         let matcher = TaskMatcher(
-            old: oldProfiles, new: newProfiles, oldFeatures: oldFeatures, newFeatures: newFeatures,
-            wordCount: words.count, threshold: threshold)
+            old: oldProfiles, new: newProfiles, oldFeatures: oldFeatures, newFeatures: newFeatures, space: space,
+            threshold: threshold)
         let (pairs, candidates) = matcher.match()
         clock.lap("diff matching")
 
@@ -44,55 +45,79 @@ struct PlanDiffer {
         let relations = Self.relations(
             candidates: candidates, partnerOfOld: partnerOfOld, partnerOfNew: partnerOfNew,
             oldProfiles: oldProfiles, newProfiles: newProfiles)
+        clock.lap("diff splits and merges")
 
-        var keyed: [(key: (Int, Int, Int), change: TaskChange)] = []
-        var summary = PlanDiff.Summary()
-        var pairIndex = 0
-        for i in old.tasks.indices {
-            if pairIndex < pairs.count, pairs[pairIndex].old == i {
-                let p = pairs[pairIndex]
-                pairIndex += 1
-                let fields = Self.differingFields(oldProfiles[i], newProfiles[p.new])
-                let kind: TaskChange.Kind =
-                    fields.isEmpty ? .unchanged : fields.contains(.section) ? .moved : .modified
-                var change = TaskChange(
-                    change: kind, old: old.tasks[i], new: new.tasks[p.new], fields: fields, similarity: p.title)
-                if fields.contains(.title) {
-                    change.titleDiff = WordDiff.runs(
-                        old: old.tasks[i].title, new: new.tasks[p.new].title, oldTokenizer: oldTokenizer,
-                        newTokenizer: newTokenizer)
-                }
-                count(kind, in: &summary)
-                keyed.append(((i, 0, 0), change))
-            } else {
-                let r = relations.ofOld[i]
-                let change = TaskChange(
-                    change: .removed, old: old.tasks[i], new: nil, similarity: r?.title,
-                    relatedTo: r.map { new.tasks[$0.new].id })
-                keyed.append(((i, 0, 0), change))
-                summary.removed += 1
-            }
-        }
+        // Each added task goes after the old task paired with the new task before it (-1: first).
+        var added: [(anchor: Int, new: Int)] = []
         var anchor = -1
         for j in new.tasks.indices {
             if let i = partnerOfNew[j] {
                 anchor = i
-                continue
+            } else {
+                added.append((anchor, j))
             }
-            let r = relations.ofNew[j]
-            let change = TaskChange(
-                change: .added, old: nil, new: new.tasks[j], similarity: r?.title,
-                relatedTo: r.map { old.tasks[$0.old].id })
-            keyed.append(((anchor, 1, j), change))
-            summary.added += 1
         }
-        keyed.sort { $0.key < $1.key }
+        added.sort { ($0.anchor, $0.new) < ($1.anchor, $1.new) }
+
+        var changes: [TaskChange] = []
+        changes.reserveCapacity(old.tasks.count + added.count)
+        var summary = PlanDiff.Summary()
+        var next = 0
+        func addedUpTo(_ i: Int) {
+            while next < added.count, added[next].anchor <= i {
+                let j = added[next].new
+                next += 1
+                let r = relations.ofNew[j]
+                changes.append(
+                    TaskChange(
+                        change: .added, old: nil, new: new.tasks[j], similarity: r?.title,
+                        relatedTo: r.map { old.tasks[$0.old].id }))
+                summary.added += 1
+            }
+        }
+        addedUpTo(-1)
+        for i in old.tasks.indices {
+            if let j = partnerOfOld[i] {
+                let p = pairs[pairIndex(of: i, in: pairs)]
+                let fields = Self.differingFields(oldProfiles[i], newProfiles[j])
+                let kind: TaskChange.Kind =
+                    fields.isEmpty ? .unchanged : fields.contains(.section) ? .moved : .modified
+                var change = TaskChange(
+                    change: kind, old: old.tasks[i], new: new.tasks[j], fields: fields, similarity: p.title)
+                if fields.contains(.title) {
+                    change.titleDiff = WordDiff.runs(
+                        old: old.tasks[i].title, new: new.tasks[j].title, oldTokenizer: oldTokenizer,
+                        newTokenizer: newTokenizer)
+                }
+                count(kind, in: &summary)
+                changes.append(change)
+            } else {
+                let r = relations.ofOld[i]
+                changes.append(
+                    TaskChange(
+                        change: .removed, old: old.tasks[i], new: nil, similarity: r?.title,
+                        relatedTo: r.map { new.tasks[$0.new].id }))
+                summary.removed += 1
+            }
+            addedUpTo(i)
+        }
         clock.lap("diff fields and word diffs")
 
         return PlanDiff(
             old: PlanDiff.Plan(path: old.source.path, planYear: oldYear, taskCount: old.tasks.count),
             new: PlanDiff.Plan(path: new.source.path, planYear: newYear, taskCount: new.tasks.count),
-            summary: summary, changes: keyed.map(\.change))
+            summary: summary, changes: changes)
+    }
+
+    /// The index of old task `i`'s pair in `pairs` (sorted by old index).
+    private func pairIndex(of i: Int, in pairs: [TaskMatcher.Pair]) -> Int {
+        var lo = 0
+        var hi = pairs.count
+        while lo < hi {
+            let m = (lo + hi) / 2
+            if pairs[m].old < i { lo = m + 1 } else { hi = m }
+        }
+        return lo
     }
 
     private func count(_ kind: TaskChange.Kind, in s: inout PlanDiff.Summary) {
@@ -109,10 +134,10 @@ struct PlanDiffer {
     static func differingFields(_ a: TaskProfile, _ b: TaskProfile) -> [TaskChange.Field] {
         var fields: [TaskChange.Field] = []
         if !DiffToken.matches(a.title, b.title) { fields.append(.title) }
-        if a.lead != b.lead { fields.append(.lead) }
-        if a.support != b.support { fields.append(.support) }
+        if !TaskProfile.sameUnits(a.lead, b.lead) { fields.append(.lead) }
+        if !TaskProfile.sameUnits(a.support, b.support) { fields.append(.support) }
         if !ListKey.same(a.products, b.products) { fields.append(.products) }
-        if !ListKey.same(a.time, b.time) { fields.append(.time) }
+        if !TimeKey.same(a.time, b.time) { fields.append(.time) }
         if !SectionKey.same(a.section, b.section) { fields.append(.section) }
         return fields
     }
@@ -122,29 +147,60 @@ struct PlanDiffer {
     /// title that N's lacks (`Số hóa hồ sơ, kết quả …` → `Số hóa hồ sơ …` + `Số hóa kết quả …`).
     /// Symmetrically, an unpaired old task is *merged into* a new task. The best-scoring such
     /// relation is kept.
+    /// - Complexity: O(c · t) for c candidate pairs of titles of t words.
     static func relations(
         candidates: [TaskMatcher.Pair], partnerOfOld: [Int?], partnerOfNew: [Int?], oldProfiles: [TaskProfile],
         newProfiles: [TaskProfile]
     ) -> (ofOld: [Int: TaskMatcher.Pair], ofNew: [Int: TaskMatcher.Pair]) {
-        func words(_ p: TaskProfile) -> Set<Int32> { Set(p.title.map(\.relative)) }
+        var oldWords: [Int: [Int32]] = [:]
+        var newWords: [Int: [Int32]] = [:]
+        func words(_ p: TaskProfile) -> [Int32] {
+            var w = p.title.map(\.relative)
+            w.sort()
+            var unique = 0
+            for k in w.indices where k == 0 || w[k] != w[k - 1] {
+                w[unique] = w[k]
+                unique += 1
+            }
+            w.removeSubrange(unique...)
+            return w
+        }
+        func old(_ i: Int) -> [Int32] {
+            if let w = oldWords[i] { return w }
+            let w = words(oldProfiles[i])
+            oldWords[i] = w
+            return w
+        }
+        func new(_ j: Int) -> [Int32] {
+            if let w = newWords[j] { return w }
+            let w = words(newProfiles[j])
+            newWords[j] = w
+            return w
+        }
+        /// Whether some word of `source` missing from `partner` is in `other` (all sorted).
+        func hasMissingWord(_ source: [Int32], _ partner: [Int32], _ other: [Int32]) -> Bool {
+            var p = 0
+            var o = 0
+            for w in source {
+                while p < partner.count, partner[p] < w { p += 1 }
+                if p < partner.count, partner[p] == w { continue }
+                while o < other.count, other[o] < w { o += 1 }
+                if o < other.count, other[o] == w { return true }
+            }
+            return false
+        }
         var ofOld: [Int: TaskMatcher.Pair] = [:]
         var ofNew: [Int: TaskMatcher.Pair] = [:]
         for c in candidates {
-            if partnerOfNew[c.new] == nil, let n = partnerOfOld[c.old] {
-                let missing = words(oldProfiles[c.old]).subtracting(words(newProfiles[n]))
-                if !missing.isDisjoint(with: words(newProfiles[c.new])),
-                    ofNew[c.new].map({ c.score > $0.score }) ?? true
-                {
-                    ofNew[c.new] = c
-                }
+            if partnerOfNew[c.new] == nil, let n = partnerOfOld[c.old], ofNew[c.new].map({ c.score > $0.score }) ?? true,
+                hasMissingWord(old(c.old), new(n), new(c.new))
+            {
+                ofNew[c.new] = c
             }
-            if partnerOfOld[c.old] == nil, let o = partnerOfNew[c.new] {
-                let missing = words(newProfiles[c.new]).subtracting(words(oldProfiles[o]))
-                if !missing.isDisjoint(with: words(oldProfiles[c.old])),
-                    ofOld[c.old].map({ c.score > $0.score }) ?? true
-                {
-                    ofOld[c.old] = c
-                }
+            if partnerOfOld[c.old] == nil, let o = partnerOfNew[c.new], ofOld[c.old].map({ c.score > $0.score }) ?? true,
+                hasMissingWord(new(c.new), old(o), old(c.old))
+            {
+                ofOld[c.old] = c
             }
         }
         return (ofOld, ofNew)

@@ -1,32 +1,34 @@
 /// Everything the diff compares about one task, computed once per task.
 ///
-/// Each field is reduced to word ids that ignore what does not matter between two years'
+/// Each field is reduced to words that ignore what does not matter between two years'
 /// plans: case, punctuation, spacing, Unicode normalization, numbering of groups, how a list
-/// was split, and years that moved with the plan year. Years keep two forms (relative to the
-/// plan year and absolute), and two values are equal when either form agrees, so both
-/// `năm 2024` → `năm 2025` (moved with the plan) and `2021 - 2025` → `2021 - 2025` (a fixed
-/// period) count as unchanged.
+/// was split, and years that moved with the plan year (``YearShiftRule``). A year that moves
+/// keeps two forms (relative to the plan year and as written) and matches when either agrees,
+/// so both `năm 2024` → `năm 2025` (moved with the plan) and `năm 2025` → `năm 2025` (the same
+/// text) count as unchanged; a fixed year (`ISO 9001:2015`, `giai đoạn 2021 - 2025`, a
+/// citation's) matches only as written.
 struct TaskProfile: Sendable {
     /// The title's words.
     var title: [DiffToken]
-    /// The title's words, years relative: equal keys mean equal titles (in the common case).
-    var titleKey: [Int32]
     /// Section path for comparison; see ``SectionKey``.
     var section: SectionKey
     /// Lead and support units: the words of each ``UnitRef/key``, sorted, no duplicates.
-    var lead: [[Int32]]
-    var support: [[Int32]]
+    var lead: [[DiffToken]]
+    var support: [[DiffToken]]
     var products: ListKey
-    var time: ListKey
+    var time: TimeKey
 
-    init(title: [DiffToken], section: SectionKey, lead: [[Int32]], support: [[Int32]], products: ListKey, time: ListKey) {
-        self.title = title
-        titleKey = title.map(\.relative)
-        self.section = section
-        self.lead = lead
-        self.support = support
-        self.products = products
-        self.time = time
+    /// Whether the old unit list `a` and the new `b` name the same units.
+    static func sameUnits(_ a: [[DiffToken]], _ b: [[DiffToken]]) -> Bool {
+        ListKey.sameSet(a, b, DiffToken.matches)
+    }
+
+    /// The Jaccard index of two unit lists: units of `a` matched in `b` over all units.
+    static func unitOverlap(_ a: [[DiffToken]], _ b: [[DiffToken]]) -> Double {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        var shared = 0
+        for x in a where b.contains(where: { DiffToken.matches(x, $0) }) { shared += 1 }
+        return Double(shared) / Double(a.count + b.count - shared)
     }
 }
 
@@ -35,125 +37,55 @@ struct TaskProfile: Sendable {
 struct TaskProfiler {
     let tokenizer: DiffTokenizer
     private var sections: [ByteString: SectionKey] = [:]
-    private var units: [ByteString: [Int32]] = [:]
+    private var units: [ByteString: [DiffToken]] = [:]
     private var productLists: [ByteString: ListKey] = [:]
-    private var timeLists: [ByteString: ListKey] = [:]
+    private var timeLists: [ByteString: TimeKey] = [:]
+    private var scratch: [UInt8] = []
 
     init(tokenizer: DiffTokenizer) {
         self.tokenizer = tokenizer
     }
 
     mutating func profile(_ task: PlanTask) -> TaskProfile {
-        let sectionBytes = Self.joined(task.section)
+        let sectionBytes = joined(task.section)
         let section = sections[sectionBytes] ?? SectionKey(task.section, tokenizer: tokenizer)
-        sections[sectionBytes] = section
-        let productBytes = Self.joined(task.products)
+        if sections.count < Self.cacheLimit { sections[sectionBytes] = section }
+        let productBytes = joined(task.products)
         let products = productLists[productBytes] ?? ListKey(task.products.map { tokenizer.tokens($0) })
-        productLists[productBytes] = products
-        let timeBytes = Self.joined(task.time.flatMap { m in
+        if productLists.count < Self.cacheLimit { productLists[productBytes] = products }
+        let timeBytes = joined(task.time.flatMap { m in
             [m.text, m.kind.rawValue, m.start?.iso ?? "", m.end?.iso ?? "", m.every?.rawValue ?? "", m.action ?? ""]
         })
-        let time = timeLists[timeBytes] ?? ListKey(time: task.time, tokenizer: tokenizer)
-        timeLists[timeBytes] = time
+        let time = timeLists[timeBytes] ?? TimeKey(task.time, tokenizer: tokenizer)
+        if timeLists.count < Self.cacheLimit { timeLists[timeBytes] = time }
         return TaskProfile(
             title: tokenizer.tokens(task.title), section: section, lead: unitKeys(task.lead),
             support: unitKeys(task.support), products: products, time: time)
     }
 
+    /// Distinct values kept per cache: plans repeat a few hundred; a table of unique cells
+    /// would otherwise keep a copy of each.
+    static let cacheLimit = 50_000
+
     /// The words of each unit's comparison key (``UnitRef/key``), sorted, no duplicates.
-    private mutating func unitKeys(_ refs: [UnitRef]) -> [[Int32]] {
-        var keys: [[Int32]] = []
+    private mutating func unitKeys(_ refs: [UnitRef]) -> [[DiffToken]] {
+        var keys: [[DiffToken]] = []
         for u in refs {
             let bytes = ByteString(bytes: Array(u.key.utf8))
-            let k = units[bytes] ?? tokenizer.wordIDs(u.key)
-            units[bytes] = k
+            let k = units[bytes] ?? tokenizer.tokens(u.key)
+            if units.count < Self.cacheLimit { units[bytes] = k }
             if !k.isEmpty { keys.append(k) }
         }
-        return sortedUnique(keys)
+        return ListKey.sortedUnique(keys)
     }
 
-    private static func joined(_ texts: [String]) -> ByteString {
-        var bytes: [UInt8] = []
+    private mutating func joined(_ texts: [String]) -> ByteString {
+        scratch.removeAll(keepingCapacity: true)
         for t in texts {
-            bytes += t.utf8
-            bytes.append(0x1F)
+            scratch += t.utf8
+            scratch.append(0x1F)
         }
-        return ByteString(bytes: bytes)
-    }
-}
-
-/// `lists` sorted (lexicographically) without duplicates.
-func sortedUnique(_ lists: [[Int32]]) -> [[Int32]] {
-    if lists.count < 2 { return lists }
-    let sorted = lists.sorted { $0.lexicographicallyPrecedes($1) }
-    var result: [[Int32]] = []
-    for l in sorted where result.last != l { result.append(l) }
-    return result
-}
-
-/// A list of values (products, time milestones) reduced for comparison.
-///
-/// Two lists are equal when, with years relative or with years absolute, they hold the same
-/// set of values, or the same words in the same order once the list is joined. The second
-/// rule keeps a list split differently by two layouts (`A, B` in a table cell, `A; B` in a
-/// field bullet) equal.
-struct ListKey: Sendable, Equatable {
-    var relative: [[Int32]]
-    var absolute: [[Int32]]
-    var relativeJoined: [Int32]
-    var absoluteJoined: [Int32]
-
-    init(_ items: [[DiffToken]]) {
-        self.init(
-            relative: items.map { $0.map(\.relative) }, absolute: items.map { $0.map(\.word) },
-            relativeJoined: items.flatMap { $0.map(\.relative) }, absoluteJoined: items.flatMap { $0.map(\.word) })
-    }
-
-    init(relative: [[Int32]], absolute: [[Int32]], relativeJoined: [Int32], absoluteJoined: [Int32]) {
-        self.relative = sortedUnique(relative.filter { !$0.isEmpty })
-        self.absolute = sortedUnique(absolute.filter { !$0.isEmpty })
-        self.relativeJoined = relativeJoined
-        self.absoluteJoined = absoluteJoined
-    }
-
-    /// Time milestones. A milestone the normalizer understood (a kind other than `unknown`,
-    /// with dates or a period) is compared by kind, period, dates and action; the dates as
-    /// (year − plan year, month, day) and as printed ISO dates. Any other milestone (not
-    /// understood, or a condition such as `Theo chỉ đạo của UBND tỉnh`) by its words.
-    init(time: [TimeMilestone], tokenizer: DiffTokenizer) {
-        var relative: [[Int32]] = []
-        var absolute: [[Int32]] = []
-        var relativeJoined: [Int32] = []
-        var absoluteJoined: [Int32] = []
-        for m in time {
-            let text = tokenizer.tokens(m.text)
-            let action = tokenizer.tokens(m.action ?? "")
-            relativeJoined += (text + action).map(\.relative)
-            absoluteJoined += (text + action).map(\.word)
-            if m.kind != .unknown, m.start != nil || m.end != nil || m.every != nil {
-                let head = m.kind.rawValue + "|" + (m.every?.rawValue ?? "") + "|"
-                func rel(_ d: CalendarDate?) -> String {
-                    guard let d else { return "" }
-                    guard let base = tokenizer.baseYear else { return d.iso }
-                    return "y\(d.year - base)-\(d.month)-\(d.day)"
-                }
-                let r = tokenizer.words.id(head + rel(m.start) + "|" + rel(m.end))
-                let a = tokenizer.words.id(head + (m.start?.iso ?? "") + "|" + (m.end?.iso ?? ""))
-                relative.append([r] + action.map(\.relative))
-                absolute.append([a] + action.map(\.word))
-            } else {
-                let mark = tokenizer.words.id("~")
-                relative.append([mark] + (text + action).map(\.relative))
-                absolute.append([mark] + (text + action).map(\.word))
-            }
-        }
-        self.init(relative: relative, absolute: absolute, relativeJoined: relativeJoined, absoluteJoined: absoluteJoined)
-    }
-
-    /// Whether the old list `a` and the new list `b` say the same.
-    static func same(_ a: ListKey, _ b: ListKey) -> Bool {
-        a.relative == b.relative || a.absolute == b.absolute || a.relativeJoined == b.relativeJoined
-            || a.absoluteJoined == b.absoluteJoined
+        return ByteString(bytes: scratch)
     }
 }
 

@@ -19,7 +19,7 @@ import Testing
             words: ["công", "tác", "chỉ", "đạo", "điều", "hành"], line: #line),
         Row(text: "Tháng 01/2024", baseYear: 2025, words: ["tháng", "1", "y-1"], line: #line),
         Row(text: "Tháng 01/2024", baseYear: nil, words: ["tháng", "1", "2024"], line: #line),
-        Row(text: "giai đoạn 2026 - 2030", baseYear: 2025, words: ["giai", "đoạn", "y+1", "y+5"], line: #line),
+        Row(text: "giai đoạn 2026 - 2030", baseYear: 2025, words: ["giai", "đoạn", "2026", "2030"], line: #line),
         Row(text: "Sa\u{309}n pha\u{302}\u{309}m (NFD)", baseYear: nil, words: ["sản", "phẩm", "nfd"], line: #line),
         Row(text: "Phòng Quản lý KH&CN", baseYear: nil, words: ["phòng", "quản", "lý", "kh", "cn"], line: #line),
         Row(text: "007 và 0 và 2500", baseYear: 2025, words: ["7", "và", "0", "và", "2500"], line: #line),
