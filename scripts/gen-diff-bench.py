@@ -5,7 +5,7 @@ Standard library only and deterministic for a given --seed.
 
     python3 scripts/gen-diff-bench.py OUTDIR [--tasks 5000] [--seed 1]
     python3 scripts/gen-diff-bench.py OUTDIR --shape small-vocab [--tasks 10000] [--seed 1]
-    python3 scripts/gen-diff-bench.py OUTDIR --shape long-title [--words 32000] [--seed 1]
+    python3 scripts/gen-diff-bench.py OUTDIR --shape long-title [--words 32000] [--edits 0.1] [--seed 1]
     python3 scripts/gen-diff-bench.py --score TRUTH.json DIFF.json
 
 writes
@@ -28,8 +28,8 @@ in a large share of the titles, many titles repeat and many differ in one word. 
 the years, rewords 5% of the titles (one word replaced), drops 2% and adds 2%.
 
 --shape long-title (a scaling case): both plans hold a few ordinary rows and one row whose title has
---words words (drawn from 400 words); the 2025 title has about 1% of its words replaced, 0.5%
-inserted and 0.5% deleted, spread over the whole title.
+--words words (drawn from 400 words); in the 2025 title a share --edits (default 0.1) of the words
+is edited, spread over the whole title: half of it replaced, a quarter deleted, a quarter inserted.
 
 --score compares `extract diff --format json` output with the truth and prints the share
 of intended pairs found (recall), of found pairs that are intended (precision), and the
@@ -341,8 +341,8 @@ def write_table(path, tasks, year, number):
     return ids
 
 
-def generate_long_title(words, seed):
-    """A few ordinary rows and one row with a title of `words` words; the new title edited by ~2%."""
+def generate_long_title(words, seed, edits):
+    """A few ordinary rows and one row with a title of `words` words; `edits` of them edited."""
     rng = random.Random(seed)
     vocab = sorted({w for phrase in VERBS + OBJECTS + DOMAINS + PLACES for w in phrase.lower().replace(",", "").split()})
     vocab = (vocab * 4)[:400] if len(vocab) < 400 else vocab[:400]
@@ -351,13 +351,13 @@ def generate_long_title(words, seed):
     long_new = []
     for w in long_old:
         r = rng.random()
-        if r < 0.005:
+        if r < edits / 4:
             continue  # deleted
-        if r < 0.015:
+        if r < edits * 3 / 4:
             long_new.append(rng.choice(vocab))  # replaced
         else:
             long_new.append(w)
-        if rng.random() < 0.005:
+        if rng.random() < edits / 4:
             long_new.append(rng.choice(vocab))  # inserted
     used = set()
     old = []
@@ -392,7 +392,8 @@ def main(argv):
         old_ids = write_table(out / "plan-2024.txt", old, 2024, "01")
         new_ids = write_table(out / "plan-2025.txt", new, 2025, "02")
     elif shape == "long-title":
-        old, new, truth = generate_long_title(words, seed)
+        edits = float(argv[argv.index("--edits") + 1]) if "--edits" in argv else 0.1
+        old, new, truth = generate_long_title(words, seed, edits)
         old_ids = write_table(out / "plan-2024.txt", old, 2024, "01")
         new_ids = write_table(out / "plan-2025.txt", new, 2025, "02")
     elif shape == "default":

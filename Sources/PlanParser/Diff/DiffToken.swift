@@ -32,41 +32,6 @@ struct DiffToken: Sendable, Hashable {
     }
 }
 
-/// Interns words: each distinct word gets a small integer, so that comparing and hashing a
-/// word costs an integer operation (hashing a non-ASCII `String` costs a normalization
-/// check). One table serves both documents of a diff, so equal words get equal ids.
-final class WordTable {
-    private var ids: [ByteString: Int32] = [:]
-    private var texts: [[UInt8]] = []
-    private var relativeIDs: [Int: Int32] = [:]
-
-    /// The number of distinct words; ids are `0..<count`.
-    var count: Int { texts.count }
-
-    func id(_ bytes: [UInt8]) -> Int32 {
-        let key = ByteString(bytes: bytes)
-        if let id = ids[key] { return id }
-        let id = Int32(texts.count)
-        ids[key] = id
-        texts.append(bytes)
-        return id
-    }
-
-    func id(_ text: String) -> Int32 { id(Array(text.utf8)) }
-
-    /// The id of the relative year form `y+offset` (`y+0`, `y-1`): never a word, since a word
-    /// has no `+` or `-`.
-    func relativeID(_ offset: Int) -> Int32 {
-        if let id = relativeIDs[offset] { return id }
-        let id = self.id(offset < 0 ? "y" + String(offset) : "y+" + String(offset))
-        relativeIDs[offset] = id
-        return id
-    }
-
-    /// The word as text (tests and debugging).
-    func text(_ id: Int32) -> String { String(decoding: texts[Int(id)], as: UTF8.self) }
-}
-
 /// Bytes hashed in one call, as a dictionary key.
 struct ByteString: Hashable {
     var bytes: [UInt8]

@@ -65,10 +65,10 @@ struct DiffTokenizer {
 
     /// `text` in NFC when it holds a combining mark's lead byte, else `text` itself.
     static func composed(_ text: String) -> String {
-        var needs = false
-        for b in text.utf8 where b == 0xCC || b == 0xCD {
-            needs = true
-            break
+        var copy = text
+        let needs = copy.withUTF8 { bytes in
+            for b in bytes where b & 0xFE == 0xCC { return true }
+            return false
         }
         return needs ? text.precomposedStringWithCanonicalMapping : text
     }
@@ -76,15 +76,11 @@ struct DiffTokenizer {
     // MARK: - Years
 
     private func emit(_ raw: RawWords, _ bytes: UnsafeBufferPointer<UInt8>, _ body: (DiffToken, Range<Int>) -> Void) {
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(64)
         // Whether each year moves with the plan, decided per word (a period decides two).
         var decided: [Int: Bool] = [:]
         for k in raw.items.indices {
             let w = raw.items[k]
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: raw.buffer[w.text])
-            let id = words.id(scratch)
+            let id = raw.buffer.withUnsafeBufferPointer { words.id(UnsafeBufferPointer(rebasing: $0[w.text])) }
             var token = DiffToken(word: id, relative: id)
             if w.isYear, let base = baseYear {
                 let moves = decided[k] ?? shifts(year: k, raw, bytes, decided: &decided)

@@ -20,7 +20,7 @@ struct PlanDiffer {
         var newProfiler = TaskProfiler(tokenizer: newTokenizer)
         let oldProfiles = old.tasks.map { oldProfiler.profile($0) }
         let newProfiles = new.tasks.map { newProfiler.profile($0) }
-        var space = TitleFeatureSpace()
+        var space = TitleFeatureSpace(wordCount: words.count)
         var oldFeatures = oldProfiles.map { space.features($0.title) }
         var newFeatures = newProfiles.map { space.features($0.title) }
         space.finish()

@@ -102,21 +102,22 @@ struct TaskMatcher {
             var oldCount: Int32 = 0
             var newCount: Int32 = 0
         }
-        var groups: [UInt64: Group] = [:]
-        groups.reserveCapacity(old.count + new.count)
+        var table = IntegerIDTable(capacity: old.count)
+        var groups: [Group] = []
+        groups.reserveCapacity(old.count)
         for (i, p) in old.enumerated() where !p.title.isEmpty {
-            let h = Self.hash(p.title)
-            groups[h, default: Group()].oldCount += 1
-            groups[h]!.old = Int32(i)
+            let g = Int(table.id(Self.hash(p.title)))
+            if g == groups.count { groups.append(Group()) }
+            groups[g].oldCount += 1
+            groups[g].old = Int32(i)
         }
         for (j, p) in new.enumerated() where !p.title.isEmpty {
-            let h = Self.hash(p.title)
-            guard groups[h] != nil else { continue }
-            groups[h]!.newCount += 1
-            groups[h]!.new = Int32(j)
+            guard let g = table.existingID(Self.hash(p.title)).map(Int.init) else { continue }
+            groups[g].newCount += 1
+            groups[g].new = Int32(j)
         }
         var pairs: [Pair] = []
-        for (_, g) in groups where g.oldCount == 1 && g.newCount == 1 {
+        for g in groups where g.oldCount == 1 && g.newCount == 1 {
             let (i, j) = (Int(g.old), Int(g.new))
             guard old[i].title.elementsEqual(new[j].title, by: { $0.relative == $1.relative }) else { continue }
             pairs.append(Pair(old: i, new: j, title: 1, score: score(title: 1, i, j)))

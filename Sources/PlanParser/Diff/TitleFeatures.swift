@@ -20,13 +20,21 @@ struct TitleFeatures: Sendable {
 /// Interns the features of every title of both plans, counts in how many titles each occurs,
 /// and weighs them by it.
 struct TitleFeatureSpace {
-    private var idsByCode: [UInt64: Int32] = [:]
+    /// Word features are the words' ids (`0..<wordCount`); a pair of words gets
+    /// `wordCount + ` its index in this table.
+    private var pairs = IntegerIDTable(capacity: 1 << 12)
+    private let wordCount: Int
     /// The number of titles holding each feature id.
-    private(set) var documentFrequency: [Int32] = []
+    private(set) var documentFrequency: [Int32]
     /// Each feature id's weight, after ``finish()``.
     private(set) var weights: [Double] = []
     private var titles = 0
-    private var codes: [UInt64] = []
+
+    /// A space for titles whose words have ids below `wordCount` (``WordTable/count``).
+    init(wordCount: Int) {
+        self.wordCount = wordCount
+        documentFrequency = [Int32](repeating: 0, count: wordCount)
+    }
 
     /// The number of distinct features; ids are `0..<count`.
     var count: Int { documentFrequency.count }
@@ -34,25 +42,19 @@ struct TitleFeatureSpace {
     /// The features of one title; counts them for the weights.
     /// - Complexity: O(t log t) for t words.
     mutating func features(_ tokens: [DiffToken]) -> TitleFeatures {
-        codes.removeAll(keepingCapacity: true)
+        var ids: [Int32] = []
+        ids.reserveCapacity(tokens.count * 2)
         var previous: Int32?
         for t in tokens {
             let id = t.relative
-            codes.append(UInt64(UInt32(bitPattern: id)))
-            if let p = previous { codes.append((UInt64(UInt32(bitPattern: p)) + 1) << 32 | UInt64(UInt32(bitPattern: id))) }
-            previous = id
-        }
-        var ids: [Int32] = []
-        ids.reserveCapacity(codes.count)
-        for c in codes {
-            if let id = idsByCode[c] {
-                ids.append(id)
-            } else {
-                let id = Int32(documentFrequency.count)
-                idsByCode[c] = id
-                documentFrequency.append(0)
-                ids.append(id)
+            ids.append(id)
+            if let p = previous {
+                let pair = pairs.id(UInt64(UInt32(bitPattern: p)) << 32 | UInt64(UInt32(bitPattern: id)))
+                let feature = Int32(wordCount) + pair
+                if Int(feature) == documentFrequency.count { documentFrequency.append(0) }
+                ids.append(feature)
             }
+            previous = id
         }
         ids.sort()
         var unique = 0
@@ -66,12 +68,11 @@ struct TitleFeatureSpace {
         return TitleFeatures(ids: ids)
     }
 
-    /// Computes the weights once every title has been seen, and drops the interning table.
+    /// Computes the weights once every title has been seen, and drops the pair table.
     mutating func finish() {
         let n = Double(max(titles, 1))
         weights = documentFrequency.map { log(1 + n / Double(max($0, 1))) }
-        idsByCode = [:]
-        codes = []
+        pairs = IntegerIDTable()
     }
 
     /// Fills in the total weight of `f`.

@@ -21,95 +21,135 @@ enum WordDiff {
     static let maxDepth = 12
 
     static func runs(old: String, new: String, oldTokenizer: DiffTokenizer, newTokenizer: DiffTokenizer) -> [WordRun] {
-        let a = printedWords(old, oldTokenizer)
-        let b = printedWords(new, newTokenizer)
-        var alignment = Alignment(a: a.map(\.tokens), b: b.map(\.tokens))
+        let a = PrintedWords(old, oldTokenizer)
+        let b = PrintedWords(new, newTokenizer)
+        var alignment = Alignment(a: a, b: b)
         alignment.run()
         var runs: [WordRun] = []
-        func emit(_ kind: WordRun.Kind, _ text: String) {
-            if let last = runs.last, last.kind == kind {
-                runs[runs.count - 1].text += " " + text
-            } else {
-                runs.append(WordRun(kind: kind, text: text))
+        var kind = WordRun.Kind.equal
+        var text: [UInt8] = []
+        func emit(_ k: WordRun.Kind, _ words: PrintedWords, _ index: Int) {
+            if k != kind, !text.isEmpty {
+                runs.append(WordRun(kind: kind, text: String(decoding: text, as: UTF8.self)))
+                text.removeAll(keepingCapacity: true)
             }
+            kind = k
+            if !text.isEmpty { text.append(0x20) }
+            words.appendText(of: index, to: &text)
         }
         var i = 0
         var j = 0
         while i < a.count || j < b.count {
             if i < a.count, alignment.removed[i] {
-                emit(.removed, a[i].text)
+                emit(.removed, a, i)
                 i += 1
             } else if j < b.count, alignment.inserted[j] {
-                emit(.inserted, b[j].text)
+                emit(.inserted, b, j)
                 j += 1
             } else {
                 // Kept: shown as printed in the new title.
-                if j < b.count { emit(.equal, b[j].text) }
+                if j < b.count { emit(.equal, b, j) }
                 i += 1
                 j += 1
             }
         }
+        if !text.isEmpty { runs.append(WordRun(kind: kind, text: String(decoding: text, as: UTF8.self))) }
         return runs
     }
 
-    /// The words of `text` between spaces, each with its tokens (a word such as `01/2024`
-    /// has two). Pieces without tokens are glued to the piece before them; the pieces a
-    /// citation spans are one word.
-    static func printedWords(_ text: String, _ tokenizer: DiffTokenizer) -> [(text: String, tokens: [DiffToken])] {
-        let composed = DiffTokenizer.composed(text)
-        var tokens: [(token: DiffToken, range: Range<Int>)] = []
-        tokenizer.scan(composed) { tokens.append(($0, $1)) }
-        let bytes = Array(composed.utf8)
-        var pieces: [Range<Int>] = []
-        var start = -1
-        for (k, c) in bytes.enumerated() {
-            let space = c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D
-            if space, start >= 0 {
-                pieces.append(start..<k)
-                start = -1
-            } else if !space, start < 0 {
-                start = k
-            }
-        }
-        if start >= 0 { pieces.append(start..<bytes.count) }
+    /// The words of a title between spaces, each with its tokens (a word such as `01/2024`
+    /// has two). Pieces without tokens are glued to the piece before them (or, at the start,
+    /// to the one after); the pieces a citation spans are one word.
+    struct PrintedWords {
+        /// The title's bytes (NFC).
+        let bytes: [UInt8]
+        /// Every token, in order; word `k` has `tokens[tokenStart[k]..<tokenStart[k + 1]]`.
+        private(set) var tokens: [DiffToken] = []
+        private(set) var tokenStart: [Int] = [0]
+        /// The pieces of word `k`: `pieces[pieceStart[k]..<pieceStart[k + 1]]`, byte ranges.
+        private var pieces: [Range<Int>] = []
+        private var pieceStart: [Int] = [0]
 
-        var result: [(text: String, tokens: [DiffToken])] = []
-        var t = 0
-        var p = 0
-        while p < pieces.count {
-            var text = String(decoding: bytes[pieces[p]], as: UTF8.self)
-            var end = pieces[p].upperBound
-            var own: [DiffToken] = []
-            while t < tokens.count, tokens[t].range.lowerBound < end {
-                own.append(tokens[t].token)
-                // A token reaching past the piece (a citation and its date) takes the next pieces in.
-                while tokens[t].range.upperBound > end, p + 1 < pieces.count {
-                    p += 1
-                    text += " " + String(decoding: bytes[pieces[p]], as: UTF8.self)
-                    end = pieces[p].upperBound
+        var count: Int { tokenStart.count - 1 }
+
+        init(_ text: String, _ tokenizer: DiffTokenizer) {
+            let composed = DiffTokenizer.composed(text)
+            bytes = Array(composed.utf8)
+            var all: [(token: DiffToken, range: Range<Int>)] = []
+            tokenizer.scan(composed) { all.append(($0, $1)) }
+            var spaced: [Range<Int>] = []
+            var start = -1
+            for (k, c) in bytes.enumerated() {
+                let space = c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D
+                if space, start >= 0 {
+                    spaced.append(start..<k)
+                    start = -1
+                } else if !space, start < 0 {
+                    start = k
                 }
-                t += 1
             }
-            p += 1
-            if own.isEmpty, !result.isEmpty {
-                result[result.count - 1].text += " " + text
-            } else if let last = result.last, last.tokens.isEmpty {
-                result[result.count - 1] = (last.text + " " + text, own)
-            } else {
-                result.append((text, own))
+            if start >= 0 { spaced.append(start..<bytes.count) }
+
+            var t = 0
+            var p = 0
+            var pendingPieces: [Range<Int>] = []  // pieces without tokens before the first word
+            while p < spaced.count {
+                var own: [Range<Int>] = [spaced[p]]
+                var end = spaced[p].upperBound
+                let firstToken = t
+                while t < all.count, all[t].range.lowerBound < end {
+                    // A token reaching past the piece (a citation and its date) takes the next pieces in.
+                    while all[t].range.upperBound > end, p + 1 < spaced.count {
+                        p += 1
+                        own.append(spaced[p])
+                        end = spaced[p].upperBound
+                    }
+                    t += 1
+                }
+                p += 1
+                if t == firstToken {
+                    if count > 0 {
+                        pieces += own
+                        pieceStart[pieceStart.count - 1] = pieces.count
+                    } else {
+                        pendingPieces += own
+                    }
+                    continue
+                }
+                pieces += pendingPieces + own
+                pendingPieces = []
+                pieceStart.append(pieces.count)
+                for k in firstToken..<t { tokens.append(all[k].token) }
+                tokenStart.append(tokens.count)
+            }
+            if !pendingPieces.isEmpty {
+                // Only punctuation: one word without tokens.
+                pieces = pendingPieces
+                pieceStart.append(pieces.count)
+                tokenStart.append(0)
             }
         }
-        return result
+
+        /// The tokens of word `k`.
+        func tokens(of k: Int) -> ArraySlice<DiffToken> { tokens[tokenStart[k]..<tokenStart[k + 1]] }
+
+        /// Appends word `k` as printed, its pieces separated by single spaces.
+        func appendText(of k: Int, to out: inout [UInt8]) {
+            for (n, r) in pieces[pieceStart[k]..<pieceStart[k + 1]].enumerated() {
+                if n > 0 { out.append(0x20) }
+                out.append(contentsOf: bytes[r])
+            }
+        }
     }
 
     /// Which old words are removed and which new words inserted; see ``WordDiff``.
     struct Alignment {
-        let a: [[DiffToken]]
-        let b: [[DiffToken]]
+        let a: PrintedWords
+        let b: PrintedWords
         private(set) var removed: [Bool]
         private(set) var inserted: [Bool]
 
-        init(a: [[DiffToken]], b: [[DiffToken]]) {
+        init(a: PrintedWords, b: PrintedWords) {
             self.a = a
             self.b = b
             removed = [Bool](repeating: false, count: a.count)
@@ -118,7 +158,11 @@ enum WordDiff {
 
         mutating func run() { align(0..<a.count, 0..<b.count, depth: 0) }
 
-        private func same(_ i: Int, _ j: Int) -> Bool { DiffToken.matches(a[i], b[j]) }
+        private func same(_ i: Int, _ j: Int) -> Bool {
+            let x = a.tokens(of: i)
+            let y = b.tokens(of: j)
+            return x.count == y.count && zip(x, y).allSatisfy { DiffToken.matches($0, $1) }
+        }
 
         private mutating func align(_ x: Range<Int>, _ y: Range<Int>, depth: Int) {
             var x = x
@@ -134,8 +178,10 @@ enum WordDiff {
             if x.isEmpty || y.isEmpty {
                 for i in x { removed[i] = true }
                 for j in y { inserted[j] = true }
+            } else if depth > 0, x.count * y.count <= 256 {
+                table(x, y)
             } else if x.count + y.count <= WordDiff.exactLimit {
-                let difference = b[y].difference(from: a[x]) { DiffToken.matches($0, $1) }
+                let difference = Array(y).difference(from: Array(x)) { same($0, $1) }
                 for change in difference {
                     switch change {
                     case .remove(let offset, _, _): removed[x.lowerBound + offset] = true
@@ -158,37 +204,80 @@ enum WordDiff {
             }
         }
 
+        /// A longest common subsequence by the textbook table, for the small pieces between
+        /// anchors (cheaper there than the general algorithm).
+        private mutating func table(_ x: Range<Int>, _ y: Range<Int>) {
+            let n = x.count
+            let m = y.count
+            var length = [Int16](repeating: 0, count: (n + 1) * (m + 1))
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                for j in stride(from: m - 1, through: 0, by: -1) {
+                    length[i * (m + 1) + j] =
+                        same(x.lowerBound + i, y.lowerBound + j)
+                        ? length[(i + 1) * (m + 1) + j + 1] + 1
+                        : max(length[(i + 1) * (m + 1) + j], length[i * (m + 1) + j + 1])
+                }
+            }
+            var i = 0
+            var j = 0
+            while i < n, j < m {
+                if same(x.lowerBound + i, y.lowerBound + j) {
+                    i += 1
+                    j += 1
+                } else if length[(i + 1) * (m + 1) + j] >= length[i * (m + 1) + j + 1] {
+                    removed[x.lowerBound + i] = true
+                    i += 1
+                } else {
+                    inserted[y.lowerBound + j] = true
+                    j += 1
+                }
+            }
+            while i < n {
+                removed[x.lowerBound + i] = true
+                i += 1
+            }
+            while j < m {
+                inserted[y.lowerBound + j] = true
+                j += 1
+            }
+        }
+
         /// Word pairs starting a three-word run that occurs once in `x` and once in `y` and
-        /// reads the same, the longest chain of them in order in both.
+        /// reads the same, the longest chain of them in order in both. O(n) expected, plus
+        /// O(p log p) for the chain of p candidate anchors.
         private func anchors(_ x: Range<Int>, _ y: Range<Int>) -> [(Int, Int)] {
-            func key(_ words: [[DiffToken]], _ k: Int) -> UInt64 {
+            guard x.count >= 3, y.count >= 3 else { return [] }
+            func key(_ words: PrintedWords, _ k: Int) -> UInt64 {
                 var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                for w in words[k..<(k + 3)] {
-                    for t in w { h = (h ^ UInt64(UInt32(bitPattern: t.relative))) &* 0x100_0000_01b3 }
+                for w in k..<(k + 3) {
+                    for t in words.tokens(of: w) { h = (h ^ UInt64(UInt32(bitPattern: t.relative))) &* 0x100_0000_01b3 }
                     h = (h ^ 0xFFFF_FFFF) &* 0x100_0000_01b3
                 }
                 return h
             }
-            guard x.count >= 3, y.count >= 3 else { return [] }
-            // key → (occurrences in x, position in x, occurrences in y, position in y)
-            var seen: [UInt64: (Int32, Int32, Int32, Int32)] = [:]
-            seen.reserveCapacity(x.count)
+            // Per distinct run: occurrences and last position in x, then in y.
+            var table = IntegerIDTable(capacity: x.count)
+            var inX: [(count: Int32, at: Int32)] = []
+            var inY: [(count: Int32, at: Int32)] = []
+            inX.reserveCapacity(x.count)
+            var keysX: [Int32] = []
+            keysX.reserveCapacity(x.count)
             for i in x.lowerBound...(x.upperBound - 3) {
-                let k = key(a, i)
-                let e = seen[k] ?? (0, 0, 0, 0)
-                seen[k] = (e.0 + 1, Int32(i), e.2, e.3)
+                let id = Int(table.id(key(a, i)))
+                if id == inX.count { inX.append((0, 0)) }
+                inX[id] = (inX[id].count + 1, Int32(i))
+                keysX.append(Int32(id))
             }
+            inY = [(count: Int32, at: Int32)](repeating: (0, 0), count: inX.count)
             for j in y.lowerBound...(y.upperBound - 3) {
-                let k = key(b, j)
-                guard let e = seen[k], e.0 == 1 else { continue }
-                seen[k] = (e.0, e.1, e.2 + 1, Int32(j))
+                guard let id = table.existingID(key(b, j)).map(Int.init), inX[id].count == 1 else { continue }
+                inY[id] = (inY[id].count + 1, Int32(j))
             }
-            var pairs: [(Int, Int)] = []
-            for (_, e) in seen where e.0 == 1 && e.2 == 1 {
-                let (i, j) = (Int(e.1), Int(e.3))
+            var pairs: [(Int, Int)] = []  // in old order, since x is walked in order
+            for (offset, id) in keysX.enumerated() where inX[Int(id)].count == 1 && inY[Int(id)].count == 1 {
+                let (i, j) = (x.lowerBound + offset, Int(inY[Int(id)].at))
                 if same(i, j), same(i + 1, j + 1), same(i + 2, j + 2) { pairs.append((i, j)) }
             }
-            pairs.sort { $0.0 < $1.0 }
             return Self.longestIncreasing(pairs)
         }
 
