@@ -25,9 +25,10 @@ struct DiffToken: Sendable, Hashable {
     }
 
     /// Element-wise ``matches(_:_:)`` of two token lists.
-    static func matches(_ a: [DiffToken], _ b: [DiffToken]) -> Bool {
+    static func matches<A: Collection, B: Collection>(_ a: A, _ b: B) -> Bool
+    where A.Element == DiffToken, B.Element == DiffToken {
         guard a.count == b.count else { return false }
-        for i in a.indices where !matches(a[i], b[i]) { return false }
+        for (x, y) in zip(a, b) where !matches(x, y) { return false }
         return true
     }
 }

@@ -27,6 +27,12 @@ struct DiffTokenizer {
     /// The plan year that years are made relative to (`nil`: years stay absolute only).
     let baseYear: Int?
     private let rule: YearShiftRule?
+    /// Buffers reused from text to text (a tokenizer serves one thread, like its table).
+    private let scratch = Scratch()
+
+    private final class Scratch {
+        @exclusivity(unchecked) var raw = RawWords()
+    }
 
     init(words: WordTable, baseYear: Int?) {
         self.words = words
@@ -57,9 +63,8 @@ struct DiffTokenizer {
     func scan(_ text: String, _ body: (DiffToken, Range<Int>) -> Void) {
         var copy = Self.composed(text)
         copy.withUTF8 { bytes in
-            var raw = RawWords()
-            raw.collect(bytes)
-            emit(raw, bytes, body)
+            scratch.raw.collect(bytes)
+            emit(scratch.raw, bytes, body)
         }
     }
 
@@ -190,21 +195,32 @@ private struct RawWords {
 
     /// Reads the words (and citations) of `bytes`.
     mutating func collect(_ bytes: UnsafeBufferPointer<UInt8>) {
+        items.removeAll(keepingCapacity: true)
+        buffer.removeAll(keepingCapacity: true)
         buffer.reserveCapacity(bytes.count + 16)
+        // One pass: a word's lowercase form goes into `buffer` as it is read.
         var start = -1  // start of the current word, -1 between words
+        var from = 0  // where its lowercase form starts in `buffer`
+        var digitsOnly = true
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
-            if start < 0, b &- 0x30 < 10, !Self.followsReferenceByte(bytes, i), let end = Self.citationEnd(bytes, i)
-            {
-                i = citation(bytes, i, end)
-                continue
-            }
             if b < 0x80 {
-                if (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 {
-                    if start < 0 { start = i }
+                let isDigit = b &- 0x30 < 10
+                if isDigit || (b | 0x20) &- 0x61 < 26 {
+                    if start < 0 {
+                        if isDigit, !Self.followsReferenceByte(bytes, i), let end = Self.citationEnd(bytes, i) {
+                            i = citation(bytes, i, end)
+                            continue
+                        }
+                        start = i
+                        from = buffer.count
+                        digitsOnly = true
+                    }
+                    if !isDigit { digitsOnly = false }
+                    buffer.append(b &+ ((b &- 0x41) < 26 ? 0x20 : 0))
                 } else if start >= 0 {
-                    word(bytes, start, i)
+                    word(start, i, from, digitsOnly)
                     start = -1
                 }
                 i += 1
@@ -212,40 +228,41 @@ private struct RawWords {
             }
             let (s, n) = VietnameseText.scalar(in: bytes, at: i)
             if Self.isWordScalar(s) {
-                if start < 0 { start = i }
+                if start < 0 {
+                    start = i
+                    from = buffer.count
+                }
+                digitsOnly = false
+                let l = VietnameseText.lowercase(s)
+                if l == s {
+                    for k in i..<(i + n) { buffer.append(bytes[k]) }
+                } else {
+                    VietnameseText.appendUTF8(l, to: &buffer)
+                }
             } else if start >= 0 {
-                word(bytes, start, i)
+                word(start, i, from, digitsOnly)
                 start = -1
             }
             i += n
         }
-        if start >= 0 { word(bytes, start, bytes.count) }
+        if start >= 0 { word(start, bytes.count, from, digitsOnly) }
     }
 
-    /// Adds the word `bytes[start..<end]`, lowercased.
-    private mutating func word(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
-        var digitsOnly = true
-        for b in bytes[start..<end] where b &- 0x30 >= 10 {
-            digitsOnly = false
-            break
-        }
-        let from = buffer.count
-        var item = Item(start: start, end: end, text: from..<from)
+    /// Adds the word `bytes[start..<end]`, whose lowercase form is `buffer[from...]`.
+    private mutating func word(_ start: Int, _ end: Int, _ from: Int, _ digitsOnly: Bool) {
+        var item = Item(start: start, end: end, text: from..<buffer.count)
         if digitsOnly {
-            var first = start
-            while first < end - 1, bytes[first] == UInt8(ascii: "0") { first += 1 }
-            buffer.append(contentsOf: bytes[first..<end])
+            var first = from
+            while first < buffer.count - 1, buffer[first] == UInt8(ascii: "0") { first += 1 }
+            item.text = first..<buffer.count
             item.isNumber = true
-            if end - first <= 6 {
+            if buffer.count - first <= 6 {
                 var v = 0
-                for d in bytes[first..<end] { v = v * 10 + Int(d - 0x30) }
+                for d in buffer[first...] { v = v * 10 + Int(d - 0x30) }
                 item.value = v
             }
-            item.isYear = end - first == 4 && (1900...2199).contains(item.value)
-        } else {
-            Self.appendLowercase(bytes, start, end, to: &buffer)
+            item.isYear = buffer.count - first == 4 && (1900...2199).contains(item.value)
         }
-        item.text = from..<buffer.count
         items.append(item)
     }
 

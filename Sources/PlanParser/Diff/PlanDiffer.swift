@@ -18,21 +18,24 @@ struct PlanDiffer {
         // 2. What is compared of each task.
         var oldProfiler = TaskProfiler(tokenizer: oldTokenizer)
         var newProfiler = TaskProfiler(tokenizer: newTokenizer)
-        let oldProfiles = old.tasks.map { oldProfiler.profile($0) }
-        let newProfiles = new.tasks.map { newProfiler.profile($0) }
-        var space = TitleFeatureSpace(wordCount: words.count)
-        var oldFeatures = oldProfiles.map { space.features($0.title) }
-        var newFeatures = newProfiles.map { space.features($0.title) }
-        space.finish()
-        for k in oldFeatures.indices { space.weigh(&oldFeatures[k]) }
-        for k in newFeatures.indices { space.weigh(&newFeatures[k]) }
-        clock.lap("diff profiles and features")
+        for t in old.tasks { oldProfiler.add(t) }
+        for t in new.tasks { newProfiler.add(t) }
+        let oldProfiles = oldProfiler.profiles
+        let newProfiles = newProfiler.profiles
+        oldProfiler = TaskProfiler(tokenizer: oldTokenizer)
+        newProfiler = TaskProfiler(tokenizer: newTokenizer)
 
-        // 3. Pairs.
-        let matcher = TaskMatcher(
-            old: oldProfiles, new: newProfiles, oldFeatures: oldFeatures, newFeatures: newFeatures, space: space,
-            threshold: threshold)
-        let (pairs, candidates) = matcher.match()
+        // 3. Pairs. The title features are needed only here: they are released before the
+        //    report is built.
+        let (pairs, candidates) = { () -> ([TaskMatcher.Pair], [TaskMatcher.Pair]) in
+            var space = TitleFeatureSpace(wordCount: words.count)
+            for i in 0..<oldProfiles.count { space.add(oldProfiles.title(i)) }
+            for j in 0..<newProfiles.count { space.add(newProfiles.title(j)) }
+            space.finish()
+            clock.lap("diff profiles and features")
+            let matcher = TaskMatcher(old: oldProfiles, new: newProfiles, space: space, threshold: threshold)
+            return matcher.match()
+        }()
         clock.lap("diff matching")
 
         // 4. Changes: pairs and removed tasks in old order, added ones after their neighbours.
@@ -149,13 +152,13 @@ struct PlanDiffer {
     /// relation is kept.
     /// - Complexity: O(c · t) for c candidate pairs of titles of t words.
     static func relations(
-        candidates: [TaskMatcher.Pair], partnerOfOld: [Int?], partnerOfNew: [Int?], oldProfiles: [TaskProfile],
-        newProfiles: [TaskProfile]
+        candidates: [TaskMatcher.Pair], partnerOfOld: [Int?], partnerOfNew: [Int?], oldProfiles: TaskProfiles,
+        newProfiles: TaskProfiles
     ) -> (ofOld: [Int: TaskMatcher.Pair], ofNew: [Int: TaskMatcher.Pair]) {
         var oldWords: [Int: [Int32]] = [:]
         var newWords: [Int: [Int32]] = [:]
-        func words(_ p: TaskProfile) -> [Int32] {
-            var w = p.title.map(\.relative)
+        func words(_ title: ArraySlice<DiffToken>) -> [Int32] {
+            var w = title.map(\.relative)
             w.sort()
             var unique = 0
             for k in w.indices where k == 0 || w[k] != w[k - 1] {
@@ -167,13 +170,13 @@ struct PlanDiffer {
         }
         func old(_ i: Int) -> [Int32] {
             if let w = oldWords[i] { return w }
-            let w = words(oldProfiles[i])
+            let w = words(oldProfiles.title(i))
             oldWords[i] = w
             return w
         }
         func new(_ j: Int) -> [Int32] {
             if let w = newWords[j] { return w }
-            let w = words(newProfiles[j])
+            let w = words(newProfiles.title(j))
             newWords[j] = w
             return w
         }

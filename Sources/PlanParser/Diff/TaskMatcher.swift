@@ -52,10 +52,9 @@ struct TaskMatcher {
     /// The largest component (old tasks × new tasks) solved exactly.
     static let exactLimit = 160 * 160
 
-    let old: [TaskProfile]
-    let new: [TaskProfile]
-    let oldFeatures: [TitleFeatures]
-    let newFeatures: [TitleFeatures]
+    let old: TaskProfiles
+    let new: TaskProfiles
+    /// The titles of both plans: old task `i` is title `i`, new task `j` title `old.count + j`.
     let space: TitleFeatureSpace
     let threshold: Double
 
@@ -105,28 +104,28 @@ struct TaskMatcher {
         var table = IntegerIDTable(capacity: old.count)
         var groups: [Group] = []
         groups.reserveCapacity(old.count)
-        for (i, p) in old.enumerated() where !p.title.isEmpty {
-            let g = Int(table.id(Self.hash(p.title)))
+        for i in 0..<old.count where !old.title(i).isEmpty {
+            let g = Int(table.id(Self.hash(old.title(i))))
             if g == groups.count { groups.append(Group()) }
             groups[g].oldCount += 1
             groups[g].old = Int32(i)
         }
-        for (j, p) in new.enumerated() where !p.title.isEmpty {
-            guard let g = table.existingID(Self.hash(p.title)).map(Int.init) else { continue }
+        for j in 0..<new.count where !new.title(j).isEmpty {
+            guard let g = table.existingID(Self.hash(new.title(j))).map(Int.init) else { continue }
             groups[g].newCount += 1
             groups[g].new = Int32(j)
         }
         var pairs: [Pair] = []
         for g in groups where g.oldCount == 1 && g.newCount == 1 {
             let (i, j) = (Int(g.old), Int(g.new))
-            guard old[i].title.elementsEqual(new[j].title, by: { $0.relative == $1.relative }) else { continue }
+            guard old.title(i).elementsEqual(new.title(j), by: { $0.relative == $1.relative }) else { continue }
             pairs.append(Pair(old: i, new: j, title: 1, score: score(title: 1, i, j)))
         }
         return pairs
     }
 
     /// FNV-1a over the relative forms of a title's words (deterministic across runs).
-    private static func hash(_ tokens: [DiffToken]) -> UInt64 {
+    private static func hash(_ tokens: ArraySlice<DiffToken>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for t in tokens {
             h = (h ^ UInt64(UInt32(bitPattern: t.relative))) &* 0x100_0000_01b3
@@ -136,30 +135,29 @@ struct TaskMatcher {
 
     /// The combined score of old task `i` and new task `j` given their title similarity.
     func score(title: Double, _ i: Int, _ j: Int) -> Double {
-        let a = old[i]
-        let b = new[j]
         var s = Self.titleWeight * title
-        if SectionKey.bonus(a.section, b.section) { s += Self.sectionWeight }
-        s += Self.leadWeight * TaskProfile.unitOverlap(a.lead, b.lead)
+        if SectionKey.bonus(old.section(i), new.section(j)) { s += Self.sectionWeight }
+        s += Self.leadWeight * TaskProfile.unitOverlap(old.lead(i), new.lead(j))
         return s
     }
 
     private func candidatePairs(oldPaired: [Bool], newPaired: [Bool]) -> [Pair] {
         // Postings: for each feature id, the unpaired new tasks whose title has it, in
         // document order (one array, `start[f]..<start[f + 1]` per feature).
-        var start = [Int32](repeating: 0, count: space.count + 1)
+        let features = space.featureCount
+        var start = [Int32](repeating: 0, count: features + 1)
         var remaining = 0
-        for (j, f) in newFeatures.enumerated() where !newPaired[j] {
+        for j in 0..<new.count where !newPaired[j] {
             remaining += 1
-            for id in f.ids { start[Int(id) + 1] += 1 }
+            for id in space.features(old.count + j) { start[Int(id) + 1] += 1 }
         }
         guard remaining > 0 else { return [] }
-        for f in 0..<space.count { start[f + 1] += start[f] }
-        var postings = [Int32](repeating: 0, count: Int(start[space.count]))
+        for f in 0..<features { start[f + 1] += start[f] }
+        var postings = [Int32](repeating: 0, count: Int(start[features]))
         do {
             var fill = start
-            for (j, f) in newFeatures.enumerated() where !newPaired[j] {
-                for id in f.ids {
+            for j in 0..<new.count where !newPaired[j] {
+                for id in space.features(old.count + j) {
                     postings[Int(fill[Int(id)])] = Int32(j)
                     fill[Int(id)] += 1
                 }
@@ -172,10 +170,10 @@ struct TaskMatcher {
         var best: [Int] = []
         var result: [Pair] = []
         let window = Self.postingWindow
-        for (i, f) in oldFeatures.enumerated() where !oldPaired[i] {
+        for i in 0..<old.count where !oldPaired[i] {
             // The rarest features of the title that some new title has.
             lookups.removeAll(keepingCapacity: true)
-            for id in f.ids {
+            for id in space.features(i) {
                 let count = start[Int(id) + 1] - start[Int(id)]
                 if count > 0 { lookups.append((Int(id), count)) }
             }
@@ -227,7 +225,7 @@ struct TaskMatcher {
             for j in touched { accumulated[j] = 0 }
             touched.removeAll(keepingCapacity: true)
             for j in best {
-                let t = space.similarity(f, newFeatures[j])
+                let t = space.similarity(i, old.count + j)
                 guard t >= threshold else { continue }
                 let s = score(title: t, i, j)
                 if s >= threshold { result.append(Pair(old: i, new: j, title: t, score: s)) }

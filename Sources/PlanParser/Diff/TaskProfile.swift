@@ -1,4 +1,4 @@
-/// Everything the diff compares about one task, computed once per task.
+/// Everything the diff compares about one task.
 ///
 /// Each field is reduced to words that ignore what does not matter between two years'
 /// plans: case, punctuation, spacing, Unicode normalization, numbering of groups, how a list
@@ -7,9 +7,11 @@
 /// so both `năm 2024` → `năm 2025` (moved with the plan) and `năm 2025` → `năm 2025` (the same
 /// text) count as unchanged; a fixed year (`ISO 9001:2015`, `giai đoạn 2021 - 2025`, a
 /// citation's) matches only as written.
-struct TaskProfile: Sendable {
+///
+/// A view of one task of ``TaskProfiles``, which holds a document's profiles compactly.
+struct TaskProfile {
     /// The title's words.
-    var title: [DiffToken]
+    var title: ArraySlice<DiffToken>
     /// Section path for comparison; see ``SectionKey``.
     var section: SectionKey
     /// Lead and support units: the words of each ``UnitRef/key``, sorted, no duplicates.
@@ -32,60 +34,142 @@ struct TaskProfile: Sendable {
     }
 }
 
-/// Builds the ``TaskProfile``s of one document, reducing each distinct section path, unit,
-/// product list and time list once: plans repeat them from task to task.
+/// The ``TaskProfile``s of one document, stored compactly: all titles' words in one array,
+/// and each distinct section path, unit list, product list and time list once (plans repeat
+/// them from task to task), so a task costs its words (8 bytes each) plus 24 bytes.
+struct TaskProfiles {
+    /// Which distinct values a task has, as indices into the tables below.
+    struct Record {
+        var section: Int32
+        var lead: Int32
+        var support: Int32
+        var products: Int32
+        var time: Int32
+    }
+
+    /// The titles' words, one title after another: task `i`'s are
+    /// `tokens[titleStart[i]..<titleStart[i + 1]]`.
+    fileprivate(set) var tokens: [DiffToken] = []
+    fileprivate(set) var titleStart: [Int32] = [0]
+    fileprivate(set) var records: [Record] = []
+    fileprivate(set) var sections: [SectionKey] = []
+    fileprivate(set) var unitLists: [[[DiffToken]]] = []
+    fileprivate(set) var productLists: [ListKey] = []
+    fileprivate(set) var timeLists: [TimeKey] = []
+
+    var count: Int { records.count }
+
+    func title(_ i: Int) -> ArraySlice<DiffToken> { tokens[Int(titleStart[i])..<Int(titleStart[i + 1])] }
+    func section(_ i: Int) -> SectionKey { sections[Int(records[i].section)] }
+    func lead(_ i: Int) -> [[DiffToken]] { unitLists[Int(records[i].lead)] }
+
+    subscript(i: Int) -> TaskProfile {
+        let r = records[i]
+        return TaskProfile(
+            title: title(i), section: sections[Int(r.section)], lead: unitLists[Int(r.lead)],
+            support: unitLists[Int(r.support)], products: productLists[Int(r.products)], time: timeLists[Int(r.time)])
+    }
+}
+
+/// Builds the ``TaskProfiles`` of one document, reducing each distinct section path, unit
+/// list, product list and time list once.
 struct TaskProfiler {
     let tokenizer: DiffTokenizer
-    private var sections: [ByteString: SectionKey] = [:]
-    private var units: [ByteString: [DiffToken]] = [:]
-    private var productLists: [ByteString: ListKey] = [:]
-    private var timeLists: [ByteString: TimeKey] = [:]
+    private(set) var profiles = TaskProfiles()
+    private var sections = Interned()
+    private var units = Interned()
+    private var products = Interned()
+    private var times = Interned()
     private var scratch: [UInt8] = []
 
     init(tokenizer: DiffTokenizer) {
         self.tokenizer = tokenizer
     }
 
-    mutating func profile(_ task: PlanTask) -> TaskProfile {
-        let sectionBytes = joined(task.section)
-        let section = sections[sectionBytes] ?? SectionKey(task.section, tokenizer: tokenizer)
-        if sections.count < Self.cacheLimit { sections[sectionBytes] = section }
-        let productBytes = joined(task.products)
-        let products = productLists[productBytes] ?? ListKey(task.products.map { tokenizer.tokens($0) })
-        if productLists.count < Self.cacheLimit { productLists[productBytes] = products }
-        let timeBytes = joined(task.time.flatMap { m in
-            [m.text, m.kind.rawValue, m.start?.iso ?? "", m.end?.iso ?? "", m.every?.rawValue ?? "", m.action ?? ""]
-        })
-        let time = timeLists[timeBytes] ?? TimeKey(task.time, tokenizer: tokenizer)
-        if timeLists.count < Self.cacheLimit { timeLists[timeBytes] = time }
-        return TaskProfile(
-            title: tokenizer.tokens(task.title), section: section, lead: unitKeys(task.lead),
-            support: unitKeys(task.support), products: products, time: time)
-    }
-
-    /// Distinct values kept per cache: plans repeat a few hundred; a table of unique cells
-    /// would otherwise keep a copy of each.
-    static let cacheLimit = 50_000
-
-    /// The words of each unit's comparison key (``UnitRef/key``), sorted, no duplicates.
-    private mutating func unitKeys(_ refs: [UnitRef]) -> [[DiffToken]] {
-        var keys: [[DiffToken]] = []
-        for u in refs {
-            let bytes = ByteString(bytes: Array(u.key.utf8))
-            let k = units[bytes] ?? tokenizer.tokens(u.key)
-            if units.count < Self.cacheLimit { units[bytes] = k }
-            if !k.isEmpty { keys.append(k) }
+    /// Adds the profile of `task`.
+    mutating func add(_ task: PlanTask) {
+        tokenizer.scan(task.title) { token, _ in profiles.tokens.append(token) }
+        profiles.titleStart.append(Int32(profiles.tokens.count))
+        let tokenizer = self.tokenizer
+        /// The words of each unit's comparison key (``UnitRef/key``), sorted, no duplicates.
+        func unitKeys(_ refs: [UnitRef]) -> [[DiffToken]] {
+            ListKey.sortedUnique(refs.map { tokenizer.tokens($0.key) }.filter { !$0.isEmpty })
         }
-        return ListKey.sortedUnique(keys)
+
+        key(task.section)
+        let section = Self.index(&sections, scratch, &profiles.sections) { SectionKey(task.section, tokenizer: tokenizer) }
+        key(task.lead.map(\.key))
+        let lead = Self.index(&units, scratch, &profiles.unitLists) { unitKeys(task.lead) }
+        key(task.support.map(\.key))
+        let support = Self.index(&units, scratch, &profiles.unitLists) { unitKeys(task.support) }
+        key(task.products)
+        let products = Self.index(&self.products, scratch, &profiles.productLists) {
+            ListKey(task.products.map { tokenizer.tokens($0) })
+        }
+        timeKey(task.time)
+        let time = Self.index(&times, scratch, &profiles.timeLists) { TimeKey(task.time, tokenizer: tokenizer) }
+        profiles.records.append(
+            TaskProfiles.Record(section: section, lead: lead, support: support, products: products, time: time))
     }
 
-    private mutating func joined(_ texts: [String]) -> ByteString {
+    /// The index in `values` of the value whose key is `bytes`, made and appended when new.
+    private static func index<Value>(
+        _ interned: inout Interned, _ bytes: [UInt8], _ values: inout [Value], _ make: () -> Value
+    ) -> Int32 {
+        if let known = interned.find(bytes) { return known }
+        let index = Int32(values.count)
+        values.append(make())
+        interned.remember(bytes, as: index)
+        return index
+    }
+
+    /// `texts` into `scratch`, each followed by a separator.
+    private mutating func key(_ texts: [String]) {
         scratch.removeAll(keepingCapacity: true)
         for t in texts {
             scratch += t.utf8
             scratch.append(0x1F)
         }
-        return ByteString(bytes: scratch)
+    }
+
+    /// Everything of `time` that ``TimeKey`` reads, into `scratch`.
+    private mutating func timeKey(_ time: [TimeMilestone]) {
+        scratch.removeAll(keepingCapacity: true)
+        func date(_ d: CalendarDate?) {
+            guard let d else { return scratch.append(0xFF) }
+            scratch += [UInt8(truncatingIfNeeded: d.year >> 8), UInt8(truncatingIfNeeded: d.year), UInt8(d.month), UInt8(d.day)]
+        }
+        for m in time {
+            scratch += m.text.utf8
+            scratch.append(0x1F)
+            scratch += m.kind.rawValue.utf8
+            scratch.append(0x1F)
+            date(m.start)
+            date(m.end)
+            scratch += (m.every?.rawValue ?? "").utf8
+            scratch.append(0x1F)
+            scratch += (m.action ?? "").utf8
+            scratch.append(0x1E)
+        }
+    }
+
+    /// Distinct values by their key bytes. At most ``limit`` keys are remembered: plans repeat
+    /// a few hundred; a table of unique cells would otherwise keep a copy of each key.
+    private struct Interned {
+        static let limit = 50_000
+        private let table = WordTable()
+        /// The value index of each remembered key.
+        private var indices: [Int32] = []
+
+        func find(_ bytes: [UInt8]) -> Int32? {
+            bytes.withUnsafeBufferPointer { table.existingID($0) }.map { indices[Int($0)] }
+        }
+
+        mutating func remember(_ bytes: [UInt8], as index: Int32) {
+            guard table.count < Self.limit else { return }
+            _ = bytes.withUnsafeBufferPointer { table.id($0) }
+            indices.append(index)
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A title as a weighted set of word features, for a similarity that tolerates rewording.
+/// The titles of both plans as weighted sets of word features, for a similarity that
+/// tolerates rewording.
 ///
 /// A title's features are its words (years that moved with the plan year in their relative
 /// form, so that a title that only moved with the plan year keeps all its features; a
@@ -8,27 +9,24 @@ import Foundation
 /// `kết quả giải quyết` and `giải quyết kết quả` share all words but not all pairs. Each
 /// feature weighs `ln(1 + N / df)` (inverse document frequency over the N titles of both
 /// plans), so words every task uses (`thực hiện`, `năm`) count less than the words that tell
-/// tasks apart. Features are interned by ``TitleFeatureSpace``: a title keeps 4 bytes per
-/// feature, the weights are kept once.
-struct TitleFeatures: Sendable {
-    /// Feature ids in the ``TitleFeatureSpace``, sorted ascending, no duplicates.
-    var ids: [Int32]
-    /// The sum of the features' weights, filled in by ``TitleFeatureSpace/weigh(_:)``.
-    var total: Double = 0
-}
-
-/// Interns the features of every title of both plans, counts in how many titles each occurs,
-/// and weighs them by it.
+/// tasks apart.
+///
+/// Features are interned: a word feature is the word's id, a pair gets an id after them. The
+/// titles' sorted feature ids are kept one after another in one array (4 bytes a feature),
+/// the weights once.
 struct TitleFeatureSpace {
-    /// Word features are the words' ids (`0..<wordCount`); a pair of words gets
-    /// `wordCount + ` its index in this table.
+    /// A pair of words gets `wordCount + ` its index in this table.
     private var pairs = IntegerIDTable(capacity: 1 << 12)
     private let wordCount: Int
     /// The number of titles holding each feature id.
-    private(set) var documentFrequency: [Int32]
+    private var documentFrequency: [Int32]
     /// Each feature id's weight, after ``finish()``.
     private(set) var weights: [Double] = []
-    private var titles = 0
+    /// Title `t`'s feature ids, sorted, no duplicates: `ids[start[t]..<start[t + 1]]`.
+    private var ids: [Int32] = []
+    private var start: [Int32] = [0]
+    /// The sum of each title's feature weights, after ``finish()``.
+    private var totals: [Double] = []
 
     /// A space for titles whose words have ids below `wordCount` (``WordTable/count``).
     init(wordCount: Int) {
@@ -36,14 +34,16 @@ struct TitleFeatureSpace {
         documentFrequency = [Int32](repeating: 0, count: wordCount)
     }
 
-    /// The number of distinct features; ids are `0..<count`.
-    var count: Int { documentFrequency.count }
+    /// The number of distinct features; ids are `0..<featureCount`.
+    var featureCount: Int { max(documentFrequency.count, weights.count) }
 
-    /// The features of one title; counts them for the weights.
+    /// The number of titles added.
+    var titleCount: Int { start.count - 1 }
+
+    /// Adds the next title (its index is ``titleCount`` before the call).
     /// - Complexity: O(t log t) for t words.
-    mutating func features(_ tokens: [DiffToken]) -> TitleFeatures {
-        var ids: [Int32] = []
-        ids.reserveCapacity(tokens.count * 2)
+    mutating func add<C: Collection>(_ tokens: C) where C.Element == DiffToken {
+        let first = ids.count
         var previous: Int32?
         for t in tokens {
             let id = t.relative
@@ -56,56 +56,53 @@ struct TitleFeatureSpace {
             }
             previous = id
         }
-        ids.sort()
-        var unique = 0
-        for k in ids.indices where k == 0 || ids[k] != ids[k - 1] {
+        ids[first...].sort()
+        var unique = first
+        for k in first..<ids.count where k == first || ids[k] != ids[k - 1] {
             ids[unique] = ids[k]
             unique += 1
         }
         ids.removeSubrange(unique...)
-        for id in ids { documentFrequency[Int(id)] += 1 }
-        titles += 1
-        return TitleFeatures(ids: ids)
+        for k in first..<ids.count { documentFrequency[Int(ids[k])] += 1 }
+        start.append(Int32(ids.count))
     }
 
-    /// Computes the weights once every title has been seen, and drops the pair table.
+    /// Computes the weights once every title has been added, and drops the pair table.
     mutating func finish() {
-        let n = Double(max(titles, 1))
+        let n = Double(max(titleCount, 1))
         weights = documentFrequency.map { log(1 + n / Double(max($0, 1))) }
+        documentFrequency = []
         pairs = IntegerIDTable()
+        totals = (0..<titleCount).map { t in features(t).reduce(0.0) { $0 + weights[Int($1)] } }
     }
 
-    /// Fills in the total weight of `f`.
-    func weigh(_ f: inout TitleFeatures) {
-        var total = 0.0
-        for id in f.ids { total += weights[Int(id)] }
-        f.total = total
-    }
+    /// Title `t`'s feature ids, sorted ascending.
+    func features(_ t: Int) -> ArraySlice<Int32> { ids[Int(start[t])..<Int(start[t + 1])] }
 
-    /// Weighted Dice coefficient: 2·(weight of shared features) / (weight of all features of
-    /// both), from 0 (nothing shared) to 1 (the same features).
+    /// Weighted Dice coefficient of titles `s` and `t`: 2·(weight of shared features) /
+    /// (weight of all features of both), from 0 (nothing shared) to 1 (the same features).
     /// - Complexity: O(a + b), a merge of two sorted arrays.
-    func similarity(_ a: TitleFeatures, _ b: TitleFeatures) -> Double {
-        let denominator = a.total + b.total
-        guard denominator > 0 else { return a.ids.isEmpty && b.ids.isEmpty ? 1 : 0 }
+    func similarity(_ s: Int, _ t: Int) -> Double {
+        let denominator = totals[s] + totals[t]
+        let a = Int(start[s])..<Int(start[s + 1])
+        let b = Int(start[t])..<Int(start[t + 1])
+        guard denominator > 0 else { return a.isEmpty && b.isEmpty ? 1 : 0 }
         var shared = 0.0
-        a.ids.withUnsafeBufferPointer { x in
-            b.ids.withUnsafeBufferPointer { y in
-                weights.withUnsafeBufferPointer { w in
-                    var i = 0
-                    var j = 0
-                    while i < x.count, j < y.count {
-                        let p = x[i]
-                        let q = y[j]
-                        if p == q {
-                            shared += w[Int(p)]
-                            i += 1
-                            j += 1
-                        } else if p < q {
-                            i += 1
-                        } else {
-                            j += 1
-                        }
+        ids.withUnsafeBufferPointer { x in
+            weights.withUnsafeBufferPointer { w in
+                var i = a.lowerBound
+                var j = b.lowerBound
+                while i < a.upperBound, j < b.upperBound {
+                    let p = x[i]
+                    let q = x[j]
+                    if p == q {
+                        shared += w[Int(p)]
+                        i += 1
+                        j += 1
+                    } else if p < q {
+                        i += 1
+                    } else {
+                        j += 1
                     }
                 }
             }

@@ -6,14 +6,16 @@ import Foundation
 ///
 /// The words' bytes live one after another in one array, found through an open-addressing
 /// table keyed by an FNV-1a hash of the bytes: no allocation per word, a multiply per byte
-/// to look one up.
+/// to look one up. The storage is exempt from run-time exclusivity checks (each access to a
+/// class's stored property is otherwise checked, which cost more than the lookup itself); the
+/// table is used from one thread, like the rest of one diff.
 final class WordTable {
-    private var arena: [UInt8] = []
+    @exclusivity(unchecked) private var arena: [UInt8] = []
     /// Word `k` is `arena[starts[k]..<starts[k + 1]]`.
-    private var starts: [Int] = [0]
-    private var hashes: [UInt64] = []
+    @exclusivity(unchecked) private var starts: [Int] = [0]
+    @exclusivity(unchecked) private var hashes: [UInt64] = []
     /// Word ids by hash slot, -1 for an empty slot.
-    private var slots = [Int32](repeating: -1, count: 1024)
+    @exclusivity(unchecked) private var slots = [Int32](repeating: -1, count: 1024)
     private var relativeIDs: [Int: Int32] = [:]
 
     /// The number of distinct words; ids are `0..<count`.
@@ -35,13 +37,8 @@ final class WordTable {
         return id
     }
 
-    /// The word `bytes` with hash `h`, if present. Reads the storage through local copies:
-    /// each access to a class's stored property is checked for exclusivity at run time.
+    /// The word `bytes` with hash `h`, if present.
     private func find(_ bytes: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> (id: Int32, slot: Int)? {
-        let slots = self.slots
-        let hashes = self.hashes
-        let starts = self.starts
-        let arena = self.arena
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h >> 17) & mask
         while slots[slot] >= 0 {
@@ -60,11 +57,17 @@ final class WordTable {
 
     /// The first empty slot for hash `h`.
     private func freeSlot(_ h: UInt64) -> Int {
-        let slots = self.slots
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h >> 17) & mask
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
         return slot
+    }
+
+    /// The id of the word `bytes` if it was seen before.
+    func existingID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return find(bytes, h)?.id
     }
 
     func id(_ bytes: [UInt8]) -> Int32 { bytes.withUnsafeBufferPointer { id($0) } }
