@@ -6,7 +6,11 @@ struct PlanDiffer {
 
     func run() -> PlanDiff {
         var clock = StageClock()
-        defer { clock.report() }
+        let memory = MemoryProbe()
+        defer {
+            clock.report()
+            memory.report()
+        }
         // 1. Each plan's years are made relative to its own plan year, when both have one.
         let oldYear = old.header.planYear ?? old.header.planPeriod?.start
         let newYear = new.header.planYear ?? new.header.planPeriod?.start
@@ -15,41 +19,19 @@ struct PlanDiffer {
         let oldTokenizer = DiffTokenizer(words: words, baseYear: shift ? oldYear : nil)
         let newTokenizer = DiffTokenizer(words: words, baseYear: shift ? newYear : nil)
 
-        // 2. What is compared of each task.
-        var oldProfiler = TaskProfiler(tokenizer: oldTokenizer)
-        var newProfiler = TaskProfiler(tokenizer: newTokenizer)
-        for t in old.tasks { oldProfiler.add(t) }
-        for t in new.tasks { newProfiler.add(t) }
-        let oldProfiles = oldProfiler.profiles
-        let newProfiles = newProfiler.profiles
-        oldProfiler = TaskProfiler(tokenizer: oldTokenizer)
-        newProfiler = TaskProfiler(tokenizer: newTokenizer)
-
-        // 3. Pairs. The title features are needed only here: they are released before the
-        //    report is built.
-        let (pairs, candidates) = { () -> ([TaskMatcher.Pair], [TaskMatcher.Pair]) in
-            var space = TitleFeatureSpace(wordCount: words.count)
-            for i in 0..<oldProfiles.count { space.add(oldProfiles.title(i)) }
-            for j in 0..<newProfiles.count { space.add(newProfiles.title(j)) }
-            space.finish()
-            clock.lap("diff profiles and features")
-            let matcher = TaskMatcher(old: oldProfiles, new: newProfiles, space: space, threshold: threshold)
-            return matcher.match()
-        }()
-        clock.lap("diff matching")
-
-        // 4. Changes: pairs and removed tasks in old order, added ones after their neighbours.
+        // 2–4. Profiles, pairs, splits and merges, differing fields. The profiles and title
+        //      features are released before the report is built.
+        let outcome = compare(oldTokenizer: oldTokenizer, newTokenizer: newTokenizer, words: words, clock: &clock)
+        let pairs = outcome.pairs
+        let relations = outcome.relations
         var partnerOfNew = [Int?](repeating: nil, count: new.tasks.count)
         var partnerOfOld = [Int?](repeating: nil, count: old.tasks.count)
         for p in pairs {
             partnerOfNew[p.new] = p.old
             partnerOfOld[p.old] = p.new
         }
-        let relations = Self.relations(
-            candidates: candidates, partnerOfOld: partnerOfOld, partnerOfNew: partnerOfNew,
-            oldProfiles: oldProfiles, newProfiles: newProfiles)
-        clock.lap("diff splits and merges")
 
+        // 5. Changes: pairs and removed tasks in old order, added ones after their neighbours.
         // Each added task goes after the old task paired with the new task before it (-1: first).
         var added: [(anchor: Int, new: Int)] = []
         var anchor = -1
@@ -81,8 +63,9 @@ struct PlanDiffer {
         addedUpTo(-1)
         for i in old.tasks.indices {
             if let j = partnerOfOld[i] {
-                let p = pairs[pairIndex(of: i, in: pairs)]
-                let fields = Self.differingFields(oldProfiles[i], newProfiles[j])
+                let k = pairIndex(of: i, in: pairs)
+                let p = pairs[k]
+                let fields = outcome.fields[k]
                 let kind: TaskChange.Kind =
                     fields.isEmpty ? .unchanged : fields.contains(.section) ? .moved : .modified
                 var change = TaskChange(
@@ -104,12 +87,72 @@ struct PlanDiffer {
             }
             addedUpTo(i)
         }
-        clock.lap("diff fields and word diffs")
+        clock.lap("diff word diffs and report")
 
         return PlanDiff(
             old: PlanDiff.Plan(path: old.source.path, planYear: oldYear, taskCount: old.tasks.count),
             new: PlanDiff.Plan(path: new.source.path, planYear: newYear, taskCount: new.tasks.count),
             summary: summary, changes: changes)
+    }
+
+    /// What the report is made of: the pairs (sorted by old index), their differing fields,
+    /// and the splits and merges.
+    private struct Outcome {
+        var pairs: [TaskMatcher.Pair]
+        var fields: [[TaskChange.Field]]
+        var relations: (ofOld: [Int: TaskMatcher.Pair], ofNew: [Int: TaskMatcher.Pair])
+    }
+
+    /// Profiles both plans, pairs their tasks and compares the pairs field by field.
+    private func compare(
+        oldTokenizer: DiffTokenizer, newTokenizer: DiffTokenizer, words: WordTable, clock: inout StageClock
+    ) -> Outcome {
+        // What is compared of each task.
+        var oldProfiler = TaskProfiler(tokenizer: oldTokenizer)
+        var newProfiler = TaskProfiler(tokenizer: newTokenizer)
+        for t in old.tasks { oldProfiler.add(t) }
+        for t in new.tasks { newProfiler.add(t) }
+        let oldProfiles = oldProfiler.profiles
+        let newProfiles = newProfiler.profiles
+        oldProfiler = TaskProfiler(tokenizer: oldTokenizer)
+        newProfiler = TaskProfiler(tokenizer: newTokenizer)
+
+        // Pairs. Identical titles first; the title features are counted for every task but
+        // kept only for the others, and released once the pairs are chosen.
+        let identical = TaskMatcher.identicalTitles(old: oldProfiles, new: newProfiles)
+        let (pairs, candidates) = { () -> ([TaskMatcher.Pair], [TaskMatcher.Pair]) in
+            var space = TitleFeatureSpace(wordCount: words.count)
+            for i in 0..<oldProfiles.count { space.count(oldProfiles.title(i)) }
+            for j in 0..<newProfiles.count { space.count(newProfiles.title(j)) }
+            space.finish()
+            var oldPaired = [Bool](repeating: false, count: oldProfiles.count)
+            var newPaired = [Bool](repeating: false, count: newProfiles.count)
+            for p in identical {
+                oldPaired[p.old] = true
+                newPaired[p.new] = true
+            }
+            for i in 0..<oldProfiles.count where !oldPaired[i] { space.store(i, oldProfiles.title(i)) }
+            for j in 0..<newProfiles.count where !newPaired[j] {
+                space.store(oldProfiles.count + j, newProfiles.title(j))
+            }
+            clock.lap("diff profiles and features")
+            let matcher = TaskMatcher(old: oldProfiles, new: newProfiles, space: space, threshold: threshold)
+            return matcher.match(identical: identical)
+        }()
+        clock.lap("diff matching")
+
+        var partnerOfNew = [Int?](repeating: nil, count: new.tasks.count)
+        var partnerOfOld = [Int?](repeating: nil, count: old.tasks.count)
+        for p in pairs {
+            partnerOfNew[p.new] = p.old
+            partnerOfOld[p.old] = p.new
+        }
+        let relations = Self.relations(
+            candidates: candidates, partnerOfOld: partnerOfOld, partnerOfNew: partnerOfNew,
+            oldProfiles: oldProfiles, newProfiles: newProfiles)
+        let fields = pairs.map { Self.differingFields(oldProfiles[$0.old], newProfiles[$0.new]) }
+        clock.lap("diff splits, merges and fields")
+        return Outcome(pairs: pairs, fields: fields, relations: relations)
     }
 
     /// The index of old task `i`'s pair in `pairs` (sorted by old index).

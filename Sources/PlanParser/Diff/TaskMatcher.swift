@@ -59,9 +59,11 @@ struct TaskMatcher {
     let threshold: Double
 
     /// The chosen pairs, sorted by old index, and every candidate pair that reached the
-    /// threshold (including the chosen ones), for reporting splits and merges.
-    func match() -> (pairs: [Pair], candidates: [Pair]) {
-        var pairs = identicalTitles()
+    /// threshold (including the chosen ones), for reporting splits and merges. `identical`
+    /// are the pairs of step 1 (``identicalTitles(old:new:)``); `space` must hold the features
+    /// of every other task.
+    func match(identical: [(old: Int, new: Int)]) -> (pairs: [Pair], candidates: [Pair]) {
+        var pairs = identical.map { Pair(old: $0.old, new: $0.new, title: 1, score: score(title: 1, $0.old, $0.new)) }
         var oldPaired = [Bool](repeating: false, count: old.count)
         var newPaired = [Bool](repeating: false, count: new.count)
         for p in pairs {
@@ -92,7 +94,7 @@ struct TaskMatcher {
     }
 
     /// 1. Titles equal word for word (years relative), occurring once in each plan.
-    private func identicalTitles() -> [Pair] {
+    static func identicalTitles(old: TaskProfiles, new: TaskProfiles) -> [(old: Int, new: Int)] {
         // Grouped by a hash of the words; a group of one old and one new title pairs when the
         // two really are equal (a hash collision only sends them on to step 2).
         struct Group {
@@ -115,11 +117,11 @@ struct TaskMatcher {
             groups[g].newCount += 1
             groups[g].new = Int32(j)
         }
-        var pairs: [Pair] = []
+        var pairs: [(old: Int, new: Int)] = []
         for g in groups where g.oldCount == 1 && g.newCount == 1 {
             let (i, j) = (Int(g.old), Int(g.new))
             guard old.title(i).elementsEqual(new.title(j), by: { $0.relative == $1.relative }) else { continue }
-            pairs.append(Pair(old: i, new: j, title: 1, score: score(title: 1, i, j)))
+            pairs.append((i, j))
         }
         return pairs
     }

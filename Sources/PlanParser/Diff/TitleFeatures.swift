@@ -11,9 +11,10 @@ import Foundation
 /// plans), so words every task uses (`thực hiện`, `năm`) count less than the words that tell
 /// tasks apart.
 ///
-/// Features are interned: a word feature is the word's id, a pair gets an id after them. The
-/// titles' sorted feature ids are kept one after another in one array (4 bytes a feature),
-/// the weights once.
+/// Features are interned: a word feature is the word's id, a pair gets an id after them.
+/// Every title is counted for the weights (``count(_:)``), but only the titles still to pair
+/// after the identical-title step keep their sorted feature ids (``store(_:_:)``), one after
+/// another in one array (4 bytes a feature); the weights are kept once.
 struct TitleFeatureSpace {
     /// A pair of words gets `wordCount + ` its index in this table.
     private var pairs = IntegerIDTable(capacity: 1 << 12)
@@ -22,11 +23,15 @@ struct TitleFeatureSpace {
     private var documentFrequency: [Int32]
     /// Each feature id's weight, after ``finish()``.
     private(set) var weights: [Double] = []
-    /// Title `t`'s feature ids, sorted, no duplicates: `ids[start[t]..<start[t + 1]]`.
+    private(set) var titleCount = 0
+    /// Stored titles' feature ids, sorted, no duplicates: title `t`'s are
+    /// `ids[start[t]..<end[t]]` (empty for a title not stored).
     private var ids: [Int32] = []
-    private var start: [Int32] = [0]
-    /// The sum of each title's feature weights, after ``finish()``.
+    private var start: [Int32] = []
+    private var end: [Int32] = []
+    /// The sum of each stored title's feature weights.
     private var totals: [Double] = []
+    private var scratch: [Int32] = []
 
     /// A space for titles whose words have ids below `wordCount` (``WordTable/count``).
     init(wordCount: Int) {
@@ -37,55 +42,73 @@ struct TitleFeatureSpace {
     /// The number of distinct features; ids are `0..<featureCount`.
     var featureCount: Int { max(documentFrequency.count, weights.count) }
 
-    /// The number of titles added.
-    var titleCount: Int { start.count - 1 }
-
-    /// Adds the next title (its index is ``titleCount`` before the call).
+    /// Counts the features of the next title (its index is ``titleCount`` before the call).
     /// - Complexity: O(t log t) for t words.
-    mutating func add<C: Collection>(_ tokens: C) where C.Element == DiffToken {
-        let first = ids.count
-        var previous: Int32?
-        for t in tokens {
-            let id = t.relative
-            ids.append(id)
-            if let p = previous {
-                let pair = pairs.id(UInt64(UInt32(bitPattern: p)) << 32 | UInt64(UInt32(bitPattern: id)))
-                let feature = Int32(wordCount) + pair
-                if Int(feature) == documentFrequency.count { documentFrequency.append(0) }
-                ids.append(feature)
-            }
-            previous = id
-        }
-        ids[first...].sort()
-        var unique = first
-        for k in first..<ids.count where k == first || ids[k] != ids[k - 1] {
-            ids[unique] = ids[k]
-            unique += 1
-        }
-        ids.removeSubrange(unique...)
-        for k in first..<ids.count { documentFrequency[Int(ids[k])] += 1 }
-        start.append(Int32(ids.count))
+    mutating func count<C: Collection>(_ tokens: C) where C.Element == DiffToken {
+        var ids = scratch
+        scratch = []
+        featureIDs(tokens, into: &ids)
+        for id in ids { documentFrequency[Int(id)] += 1 }
+        scratch = ids
+        titleCount += 1
     }
 
-    /// Computes the weights once every title has been added, and drops the pair table.
+    /// Computes the weights once every title has been counted.
     mutating func finish() {
         let n = Double(max(titleCount, 1))
         weights = documentFrequency.map { log(1 + n / Double(max($0, 1))) }
         documentFrequency = []
-        pairs = IntegerIDTable()
-        totals = (0..<titleCount).map { t in features(t).reduce(0.0) { $0 + weights[Int($1)] } }
+        start = [Int32](repeating: 0, count: titleCount)
+        end = start
+        totals = [Double](repeating: 0, count: titleCount)
     }
 
-    /// Title `t`'s feature ids, sorted ascending.
-    func features(_ t: Int) -> ArraySlice<Int32> { ids[Int(start[t])..<Int(start[t + 1])] }
+    /// Keeps the features of counted title `t` (after ``finish()``), for ``similarity(_:_:)``.
+    mutating func store<C: Collection>(_ t: Int, _ tokens: C) where C.Element == DiffToken {
+        var title = scratch
+        scratch = []
+        featureIDs(tokens, into: &title)
+        start[t] = Int32(ids.count)
+        ids += title
+        end[t] = Int32(ids.count)
+        totals[t] = title.reduce(0.0) { $0 + weights[Int($1)] }
+        scratch = title
+    }
 
-    /// Weighted Dice coefficient of titles `s` and `t`: 2·(weight of shared features) /
+    /// The sorted, unique feature ids of a title, into `out`.
+    private mutating func featureIDs<C: Collection>(_ tokens: C, into out: inout [Int32]) where C.Element == DiffToken {
+        out.removeAll(keepingCapacity: true)
+        var previous: Int32?
+        for t in tokens {
+            let id = t.relative
+            out.append(id)
+            if let p = previous {
+                let pair = pairs.id(UInt64(UInt32(bitPattern: p)) << 32 | UInt64(UInt32(bitPattern: id)))
+                let feature = Int32(wordCount) + pair
+                if Int(feature) == documentFrequency.count, weights.isEmpty { documentFrequency.append(0) }
+                out.append(feature)
+            }
+            previous = id
+        }
+        out.sort()
+        var unique = 0
+        for k in out.indices where k == 0 || out[k] != out[k - 1] {
+            out[unique] = out[k]
+            unique += 1
+        }
+        out.removeSubrange(unique...)
+    }
+
+    /// Title `t`'s feature ids, sorted ascending (empty unless stored).
+    func features(_ t: Int) -> ArraySlice<Int32> { ids[Int(start[t])..<Int(end[t])] }
+
+    /// Weighted Dice coefficient of stored titles `s` and `t`: 2·(weight of shared features) /
     /// (weight of all features of both), from 0 (nothing shared) to 1 (the same features).
     /// - Complexity: O(a + b), a merge of two sorted arrays.
     func similarity(_ s: Int, _ t: Int) -> Double {
         let denominator = totals[s] + totals[t]
-        let a = Int(start[s])..<Int(start[s + 1])
-        let b = Int(start[t])..<Int(start[t + 1])
+        let a = Int(start[s])..<Int(end[s])
+        let b = Int(start[t])..<Int(end[t])
         guard denominator > 0 else { return a.isEmpty && b.isEmpty ? 1 : 0 }
         var shared = 0.0
         ids.withUnsafeBufferPointer { x in
