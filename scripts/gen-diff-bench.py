@@ -3,7 +3,7 @@
 
 Standard library only and deterministic for a given --seed.
 
-    python3 scripts/gen-diff-bench.py OUTDIR [--tasks 5000] [--seed 1]
+    python3 scripts/gen-diff-bench.py OUTDIR [--tasks 5000] [--seed 1] [--only-old]
     python3 scripts/gen-diff-bench.py OUTDIR --shape small-vocab [--tasks 10000] [--seed 1]
     python3 scripts/gen-diff-bench.py OUTDIR --shape long-title [--words 32000] [--edits 0.1] [--seed 1]
     python3 scripts/gen-diff-bench.py --score TRUTH.json DIFF.json
@@ -21,6 +21,8 @@ The 2025 plan shifts every year by one (a rolling period `03 năm 2024 - 2026` m
 plan; a named period such as `giai đoạn 2026 - 2030` would be a fixed reference) and then changes about 5% of titles (reworded),
 3% of sections (moved), 3% of lead units, 3% of deadlines, 2% of products, drops 2% of the
 tasks and adds 2% new ones.
+
+--only-old writes the 2024 plan alone (for a large table diffed with itself).
 
 --shape small-vocab (a scaling case): both plans are appendix tables of --tasks rows whose titles
 are 3 to 9 words drawn from a vocabulary of 20 words (`năm {y}` sometimes added), so every word is
@@ -243,7 +245,8 @@ def write_new(path, new, year):
             lines += [f"{group + 1}. {GROUPS[group].capitalize()}", ""]
         sub, letter = divmod(item, len(LETTERS))
         if letter == 0:
-            lines += [f"{group + 1}.{sub + 1}. {SUBGROUPS[sub]}", ""]
+            name = SUBGROUPS[sub % len(SUBGROUPS)] + (f" {sub // len(SUBGROUPS) + 1}" if sub >= len(SUBGROUPS) else "")
+            lines += [f"{group + 1}.{sub + 1}. {name}", ""]
         item += 1
         lines += [f"{LETTERS[letter]}) {render_title(t['title'], year)}:", "",
                   f"- Đơn vị chủ trì thực hiện: {t['lead']}.", f"- Đơn vị phối hợp: {t['support']}.",
@@ -399,6 +402,9 @@ def main(argv):
     elif shape == "default":
         old, new, truth = generate(n, seed)
         old_ids = write_old(out / "plan-2024.txt", old, 2024)
+        if "--only-old" in argv:
+            print(f"{out}/plan-2024.txt: {len(old)} tasks")
+            return 0
         new_ids = write_new(out / "plan-2025.txt", new, 2025)
     else:
         print(f"unknown --shape {shape}: default, small-vocab or long-title", file=sys.stderr)

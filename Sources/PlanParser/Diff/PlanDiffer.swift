@@ -121,20 +121,16 @@ struct PlanDiffer {
         // kept only for the others, and released once the pairs are chosen.
         let identical = TaskMatcher.identicalTitles(old: oldProfiles, new: newProfiles)
         let (pairs, candidates) = { () -> ([TaskMatcher.Pair], [TaskMatcher.Pair]) in
-            var space = TitleFeatureSpace(wordCount: words.count)
-            for i in 0..<oldProfiles.count { space.count(oldProfiles.title(i)) }
-            for j in 0..<newProfiles.count { space.count(newProfiles.title(j)) }
-            space.finish()
             var oldPaired = [Bool](repeating: false, count: oldProfiles.count)
             var newPaired = [Bool](repeating: false, count: newProfiles.count)
             for p in identical {
                 oldPaired[p.old] = true
                 newPaired[p.new] = true
             }
-            for i in 0..<oldProfiles.count where !oldPaired[i] { space.store(i, oldProfiles.title(i)) }
-            for j in 0..<newProfiles.count where !newPaired[j] {
-                space.store(oldProfiles.count + j, newProfiles.title(j))
-            }
+            var space = TitleFeatureSpace(wordCount: words.count)
+            for i in 0..<oldProfiles.count { space.add(oldProfiles.title(i), keep: !oldPaired[i]) }
+            for j in 0..<newProfiles.count { space.add(newProfiles.title(j), keep: !newPaired[j]) }
+            space.finish()
             clock.lap("diff profiles and features")
             let matcher = TaskMatcher(old: oldProfiles, new: newProfiles, space: space, threshold: threshold)
             return matcher.match(identical: identical)

@@ -12,9 +12,9 @@ import Foundation
 /// tasks apart.
 ///
 /// Features are interned: a word feature is the word's id, a pair gets an id after them.
-/// Every title is counted for the weights (``count(_:)``), but only the titles still to pair
-/// after the identical-title step keep their sorted feature ids (``store(_:_:)``), one after
-/// another in one array (4 bytes a feature); the weights are kept once.
+/// Every title is counted for the weights, but only the titles still to pair after the
+/// identical-title step keep their sorted feature ids (``add(_:keep:)``), one after another in
+/// one array (4 bytes a feature); the weights are kept once.
 struct TitleFeatureSpace {
     /// A pair of words gets `wordCount + ` its index in this table.
     private var pairs = IntegerIDTable(capacity: 1 << 12)
@@ -32,6 +32,8 @@ struct TitleFeatureSpace {
     /// The sum of each stored title's feature weights.
     private var totals: [Double] = []
     private var scratch: [Int32] = []
+    /// For each feature id, 1 + the index of the last title that had it.
+    private var seen: [Int32] = []
 
     /// A space for titles whose words have ids below `wordCount` (``WordTable/count``).
     init(wordCount: Int) {
@@ -42,61 +44,57 @@ struct TitleFeatureSpace {
     /// The number of distinct features; ids are `0..<featureCount`.
     var featureCount: Int { max(documentFrequency.count, weights.count) }
 
-    /// Counts the features of the next title (its index is ``titleCount`` before the call).
+    /// Counts the features of the next title (its index is ``titleCount`` before the call),
+    /// and with `keep` stores them for ``similarity(_:_:)``.
     /// - Complexity: O(t log t) for t words.
-    mutating func count<C: Collection>(_ tokens: C) where C.Element == DiffToken {
-        var ids = scratch
+    mutating func add<C: Collection>(_ tokens: C, keep: Bool) where C.Element == DiffToken {
+        var title = scratch
         scratch = []
-        featureIDs(tokens, into: &ids)
-        for id in ids { documentFrequency[Int(id)] += 1 }
-        scratch = ids
+        featureIDs(tokens, into: &title)
+        for id in title { documentFrequency[Int(id)] += 1 }
+        start.append(Int32(ids.count))
+        if keep { ids += title }
+        end.append(Int32(ids.count))
+        scratch = title
         titleCount += 1
     }
 
-    /// Computes the weights once every title has been counted.
+    /// Computes the weights, and the stored titles' total weights, once every title is added.
     mutating func finish() {
         let n = Double(max(titleCount, 1))
         weights = documentFrequency.map { log(1 + n / Double(max($0, 1))) }
         documentFrequency = []
-        start = [Int32](repeating: 0, count: titleCount)
-        end = start
-        totals = [Double](repeating: 0, count: titleCount)
-    }
-
-    /// Keeps the features of counted title `t` (after ``finish()``), for ``similarity(_:_:)``.
-    mutating func store<C: Collection>(_ t: Int, _ tokens: C) where C.Element == DiffToken {
-        var title = scratch
+        pairs = IntegerIDTable()
         scratch = []
-        featureIDs(tokens, into: &title)
-        start[t] = Int32(ids.count)
-        ids += title
-        end[t] = Int32(ids.count)
-        totals[t] = title.reduce(0.0) { $0 + weights[Int($1)] }
-        scratch = title
+        seen = []
+        totals = (0..<titleCount).map { t in features(t).reduce(0.0) { $0 + weights[Int($1)] } }
     }
 
-    /// The sorted, unique feature ids of a title, into `out`.
+    /// The sorted, unique feature ids of a title, into `out`. Repeats are dropped as they come
+    /// (`seen` marks the features of the title being read), so only distinct ids are sorted.
     private mutating func featureIDs<C: Collection>(_ tokens: C, into out: inout [Int32]) where C.Element == DiffToken {
         out.removeAll(keepingCapacity: true)
+        let mark = Int32(truncatingIfNeeded: titleCount + 1)
+        func note(_ id: Int32) {
+            if Int(id) >= seen.count { seen += repeatElement(0, count: max(Int(id) + 1 - seen.count, seen.count)) }
+            if seen[Int(id)] != mark {
+                seen[Int(id)] = mark
+                out.append(id)
+            }
+        }
         var previous: Int32?
         for t in tokens {
             let id = t.relative
-            out.append(id)
+            note(id)
             if let p = previous {
                 let pair = pairs.id(UInt64(UInt32(bitPattern: p)) << 32 | UInt64(UInt32(bitPattern: id)))
                 let feature = Int32(wordCount) + pair
-                if Int(feature) == documentFrequency.count, weights.isEmpty { documentFrequency.append(0) }
-                out.append(feature)
+                if Int(feature) == documentFrequency.count { documentFrequency.append(0) }
+                note(feature)
             }
             previous = id
         }
         out.sort()
-        var unique = 0
-        for k in out.indices where k == 0 || out[k] != out[k - 1] {
-            out[unique] = out[k]
-            unique += 1
-        }
-        out.removeSubrange(unique...)
     }
 
     /// Title `t`'s feature ids, sorted ascending (empty unless stored).

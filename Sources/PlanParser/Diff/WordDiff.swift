@@ -92,16 +92,15 @@ enum WordDiff {
 
             var t = 0
             var p = 0
-            var pendingPieces: [Range<Int>] = []  // pieces without tokens before the first word
+            var pending = 0..<0  // pieces without tokens before the first word
             while p < spaced.count {
-                var own: [Range<Int>] = [spaced[p]]
+                let firstPiece = p
                 var end = spaced[p].upperBound
                 let firstToken = t
                 while t < all.count, all[t].range.lowerBound < end {
                     // A token reaching past the piece (a citation and its date) takes the next pieces in.
                     while all[t].range.upperBound > end, p + 1 < spaced.count {
                         p += 1
-                        own.append(spaced[p])
                         end = spaced[p].upperBound
                     }
                     t += 1
@@ -109,22 +108,23 @@ enum WordDiff {
                 p += 1
                 if t == firstToken {
                     if count > 0 {
-                        pieces += own
+                        pieces += spaced[firstPiece..<p]
                         pieceStart[pieceStart.count - 1] = pieces.count
                     } else {
-                        pendingPieces += own
+                        pending = (pending.isEmpty ? firstPiece : pending.lowerBound)..<p
                     }
                     continue
                 }
-                pieces += pendingPieces + own
-                pendingPieces = []
+                pieces += spaced[pending]
+                pieces += spaced[firstPiece..<p]
+                pending = 0..<0
                 pieceStart.append(pieces.count)
                 for k in firstToken..<t { tokens.append(all[k].token) }
                 tokenStart.append(tokens.count)
             }
-            if !pendingPieces.isEmpty {
+            if !pending.isEmpty {
                 // Only punctuation: one word without tokens.
-                pieces = pendingPieces
+                pieces = Array(spaced[pending])
                 pieceStart.append(pieces.count)
                 tokenStart.append(0)
             }
@@ -159,9 +159,12 @@ enum WordDiff {
         mutating func run() { align(0..<a.count, 0..<b.count, depth: 0) }
 
         private func same(_ i: Int, _ j: Int) -> Bool {
-            let x = a.tokens(of: i)
-            let y = b.tokens(of: j)
-            return x.count == y.count && zip(x, y).allSatisfy { DiffToken.matches($0, $1) }
+            let x = a.tokenStart[i]
+            let y = b.tokenStart[j]
+            let n = a.tokenStart[i + 1] - x
+            guard b.tokenStart[j + 1] - y == n else { return false }
+            for k in 0..<n where !DiffToken.matches(a.tokens[x + k], b.tokens[y + k]) { return false }
+            return true
         }
 
         private mutating func align(_ x: Range<Int>, _ y: Range<Int>, depth: Int) {
