@@ -1,5 +1,3 @@
-import Foundation
-
 /// One word of a text as the diff compares it: lowercase, without punctuation, interned.
 ///
 /// Made by ``DiffTokenizer``. Numbers lose their leading zeros (`01` = `1`); a citation
@@ -30,14 +28,5 @@ struct DiffToken: Sendable, Hashable {
         guard a.count == b.count else { return false }
         for (x, y) in zip(a, b) where !matches(x, y) { return false }
         return true
-    }
-}
-
-/// Bytes hashed in one call, as a dictionary key.
-struct ByteString: Hashable {
-    var bytes: [UInt8]
-
-    func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }

@@ -48,9 +48,6 @@ struct DiffTokenizer {
         return result
     }
 
-    /// The id of a relative year form, e.g. `y+0`.
-    func relativeID(_ offset: Int) -> Int32 { words.relativeID(offset) }
-
     /// Whether a year of a time milestone moves with the plan (see ``YearShiftRule``):
     /// `fullDate` for the day of a deadline or date, else a month, quarter or year.
     func shifts(year: Int, fullDate: Bool) -> Bool {
