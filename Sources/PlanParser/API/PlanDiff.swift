@@ -72,7 +72,8 @@ public struct PlanDiff: Sendable, Equatable {
 
     /// Compares the tasks of `old` with those of `new`.
     /// - Complexity: about O(n log n) for plans of n tasks: candidates are found through an
-    ///   index of title words, never by comparing every pair.
+    ///   index of title features that reads a bounded number of postings per task, never by
+    ///   comparing every pair; a title diff of n words is O(n log n) at worst.
     public static func compare(_ old: PlanDocument, _ new: PlanDocument) -> PlanDiff {
         PlanDiffer(old: old, new: new, threshold: matchThreshold).run()
     }

@@ -10,7 +10,8 @@
 /// O(D²) memory for D differences) after the common beginning and end are set aside. When
 /// what is left is longer than ``exactLimit`` words, it is first cut at **anchors**: runs of
 /// three words that occur exactly once in each title, kept in order (the longest increasing
-/// run, as in patience diff), and each piece between anchors is aligned the same way. A piece
+/// run, as in patience diff), and each piece between anchors is aligned the same way (a small
+/// piece by the textbook longest-common-subsequence table). A piece
 /// still too long after ``maxDepth`` rounds of anchoring, or without any anchor, is shown as
 /// removed and inserted as a whole. So a title of any length is aligned in O(n log n), and
 /// titles of ordinary length get the exact minimal diff.
