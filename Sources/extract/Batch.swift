@@ -288,10 +288,11 @@ struct Batch {
     private static func outcome(_ input: Input, job: Job, options: Options) -> Outcome {
         do throws(PlanParseError) {
             let bytes = try Extract.read(input.path, options: options, regularFileOnly: input.walked)
-            let document = try PlanDocument.parse(bytes: bytes, path: input.path, options: options.parseOptions)
+            let size = bytes.count
+            let document = try PlanDocument.parse(bytes: consume bytes, path: input.path, options: options.parseOptions)
             let review = job.review(document, input.path, options)
             if let failure = review.failure { return .failure(review.messages + [failure]) }
-            return .document(document, bytesRead: bytes.count, review: review)
+            return .document(document, bytesRead: size, review: review)
         } catch {
             return .failure([Extract.message(error, path: input.path)])
         }

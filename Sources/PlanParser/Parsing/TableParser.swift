@@ -47,7 +47,9 @@ struct TableParser {
             raw.append(RawRow(line: Int(t.number), endLine: Int(t.number), afterBlank: t.afterBlank, role: t.role, cells: cells))
         }
         let width = raw.map(\.cells.count).max() ?? 0
-        for k in raw.indices { while raw[k].cells.count < width { raw[k].cells.append("") } }
+        for k in raw.indices where raw[k].cells.count < width {
+            raw[k].cells.append(contentsOf: repeatElement("", count: width - raw[k].cells.count))
+        }
 
         var columns = (0..<width).map { _ in TableColumn(title: "", role: .other) }
         var headerIndex: Int?
@@ -160,6 +162,7 @@ struct TableParser {
         var result: [String] = []
         var bytes = source.bytes(t.line)
         let separator: UInt8 = t.pipes ? UInt8(ascii: "|") : 0x09
+        result.reserveCapacity(bytes.reduce(1) { $1 == separator ? $0 + 1 : $0 })
         if t.pipes, outerPipes {
             if bytes.first == UInt8(ascii: "|") { bytes = bytes.dropFirst() }
             if bytes.last == UInt8(ascii: "|") { bytes = bytes.dropLast() }
