@@ -9,10 +9,13 @@ extension PlanDocument {
     /// - Throws: ``PlanParseError`` when the bytes are not a usable document (binary, invalid
     ///   encoding, empty, too large, a format that cannot be read). Everything else is parsed,
     ///   with warnings.
-    public static func parse(bytes: [UInt8], path: String = "-", options: ParseOptions = ParseOptions())
+    public static func parse(bytes: consuming [UInt8], path: String = "-", options: ParseOptions = ParseOptions())
         throws(PlanParseError) -> PlanDocument
     {
         let decoded = try DocumentReaders.read(bytes, options: options)
+        // Clean text decodes to these very bytes: let them go, so the tokenizer, which cleans
+        // in place, owns the only copy (a caller that hands them over with `consume` saves one).
+        _ = consume bytes
         return try parse(decoded, path: path, options: options)
     }
 
@@ -70,7 +73,7 @@ extension PlanDocument {
         extractor.extract(from: body.store, preamble: body.preamble, kind: header.kind, dateYear: header.date?.year)
         clock.lap("tasks")
         // 6. Prose tasks without a stated lead take one from the plan's responsibilities.
-        var found = extractor.tasks
+        var found = extractor.takeTasks()
         LeadInference.infer(&found, from: extractor.responsibilities, heads: extractor.responsibilityHeads,
                             documentTitle: header.title)
         clock.lap("lead inference")

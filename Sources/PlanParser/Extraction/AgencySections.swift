@@ -181,14 +181,19 @@ extension TaskExtractor {
 
     /// The same unit twice in one field is one (by key); a task without a lead has no source.
     static func dedupeUnits(_ task: inout PlanTask) {
-        func unique(_ list: [UnitRef]) -> [UnitRef] {
-            guard list.count > 1 else { return list }
+        // Lists without a repeat are left as they are: a table's tasks share their cell arrays.
+        func unique(_ list: inout [UnitRef]) {
+            guard list.count > 1 else { return }
             var seen: Set<String> = []
-            return list.filter { seen.insert($0.key).inserted }
+            var repeated = false
+            for u in list where !seen.insert(u.key).inserted { repeated = true; break }
+            guard repeated else { return }
+            seen.removeAll(keepingCapacity: true)
+            list = list.filter { seen.insert($0.key).inserted }
         }
-        task.lead = unique(task.lead)
-        task.support = unique(task.support)
-        if task.lead.isEmpty { task.leadSource = nil }
+        unique(&task.lead)
+        unique(&task.support)
+        if task.lead.isEmpty, task.leadSource != nil { task.leadSource = nil }
     }
 
     /// Reports and submissions state what was done or is asked for; other documents without

@@ -35,6 +35,12 @@ struct TaskExtractor {
     ///   - kind: the document's kind: a report (`BÁO CÁO`) states results, not assignments.
     ///   - dateYear: the year of the document's date: a letter's `trước ngày 15/12` is in it.
     mutating func extract(from store: SectionStore, preamble: [Paragraph] = [], kind: String? = nil, dateYear: Int? = nil) {
+        // Room for every possible task at once: the records are large, and growing the array
+        // would copy them (and hold two copies) several times.
+        var possible = 0
+        for t in store.tables { possible += t.rows.count }
+        for n in store.nodes where n.kind != .part && n.kind != .group && n.kind != .roman { possible += 1 }
+        tasks.reserveCapacity(possible)
         walk(store.rootViews, role: .neutral, path: [], idPath: [], agency: nil)
         if !sawTaskSection, tasks.isEmpty, Self.statesAssignments(kind: kind) {
             // A letter, a conclusion, a decision: its assignments are its tasks, wherever written,
@@ -48,7 +54,14 @@ struct TaskExtractor {
             extractLetter(store.rootViews, preamble: preamble)
         }
         for i in tasks.indices { Self.dedupeUnits(&tasks[i]) }
-        tasks = Self.uniqued(tasks)
+        Self.makeIDsUnique(&tasks)
+    }
+
+    /// The tasks, handed over (the extractor keeps none, so they are not copied).
+    mutating func takeTasks() -> [PlanTask] {
+        let t = tasks
+        tasks = []
+        return t
     }
 
     // MARK: - Roles
@@ -307,17 +320,17 @@ struct TaskExtractor {
         switch role {
         case .lead:
             if task.leadSource == nil { task.leadSource = LeadSource(kind: .stated, line: line) }
-            task.lead += units(value)
+            Self.append(units(value), to: &task.lead)
         case .support:
-            task.support += units(value)
+            Self.append(units(value), to: &task.support)
         case .product:
             let key = TextKey(value)
             if let cached = productCache[key] {
-                task.products += cached
+                Self.append(cached, to: &task.products)
             } else {
                 let products = ListSplitter.products(value)
                 productCache[key] = products
-                task.products += products
+                Self.append(products, to: &task.products)
             }
         case .time:
             let key = TextKey(value)
@@ -329,11 +342,18 @@ struct TaskExtractor {
                 timeCache[key] = result
             }
             let (milestones, problems) = result
-            task.time += milestones
+            Self.append(milestones, to: &task.time)
             for p in problems { warnings.append(Diagnostic(line: line, code: p.code, message: p.message)) }
         case .unknown:
             break
         }
+    }
+
+    /// `list += values`, but an empty list takes the (cached) array itself: tables repeat the
+    /// same cells, and a shared array costs no memory per task.
+    @inline(__always)
+    private static func append<T>(_ values: [T], to list: inout [T]) {
+        if list.isEmpty { list = values } else { list += values }
     }
 
     private static func hasColon(_ s: String) -> Bool {
@@ -357,6 +377,16 @@ struct TaskExtractor {
         else { return }
         let roles = table.columns.map(\.role)
         var current: PlanTask?
+        // Rows of one group share one section path (one array, not one per task).
+        var lastGroupPath: [SectionHeading] = []
+        var lastHeadings = path
+        func headings(_ path: [SectionHeading], _ groupPath: [SectionHeading]) -> [SectionHeading] {
+            if groupPath != lastGroupPath {
+                lastGroupPath = groupPath
+                lastHeadings = path + groupPath
+            }
+            return lastHeadings
+        }
         func flush(_ t: inout PlanTask?) {
             if let task = t { tasks.append(task) }
             t = nil
@@ -372,7 +402,7 @@ struct TaskExtractor {
                 let id = ([idPrefix] + row.groupPath.map { $0.number ?? "" } + [number]).joined(separator: ".")
                 var task = PlanTask(
                     id: id, origin: .table, line: row.line, endLine: row.endLine,
-                    headings: path + row.groupPath, number: number.isEmpty ? nil : number,
+                    headings: headings(path, row.groupPath), number: number.isEmpty ? nil : number,
                     title: row.cells[titleCol])
                 fill(&task, from: row, roles: roles, titleCol: titleCol)
                 current = task
@@ -406,15 +436,20 @@ struct TaskExtractor {
 
     /// Ids must be unique: a repeated number (`c)` twice) gets `~2`, `~3`.
     static func uniqued(_ tasks: [PlanTask]) -> [PlanTask] {
+        var result = tasks
+        makeIDsUnique(&result)
+        return result
+    }
+
+    /// ``uniqued(_:)`` in place: the task records are not copied.
+    static func makeIDsUnique(_ tasks: inout [PlanTask]) {
         var seen: [TextKey: Int] = [:]
         seen.reserveCapacity(tasks.count)
-        var result = tasks
-        for i in result.indices {
-            let key = TextKey(result[i].id)
+        for i in tasks.indices {
+            let key = TextKey(tasks[i].id)
             let count = (seen[key] ?? 0) + 1
             seen[key] = count
-            if count > 1 { result[i].id += "~\(count)" }
+            if count > 1 { tasks[i].id += "~\(count)" }
         }
-        return result
     }
 }

@@ -18,6 +18,8 @@ protocol DocumentReader: Sendable {
 /// text (which recognizes everything) comes last.
 enum DocumentReaders {
     static let all: [any DocumentReader.Type] = [
+        DocxReader.self,
+        OdtReader.self,
         TextReader.self,
     ]
 
@@ -44,6 +46,11 @@ enum TextReader: DocumentReader {
     static func recognizes(_ bytes: [UInt8]) -> Bool { true }
 
     static func read(_ bytes: [UInt8], options: ParseOptions) throws(PlanParseError) -> DecodedSource {
-        try SourceDecoder.decode(bytes, limit: options.maxBytes)
+        switch options.encoding {
+        case .automatic: return try SourceDecoder.decode(bytes, limit: options.maxBytes)
+        case .cp1258: return try SourceDecoder.decode(bytes, legacy: .cp1258, limit: options.maxBytes)
+        case .tcvn3: return try SourceDecoder.decode(bytes, legacy: .tcvn3, limit: options.maxBytes)
+        case .vni: return try SourceDecoder.decode(bytes, legacy: .vni, limit: options.maxBytes)
+        }
     }
 }

@@ -44,7 +44,8 @@ enum SourceDecoder {
             let line = encoding.line(atByteOffset: error.byteOffset, in: data)
             switch error.kind {
             case .invalidUTF8:
-                throw .invalidUTF8(byteOffset: error.byteOffset, line: line)
+                throw .invalidUTF8(byteOffset: error.byteOffset, line: line,
+                                   likely: LegacyEncoding.looksLikeCP1258(data) ? .cp1258 : nil)
             case .nul:
                 throw .binary(
                     byteOffset: error.byteOffset, line: line,
