@@ -24,20 +24,42 @@ extension TaskExtractor {
         return agencyUnits(inTitle: s.title)
     }
 
+    /// `Sở Nội vụ`, `Sở Nội vụ:`, `Trách nhiệm của Sở Nội vụ`, `Nhiệm vụ của Tổ công tác`,
+    /// `Sở Nội vụ có trách nhiệm:`: the units, or `nil` when the title says more than that.
     static func agencyUnits(inTitle title: String) -> [String]? {
         guard title.utf8.count <= 240 else { return nil }
         var copy = title
-        guard copy.withUTF8({ AgencySections.startsLikeUnit($0) }) else { return nil }
+        let dutiesOf = copy.withUTF8 { Self.startsWithDutiesOf($0) }
+        guard dutiesOf || copy.withUTF8({ AgencySections.startsLikeUnit($0) }) else { return nil }
         let words = TextWords(title)
         let reader = AgencySections.nameReader(words)
         var k = 0
-        if let e = AssignmentFrames.assigners.longestMatch(in: words, at: 0) { k = e }
+        if dutiesOf, let e = AssignmentFrames.dutiesOf.longestMatch(in: words, at: 0) {
+            k = e
+        } else if let e = AssignmentFrames.assigners.longestMatch(in: words, at: 0) {
+            k = e
+        }
         guard let (names, end) = reader.names(at: k) else { return nil }
         var j = end
+        if let e = AssignmentFrames.responsibility.longestMatch(in: words, at: j) ?? AssignmentFrames.dutyHeadingEnds.longestMatch(in: words, at: j) {
+            j = e
+        }
         while j < words.count, words[j].kind == .colon || words[j].kind == .period || words[j].kind == .comma { j += 1 }
         guard j == words.count else { return nil }
         return names.map { words.string($0.lowerBound, $0.upperBound) }
     }
+
+    /// A cheap look at the first bytes for `Trách nhiệm của`, `Nhiệm vụ của`, `Nhiệm vụ, quyền hạn`.
+    static func startsWithDutiesOf(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < buf.count, buf[i] == 0x20 || buf[i] == UInt8(ascii: "-") || buf[i] == UInt8(ascii: "+") { i += 1 }
+        let end = min(buf.count, i + 20)
+        return VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[i..<end])) { lower in
+            dutyOpeners.contains { ByteSearch.hasPrefix(lower, $0) }
+        }
+    }
+
+    private static let dutyOpeners: [[UInt8]] = ["trách nhiệm", "nhiệm vụ"].map { Array($0.utf8) }
 
     /// The duties under an agency heading: its paragraphs, then its items (the agency leads
     /// each unless the duty names another unit).
@@ -140,7 +162,8 @@ extension TaskExtractor {
         number: String?, notes: [String] = [], fields: [InlineFields.Item] = []
     ) {
         for (k, a) in assignments.enumerated() {
-            let taskID = assignments.count == 1 ? id : id + ".s" + String(k + 1)
+            // Several in one text: `id.s1`, `id.s2`, counted with the paragraphs below it.
+            let taskID = assignments.count == 1 ? id : nextSentenceID(id)
             var task = PlanTask(id: taskID, origin: .assignment, line: line, endLine: endLine, headings: path,
                                 number: assignments.count == 1 ? number : nil, title: a.duty, notes: k == assignments.count - 1 ? notes : [])
             var leadLine = line
@@ -160,19 +183,31 @@ extension TaskExtractor {
         }
     }
 
-    /// `Nghiêm túc triển khai thực hiện Chỉ thị này`: the call to carry out the document itself,
-    /// addressed to everyone; a letter's closing, not one of its tasks.
+    /// `Nghiêm túc triển khai thực hiện Chỉ thị này`, `… nghiêm túc triển khai thực hiện`,
+    /// `… thực hiện các nội dung trên`: the call to carry out the document itself, addressed to
+    /// everyone; a letter's closing, not one of its tasks.
     static func isCallToImplement(_ duty: String) -> Bool {
-        let words = VietnameseText.lowercased(duty).split(separator: " ").map(String.init)
-        guard words.count >= 2, words.last == "này" else { return false }
-        let documentWords: Set<String> = ["chỉ", "thị", "quyết", "định", "nghị", "kế", "hoạch", "công", "văn", "thông", "báo",
-                                          "chương", "trình"]
+        let words = VietnameseText.lowercased(duty).split(whereSeparator: { $0 == " " || $0 == "." || $0 == "/" || $0 == "," })
+            .map(String.init)
+        guard !words.isEmpty, words.count <= 12 else { return false }
         let manner: Set<String> = ["nghiêm", "túc", "khẩn", "trương", "triển", "khai", "tổ", "chức", "thực", "hiện", "chỉnh",
-                                   "có", "hiệu", "quả", "tốt", "đầy", "đủ"]
+                                   "có", "hiệu", "quả", "tốt", "đầy", "đủ", "kịp", "thời", "và", "quán", "triệt", "quan", "tâm", "chỉ", "đạo", "phối", "hợp",
+                                   "chủ", "động"]
         var i = 0
-        while i < words.count - 1, manner.contains(words[i]) { i += 1 }
-        let rest = words[i..<(words.count - 1)]
-        return i > 0 && !rest.isEmpty && rest.count <= 2 && rest.allSatisfy { documentWords.contains($0) }
+        while i < words.count, manner.contains(words[i]) { i += 1 }
+        // The manner alone must carry a verb: `thực hiện`, `triển khai`, `tổ chức`.
+        guard words[0..<i].contains(where: { $0 == "hiện" || $0 == "khai" || $0 == "chức" }) else { return false }
+        let rest = words[i...]
+        if rest.isEmpty { return true }
+        // `… Chỉ thị này`, `… Công văn này`
+        let documentWords: Set<String> = ["chỉ", "thị", "quyết", "định", "nghị", "kế", "hoạch", "công", "văn", "thông", "báo",
+                                          "chương", "trình", "kết", "luận"]
+        if rest.last == "này", rest.count >= 2, rest.count <= 3, rest.dropLast().allSatisfy({ documentWords.contains($0) }) {
+            return true
+        }
+        // `… các nội dung (nêu) trên`, `… ý kiến chỉ đạo (nêu) trên`, `… theo nội dung công văn này`
+        let contents: Set<String> = ["các", "nội", "dung", "nêu", "ý", "kiến", "chỉ", "đạo", "của", "theo", "tại", "trên"]
+        return rest.last == "trên" && rest.count <= 6 && rest.allSatisfy { contents.contains($0) }
     }
 
     static func unit(_ name: String) -> UnitRef {

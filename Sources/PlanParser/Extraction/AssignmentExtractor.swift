@@ -126,6 +126,8 @@ struct AssignmentReader {
         if clauses.contains(where: hasBoilerplate) { return reading }
         for (n, c) in clauses.enumerated() {
             guard var frame = frame(in: c, allowImplicit: isDuty) else {
+                // `Văn phòng UBND tỉnh thông báo để …`, `Sở đã …`: another unit reports, nobody's duty.
+                if isDuty, opensWithReport(c) { continue }
                 if !reading.assignments.isEmpty {
                     if !endsWithColon(c) { append(c, to: &reading) }
                 } else if context != .sentences {
@@ -340,6 +342,14 @@ struct AssignmentReader {
         return nil
     }
 
+    /// Whether clause `c` opens with a unit that reports or evaluates (`X đã …`, `X thông báo để …`).
+    private func opensWithReport(_ c: Range<Int>) -> Bool {
+        var k = c.lowerBound
+        while k < c.upperBound, words[k].kind == .dash || words[k].kind == .comma { k += 1 }
+        guard let (_, ne) = units.names(at: k), ne < c.upperBound else { return false }
+        return AssignmentFrames.notDuties.longestMatch(in: words, at: skipPunctuation(ne, c.upperBound)) != nil
+    }
+
     /// The start of a role word (`chủ trì`, `có trách nhiệm`, `phối hợp`) within a few lowercase
     /// name-like words from `k`, with no verb or function word between.
     private func roleWordAhead(from k: Int, end: Int) -> Int? {
@@ -373,6 +383,15 @@ struct AssignmentReader {
             j = skipPunctuation(e, end)
             // `là cơ quan thường trực, chủ trì, phối hợp …`: one role word after another.
             while let again = AssignmentFrames.leads.longestMatch(in: words, at: j) { j = skipPunctuation(again, end) }
+            // `là cơ quan thường trực của Tổ công tác, có trách nhiệm …`: whose role, then the duty.
+            if words.isWord(j, Self.ofWord), e - start > 1 {
+                var c = j + 1
+                while c < end, c - j < 12, words[c].kind != .comma { c += 1 }
+                if c < end, words[c].kind == .comma {
+                    let k = skipPunctuation(c, end)
+                    j = AssignmentFrames.responsibility.longestMatch(in: words, at: k).map { skipPunctuation($0, end) } ?? k
+                }
+            }
             var support: [Range<Int>] = []
             if let ce = AssignmentFrames.cooperation.longestMatch(in: words, at: j), let (names, ne) = units.names(at: ce), ne <= end {
                 support = names
@@ -401,7 +420,11 @@ struct AssignmentReader {
             return Frame(lead: subject, support: [], dutyStart: j)
         }
         if words[j].kind == .colon, !subject.isEmpty {
-            return Frame(lead: subject, support: [], dutyStart: skipPunctuation(j + 1, end))
+            let k = skipPunctuation(j + 1, end)
+            // `Các thành viên: Lãnh đạo các Sở …`: who is in it, not a duty.
+            if let (_, ne) = units.names(at: k), ne >= end || words[ne].kind == .colon || words[ne].kind == .period { return nil }
+            if AssignmentFrames.members.longestMatch(in: words, at: k) != nil { return nil }
+            return Frame(lead: subject, support: [], dutyStart: k)
         }
         if assigned, words[j].kind == .word { return Frame(lead: subject, support: [], dutyStart: j) }
         if AssignmentFrames.dutyVerbs.longestMatch(in: words, at: j) != nil {
@@ -421,6 +444,7 @@ struct AssignmentReader {
     }
 
     private static let aboutWord = Array("về".utf8)  // "about"
+    private static let ofWord = Array("của".utf8)  // "of"
     private static let fixedWord = Array("định".utf8)  // định kỳ: periodically
     private static let termWord = Array("kỳ".utf8)
     private static let everyWord = Array("hằng".utf8)  // every

@@ -46,6 +46,36 @@ enum AssignmentFrames {
         "tiếp tục được giao",  // "is again assigned"
     ].map(Phrase.init))
 
+    /// Headings that name whose duties follow (`Trách nhiệm của Sở Nội vụ`, `Nhiệm vụ của Tổ
+    /// công tác`): the unit after them is the agency of the items below.
+    static let dutiesOf = PhraseIndex([
+        "trách nhiệm của",  // "responsibilities of"
+        "nhiệm vụ của",  // "duties of"
+        "nhiệm vụ cụ thể của",  // "specific duties of"
+        "nhiệm vụ, quyền hạn của",  // "duties and powers of"
+        "nhiệm vụ và quyền hạn của",  // "duties and powers of"
+        "trách nhiệm, quyền hạn của",  // "responsibilities and powers of"
+        "trách nhiệm thực hiện của",  // "implementation responsibilities of"
+    ].map(Phrase.init))
+
+    /// Words after `X:` that list people, not a duty (`Các thành viên: Lãnh đạo các Sở …`,
+    /// `Tổ trưởng: Ông Nguyễn Văn A`): a body's composition.
+    static let members = PhraseIndex([
+        "lãnh đạo",  // "the leaders of"
+        "đại diện",  // "a representative of"
+        "ông",  // "Mr"
+        "bà",  // "Mrs"
+        "đồng chí",  // "comrade"
+        "đ/c",  // "comrade" (abbreviation)
+    ].map(Phrase.init))
+
+    /// Words after the unit of such a heading (`Sở Nội vụ có nhiệm vụ:`).
+    static let dutyHeadingEnds = PhraseIndex([
+        "có nhiệm vụ",  // "has the duties"
+        "thực hiện các nhiệm vụ sau",  // "carries out the following duties"
+        "thực hiện một số nhiệm vụ sau",  // "carries out some duties as follows"
+    ].map(Phrase.init))
+
     /// Verbs a unit's duty starts with: a unit written before one of them is the duty's lead
     /// (`Công an tỉnh tổ chức vận động …`), and a unit name ends before them.
     static let dutyVerbs = PhraseIndex([
@@ -61,6 +91,20 @@ enum AssignmentFrames {
         "rà soát",  // review
         "tăng cường",  // step up
         "đẩy mạnh",  // push forward
+        "đẩy nhanh",  // speed up
+        "phấn đấu",  // strive to
+        "bàn giao",  // hand over
+        "tích cực",  // actively
+        "nghiêm cấm",  // strictly forbid
+        "tiếp thu",  // take in (comments)
+        "rút kinh nghiệm",  // learn lessons
+        "thành lập",  // set up
+        "dự thảo",  // draft
+        "soạn thảo",  // draft
+        "thẩm tra",  // verify
+        "kiến nghị",  // recommend
+        "tổng kết",  // review (at the end)
+        "sơ kết",  // review (midway)
         "tiếp tục",  // continue
         "khẩn trương",  // urgently
         "chủ động",  // proactively

@@ -22,6 +22,18 @@ enum UnitLexicon {
         "văn phòng",  // office
         "ban",  // board
         "ban chỉ đạo",  // steering committee
+        "ban tổ chức",  // organizing committee
+        "ban quản lý",  // management board
+        "ban biên tập",  // editorial board
+        "ban điều hành",  // executive board
+        "tiểu ban",  // subcommittee
+        "tổ công tác",  // working group
+        "tổ giúp việc",  // support team
+        "tổ thư ký",  // secretariat team
+        "đoàn công tác",  // working delegation
+        "đoàn kiểm tra",  // inspection team
+        "đoàn thanh tra",  // inspection team
+        "đoàn giám sát",  // supervision team
         "ban chỉ huy quân sự",  // district military command
         "ban chỉ huy",  // command
         "trung tâm",  // centre
@@ -89,6 +101,13 @@ enum UnitLexicon {
         "doanh nghiệp",  // enterprise
     ].map(Phrase.init)
 
+    /// Heads that name a body's kind, after which its own lowercase words follow (`Tổ công tác
+    /// liên ngành`, `Ban quản lý dự án giao thông`), up to a verb or function word.
+    static let openHeads: Set<[UInt8]> = Set([
+        "ban chỉ đạo", "ban tổ chức", "ban quản lý", "ban biên tập", "ban điều hành", "tiểu ban", "tổ công tác",
+        "tổ giúp việc", "tổ thư ký", "đoàn công tác", "đoàn kiểm tra", "đoàn thanh tra", "đoàn giám sát",
+    ].map { Array($0.utf8) })
+
     /// Heads that may stand in lower case mid-sentence (`thủ trưởng các cơ quan`, `giao cơ quan
     /// chuyên môn`).
     static let lowercaseHeads: Set<[UInt8]> = Set([
@@ -140,6 +159,7 @@ enum UnitLexicon {
         "xây dựng và quản lý đô thị",  // construction and urban management
         "giao thông vận tải",  // transport
         "giao thông - vận tải",  // transport
+        "giao thông",  // transport, traffic
         "công thương",  // industry and trade
         "tiêu chuẩn, đo lường, chất lượng",  // standards, metrology and quality
         "thông tin, thống kê và ứng dụng",  // information, statistics and applications

@@ -73,14 +73,16 @@ struct UnitNameReader {
             // `Thanh tra việc …` (to inspect), not `Thanh tra tỉnh` (the inspectorate).
             return nil
         }
-        let end = tail(from: k, start: i)
+        let end = tail(from: k, start: i, openHead: k == headEnd && UnitLexicon.openHeads.contains(headText))
         // A bare `Sở`, `Phòng`, `Đoàn`: a word of the sentence more often than a name.
         if end == headEnd, Self.bareHeads.contains(headText) { return nil }
         return end
     }
 
     /// The name's own words after its head (and field), up to where it ends.
-    private func tail(from start: Int, start first: Int) -> Int {
+    /// - Parameter openHead: the head is a body's kind (`Tổ công tác`, `Ban quản lý`), which
+    ///   lowercase words may follow (`Tổ công tác liên ngành`).
+    private func tail(from start: Int, start first: Int, openHead: Bool = false) -> Int {
         let headEnd = start
         var k = start
         var afterPlace = false
@@ -124,14 +126,23 @@ struct UnitNameReader {
                 }
                 // After a place (`Công an tỉnh tổ chức …`) or right after the head (`Sở định kỳ …`),
                 // a lowercase word is the sentence's, not the name's.
-                if afterPlace || k == headEnd || isStop(k) { return lastGood }
-                if let end = UnitLexicon.fieldIndex.longestMatch(in: words, at: k) {
+                // A field of the lexicon goes on the name even when its first word could end one
+                // (`Ban Quản lý dự án giao thông tỉnh`: `giao` also assigns).
+                if !afterPlace, k != headEnd, let end = UnitLexicon.fieldIndex.longestMatch(in: words, at: k) {
                     k = end
-                } else {
-                    k += 1
+                    lastGood = k
+                    continue
                 }
+                if afterPlace || (k == headEnd && !openHead) || isStop(k) { return lastGood }
+                k += 1
                 lastGood = k
             case .comma:
+                if afterPlace, k > 0, words[k - 1].kind == .word, words[k - 1].capitalized, let end = placeName(after: k) {
+                    // `UBND các huyện Phù Mỹ, Phù Cát`: more places of the same list.
+                    k = end
+                    lastGood = k
+                    continue
+                }
                 // `Văn hóa, Thể thao` (a field not in the lexicon), never `, Sở …` (a new name).
                 guard k + 1 < words.count, words[k + 1].kind == .word, words[k + 1].capitalized, !words[k + 1].allCaps,
                     UnitLexicon.headIndex.longestMatch(in: words, at: k + 1) == nil, !isStop(k + 1), !afterPlace
@@ -155,6 +166,22 @@ struct UnitNameReader {
             }
         }
         return lastGood
+    }
+
+    /// After the comma at `k` in a list of places (`huyện Phù Mỹ, Phù Cát và Tây Sơn`): the end
+    /// of the next proper name (one to three capitalized words that are no head), or `nil`.
+    private func placeName(after k: Int) -> Int? {
+        var j = k + 1
+        if words.isWord(j, Self.and) { j += 1 }
+        let start = j
+        while j < words.count, j - start < 3, words[j].kind == .word, words[j].capitalized, !words[j].allCaps, !words[j].numeric,
+            UnitLexicon.headIndex.longestMatch(in: words, at: j) == nil, !isStop(j)
+        {
+            j += 1
+        }
+        guard j > start else { return nil }
+        if j < words.count, words[j].kind == .word, words[j].capitalized { return nil }
+        return j
     }
 
     /// `các huyện, thị xã, thành phố`: places after `các`, joined by commas or `và`.

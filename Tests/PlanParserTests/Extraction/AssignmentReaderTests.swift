@@ -76,7 +76,53 @@ import Testing
         Row("Tổ chức hội khỏe Phù Đổng cấp huyện; giao Phòng Giáo dục và Đào tạo chủ trì thực hiện.",
             [(["Phòng Giáo dục và Đào tạo"], [], "Tổ chức hội khỏe Phù Đổng cấp huyện", [])], context: .item),
         Row("Tổ chức hội khỏe Phù Đổng cấp huyện.", [], context: .item),
+        // A field word that also assigns (`giao thông`), an adverb opening the duty, under an
+        // introduction's units: the item's own unit leads.
+        Row("Ban Quản lý dự án giao thông tỉnh khẩn trương hoàn chỉnh hồ sơ thiết kế, trình thẩm định trước ngày 20/10/2023.",
+            [(["Ban Quản lý dự án giao thông tỉnh"], [], "Khẩn trương hoàn chỉnh hồ sơ thiết kế, trình thẩm định trước ngày 20/10/2023",
+              ["trước ngày 20/10/2023"])], context: .duty(splitRoles: false)),
+        // Districts named in a list after `các huyện`: one unit.
+        Row("UBND các huyện Hoài Ân, Tây Sơn đẩy nhanh công tác giải phóng mặt bằng trong tháng 11/2023.",
+            [(["UBND các huyện Hoài Ân, Tây Sơn"], [], "Đẩy nhanh công tác giải phóng mặt bằng trong tháng 11/2023",
+              ["trong tháng 11/2023"])], context: .duty(splitRoles: false)),
+        // `là cơ quan thường trực của …, có trách nhiệm …`: the duty after the role.
+        Row("Sở Kế hoạch và Đầu tư là cơ quan thường trực của Tổ công tác, có trách nhiệm tổng hợp, báo cáo định kỳ hằng tháng.",
+            [(["Sở Kế hoạch và Đầu tư"], [], "Tổng hợp, báo cáo định kỳ hằng tháng", ["định kỳ hằng tháng"])]),
+        // Under an introduction: another unit's notice is nobody's duty.
+        Row("Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.", [], context: .duty(splitRoles: false)),
+        // A body's composition, not a duty.
+        Row("Các thành viên: Lãnh đạo các Sở: Tài chính, Xây dựng.", []),
+        Row("Tổ phó: Giám đốc Sở Kế hoạch và Đầu tư.", [], context: .item),
     ]
+
+    /// The call to carry out the document, addressed to all: a closing, not a task.
+    @Test(arguments: [
+        ("Nghiêm túc triển khai thực hiện Chỉ thị này", true),
+        ("Nghiêm túc triển khai thực hiện", true),
+        ("Quan tâm chỉ đạo thực hiện", true),
+        ("Tổ chức thực hiện các nội dung trên", true),
+        ("Khẩn trương triển khai thực hiện ý kiến chỉ đạo nêu trên", true),
+        ("Theo dõi, đôn đốc việc thực hiện", false),
+        ("Tổ chức thực hiện kiểm kê đất đai", false),
+        ("Thực hiện chế độ báo cáo định kỳ", false),
+    ] as [(String, Bool)])
+    func callToImplement(duty: String, expected: Bool) {
+        #expect(TaskExtractor.isCallToImplement(duty) == expected)
+    }
+
+    /// Headings that name whose duties follow.
+    @Test(arguments: [
+        ("Sở Nội vụ", ["Sở Nội vụ"]),
+        ("Nhiệm vụ của Tổ công tác", ["Tổ công tác"]),
+        ("Trách nhiệm của Sở Y tế và Bảo hiểm xã hội tỉnh", ["Sở Y tế", "Bảo hiểm xã hội tỉnh"]),
+        ("Sở Tài chính có trách nhiệm:", ["Sở Tài chính"]),
+        ("Nhiệm vụ của các sở, ban, ngành", ["các sở, ban, ngành"]),
+        ("Nhiệm vụ trọng tâm", nil),
+        ("Trách nhiệm thi hành", nil),
+    ] as [(String, [String]?)])
+    func agencyHeadings(title: String, expected: [String]?) {
+        #expect(TaskExtractor.agencyUnits(inTitle: title) == expected)
+    }
 
     @Test(arguments: rows)
     func frames(_ row: Row) {
