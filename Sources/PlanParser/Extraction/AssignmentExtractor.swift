@@ -468,6 +468,29 @@ struct AssignmentReader {
         }
     }
 
+    /// The times of a task's last clause when it says only when (`…; hoàn thành trước ngày
+    /// 30/4/2024`): a prose task's deadline, written after its duty.
+    static func closingTimes(of title: String) -> [String] {
+        var copy = title
+        return copy.withUTF8 { buf in
+            // The last `;` or sentence end with words after it.
+            var cut = -1
+            var depth = 0
+            for i in 0..<buf.count {
+                switch buf[i] {
+                case UInt8(ascii: "("): depth += 1
+                case UInt8(ascii: ")"): depth = max(0, depth - 1)
+                case UInt8(ascii: ";") where depth == 0: cut = i
+                case UInt8(ascii: ".") where depth == 0 && i + 1 < buf.count && buf[i + 1] == 0x20: cut = i
+                default: break
+                }
+            }
+            guard cut >= 0, buf.count - cut < 80 else { return [] }
+            let (texts, timeOnly) = times(in: UnsafeBufferPointer(rebasing: buf[(cut + 1)...]))
+            return timeOnly ? texts : []
+        }
+    }
+
     /// Time phrases in a clause: deadlines (`trước ngày …`, `chậm nhất …`), periodic times
     /// (`định kỳ …`, `hằng quý`), and calendar spans announced by a cue word (`trong tháng 12`,
     /// `vào ngày 15/12`, `hoàn thành trong quý I`); a bare `năm 2024` in a title is none.

@@ -223,9 +223,12 @@ struct TaskExtractor {
     // MARK: - Prose and field tasks
 
     mutating func addProseTask(_ s: SectionView, path: [SectionHeading], id: [String]) {
-        tasks.append(PlanTask(
+        var task = PlanTask(
             id: id.joined(separator: "."), origin: .prose, line: s.line, endLine: s.endLine, headings: path,
-            number: s.number, title: Self.strippedTitle(s.title), notes: s.paragraphs.map(\.text)))
+            number: s.number, title: Self.strippedTitle(s.title), notes: s.paragraphs.map(\.text))
+        // `…; hoàn thành trước ngày 30/4/2024`: the deadline after the duty.
+        for t in AssignmentReader.closingTimes(of: task.title) { add(t, role: .time, line: s.line, to: &task, inline: false) }
+        tasks.append(task)
     }
 
     /// An item whose fields are written inline, in its text or in a paragraph after it.

@@ -179,6 +179,17 @@ import Testing
         #expect(only == timeOnly)
     }
 
+    /// A prose task's last clause that says only when is its time; a date inside the duty is not.
+    @Test(arguments: [
+        ("Kiểm tra an toàn hồ chứa trước mùa mưa bão; hoàn thành trước ngày 30/4/2024.", ["trước ngày 30/4/2024"]),
+        ("Rà soát phương án bảo vệ hồ đập. Hoàn thành trong quý II/2024", ["trong quý II/2024"]),
+        ("Triển khai Quyết định số 12/QĐ-UBND ngày 05/01/2024 của UBND tỉnh", []),
+        ("Tổ chức hội nghị; mời đại biểu dự vào ngày 19/4/2024", []),
+    ] as [(String, [String])])
+    func closingTimes(title: String, expected: [String]) {
+        #expect(AssignmentReader.closingTimes(of: title) == expected)
+    }
+
     /// A date without a year takes the document's year.
     @Test func dateWithoutYear() throws {
         let d = try Fixtures.parse("""
