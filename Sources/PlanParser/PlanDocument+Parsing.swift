@@ -77,7 +77,7 @@ extension PlanDocument {
         LeadInference.infer(&found, from: extractor.responsibilities, heads: extractor.responsibilityHeads,
                             documentTitle: header.title)
         clock.lap("lead inference")
-        let tasks = ReferenceAttacher(header.references).attach(to: found)
+        let tasks = ReferenceAttacher(header.references).attach(to: consume found)  // not copied
         clock.lap("task references")
         return PlanDocument(
             source: SourceInfo(path: path, format: format, lines: lines), header: header, preamble: body.preamble,

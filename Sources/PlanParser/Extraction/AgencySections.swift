@@ -217,14 +217,20 @@ extension TaskExtractor {
     /// The same unit twice in one field is one (by key); a task without a lead has no source.
     static func dedupeUnits(_ task: inout PlanTask) {
         // Lists without a repeat are left as they are: a table's tasks share their cell arrays.
+        // The lists are short: comparing pairs costs less than hashing.
         func unique(_ list: inout [UnitRef]) {
             guard list.count > 1 else { return }
-            var seen: Set<String> = []
             var repeated = false
-            for u in list where !seen.insert(u.key).inserted { repeated = true; break }
+            search: for i in 1..<list.count {
+                for j in 0..<i where list[j].key == list[i].key {
+                    repeated = true
+                    break search
+                }
+            }
             guard repeated else { return }
-            seen.removeAll(keepingCapacity: true)
-            list = list.filter { seen.insert($0.key).inserted }
+            var kept: [UnitRef] = []
+            for u in list where !kept.contains(where: { $0.key == u.key }) { kept.append(u) }
+            list = kept
         }
         unique(&task.lead)
         unique(&task.support)
@@ -244,9 +250,12 @@ extension TaskExtractor {
 enum AgencySections {
     /// The name reader with the stop words of the assignment frames.
     static func nameReader(_ words: TextWords) -> UnitNameReader {
-        UnitNameReader(words: words, stops: [AssignmentFrames.dutyVerbs, AssignmentFrames.nameEnders, AssignmentFrames.leads,
-                                             AssignmentFrames.cooperation, AssignmentFrames.responsibility])
+        UnitNameReader(words: words, stops: stops)
     }
+
+    /// Built once: the reader is made for every text read.
+    private static let stops = [AssignmentFrames.dutyVerbs, AssignmentFrames.nameEnders, AssignmentFrames.leads,
+                                AssignmentFrames.cooperation, AssignmentFrames.responsibility]
 
     /// Whether a text could hold a frame: a frame word anywhere, or a unit head (or `các`)
     /// as its first word. Most plan items fail both and are never tokenized.
@@ -260,10 +269,8 @@ enum AgencySections {
     static func mayOpenWithFrame(_ text: String) -> Bool {
         var copy = text
         return copy.withUTF8 { buf in
-            if startsLikeUnit(buf) { return true }
-            return VietnameseText.withLowercased(buf) { lower in
-                ByteSearch.contains(lower, giaoWord) || ByteSearch.contains(lower, leadWord)
-            }
+            // Mid-sentence the words are lowercase; a capitalized `Giao` first is a unit's start.
+            startsLikeUnit(buf) || ByteSearch.contains(buf, giaoWord) || ByteSearch.contains(buf, leadWord)
         }
     }
 

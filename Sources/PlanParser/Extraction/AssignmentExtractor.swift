@@ -486,6 +486,8 @@ struct AssignmentReader {
                 }
             }
             guard cut >= 0, buf.count - cut < 80 else { return [] }
+            // A clause that says only when has a number (`30/4/2024`, `quý II/2024`).
+            guard buf[(cut + 1)...].contains(where: { $0 &- 0x30 < 10 }) else { return [] }
             let (texts, timeOnly) = times(in: UnsafeBufferPointer(rebasing: buf[(cut + 1)...]))
             return timeOnly ? texts : []
         }

@@ -147,35 +147,44 @@ struct TextWords {
     private mutating func chunk(_ text: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, spaceBefore: Bool) {
         var a = lo
         var b = hi
-        var leading: [Token] = []
-        var trailing: [Token] = []
+        var first = true
         // Punctuation at the front: ( “ " ' and a lone dash.
         while a < b {
             if let (kind, length) = Self.punctuation(text, a, b),
                 kind == .open || kind == .quote || kind == .dash || kind == .other || a + length == b
             {
-                leading.append(Token(start: Int32(a), end: Int32(a + length), kind: kind))
+                var t = Token(start: Int32(a), end: Int32(a + length), kind: kind)
+                t.spaceBefore = first && spaceBefore
+                first = false
+                tokens.append(t)
                 a += length
             } else {
                 break
             }
         }
-        // Punctuation at the end: . , ; : ) ” " ? ! …
+        // Punctuation at the end: . , ; : ) ” " ? ! … — found from the end, appended after the
+        // words in text order (no array of its own: most words have none).
+        let wordsEnd = trailingStart(text, a, b)
+        if a < wordsEnd { words(text, a, wordsEnd, spaceBefore: first && spaceBefore) }
+        b = hi
+        let firstTrailing = tokens.count
+        while b > wordsEnd, let (kind, length) = Self.trailingPunctuation(text, a, b) {  // the same cuts
+            tokens.append(Token(start: Int32(b - length), end: Int32(b), kind: kind))
+            b -= length
+        }
+        if tokens.count - firstTrailing > 1 { tokens[firstTrailing...].reverse() }
+    }
+
+    /// Where the punctuation at the end of `a..<b` starts.
+    private func trailingStart(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Int {
+        var b = b
         while b > a {
             guard let (kind, length) = Self.trailingPunctuation(text, a, b) else { break }
             // `TP.` `Tp.`: keep the full stop of a short capitalized abbreviation.
             if kind == .period, length == 1, b - a <= 3, b - 1 > a, VietnameseText.isUppercase(UInt32(text[a])) { break }
-            trailing.insert(Token(start: Int32(b - length), end: Int32(b), kind: kind), at: 0)
             b -= length
         }
-        var first = true
-        for var t in leading {
-            t.spaceBefore = first && spaceBefore
-            first = false
-            tokens.append(t)
-        }
-        if a < b { words(text, a, b, spaceBefore: first && spaceBefore) }
-        for t in trailing { tokens.append(t) }
+        return b
     }
 
     /// One word, or words joined by a dash between lowercase letters.
