@@ -443,6 +443,13 @@ struct AssignmentReader {
         return skipPunctuation(j, end)
     }
 
+    /// Words a time without a number is written with (`định kỳ hằng quý`, `thường xuyên`,
+    /// `trong quý II`, `khi có yêu cầu`, `cuối năm`), and the cue words before a date.
+    private static let timeWordHashes: Set<UInt64> = Set([
+        "định", "hằng", "hàng", "thường", "liên", "quý", "cuối", "đầu", "giữa", "khi", "đột", "suốt", "tháng", "năm",
+        "tuần", "ngày", "kỳ", "hạn", "trước", "sau", "trong", "từ", "đến", "tới", "hết", "nửa", "mùa", "dịp", "quí",
+    ].map { TextWords.hash(Array($0.utf8)) })
+
     private static let aboutWord = Array("về".utf8)  // "about"
     private static let ofWord = Array("của".utf8)  // "of"
     private static let fixedWord = Array("định".utf8)  // định kỳ: periodically
@@ -463,6 +470,13 @@ struct AssignmentReader {
     private func times(in c: Range<Int>) -> (texts: [String], timeOnly: Bool) {
         let range = words.byteRange(c.lowerBound, c.upperBound)
         guard !range.isEmpty else { return ([], false) }
+        // Most clauses say no time: without a number or a time word there is none to parse.
+        var mayHoldTime = false
+        for k in c where words[k].kind == .word && (words[k].numeric || Self.timeWordHashes.contains(words[k].hash)) {
+            mayHoldTime = true
+            break
+        }
+        guard mayHoldTime else { return ([], false) }
         return words.bytes.withUnsafeBufferPointer { buf in
             Self.times(in: UnsafeBufferPointer(rebasing: buf[range]))
         }

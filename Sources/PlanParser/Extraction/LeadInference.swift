@@ -39,26 +39,20 @@ enum LeadInference {
     static func infer(_ tasks: inout [PlanTask], from responsibilities: [Responsibility], heads: [[String]] = [],
                       documentTitle: String?)
     {
+        let open = tasks.indices.filter { tasks[$0].origin == .prose && tasks[$0].lead.isEmpty }
+        guard !open.isEmpty, !responsibilities.isEmpty else { return }
         var vocabulary = Vocabulary()
         var candidates: [Candidate] = []
-        var seen: Set<[Int]> = []
+        var sources: [Int] = []  // the responsibility of each candidate
         var seenText: Set<TextKey> = []
         for (n, r) in responsibilities.enumerated() where r.role == .lead && !isCollective(r.unit.name) {
             // The same unit with the same duty, again (a document pasted twice): nothing new.
             guard seenText.insert(TextKey(r.unit.key + "\u{1}" + r.duty)).inserted else { continue }
             let areas = r.areas.map { Set(vocabulary.words($0)) }.filter { $0.count >= 2 }
-            let phrases = phrases(of: r, heads: n < heads.count ? heads[n] : ResponsibilityAreas.headPhrases(of: r.duty),
-                                  &vocabulary)
-            // A responsibility repeated word for word adds nothing (the first line is kept).
-            var signature = vocabulary.words(r.unit.key) + [-1]
-            for a in areas { signature += a.sorted() + [-2] }
-            for p in phrases { signature += p.whole + [-3] }
-            guard seen.insert(signature).inserted else { continue }
-            candidates.append(Candidate(responsibility: r, areas: areas, phrases: phrases))
+            candidates.append(Candidate(responsibility: r, areas: areas, phrases: []))
+            sources.append(n)
         }
         guard !candidates.isEmpty else { return }
-        let open = tasks.indices.filter { tasks[$0].origin == .prose && tasks[$0].lead.isEmpty }
-        guard !open.isEmpty else { return }
         let titleWords = documentTitle.map { vocabulary.words($0) } ?? []
         // Title words are made only when a heading does not decide (most tasks never need them).
         var taskWords: [Int: [Int]] = [:]
@@ -68,10 +62,9 @@ enum LeadInference {
             taskWords[i] = made
             return made
         }
-        // Phrases that say nothing: in the plan's title, or in many task titles (by phrase number).
-        let starts = PhraseStarts(candidates)
         var titled: [Int] = []  // the tasks no heading decides
-        var usable = [UInt8](repeating: 0, count: starts.refs.count)  // 0 unknown, 1 usable, 2 not
+        var starts = PhraseStarts([])
+        var usable: [UInt8] = []  // by phrase number: 0 unknown, 1 usable, 2 not
         var postings: [Int: [Int]]?  // word → open tasks whose title holds it
         func isUsable(_ n: Int) -> Bool {
             if usable[n] != 0 { return usable[n] == 1 }
@@ -106,8 +99,19 @@ enum LeadInference {
                 titled.append(i)
             }
         }
-        // 2. By title (a phrase in many of these titles says nothing).
-        if !starts.refs.isEmpty {
+        // 2. By title (a phrase in many of these titles says nothing). The phrases are read only
+        // now: most plans' headings decide every task.
+        if !titled.isEmpty {
+            for (c, n) in sources.enumerated() {
+                let r = responsibilities[n]
+                candidates[c].phrases = phrases(of: r, heads: n < heads.count ? heads[n] : ResponsibilityAreas.headPhrases(of: r.duty),
+                                                &vocabulary)
+            }
+            // Phrases that say nothing: in the plan's title, or in many task titles (by phrase number).
+            starts = PhraseStarts(candidates)
+            usable = [UInt8](repeating: 0, count: starts.refs.count)
+        }
+        if !titled.isEmpty, !starts.refs.isEmpty {
             for i in titled {
                 if let (r, _) = byTitle(words(of: i), candidates, starts, isUsable) { inferred.append((i, r)) }
             }
@@ -247,8 +251,16 @@ enum LeadInference {
     /// A responsibility's areas and the heads of its duty's clauses, whole and cut at commas.
     private static func phrases(of r: Responsibility, heads: [String], _ vocabulary: inout Vocabulary) -> [Phrase] {
         (r.areas + heads).map { t in
-            let pieces = t.split(separator: ",").map { vocabulary.words(String($0)) }
-            return Phrase(whole: vocabulary.words(t), pieces: pieces.count > 1 ? pieces : [])
+            var commas: [Int] = []
+            let whole = vocabulary.words(t, commas: &commas)
+            guard !commas.isEmpty else { return Phrase(whole: whole, pieces: []) }
+            var pieces: [[Int]] = []
+            var start = 0
+            for c in commas + [whole.count] {
+                pieces.append(Array(whole[start..<max(start, c)]))
+                start = max(start, c)
+            }
+            return Phrase(whole: whole, pieces: pieces)
         }
     }
 
@@ -273,26 +285,49 @@ enum LeadInference {
         /// split at anything but letters and digits, `và` dropped, abbreviations written out.
         /// - Complexity: O(n) in the text, one pass, no string built.
         mutating func words(_ text: String) -> [Int] {
+            var none: [Int] = []
+            return words(text, commas: &none, recording: false)
+        }
+
+        /// The words, and in `commas` how many words come before each comma.
+        mutating func words(_ text: String, commas: inout [Int]) -> [Int] {
+            words(text, commas: &commas, recording: true)
+        }
+
+        private mutating func words(_ text: String, commas: inout [Int], recording: Bool) -> [Int] {
             var copy = text
             return copy.withUTF8 { bytes in
                 var result: [Int] = []
                 result.reserveCapacity(bytes.count / 5)
-                var word: [UInt8] = []
-                word.reserveCapacity(24)
+                // The word's hash is made as its letters come (FNV-1a, as `TextWords.hash` of the
+                // lowercase bytes), with the states before its last two letters kept: the old tone
+                // placement (`hoá`) is rehashed from there in the new one (`hóa`). No word is built.
+                let basis: UInt64 = 0xCBF2_9CE4_8422_2325
+                var full = basis
+                var before1 = basis
+                var before2 = basis
+                var wordBytes = 0
                 var last: (UInt32, UInt32, UInt32) = (0, 0, 0)
-                var lengths: (Int, Int) = (0, 0)
                 var previous: UInt64?
                 func finish() {
-                    guard !word.isEmpty else { return }
+                    guard wordBytes > 0 else { return }
+                    var h = full
                     if last.2 >= 0xE0, let (first, second) = UnitNormalizer.newTonePlacement(last) {
-                        word.removeLast(lengths.0 + lengths.1)
-                        VietnameseText.appendUTF8(first, to: &word)
-                        VietnameseText.appendUTF8(second, to: &word)
+                        h = Vocabulary.feed(Vocabulary.feed(before2, first), second)
                     }
-                    let h = TextWords.hash(word)
-                    word.removeAll(keepingCapacity: true)
+                    let length = wordBytes
+                    full = basis
+                    before1 = basis
+                    before2 = basis
+                    wordBytes = 0
                     last = (0, 0, 0)
                     if h == Vocabulary.and { return }
+                    // Abbreviations are short: longer words are never looked up.
+                    guard length <= 5 else {
+                        result.append(Int(truncatingIfNeeded: h))
+                        previous = h
+                        return
+                    }
                     if let p = previous, let spelled = Vocabulary.pairs[p &* 31 &+ h] {
                         // `KH&CN`, `TT&TT`: two parts of one abbreviation.
                         result.removeLast()
@@ -312,12 +347,18 @@ enum LeadInference {
                     if b < 0x80 {
                         if (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 {
                             let l = b &+ ((b &- 0x41) < 26 ? 0x20 : 0)
-                            word.append(l)
+                            before2 = before1
+                            before1 = full
+                            full = (full ^ UInt64(l)) &* 0x100_0000_01B3
                             last = (last.1, last.2, UInt32(l))
-                            lengths = (lengths.1, 1)
+                            wordBytes += 1
                         } else {
                             // Punctuation (also the `&` of `KH&CN`, whose parts stay a pair).
                             finish()
+                            if recording, b == UInt8(ascii: ",") {
+                                commas.append(result.count)
+                                previous = nil
+                            }
                         }
                         i += 1
                         continue
@@ -326,16 +367,39 @@ enum LeadInference {
                     i += n
                     if VietnameseText.isLetter(s) {
                         let l = VietnameseText.lowercase(s)
-                        let before = word.count
-                        VietnameseText.appendUTF8(l, to: &word)
+                        before2 = before1
+                        before1 = full
+                        full = Vocabulary.feed(full, l)
                         last = (last.1, last.2, l)
-                        lengths = (lengths.1, word.count - before)
+                        wordBytes += n
                     } else {
                         finish()
                     }
                 }
                 finish()
                 return result
+            }
+        }
+
+        /// FNV-1a state `h` fed the UTF-8 bytes of scalar `s`.
+        @inline(__always)
+        static func feed(_ h: UInt64, _ s: UInt32) -> UInt64 {
+            let prime: UInt64 = 0x100_0000_01B3
+            switch s {
+            case 0..<0x80:
+                return (h ^ UInt64(s)) &* prime
+            case 0x80..<0x800:
+                let a = (h ^ UInt64(0xC0 | (s >> 6))) &* prime
+                return (a ^ UInt64(0x80 | (s & 0x3F))) &* prime
+            case 0x800..<0x10000:
+                let a = (h ^ UInt64(0xE0 | (s >> 12))) &* prime
+                let b = (a ^ UInt64(0x80 | ((s >> 6) & 0x3F))) &* prime
+                return (b ^ UInt64(0x80 | (s & 0x3F))) &* prime
+            default:
+                let a = (h ^ UInt64(0xF0 | (s >> 18))) &* prime
+                let b = (a ^ UInt64(0x80 | ((s >> 12) & 0x3F))) &* prime
+                let c = (b ^ UInt64(0x80 | ((s >> 6) & 0x3F))) &* prime
+                return (c ^ UInt64(0x80 | (s & 0x3F))) &* prime
             }
         }
 
@@ -360,6 +424,7 @@ enum LeadInference {
     }
 
     private static func withoutParentheses(_ s: String) -> String {
+        guard s.utf8.contains(UInt8(ascii: "(")) else { return s }
         var out = ""
         var depth = 0
         for ch in s {

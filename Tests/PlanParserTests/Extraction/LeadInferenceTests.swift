@@ -104,4 +104,16 @@ import Testing
         #expect(d.task("I.2.1")?.lead.map(\.name) == ["Sở Nội vụ"])
         #expect(d.task("I.2.1")?.leadSource?.kind == .stated)
     }
+
+    /// Comparison words: hashes of the lowercase words, the old tone placement and
+    /// abbreviations the same as written out, `và` dropped.
+    @Test func vocabulary() {
+        var v = LeadInference.Vocabulary()
+        let plain = ["sở", "văn", "hóa", "thể", "thao", "du", "lịch"].map { Int(truncatingIfNeeded: TextWords.hash(Array($0.utf8))) }
+        #expect(v.words("Sở Văn hoá, Thể thao và Du lịch") == plain)
+        #expect(v.words("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH") == plain)
+        #expect(v.words("Sở KH&CN") == v.words("sở khoa học công nghệ"))
+        #expect(v.words("công tác CCHC") == v.words("công tác cải cách hành chính"))
+        #expect(v.words("thuỷ lợi") == v.words("thủy lợi"))
+    }
 }
