@@ -49,7 +49,7 @@ extension TaskExtractor {
         return names.map { words.string($0.lowerBound, $0.upperBound) }
     }
 
-    /// A cheap look at the first bytes for `Trách nhiệm của`, `Nhiệm vụ của`, `Nhiệm vụ, quyền hạn`.
+    /// A cheap look at the first bytes for `Trách nhiệm của`, `Nhiệm vụ của`, `Nhiệm vụ, quyền hạn`, `Đối với`.
     static func startsWithDutiesOf(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < buf.count, buf[i] == 0x20 || buf[i] == UInt8(ascii: "-") || buf[i] == UInt8(ascii: "+") { i += 1 }
@@ -59,7 +59,7 @@ extension TaskExtractor {
         }
     }
 
-    private static let dutyOpeners: [[UInt8]] = ["trách nhiệm", "nhiệm vụ"].map { Array($0.utf8) }
+    private static let dutyOpeners: [[UInt8]] = ["trách nhiệm", "nhiệm vụ", "đối với"].map { Array($0.utf8) }
 
     /// The duties under an agency heading: its paragraphs, then its items (the agency leads
     /// each unless the duty names another unit).
@@ -261,7 +261,9 @@ enum AgencySections {
     /// as its first word. Most plan items fail both and are never tokenized.
     static func mayHoldFrame(_ text: String) -> Bool {
         var copy = text
-        return copy.withUTF8 { buf in startsLikeUnit(buf) || AssignmentReader.mayHoldAssignment(buf) }
+        return copy.withUTF8 { buf in
+            startsLikeUnit(buf) || AssignmentReader.mayHoldAssignment(buf) || TaskExtractor.startsWithDutiesOf(buf)
+        }
     }
 
     /// Whether an item could be an assignment: it opens with a unit or a frame word, or names
@@ -271,6 +273,7 @@ enum AgencySections {
         return copy.withUTF8 { buf in
             // Mid-sentence the words are lowercase; a capitalized `Giao` first is a unit's start.
             startsLikeUnit(buf) || ByteSearch.contains(buf, giaoWord) || ByteSearch.contains(buf, leadWord)
+                || TaskExtractor.startsWithDutiesOf(buf)
         }
     }
 

@@ -56,6 +56,7 @@ enum AssignmentFrames {
         "nhiệm vụ và quyền hạn của",  // "duties and powers of"
         "trách nhiệm, quyền hạn của",  // "responsibilities and powers of"
         "trách nhiệm thực hiện của",  // "implementation responsibilities of"
+        "đối với",  // "as for"
     ].map(Phrase.init))
 
     /// Words after `X:` that list people, not a duty (`Các thành viên: Lãnh đạo các Sở …`,
@@ -238,6 +239,7 @@ enum AssignmentFrames {
         "bên cạnh đó",  // in addition
         "mặt khác",  // on the other hand
         "trên cơ sở đó",  // on that basis
+        "đối với",  // as for (`Đối với UBND xã: tập trung …`)
     ].map(Phrase.init))
 
     /// What a narrative `chủ trì` leads: a meeting, not a duty (`… chủ trì cuộc họp …`).

@@ -175,13 +175,22 @@ struct TextWords {
         if tokens.count - firstTrailing > 1 { tokens[firstTrailing...].reverse() }
     }
 
+    /// `TP`, `TX`, `Tp`, `Tx`, `Tt`, `Q`, `P`: a place abbreviation written with a full stop.
+    private static func isAbbreviation(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+        guard b > a, b - a <= 2, VietnameseText.isUppercase(UInt32(text[a])) else { return false }
+        guard b - a == 2 else { return true }
+        let second = text[a + 1]
+        return VietnameseText.isUppercase(UInt32(second)) || second == UInt8(ascii: "p") || second == UInt8(ascii: "x")
+            || second == UInt8(ascii: "t")
+    }
+
     /// Where the punctuation at the end of `a..<b` starts.
     private func trailingStart(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Int {
         var b = b
         while b > a {
             guard let (kind, length) = Self.trailingPunctuation(text, a, b) else { break }
-            // `TP.` `Tp.`: keep the full stop of a short capitalized abbreviation.
-            if kind == .period, length == 1, b - a <= 3, b - 1 > a, VietnameseText.isUppercase(UInt32(text[a])) { break }
+            // `TP.` `Tp.` `TX.` `Q.`: keep the full stop of a short abbreviation (not of `An.`).
+            if kind == .period, length == 1, b - a <= 3, b - 1 > a, Self.isAbbreviation(text, a, b - 1) { break }
             b -= length
         }
         return b

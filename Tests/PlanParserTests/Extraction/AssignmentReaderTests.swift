@@ -93,6 +93,12 @@ import Testing
         // A body's composition, not a duty.
         Row("Các thành viên: Lãnh đạo các Sở: Tài chính, Xây dựng.", []),
         Row("Tổ phó: Giám đốc Sở Kế hoạch và Đầu tư.", [], context: .item),
+        // `Đối với X: …`
+        Row("Đối với UBND xã Hiệp An: tập trung chỉ đạo thu ngân sách.", [(["UBND xã Hiệp An"], [], "Tập trung chỉ đạo thu ngân sách", [])]),
+        // A sentence that ends in a short name (`An.`) ends there; `TP.` stays an abbreviation.
+        Row("Phòng Kinh tế và Hạ tầng hướng dẫn UBND xã Tân An. Sở Y tế kiểm tra các cơ sở tại TP. Bảo Lộc.",
+            [(["Phòng Kinh tế và Hạ tầng"], [], "Hướng dẫn UBND xã Tân An", []),
+             (["Sở Y tế"], [], "Kiểm tra các cơ sở tại TP. Bảo Lộc", [])]),
     ]
 
     /// The call to carry out the document, addressed to all: a closing, not a task.
@@ -117,6 +123,7 @@ import Testing
         ("Trách nhiệm của Sở Y tế và Bảo hiểm xã hội tỉnh", ["Sở Y tế", "Bảo hiểm xã hội tỉnh"]),
         ("Sở Tài chính có trách nhiệm:", ["Sở Tài chính"]),
         ("Nhiệm vụ của các sở, ban, ngành", ["các sở, ban, ngành"]),
+        ("Đối với UBND các xã, thị trấn:", ["UBND các xã, thị trấn"]),
         ("Nhiệm vụ trọng tâm", nil),
         ("Trách nhiệm thi hành", nil),
     ] as [(String, [String]?)])
