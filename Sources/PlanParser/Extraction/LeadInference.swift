@@ -32,8 +32,8 @@ enum LeadInference {
     }
 
     /// - Complexity: linear in the tasks for a document's responsibilities: candidates are
-    ///   deduplicated (unit and words), each heading is scored once, each phrase's frequency is
-    ///   counted once.
+    ///   deduplicated (unit and duty), each heading is scored once, the titles no heading decides
+    ///   are read once (their words are not kept: only the phrases each holds).
     /// - Parameter heads: the opening phrases of each responsibility's duty clauses, as the
     ///   assignment reader read them (by responsibility; empty: read from the duty text).
     static func infer(_ tasks: inout [PlanTask], from responsibilities: [Responsibility], heads: [[String]] = [],
@@ -53,42 +53,7 @@ enum LeadInference {
             sources.append(n)
         }
         guard !candidates.isEmpty else { return }
-        let titleWords = documentTitle.map { vocabulary.words($0) } ?? []
-        // Title words are made only when a heading does not decide (most tasks never need them).
-        var taskWords: [Int: [Int]] = [:]
-        func words(of i: Int) -> [Int] {
-            if let known = taskWords[i] { return known }
-            let made = vocabulary.words(tasks[i].title)
-            taskWords[i] = made
-            return made
-        }
         var titled: [Int] = []  // the tasks no heading decides
-        var starts = PhraseStarts([])
-        var usable: [UInt8] = []  // by phrase number: 0 unknown, 1 usable, 2 not
-        var postings: [Int: [Int]]?  // word → open tasks whose title holds it
-        func isUsable(_ n: Int) -> Bool {
-            if usable[n] != 0 { return usable[n] == 1 }
-            let p = starts.refs[n].words
-            var ok = !contains(titleWords, p)
-            if ok {
-                // Only the titles that hold the phrase's rarest word can hold the phrase.
-                if postings == nil {
-                    var made: [Int: [Int]] = [:]
-                    for i in titled { for w in Set(words(of: i)) { made[w, default: []].append(i) } }
-                    postings = made
-                }
-                let rarest = p.min { (postings?[$0]?.count ?? 0) < (postings?[$1]?.count ?? 0) } ?? p[0]
-                let limit = max(2, titled.count / 4)
-                var hits = 0
-                for i in postings?[rarest] ?? [] where contains(words(of: i), p) {
-                    hits += 1
-                    if hits > limit { break }
-                }
-                ok = hits <= limit
-            }
-            usable[n] = ok ? 1 : 2
-            return ok
-        }
         var byHeading: [TextKey: Verdict] = [:]
         var inferred: [(Int, Responsibility)] = []
         // 1. By heading; the tasks no heading decides go on to their titles.
@@ -99,21 +64,45 @@ enum LeadInference {
                 titled.append(i)
             }
         }
-        // 2. By title (a phrase in many of these titles says nothing). The phrases are read only
-        // now: most plans' headings decide every task.
+        // 2. By title. The phrases are read only now: most plans' headings decide every task.
         if !titled.isEmpty {
             for (c, n) in sources.enumerated() {
                 let r = responsibilities[n]
                 candidates[c].phrases = phrases(of: r, heads: n < heads.count ? heads[n] : ResponsibilityAreas.headPhrases(of: r.duty),
                                                 &vocabulary)
             }
-            // Phrases that say nothing: in the plan's title, or in many task titles (by phrase number).
-            starts = PhraseStarts(candidates)
-            usable = [UInt8](repeating: 0, count: starts.refs.count)
-        }
-        if !titled.isEmpty, !starts.refs.isEmpty {
-            for i in titled {
-                if let (r, _) = byTitle(words(of: i), candidates, starts, isUsable) { inferred.append((i, r)) }
+            let starts = PhraseStarts(candidates)
+            if !starts.refs.isEmpty {
+                // One pass over the titles: the phrases each holds (its words are not kept), and
+                // in how many titles each phrase is written.
+                var found: [[Int32]] = []
+                found.reserveCapacity(titled.count)
+                var titles = [Int32](repeating: 0, count: starts.refs.count)
+                for i in titled {
+                    let words = vocabulary.words(tasks[i].title)
+                    var here: [Int32] = []
+                    for (pos, w) in words.enumerated() {
+                        guard let numbers = starts.byFirst[w] else { continue }
+                        for n in numbers where matches(words, at: pos, starts.refs[n].words) && !here.contains(Int32(n)) {
+                            here.append(Int32(n))
+                        }
+                    }
+                    for n in here { titles[Int(n)] += 1 }
+                    found.append(here)
+                }
+                // Phrases that say nothing: in the plan's title, or in many task titles.
+                let titleWords = documentTitle.map { vocabulary.words($0) } ?? []
+                let limit = Int32(max(2, titled.count / 4))
+                var usable = [UInt8](repeating: 0, count: starts.refs.count)  // 0 unknown, 1 usable, 2 not
+                for (k, i) in titled.enumerated() where !found[k].isEmpty {
+                    var phrases: [Int] = []
+                    for n32 in found[k] {
+                        let n = Int(n32)
+                        if usable[n] == 0 { usable[n] = titles[n] <= limit && !contains(titleWords, starts.refs[n].words) ? 1 : 2 }
+                        if usable[n] == 1 { phrases.append(n) }
+                    }
+                    if let (r, _) = byTitle(found: phrases, candidates, starts) { inferred.append((i, r)) }
+                }
             }
         }
         for (i, r) in inferred {
@@ -202,18 +191,11 @@ enum LeadInference {
         }
     }
 
-    /// The unit whose longest area or duty phrase is written in the title; `nil` when none or a tie.
-    /// A phrase cut at commas (`thu hút đầu tư, hỗ trợ khởi nghiệp, phát triển doanh nghiệp`)
-    /// counts when two of its pieces are there.
-    /// - Complexity: O(title words × phrases starting with each word).
-    private static func byTitle(_ title: [Int], _ candidates: [Candidate], _ starts: PhraseStarts,
-                                _ isUsable: (Int) -> Bool) -> (Responsibility, Double)?
-    {
-        var found: [Int] = []  // phrase numbers written in the title
-        for (pos, w) in title.enumerated() {
-            guard let numbers = starts.byFirst[w] else { continue }
-            for n in numbers where matches(title, at: pos, starts.refs[n].words) && isUsable(n) { found.append(n) }
-        }
+    /// The unit whose longest area or duty phrase is written in the title (`found`: the usable
+    /// phrase numbers the title holds); `nil` when none or a tie. A phrase cut at commas (`thu
+    /// hút đầu tư, hỗ trợ khởi nghiệp, phát triển doanh nghiệp`) counts when two of its pieces are
+    /// there.
+    private static func byTitle(found: [Int], _ candidates: [Candidate], _ starts: PhraseStarts) -> (Responsibility, Double)? {
         guard !found.isEmpty else { return nil }
         var scores: [Int: Double] = [:]  // candidate → score
         var pieces: [Int: Set<Int>] = [:]  // candidate × phrase → pieces found
