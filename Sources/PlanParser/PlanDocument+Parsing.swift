@@ -42,8 +42,11 @@ extension PlanDocument {
         var clock = StageClock(report: options.stageTimer)
         let format = decoded.format
         let notes = decoded.notes
-        // 1. Lines and tokens; page numbers, running headers and rules leave the text.
-        var source = LineTokenizer.tokenize(decoded)
+        // 1. Converter tables and columns back into rows; lines and tokens; page numbers,
+        //    running headers and rules leave the text.
+        let recovered = ConvertedTextRecovery.recover(decoded)
+        clock.lap("recovery")
+        var source = LineTokenizer.tokenize(recovered)
         guard !source.tokens.isEmpty else { throw .empty }
         clock.lap("tokenize")
         let furniture = FurnitureDetector.remove(from: &source)

@@ -1,0 +1,172 @@
+/// A table read back from converter text, whatever shape it was printed in: rows of cells, each
+/// cell its paragraphs with the line each starts on. Every shape's reader fills one; ``write(into:)``
+/// turns it into the lines the parser reads.
+struct ConvertedTable {
+    struct Paragraph {
+        var text: String
+        var line: Int32
+    }
+
+    struct Row {
+        var line: Int32
+        var endLine: Int32
+        /// One entry per column: the cell's paragraphs (none when the cell is empty).
+        var cells: [[Paragraph]]
+
+        init(line: Int32, columns: Int) {
+            self.line = line
+            endLine = line
+            cells = Array(repeating: [], count: columns)
+        }
+
+        var isEmpty: Bool { cells.allSatisfy { $0.isEmpty } }
+
+        /// The cell's paragraphs joined with spaces.
+        func text(_ column: Int) -> String {
+            column < cells.count ? cells[column].map(\.text).joined(separator: " ") : ""
+        }
+    }
+
+    var columnCount: Int
+    var rows: [Row] = []
+
+    init(columns: Int) {
+        columnCount = columns
+    }
+
+    /// What the table is for, judged by its words.
+    enum Purpose {
+        /// A table of tasks or other data: one tab-separated line per row.
+        case data
+        /// A letterhead (`Số: …` | `Place, ngày …`) or closing (`Nơi nhận:` | signature) laid
+        /// out in columns: one line per paragraph, left column first.
+        case frame
+    }
+
+    var purpose: Purpose {
+        for row in rows.prefix(3) {
+            let roles = (0..<columnCount).map { TableParser.role(ofHeader: MarkdownEscapes.plain(row.text($0))) }
+            if roles.contains(.title), roles.filter({ $0 != .other }).count >= 3 { return .data }
+        }
+        guard columnCount <= 3 else { return .data }
+        if columnCount == 1 { return .frame }
+        for row in rows.prefix(4) {
+            for cell in row.cells {
+                for p in cell where Self.isFrameText(p.text) { return .frame }
+            }
+        }
+        return .data
+    }
+
+    // Words that start a letterhead's or closing's paragraphs: number, date, motto, list, signer.
+    private static let frameWords = [
+        "số:", "số ", "nơi nhận", "kính gửi", "cộng hòa", "cộng hoà", "độc lập", "kt.", "tm.", "giám đốc", "chủ tịch",
+    ].map { Array($0.utf8) }
+
+    private static func isFrameText(_ text: String) -> Bool {
+        var copy = MarkdownEscapes.plain(text)
+        let folded = copy.withUTF8 { VietnameseText.lowercased($0) }
+        for w in frameWords where folded.starts(with: w) { return true }
+        // `Quảng Nam, ngày 10 tháng 01 năm 2025`
+        if let day = ByteSearch.find(folded, Array("ngày".utf8)), folded[..<day].contains(UInt8(ascii: ",")),
+            ByteSearch.find(folded, Array("tháng".utf8)) != nil
+        {
+            return true
+        }
+        return false
+    }
+
+    /// Writes the table as the parser reads it (see ``Purpose``).
+    /// - Parameter lastLine: the table's last printed line (its bottom border), which a frame
+    ///   table's closing blank line reports.
+    func write(into out: inout RecoveredText, lastLine: Int32) {
+        let rows = self.rows.filter { !$0.isEmpty }
+        guard !rows.isEmpty else { return }
+        switch purpose {
+        case .frame:
+            for c in 0..<columnCount {
+                var wrote = false
+                for row in rows {
+                    for p in row.cells[c] {
+                        out.emit(p.text, number: p.line)
+                        wrote = true
+                    }
+                }
+                if wrote { out.emit([], number: lastLine) }
+            }
+        case .data:
+            for row in rows {
+                let depth = row.cells.map(\.count).max() ?? 1
+                for k in 0..<max(depth, 1) {
+                    var cells: [String] = []
+                    cells.reserveCapacity(columnCount)
+                    var number = k == 0 ? row.line : Int32.max
+                    for cell in row.cells {
+                        if k < cell.count {
+                            cells.append(cell[k].text)
+                            if k > 0 { number = min(number, cell[k].line) }
+                        } else {
+                            cells.append("")
+                        }
+                    }
+                    out.emitCells(cells, number: number, role: k == 0 ? .rowStart : .cellParagraph)
+                }
+            }
+        }
+    }
+}
+
+/// Collects the printed pieces of one cell into paragraphs: a wrapped piece joins the
+/// paragraph with a space, or without one where the converter broke a word.
+struct CellText {
+    private(set) var paragraphs: [ConvertedTable.Paragraph] = []
+    /// The next piece starts a paragraph (a blank line inside the cell was seen).
+    private var newParagraph = true
+    /// The last piece filled its column and held no space: a word broken at the column edge.
+    private var brokenWord = false
+
+    /// Adds the text of one printed line of the cell.
+    /// - Parameter width: the column's width in display columns, when known (to spot broken words).
+    mutating func add<C: Collection>(_ piece: C, line: Int32, width: Int? = nil) where C.Element == UInt8 {
+        var lo = piece.startIndex
+        var hi = piece.endIndex
+        while lo < hi, piece[lo] == 0x20 { lo = piece.index(after: lo) }
+        while hi > lo, piece[piece.index(hi, offsetBy: -1)] == 0x20 { hi = piece.index(hi, offsetBy: -1) }
+        guard lo < hi else {
+            endParagraph()
+            return
+        }
+        var bytes = Array(piece[lo..<hi])
+        if let cleaned = MarkdownEscapes.clean(bytes) { bytes = cleaned }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if newParagraph || paragraphs.isEmpty {
+            paragraphs.append(ConvertedTable.Paragraph(text: text, line: line))
+        } else {
+            let last = paragraphs[paragraphs.count - 1].text
+            paragraphs[paragraphs.count - 1].text = Self.join(last, text, brokenWord: brokenWord)
+        }
+        newParagraph = false
+        if let width, width > 0 {
+            brokenWord = DisplayColumns.width(bytes) >= width && !bytes.contains(0x20)
+        } else {
+            brokenWord = false
+        }
+    }
+
+    /// A blank line inside the cell: what follows is another paragraph.
+    mutating func endParagraph() {
+        newParagraph = true
+        brokenWord = false
+    }
+
+    /// Two wrapped pieces of one paragraph: one space between them, none where a word was
+    /// broken (`S` / `T` / `T` in a column one letter wide, `01` / `-02/2025`).
+    static func join(_ a: String, _ b: String, brokenWord: Bool) -> String {
+        if brokenWord { return a + b }
+        if let x = a.utf8.last, x >= 0x30, x <= 0x39, b.utf8.count >= 2 {
+            let u = Array(b.utf8.prefix(2))
+            if u[0] == UInt8(ascii: "-"), u[1] >= 0x30, u[1] <= 0x39 { return a + b }
+        }
+        return a + " " + b
+    }
+}

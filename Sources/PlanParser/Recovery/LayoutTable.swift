@@ -1,0 +1,699 @@
+/// Tables in layout text — what `pdftotext -layout` prints (also when a user ran it by hand):
+/// columns aligned with runs of spaces, each cell wrapped over several lines and, in PDFs made
+/// by Word and LibreOffice, vertically centred in its row, so the row number sits on the row's
+/// middle line; no line separates rows; the header row is repeated at the top of each page and
+/// a row may be cut by the page break.
+///
+/// A table is found by its header words. Its columns start where the header's cells and the
+/// aligned text beneath start; every piece of every line goes to the column it starts in (a
+/// piece running into the next column with one space is cut there). Rows are anchored at the
+/// lines whose number column holds a row number or a group label; where one row ends and the
+/// next begins is chosen so that every row's cells sit best in it — centred (or at its top) —
+/// by dynamic programming over the lines between two anchors. A row whose other columns hold
+/// two cells one above the other (a merged number and task over two milestones) is split into
+/// its milestone rows the same way. Page breaks (form feeds) end a page: the repeated header
+/// and the page number are left out, and the lines before the page's first row finish the row
+/// the break cut.
+///
+/// - Complexity: linear in the lines: each gap between two anchors is searched over at most
+///   ``maxSearchLines`` candidate boundaries.
+enum LayoutTable {
+    /// The least spaces between two columns' texts.
+    static let minGap = 2
+    /// Boundaries between two anchors are searched among at most this many lines.
+    static let maxSearchLines = 24
+    /// A row is split into milestone rows only when it has at most this many lines.
+    static let maxSplitLines = 40
+
+    // MARK: - Finding tables
+
+    /// The tables of layout text, as line ranges (header first).
+    static func regions(in lines: TextLines) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var i = 0
+        while i < lines.count {
+            guard let header = Header.read(lines, at: i) else {
+                i += 1
+                continue
+            }
+            let end = tableEnd(lines, header: header)
+            result.append(i..<end)
+            i = end
+        }
+        return result
+    }
+
+    /// The table's header: its lines and cells, and the columns they give.
+    struct Header {
+        var lines: Range<Int>
+        /// Each header cell's text and display columns.
+        var cells: [(text: String, start: Int, end: Int)]
+
+        /// A header at line `i`: at least three pieces separated by wide gaps, naming at least
+        /// three columns, one of them the task (`STT  Nhiệm vụ  Sản phẩm  Đơn vị chủ trì …`); the
+        /// next lines may hold the rest of its wrapped cells (`Thời gian` / `thực hiện`).
+        static func read(_ lines: TextLines, at i: Int) -> Header? {
+            let first = lines.firstByte(i)
+            guard first != 0, first != UInt8(ascii: "|"), first != UInt8(ascii: "+"), first != UInt8(ascii: "<") else { return nil }
+            let pieces = LayoutTable.pieces(lines, i)
+            guard pieces.count >= 3 else { return nil }
+            // Not a pandoc table's header (a dash rule above or below).
+            for k in max(0, i - 3)..<min(lines.count, i + 4) where lines.firstByte(k) == UInt8(ascii: "-") {
+                let t = lines.trimmed(k)
+                if t.count >= 3, t.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == 0x20 }) { return nil }
+            }
+            var cells = pieces.map { (text: String(decoding: $0.bytes, as: UTF8.self), start: $0.start, end: $0.end) }
+            var end = i + 1
+            // Wrapped header cells: following lines whose pieces all sit under a header cell.
+            while end < lines.count, end - i < 3, !lines.isBlank(end) {
+                let more = LayoutTable.pieces(lines, end)
+                var placed: [(Int, String)] = []
+                for p in more {
+                    // Short words under a header cell (`thực hiện`, `hợp`, `Sản phẩm`).
+                    guard p.end - p.start <= 24, !isGroupLabel(p.bytes),
+                        let c = cells.firstIndex(where: { p.start < $0.end + 2 && p.end > $0.start - 2 })
+                    else { break }
+                    placed.append((c, String(decoding: p.bytes, as: UTF8.self)))
+                }
+                guard placed.count == more.count, !more.isEmpty,
+                    !more.contains(where: { TableParser.rowNumber(String(decoding: $0.bytes, as: UTF8.self)) != nil })
+                else { break }
+                for (c, text) in placed { cells[c].text += " " + text }
+                end += 1
+            }
+            let roles = cells.map { TableParser.role(ofHeader: $0.text) }
+            guard roles.contains(.title), roles.filter({ $0 != .other }).count >= 3 else { return nil }
+            return Header(lines: i..<end, cells: cells)
+        }
+
+        /// Whether line `i` repeats this header (a new page's copy): most of its words again.
+        func isRepeated(_ lines: TextLines, at i: Int) -> Bool {
+            let pieces = LayoutTable.pieces(lines, i)
+            guard pieces.count >= 2 else { return false }
+            var same = 0
+            for p in pieces {
+                let text = String(decoding: p.bytes, as: UTF8.self)
+                if cells.contains(where: { $0.text.hasPrefix(text) || text.hasPrefix($0.text) }) { same += 1 }
+            }
+            return same * 2 > pieces.count && same >= 2
+        }
+    }
+
+    /// The line after the table that starts with `header`: where running text or the next
+    /// part of the document (`PHỤ LỤC`, `Nơi nhận`) begins.
+    private static func tableEnd(_ lines: TextLines, header: Header) -> Int {
+        let columns = Columns(header: header, lines: lines, body: header.lines.upperBound..<min(lines.count, header.lines.upperBound + 60))
+        var end = header.lines.upperBound
+        var k = end
+        while k < lines.count {
+            if lines.isBlank(k) {
+                k += 1
+                continue
+            }
+            if header.isRepeated(lines, at: k) {
+                k += header.lines.count
+                end = k
+                continue
+            }
+            let pieces = LayoutTable.pieces(lines, k)
+            if let p = pieces.first, pieces.count == 1 {
+                let text = p.bytes
+                if isPageNumber(text) {
+                    k += 1
+                    continue
+                }
+                let folded = text.prefix(16).withUnsafeBufferPointer { VietnameseText.lowercased($0) }
+                if folded.starts(with: Array("phụ lục".utf8)) || folded.starts(with: Array("nơi nhận".utf8)) { break }
+                // Running text: a long line from the left margin across three columns.
+                if columns.count >= 4, p.start < columns.starts[1] + 4, p.end > columns.starts[3] + 2, !isGroupLabel(text) {
+                    break
+                }
+            }
+            k += 1
+            end = k
+        }
+        return end
+    }
+
+    /// A lone number is a page number when a page starts on it or right after it (a form feed,
+    /// or the next text is the repeated header) — not the `2025` of a wrapped time cell.
+    private static func isPageFurniture(_ lines: TextLines, _ k: Int, header: Header, end: Int) -> Bool {
+        if lines.isPageStart(k) { return true }
+        var n = k + 1
+        while n < end, lines.isBlank(n), !lines.isPageStart(n) { n += 1 }
+        return n >= end || lines.isPageStart(n) || header.isRepeated(lines, at: n)
+    }
+
+    static func isPageNumber(_ text: ArraySlice<UInt8>) -> Bool {
+        text.count <= 4 && !text.isEmpty && text.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    // MARK: - Pieces and columns
+
+    /// A run of text on a line, words separated by single spaces.
+    struct Piece {
+        var start: Int
+        var end: Int
+        var bytes: ArraySlice<UInt8>
+        /// Display column of each byte offset's scalar start inside `bytes`, for cutting.
+        var wordStarts: [(column: Int, offset: Int)]
+    }
+
+    static func pieces(_ lines: TextLines, _ i: Int) -> [Piece] {
+        let line = lines.line(i)
+        var result: [Piece] = []
+        var col = 0
+        var k = line.startIndex
+        var spaces = 0
+        var current: Piece?
+        var lastEnd = k
+        var lastCol = 0
+        while k < line.endIndex {
+            let b = lines.bytes[k]
+            let isScalarStart = b & 0xC0 != 0x80
+            let isMark = (b == 0xCC || (b == 0xCD && k + 1 < line.endIndex && lines.bytes[k + 1] <= 0xAF)) && col > 0
+            if b == 0x20 || b == 0x09 {
+                spaces += 1
+            } else if isScalarStart && !isMark {
+                if current != nil, spaces >= minGap {
+                    current!.bytes = lines.bytes[current!.bytes.startIndex..<lastEnd]
+                    current!.end = lastCol
+                    result.append(current!)
+                    current = nil
+                }
+                if current == nil {
+                    current = Piece(start: col, end: col, bytes: lines.bytes[k..<k], wordStarts: [(col, k)])
+                } else if spaces > 0 {
+                    current!.wordStarts.append((col, k))
+                }
+                spaces = 0
+            }
+            if b != 0x20 && b != 0x09 {
+                lastEnd = k + 1
+                while lastEnd < line.endIndex, lines.bytes[lastEnd] & 0xC0 == 0x80 { lastEnd += 1 }
+            }
+            if isScalarStart && !isMark {
+                col += 1
+                if b != 0x20 && b != 0x09 { lastCol = col }
+            }
+            k += 1
+        }
+        if current != nil {
+            current!.bytes = lines.bytes[current!.bytes.startIndex..<lastEnd]
+            current!.end = lastCol
+            result.append(current!)
+        }
+        return result
+    }
+
+    /// Where each column starts (display columns), from the header and the text beneath it,
+    /// and how far its text reaches.
+    struct Columns {
+        var starts: [Int]
+        /// The furthest a text placed wholly in the column ends (for cutting run-together text).
+        var ends: [Int]
+        var count: Int { starts.count }
+
+        /// How far left of its column a text may start: `pdftotext` squeezes texts that are
+        /// wider in its character grid than on the page, and runs the next cell's text on after
+        /// one space.
+        static let squeeze = 8
+
+        init(header: Header, lines: TextLines, body: Range<Int>) {
+            // Pieces beneath the header start at the left edge of their column, or inside it
+            // when centred; a column starts at its header cell or where most texts between the
+            // previous header cell and its own end start, whichever is further left.
+            var linePieces: [[Piece]] = []
+            var pieceStarts: [Int] = []
+            for k in body where !lines.isBlank(k) {
+                let ps = LayoutTable.pieces(lines, k)
+                linePieces.append(ps)
+                for p in ps { pieceStarts.append(p.start) }
+            }
+            let cells = header.cells
+            var starts = [0]
+            for c in 1..<cells.count {
+                let lower = cells[c - 1].end
+                let candidates = pieceStarts.filter { $0 > lower && $0 < cells[c].end }
+                // Where most pieces start (a squeezed line's text starting a little further
+                // left, or a stray piece, does not move the column).
+                var counts: [Int: Int] = [:]
+                for s in candidates { counts[s, default: 0] += 1 }
+                let common = counts.filter { $0.value >= 2 }.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+                let start = min(cells[c].start, common ?? cells[c].start)
+                starts.append(max(start, starts[c - 1] + 1))
+            }
+            self.starts = starts
+            // How far each column's own texts reach: pieces that end before the next column.
+            var ends = [Int](repeating: 0, count: starts.count)
+            for ps in linePieces {
+                var previous = -1
+                for p in ps {
+                    let c = Columns.column(starts, at: p.start, after: previous)
+                    previous = c
+                    if c + 1 >= starts.count || p.end < starts[c + 1] { ends[c] = max(ends[c], p.end) }
+                }
+            }
+            for c in ends.indices where ends[c] == 0 { ends[c] = c + 1 < starts.count ? starts[c + 1] - 1 : Int.max / 2 }
+            self.ends = ends
+        }
+
+        /// The column of a text starting at display column `x`, right of column `after`: the
+        /// one whose start is nearest, unless that start is more than ``squeeze`` further right.
+        func column(at x: Int, after: Int = -1) -> Int { Columns.column(starts, at: x, after: after) }
+
+        static func column(_ starts: [Int], at x: Int, after: Int) -> Int {
+            var best = max(0, min(after + 1, starts.count - 1))
+            for c in best..<starts.count where starts[c] - squeeze <= x {
+                if abs(starts[c] - x) <= abs(starts[best] - x) || starts[best] > x { best = c }
+            }
+            return best
+        }
+    }
+
+    /// A line's pieces placed in columns: the text of each column on it (nil when empty).
+    /// `above` is the line before's cells (to tell a cell's first line from its continuation).
+    private static func cells(_ lines: TextLines, _ i: Int, _ columns: Columns, above: [ArraySlice<UInt8>?]?) -> [ArraySlice<UInt8>?] {
+        var result = [ArraySlice<UInt8>?](repeating: nil, count: columns.count)
+        var previous = -1
+        for piece in pieces(lines, i) {
+            var c = columns.column(at: piece.start, after: previous)
+            // A group row's label (`III. PHỔ BIẾN …`) runs across the columns: keep it whole.
+            if c == 0, isGroupLabel(piece.bytes), TextShape.isUppercase(piece.bytes) {
+                result[0] = append(result[0], piece.bytes)
+                previous = 0
+                continue
+            }
+            var from = piece.bytes.startIndex
+            var w = 0
+            // A piece running on into the next column after one space: cut it before the word
+            // where that column's text starts. The left part must fit its column (end where the
+            // column's texts end); the right part starts a cell (upper case) unless that cell
+            // already has text on the line above; nearest the column's start wins.
+            while c + 1 < columns.count {
+                let next = columns.starts[c + 1]
+                guard piece.end > next + 2 else { break }
+                let continuing = above?[c + 1] != nil
+                var best: Int?
+                var bestScore = Int.max
+                for k in (w + 1)..<piece.wordStarts.count {
+                    let x = piece.wordStarts[k].column
+                    guard x >= next - Columns.squeeze - 1, x <= next + 2 else { continue }
+                    let leftEnd = k > 0 ? x - 1 : x
+                    let fits = leftEnd <= columns.ends[c] + 1
+                    let upper = startsUpper(piece.wordStarts[k].offset, lines)
+                    let score = abs(x - next) + (fits ? 0 : 20) + (upper == !continuing ? 0 : 4)
+                    if score < bestScore {
+                        bestScore = score
+                        best = k
+                    }
+                }
+                guard let cut = best else { break }
+                let offset = piece.wordStarts[cut].offset
+                var hi = offset
+                while hi > from, lines.bytes[hi - 1] == 0x20 { hi -= 1 }
+                result[c] = append(result[c], lines.bytes[from..<hi])
+                from = offset
+                w = cut
+                c += 1
+            }
+            result[c] = append(result[c], lines.bytes[from..<piece.bytes.endIndex])
+            previous = c
+        }
+        return result
+    }
+
+    private static func startsUpper(_ offset: Int, _ lines: TextLines) -> Bool {
+        VietnameseText.isUppercase(TextShape.firstScalar(lines.bytes[offset..<min(offset + 4, lines.bytes.count)]) ?? 0)
+    }
+
+    private static func append(_ a: ArraySlice<UInt8>?, _ b: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard let a, !a.isEmpty else { return b }
+        return (Array(a) + [0x20] + Array(b))[...]
+    }
+
+    /// `I. CÔNG TÁC …`, `II.`, `A.`: a group row's label.
+    static func isGroupLabel(_ text: ArraySlice<UInt8>) -> Bool {
+        let bytes = Array(text)
+        let m: MarkerScanner.Marker? = bytes.withUnsafeBufferPointer { MarkerScanner.scan($0, from: 0, to: $0.count) }
+        guard let m, m.style == .roman || m.style == .upperLetter || m.style == .part else { return false }
+        return true
+    }
+
+    // MARK: - Rewriting
+
+    /// One line of the table body with its cells.
+    private struct BodyLine {
+        var index: Int
+        var cells: [ArraySlice<UInt8>?]
+        var pageStart: Bool
+    }
+
+    private enum Anchor {
+        case task
+        case group
+    }
+
+    static func rewrite(_ lines: TextLines, region: Range<Int>, into out: inout RecoveredText) {
+        guard let header = Header.read(lines, at: region.lowerBound) else {
+            for k in region { out.copy(lines, line: k) }
+            return
+        }
+        // Each page has its own copy of the header, and its columns may sit a little apart.
+        var pageHeaders: [(line: Int, header: Header)] = [(region.lowerBound, header)]
+        var k = header.lines.upperBound
+        while k < region.upperBound {
+            if header.isRepeated(lines, at: k), let h = Header.read(lines, at: k), h.cells.count == header.cells.count {
+                pageHeaders.append((k, h))
+                k = h.lines.upperBound
+                continue
+            }
+            k += 1
+        }
+        let columnCount = header.cells.count
+        let roles = header.cells.map { TableParser.role(ofHeader: $0.text) }
+        let numberCol = roles.firstIndex(of: .number) ?? 0
+        let titleCol = roles.firstIndex(of: .title) ?? min(1, columnCount - 1)
+        // The header row, as one row.
+        out.emitCells(header.cells.map(\.text), number: lines.number(header.lines.lowerBound), role: .rowStart)
+        for k in header.lines.dropFirst() { out.drop(lines, line: k) }
+        // The body: drop repeated headers and page numbers (furniture).
+        var body: [BodyLine] = []
+        for (p, page) in pageHeaders.enumerated() {
+            let pageEnd = p + 1 < pageHeaders.count ? pageHeaders[p + 1].line : region.upperBound
+            let columns = Columns(header: page.header, lines: lines, body: page.header.lines.upperBound..<pageEnd)
+            if p > 0 { for h in page.header.lines { out.drop(lines, line: h) } }
+            // Pass 1: where each line's pieces start, in which column.
+            var placed: [Int: [(column: Int, start: Int)]] = [:]
+            for k in page.header.lines.upperBound..<pageEnd where !lines.isBlank(k) {
+                var previous = -1
+                placed[k] = pieces(lines, k).map { piece in
+                    let c = columns.column(at: piece.start, after: previous)
+                    previous = c
+                    return (c, piece.start)
+                }
+            }
+            /// The columns near line `k`: a row's cells may all sit a few places left of the
+            /// page's columns; where most texts of a column start on the lines around, it starts.
+            func local(_ k: Int) -> Columns {
+                var near = columns
+                for c in 1..<columns.count {
+                    var counts: [Int: Int] = [:]
+                    for j in max(page.header.lines.upperBound, k - 4)...min(pageEnd - 1, k + 4) {
+                        for q in placed[j] ?? [] where q.column == c && q.start >= columns.starts[c] - Columns.squeeze && q.start <= columns.starts[c] {
+                            counts[q.start, default: 0] += 5 - abs(j - k)  // nearer lines count more
+                        }
+                    }
+                    if let mode = counts.max(by: { a, b in a.value != b.value ? a.value < b.value : a.key < b.key })?.key {
+                        near.starts[c] = max(mode, near.starts[c - 1] + 1)
+                    }
+                }
+                return near
+            }
+            var newPage = p > 0
+            var k = page.header.lines.upperBound
+            while k < pageEnd {
+                if lines.isPageStart(k) { newPage = true }
+                if lines.isBlank(k) {
+                    k += 1
+                    continue
+                }
+                let ps = pieces(lines, k)
+                if ps.count == 1, isPageNumber(ps[0].bytes), isPageFurniture(lines, k, header: header, end: region.upperBound) {
+                    out.drop(lines, line: k)
+                    newPage = true
+                    k += 1
+                    continue
+                }
+                body.append(BodyLine(index: k, cells: cells(lines, k, local(k), above: newPage ? nil : body.last?.cells), pageStart: newPage))
+                newPage = false
+                k += 1
+            }
+        }
+        var table = ConvertedTable(columns: columnCount)
+        var segmenter = Segmenter(lines: lines, body: body, columns: columnCount, numberCol: numberCol, titleCol: titleCol)
+        segmenter.run(into: &table)
+        table.write(into: &out, lastLine: lines.number(region.upperBound - 1))
+    }
+
+    /// Cuts the body into rows.
+    private struct Segmenter {
+        let lines: TextLines
+        let body: [BodyLine]
+        let columns: Int
+        let numberCol: Int
+        let titleCol: Int
+
+        /// Cells are centred in their rows (Word's and LibreOffice's usual PDF): the number sits
+        /// on the row's middle line. Otherwise they hang from the row's top line.
+        private var centred = true
+
+        init(lines: TextLines, body: [BodyLine], columns: Int, numberCol: Int, titleCol: Int) {
+            self.lines = lines
+            self.body = body
+            self.columns = columns
+            self.numberCol = numberCol
+            self.titleCol = titleCol
+            // Centred when a row number often sits on a line without its task's text (between
+            // the task's lines), or when lines come between a group row and its first row.
+            var anchors = 0
+            var bare = 0
+            var gapAfterGroup = 0
+            var afterGroup = false
+            for (k, b) in body.enumerated() {
+                guard let a = anchor(b) else {
+                    if afterGroup, k > 0, !b.pageStart { gapAfterGroup += 1 }
+                    afterGroup = false
+                    continue
+                }
+                afterGroup = a == .group
+                guard a == .task else { continue }
+                anchors += 1
+                if b.cells[titleCol] == nil { bare += 1 }
+            }
+            centred = gapAfterGroup > 0 || (anchors > 0 && bare * 10 >= anchors)
+        }
+
+        private func anchor(_ b: BodyLine) -> Anchor? {
+            guard let n = b.cells[numberCol] else {
+                // A group label written from the left margin into the title column.
+                if let t = b.cells[titleCol], isGroupLabel(t), b.cells.enumerated().allSatisfy({ $0.offset == titleCol || $0.element == nil }),
+                    TextShape.isUppercase(t)
+                {
+                    return .group
+                }
+                return nil
+            }
+            if TableParser.rowNumber(String(decoding: n, as: UTF8.self)) != nil { return .task }
+            if isGroupLabel(n) || AntiwordGrid.isRowStart(n) {
+                let others = b.cells.enumerated().filter { $0.offset != numberCol && $0.offset != titleCol && $0.element != nil }
+                if others.isEmpty { return .group }
+            }
+            return nil
+        }
+
+        mutating func run(into table: inout ConvertedTable) {
+            // Hard boundaries: group rows and page starts; between them, anchored rows.
+            var k = 0
+            var lastTask: Int?  // index in table.rows of the row a page break may have cut
+            while k < body.count {
+                if let a = anchor(body[k]), a == .group {
+                    var row = ConvertedTable.Row(line: lines.number(body[k].index), columns: columns)
+                    var text = CellText()
+                    var label: [UInt8] = []
+                    for case let piece? in body[k].cells {
+                        if !label.isEmpty { label.append(0x20) }
+                        label += piece
+                    }
+                    text.add(label, line: row.line)
+                    var j = k + 1
+                    // A group title wrapped onto the next line: upper case, alone on it.
+                    while j < body.count, !body[j].pageStart, anchor(body[j]) == nil,
+                        body[j].cells.compactMap({ $0 }).count == 1, let only = body[j].cells.compactMap({ $0 }).first,
+                        TextShape.isUppercase(only), TextShape.hasLetters(only), body[j].cells[numberCol] != nil || body[j].cells[titleCol] != nil
+                    {
+                        text.add(only, line: lines.number(body[j].index))
+                        row.endLine = lines.number(body[j].index)
+                        j += 1
+                    }
+                    row.cells[numberCol] = text.paragraphs
+                    table.rows.append(row)
+                    lastTask = nil
+                    k = j
+                    continue
+                }
+                // A segment: up to the next group row or page start.
+                var end = k + 1
+                while end < body.count, !body[end].pageStart, anchor(body[end]) != .group { end += 1 }
+                segment(k..<end, continuesRow: body[k].pageStart ? lastTask : nil, into: &table, lastTask: &lastTask)
+                k = end
+            }
+        }
+
+        /// Lines of column `c` with text, as positions in `body`.
+        private func hasText(_ i: Int, _ c: Int) -> Bool { body[i].cells[c] != nil }
+
+        /// How badly the columns' texts sit in the row `[top, bottom)`: for each column with
+        /// text there, the difference between the space above and below it (centred), or the
+        /// space above it (top-aligned).
+        private func cost(_ top: Int, _ bottom: Int, columns cols: [Int], weight: (Int) -> Int) -> Int {
+            var total = 0
+            for c in cols {
+                var f = top
+                while f < bottom, !hasText(f, c) { f += 1 }
+                guard f < bottom else { continue }
+                var l = bottom - 1
+                while l > f, !hasText(l, c) { l -= 1 }
+                let above = f - top
+                let below = bottom - 1 - l
+                total += (centred ? abs(above - below) : above) * weight(c)
+            }
+            return total
+        }
+
+        private var allColumns: [Int] { Array(0..<columns) }
+
+        private func rowCost(_ top: Int, _ bottom: Int) -> Int {
+            cost(top, bottom, columns: allColumns) { c in c == numberCol || c == titleCol ? 4 : 1 }
+        }
+
+        private mutating func segment(_ range: Range<Int>, continuesRow previous: Int?, into table: inout ConvertedTable, lastTask: inout Int?) {
+            let anchors = range.filter { anchor(body[$0]) == .task }
+            guard !anchors.isEmpty else {
+                // No row starts here: the rest of a cut row, or rows without numbers.
+                if let p = previous ?? lastTask {
+                    append(range, to: &table.rows[p])
+                } else {
+                    addRow(range, into: &table, lastTask: &lastTask)
+                }
+                return
+            }
+            // Boundaries: b[0] in [range.lower, anchors[0]], b[r] in (anchors[r-1], anchors[r]].
+            // The lines before b[0] finish the row a page break cut (when there is one).
+            let m = anchors.count
+            let lowFirst = previous != nil ? max(range.lowerBound, anchors[0] - maxSearchLines) : range.lowerBound
+            var candidates: [[Int]] = []
+            candidates.append(previous != nil ? Array(lowFirst...anchors[0]) : [range.lowerBound])
+            for r in 1..<max(m, 1) where m > 1 {
+                let lo = max(anchors[r - 1] + 1, anchors[r] - maxSearchLines)
+                candidates.append(Array(lo...anchors[r]))
+            }
+            candidates.append([range.upperBound])
+            // dp over boundaries: best[r][j] = least cost with boundary r at candidates[r][j].
+            var best: [[Int]] = [candidates[0].map { b in previous != nil && b > range.lowerBound ? rowCost(range.lowerBound, b) : 0 }]
+            var from: [[Int]] = [candidates[0].map { _ in -1 }]
+            for r in 1...m {
+                var costs: [Int] = []
+                var back: [Int] = []
+                for b in candidates[r] {
+                    var bestCost = Int.max
+                    var bestJ = 0
+                    for (j, a) in candidates[r - 1].enumerated() where a <= anchors[r - 1] && b > anchors[r - 1] {
+                        let c = best[r - 1][j] == Int.max ? Int.max : best[r - 1][j] + rowCost(a, b)
+                        if c < bestCost {
+                            bestCost = c
+                            bestJ = j
+                        }
+                    }
+                    costs.append(bestCost)
+                    back.append(bestJ)
+                }
+                best.append(costs)
+                from.append(back)
+            }
+            var bounds = [Int](repeating: 0, count: m + 1)
+            var j = 0
+            bounds[m] = range.upperBound
+            for r in stride(from: m, to: 0, by: -1) {
+                j = from[r][r == m ? 0 : j]
+                bounds[r - 1] = candidates[r - 1][j]
+            }
+            if bounds[0] > range.lowerBound {
+                if let p = previous { append(range.lowerBound..<bounds[0], to: &table.rows[p]) } else { addRow(range.lowerBound..<bounds[0], into: &table, lastTask: &lastTask) }
+            }
+            for r in 0..<m {
+                addRow(bounds[r]..<bounds[r + 1], into: &table, lastTask: &lastTask)
+            }
+        }
+
+        /// Adds the row `[top, bottom)`, split into its milestone rows when its other columns
+        /// hold cells one above the other.
+        private func addRow(_ range: Range<Int>, into table: inout ConvertedTable, lastTask: inout Int?) {
+            guard !range.isEmpty else { return }
+            let parts = milestoneParts(range)
+            for (k, part) in parts.enumerated() {
+                var row = ConvertedTable.Row(line: lines.number(body[part.lowerBound].index), columns: columns)
+                row.endLine = lines.number(body[part.upperBound - 1].index)
+                for c in 0..<columns {
+                    // The number and the task belong to the first part whatever lines they are on.
+                    let span = (c == numberCol || c == titleCol) ? (k == 0 ? range : part.lowerBound..<part.lowerBound) : part
+                    row.cells[c] = text(span, c)
+                }
+                if k == 0 { row.line = lines.number(body[range.lowerBound].index) }
+                table.rows.append(row)
+                if k == 0 { lastTask = table.rows.count - 1 }
+            }
+        }
+
+        /// The milestone rows of row `range`: splits where the other columns' texts sit better.
+        private func milestoneParts(_ range: Range<Int>) -> [Range<Int>] {
+            let others = allColumns.filter { $0 != numberCol && $0 != titleCol }
+            guard range.count >= 2, range.count <= maxSplitLines, !others.isEmpty else { return [range] }
+            let n = range.count
+            let base = range.lowerBound
+            // dp[i] = least cost of the lines [base, base + i) cut into parts.
+            let splitPenalty = 2
+            var dp = [Int](repeating: Int.max, count: n + 1)
+            var back = [Int](repeating: 0, count: n + 1)
+            dp[0] = 0
+            for i in 1...n {
+                for s in 0..<i where dp[s] != Int.max {
+                    // A part needs text in some other column.
+                    guard others.contains(where: { c in (base + s..<base + i).contains { hasText($0, c) } }) || (s == 0 && i == n) else { continue }
+                    let c = dp[s] + cost(base + s, base + i, columns: others) { _ in 2 } + (s == 0 ? 0 : splitPenalty)
+                    if c < dp[i] {
+                        dp[i] = c
+                        back[i] = s
+                    }
+                }
+            }
+            var cuts: [Int] = []
+            var i = n
+            while i > 0 {
+                cuts.append(i)
+                i = back[i]
+            }
+            var parts: [Range<Int>] = []
+            var start = 0
+            for c in cuts.reversed() {
+                parts.append((base + start)..<(base + c))
+                start = c
+            }
+            return parts.isEmpty ? [range] : parts
+        }
+
+        /// The text of column `c` over body lines `range`, as one paragraph.
+        private func text(_ range: Range<Int>, _ c: Int) -> [ConvertedTable.Paragraph] {
+            var cell = CellText()
+            for i in range {
+                if let t = body[i].cells[c] { cell.add(t, line: lines.number(body[i].index)) }
+            }
+            return cell.paragraphs
+        }
+
+        /// Appends body lines `range` to row `row` (the rest of a row cut by a page break).
+        private func append(_ range: Range<Int>, to row: inout ConvertedTable.Row) {
+            for c in 0..<columns {
+                let more = text(range, c)
+                guard let p = more.first else { continue }
+                if row.cells[c].isEmpty {
+                    row.cells[c] = more
+                } else {
+                    let last = row.cells[c].count - 1
+                    row.cells[c][last].text = CellText.join(row.cells[c][last].text, p.text, brokenWord: false)
+                }
+            }
+            if let last = range.last { row.endLine = max(row.endLine, lines.number(body[last].index)) }
+        }
+    }
+}
