@@ -1,4 +1,3 @@
-import Dispatch
 import PlanParser
 
 #if canImport(Glibc)
@@ -7,218 +6,274 @@ import Glibc
 import Darwin
 #endif
 
-/// `extract FILE… | DIR…`: parse plans, write JSON, NDJSON or CSV (or counts with `--stats`).
+/// `extract FILE… | DIR…`: parse plans, write them in any document format (or counts with
+/// `--stats`).
 ///
-/// Files are parsed in parallel (`--jobs`), a window at a time, and written in input order, so
-/// the output never depends on scheduling and memory stays bounded by the window.
+/// Files are parsed in parallel (`--jobs`) and written in input order, each as soon as it and
+/// all earlier ones are ready, through one exporter for the whole run (`begin` once, `add`
+/// per document, `end`) — or, with `-o DIR`, one exporter and one file per input. At most
+/// about twice `--jobs` parsed documents are alive at a time (``OrderedPipeline``).
 struct ParseCommand {
     let options: Options
 
     /// One input: its path, and where its output goes with `-o DIR` (relative path).
-    struct Input {
+    struct Input: Sendable {
         var path: String
         var relative: String
+        /// Found by a folder walk: only a regular file is read.
+        var walked: Bool
     }
 
     /// The outcome of one file, produced on a worker thread.
-    enum Outcome {
-        case output([UInt8], bytesRead: Int)
+    enum Outcome: Sendable {
+        case document(PlanDocument, bytesRead: Int)
+        /// `-o DIR`: the worker wrote the document's own file (or reports why it could not).
+        case written(bytesRead: Int, strictWarnings: [String], writeError: String?)
         case failure(String)
     }
 
     func run() -> Int32 {
-        let inputs = expandInputs()
-        if inputs.isEmpty {
-            Console.err("error: no .txt files found in \(options.arguments.joined(separator: ", "))\n")
-            return Extract.Status.inputError
-        }
-        let many = inputs.count > 1 || options.arguments.contains { $0 != "-" && FileSystem.isDirectory($0) }
-        if !many, !options.stats, options.output.map(FileSystem.isDirectory) != true {
-            return runSingle(inputs[0].path)
-        }
-        return runBatch(inputs, toDirectory: options.output != nil && many || options.output.map(FileSystem.isDirectory) == true)
-    }
-
-    // MARK: - Inputs
-
-    private func expandInputs() -> [Input] {
+        // 1. Inputs: files as given, folders searched.
+        var walk = FolderWalk()
         var inputs: [Input] = []
+        var sawFolder = false
         for arg in options.arguments {
             if arg != "-", FileSystem.isDirectory(arg) {
-                let base = arg.hasSuffix("/") ? arg : arg + "/"
-                for path in FileSystem.textFiles(under: arg) {
-                    inputs.append(Input(path: path, relative: String(path.dropFirst(base.count))))
-                }
+                sawFolder = true
+                let before = walk.files.count
+                walk.walk(arg)
+                inputs += walk.files[before...].map { Input(path: $0.path, relative: $0.relative, walked: true) }
             } else {
-                let name = arg == "-" ? "stdin.txt" : (arg.split(separator: "/").last.map(String.init) ?? arg)
-                inputs.append(Input(path: arg, relative: name))
+                inputs.append(Input(path: arg, relative: arg == "-" ? "stdin.txt" : FileSystem.lastComponent(arg), walked: false))
             }
         }
-        return inputs
-    }
-
-    // MARK: - One file, streamed
-
-    /// A single file: the JSON is streamed in 1 MB chunks, so output never sits in memory whole.
-    private func runSingle(_ path: String) -> Int32 {
-        guard let document = Extract.load(path, options: options) else { return Extract.Status.inputError }
-        let out: OutputTarget
-        do {
-            out = try OutputTarget(path: options.output)
-        } catch {
-            Console.err("error: \(error.description)\n")
-            return Extract.Status.inputError
-        }
-        do {
-            try export([document], as: options.outputFormat(.documents), options: options.exportOptions, to: out)
-        } catch {
-            Console.err("error: \(error.description)\n")
-            return Extract.Status.inputError
-        }
-        out.close()
-        // The process ends here: skip tearing down the parsed document (hundreds of thousands
-        // of small objects for a large file), the operating system frees it all at once.
-        exit(Extract.Status.ok)
-    }
-
-    // MARK: - Many files
-
-    private func runBatch(_ inputs: [Input], toDirectory: Bool) -> Int32 {
-        let format = options.format ?? .json
-        let jobs = max(1, options.jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        let started = Monotonic.now()
-        var stdoutTarget: OutputTarget?
-        if !toDirectory {
-            do {
-                stdoutTarget = try OutputTarget(path: options.output)
-            } catch {
-                Console.err("error: \(error.description)\n")
-                return Extract.Status.inputError
+        for note in walk.notes { Console.line(note) }
+        for problem in walk.problems { Console.line(problem) }
+        if inputs.isEmpty {
+            let kinds = FileSystem.planExtensions.map { "." + $0 }.joined(separator: " or ")
+            if walk.problems.isEmpty {
+                Console.line("error: no \(kinds) files found in \(options.arguments.joined(separator: ", "))")
             }
+            return Extract.Status.inputError
         }
-        if let dir = options.output, toDirectory {
-            if FileSystem.exists(dir), !FileSystem.isDirectory(dir) {
-                Console.err("error: '\(dir)' is not a directory (with several inputs or a folder, -o names a directory)\n")
+        let many = inputs.count > 1 || sawFolder
+
+        // 2. Where the output goes; refused up front when it would overwrite an input or
+        //    two inputs would write the same file.
+        var directory: String?
+        if let o = options.output, o != "-" {
+            if many, FileSystem.exists(o), !FileSystem.isDirectory(o) {
+                Console.line("error: '\(o)' is not a directory (with several inputs or a folder, -o names a directory)")
                 return Extract.Status.usage
             }
-            do throws(OutputError) { try FileSystem.makeDirectory(dir) } catch {
-                Console.err("error: \(error.description)\n")
+            if many || FileSystem.isDirectory(o) { directory = o }
+        }
+        let format = options.outputFormat(.documents, file: directory == nil ? options.output : nil)
+        let extensionName = options.stats ? "stats.txt" : (format.extensions.first ?? format.name)
+        let planned = inputs.map { FileSystem.droppingExtension($0.relative) + "." + extensionName }
+        if let refusal = directory.map({ refusal(inputs: inputs, planned: planned, in: $0) })
+            ?? OutputCheck.refusal(output: options.output, inputs: inputs.map(\.path)) {
+            Console.line(refusal)
+            return Extract.Status.inputError
+        }
+        if let directory {
+            do throws(OutputError) { try FileSystem.makeDirectory(directory) } catch {
+                Console.line("error: \(error.description)")
                 return Extract.Status.inputError
             }
         }
+
+        // 3. Parse in parallel, write in input order.
+        let started = Monotonic.now()
         var progress = Progress(total: inputs.count, enabled: Console.stderrIsTerminal, started: started)
+        var stream: Stream?
+        if directory == nil {
+            do throws(OutputError) {
+                stream = Stream(output: try Output.to(options.output), format: format, options: options, collection: many)
+            } catch {
+                Console.line("error: \(error.description)")
+                return Extract.Status.inputError
+            }
+        }
         var ok = 0
         var failed = 0
+        var strict = 0
         var bytesRead = 0
-        var first = true
-        if !toDirectory, !options.stats {
-            if format == .json { stdoutTarget?.write("[") }
-            if format == .csv { stdoutTarget?.write(PlanDocument.export([], as: options.outputFormat(.documents), options: options.exportOptions)) }
-        }
-        let window = jobs * 8
-        var start = 0
-        while start < inputs.count {
-            let slice = Array(inputs[start..<min(inputs.count, start + window)])
-            let outcomes = process(slice, jobs: jobs, ownFiles: toDirectory)
-            for (input, outcome) in zip(slice, outcomes) {
-                switch outcome {
-                case .failure(let message):
+        var fatal: OutputError?
+        let jobs = max(1, options.jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let options = self.options
+        let all = inputs
+        // With -o DIR every input has a file of its own: the workers write them (the syncs
+        // overlap), and only the messages keep the input order.
+        let ownFiles = directory.map { dir in (dir, format, planned) }
+        OrderedPipeline.run(count: inputs.count, jobs: jobs, work: { k in
+            let outcome = ParseCommand.outcome(all[k], options: options)
+            guard let (dir, format, planned) = ownFiles, case .document(let document, let read) = outcome else { return outcome }
+            return .written(
+                bytesRead: read, strictWarnings: ParseCommand.strictWarnings(document, path: all[k].path, options: options),
+                writeError: ParseCommand.writeOwnFile(document, to: dir, relative: planned[k], format: format, options: options))
+        }, consume: { k, outcome in
+            defer { progress.advance(bytes: bytesRead) }
+            switch outcome {
+            case .failure(let message):
+                failed += 1
+                progress.clearLine()
+                Console.line(message)
+            case .written(let read, let warnings, let writeError):
+                bytesRead += read
+                progress.clearLine()
+                if !warnings.isEmpty { strict += 1 }
+                for w in warnings { Console.line(w) }
+                if let writeError {
                     failed += 1
-                    progress.clearLine()
-                    Console.err(message)
-                case .output(let bytes, let read):
+                    Console.line(writeError)
+                } else {
                     ok += 1
-                    bytesRead += read
-                    if toDirectory, let dir = options.output {
-                        if !writeFile(bytes, dir: dir, relative: input.relative, format: format) { failed += 1; ok -= 1 }
-                    } else if let out = stdoutTarget {
-                        if format == .json, !options.stats, !first { out.write(",") }
-                        out.write(bytes)
-                    }
-                    first = false
                 }
-                progress.advance(bytes: bytesRead)
+            case .document(let document, let read):
+                bytesRead += read
+                let warnings = ParseCommand.strictWarnings(document, path: inputs[k].path, options: options)
+                if !warnings.isEmpty {
+                    strict += 1
+                    progress.clearLine()
+                    for w in warnings { Console.line(w) }
+                }
+                if var s = stream {
+                    do throws(OutputError) {
+                        try s.add(document)
+                        stream = s
+                        ok += 1
+                    } catch {
+                        fatal = error
+                        return false
+                    }
+                }
+                // One input: the process ends soon; skip tearing the document down (hundreds of
+                // thousands of small objects for a large file), the system frees it at exit.
+                if inputs.count == 1 { Extract.keepUntilExit(document) }
             }
-            start += window
+            return true
+        })
+        if fatal == nil, var s = stream {
+            do throws(OutputError) {
+                if ok > 0 || many {
+                    try s.finish()
+                } else {
+                    s.output.discard()  // a single input that failed: no output at all
+                }
+            } catch {
+                fatal = error
+            }
         }
-        if !toDirectory, !options.stats, format == .json { stdoutTarget?.write("]\n") }
-        stdoutTarget?.close()
         progress.clearLine()
-        let seconds = Monotonic.now() - started
-        let mb = Double(bytesRead) / 1_048_576
-        if inputs.count > 1 || options.arguments.contains(where: FileSystem.isDirectory) {
+        if let fatal {
+            stream?.output.discard()
+            Console.line("error: \(fatal.description)")
+            return Extract.Status.inputError
+        }
+        failed += walk.problems.count
+        if many {
+            let mb = Double(bytesRead) / 1_048_576
+            let seconds = Monotonic.now() - started
             Console.err("extract: \(ok) file\(ok == 1 ? "" : "s") ok, \(failed) failed, \(Format.fixed(mb, 1)) MB in \(Format.fixed(seconds, 2)) s\n")
         }
-        return failed > 0 ? Extract.Status.inputError : Extract.Status.ok
+        if failed > 0 { return Extract.Status.inputError }
+        return strict > 0 ? Extract.Status.strict : Extract.Status.ok
     }
 
-    /// Parses `inputs` on up to `jobs` threads; results come back in input order.
-    private func process(_ inputs: [Input], jobs: Int, ownFiles: Bool) -> [Outcome] {
-        let results = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: inputs.count)
-        results.initialize(repeating: .failure(""))
-        defer {
-            // Release the outcomes still held by the buffer (their output bytes), then the buffer.
-            _ = results.deinitialize()
-            results.deallocate()
+    // MARK: - Refusals
+
+    /// Why `-o DIR` cannot be written: two inputs would write one file (compared without
+    /// case, since the folder may be copied to macOS or Windows), or an output is an input.
+    private func refusal(inputs: [Input], planned: [String], in directory: String) -> String? {
+        var seen: [String: Int] = [:]
+        for (k, relative) in planned.enumerated() {
+            // String comparison is by canonical equivalence, so NFC and NFD names clash too.
+            let key = relative.lowercased()
+            if let first = seen[key] {
+                return "error: '\(inputs[first].path)' and '\(inputs[k].path)' would both be written to "
+                    + "'\(directory)/\(planned[first])'; nothing was written"
+            }
+            seen[key] = k
         }
-        nonisolated(unsafe) let shared = results
-        let options = self.options
-        let perJob = DispatchQueue(label: "extract.parse", attributes: .concurrent)
-        let group = DispatchGroup()
-        let semaphore = DispatchSemaphore(value: jobs)
-        for (k, input) in inputs.enumerated() {
-            semaphore.wait()
-            perJob.async(group: group) {
-                shared[k] = ParseCommand.outcome(input, options: options, ownFile: ownFiles)
-                semaphore.signal()
+        return OutputCheck.refusal(outputs: planned.map { directory + "/" + $0 }, inputs: inputs.map(\.path))
+    }
+
+    // MARK: - Writing
+
+    /// The whole run's output through one exporter (or the `--stats` counts).
+    struct Stream {
+        let output: Output
+        var exporter: (any DocumentExporter)?
+        var begun = false
+
+        init(output: Output, format: OutputFormat, options: Options, collection: Bool) {
+            self.output = output
+            if !options.stats {
+                var e = options.exportOptions
+                e.collection = collection
+                exporter = format.documentExporter(e)
             }
         }
-        group.wait()
-        return Array(results)
-    }
 
-    /// - Parameter ownFile: the output goes to a file of its own (`-o DIR`), so a CSV gets a
-    ///   header and JSON is pretty-printed; on stdout documents are compact, one after another.
-    private static func outcome(_ input: Input, options: Options, ownFile: Bool) -> Outcome {
-        let document: PlanDocument
-        do throws(PlanParseError) {
-            document = input.path == "-"
-                ? try PlanDocument.parse(bytes: Console.readStandardInput(), path: "-", options: options.parseOptions)
-                : try PlanDocument.parse(contentsOf: input.path, options: options.parseOptions)
-        } catch {
-            return .failure("\(input.path == "-" ? "<stdin>" : input.path): error: \(error.description)\n")
-        }
-        var bytes: [UInt8]
-        if options.stats {
-            bytes = Array(Stats.text(document).utf8)
-        } else {
-            var e = options.exportOptions
-            e.pretty = ownFile && !options.compact
-            e.byteOrderMark = false
-            bytes = PlanDocument.export([document], as: options.outputFormat(.documents), options: e)
-            if options.format == .csv, !ownFile, let end = bytes.firstIndex(of: 0x0A) {
-                // On stdout one header starts the run; drop each document's own.
-                bytes.removeSubrange(...end)
+        mutating func add(_ document: PlanDocument) throws(OutputError) {
+            guard exporter != nil else {
+                try output.write(Stats.text(document))
+                return
             }
+            if !begun {
+                try exporter!.begin(output.sink)
+                begun = true
+            }
+            try exporter!.add(document, output.sink)
         }
-        return .output(bytes, bytesRead: input.path == "-" ? 0 : FileSystem.size(input.path))
+
+        mutating func finish() throws(OutputError) {
+            if exporter != nil {
+                if !begun { try exporter!.begin(output.sink) }
+                try exporter!.end(output.sink)
+            }
+            try output.commit()
+        }
     }
 
-    private func writeFile(_ bytes: [UInt8], dir: String, relative: String, format: Options.Format) -> Bool {
-        let ext = options.stats ? "txt" : format == .csv ? "csv" : format == .ndjson ? "ndjson" : "json"
-        var rel = relative
-        if let dot = rel.lastIndex(of: "."), !rel[dot...].contains("/") { rel = String(rel[..<dot]) }
-        let path = dir + "/" + rel + "." + ext
+    /// With `--strict`: the lines for the document's warnings that mean lost content.
+    static func strictWarnings(_ document: PlanDocument, path: String, options: Options) -> [String] {
+        guard options.strict else { return [] }
+        return document.warnings.filter { PlanDocument.strictWarningCodes.contains($0.code) }.map {
+            "\(Console.name(path)):\($0.line): warning: \($0.message) [\($0.code)]"
+        }
+    }
+
+    /// `-o DIR`: one file, one exporter per input (on a worker thread).
+    /// - Returns: the error line when the file could not be written.
+    private static func writeOwnFile(_ document: PlanDocument, to directory: String, relative: String,
+                                     format: OutputFormat, options: Options) -> String? {
         do throws(OutputError) {
-            if let slash = path.lastIndex(of: "/") { try FileSystem.makeDirectory(String(path[..<slash])) }
-            let out = try OutputTarget(path: path)
-            if format == .csv, !options.stats, options.bom { out.write([0xEF, 0xBB, 0xBF]) }
-            out.write(bytes)
-            out.close()
-            return true
+            try FileSystem.makeFolders(of: relative, in: directory)
+            let out = try Output.file(directory + "/" + relative)
+            if options.stats {
+                try out.write(Stats.text(document))
+            } else if var exporter = format.documentExporter(options.exportOptions) {
+                try exporter.begin(out.sink)
+                try exporter.add(document, out.sink)
+                try exporter.end(out.sink)
+            }
+            try out.commit()
+            return nil
         } catch {
-            Console.err("error: \(error.description)\n")
-            return false
+            return "error: \(error.description)"
+        }
+    }
+
+    /// Reads and parses one input (on a worker thread).
+    private static func outcome(_ input: Input, options: Options) -> Outcome {
+        do throws(PlanParseError) {
+            let bytes = try Extract.read(input.path, options: options, regularFileOnly: input.walked)
+            let document = try PlanDocument.parse(bytes: bytes, path: input.path, options: options.parseOptions)
+            return .document(document, bytesRead: bytes.count)
+        } catch {
+            return .failure(Extract.message(error, path: input.path))
         }
     }
 }
@@ -228,7 +283,7 @@ enum Stats {
     static func text(_ d: PlanDocument) -> String {
         func count(_ o: PlanTask.Origin) -> Int { d.tasks.filter { $0.origin == o }.count }
         return """
-            \(d.source.path)
+            \(Console.escaped(d.source.path))
               tasks: \(d.tasks.count) (table \(count(.table)), fields \(count(.fields)), prose \(count(.prose)))
               targets: \(d.targets.count)
               warnings: \(d.warnings.count)

@@ -1,45 +1,58 @@
 import PlanParser
 
-/// `extract tables FILE`: the document's tables as CSV, as printed.
+/// `extract tables FILE`: the document's tables, as printed; with `-o DIR` one file per table.
 struct TablesCommand {
     let options: Options
 
     func run() -> Int32 {
         let path = options.arguments[0]
         guard let document = Extract.load(path, options: options) else { return Extract.Status.inputError }
-        var tables = document.tables
-        if let n = options.table {
-            guard n <= tables.count else {
-                Console.err("error: \(path) has \(tables.count) table\(tables.count == 1 ? "" : "s"); there is no table \(n)\n")
-                return Extract.Status.inputError
-            }
-            tables = [tables[n - 1]]
+        let count = document.tables.count
+        if let n = options.table, n > count {
+            Console.line("error: \(Console.name(path)) has \(count) table\(count == 1 ? "" : "s"); there is no table \(n)")
+            return Extract.Status.inputError
         }
-        if tables.isEmpty {
-            Console.err("warning: \(path) has no tables\n")
+        if count == 0 {
+            Console.line("warning: \(Console.name(path)) has no tables")
             return Extract.Status.ok
         }
+        let format = options.outputFormat(.tables)
+        let numbers = options.table.map { [$0] } ?? Array(1...count)
         do throws(OutputError) {
-            if let dir = options.output {
-                try FileSystem.makeDirectory(dir)
+            if let dir = options.output, dir != "-" {
                 let stem = FileSystem.stem(path == "-" ? "stdin" : path)
-                for k in tables.indices {
-                    let index = options.table ?? (k + 1)
-                    let out = try OutputTarget(path: dir + "/" + stem + ".table-\(index).csv")
+                let ext = format.extensions.first ?? format.name
+                let files = numbers.map { "\(stem).table-\($0).\(ext)" }
+                if let refusal = OutputCheck.refusal(outputs: files.map { dir + "/" + $0 }, inputs: [path]) {
+                    Console.line(refusal)
+                    return Extract.Status.inputError
+                }
+                try FileSystem.makeDirectory(dir)
+                for (n, file) in zip(numbers, files) {
                     var one = options.exportOptions
-                    one.table = index
-                    try export([document], as: options.outputFormat(.tables), options: one, to: out)
-                    out.close()
+                    one.table = n
+                    try write(document, format: format, options: one, to: Output.file(dir + "/" + file))
                 }
             } else {
-                let out = try OutputTarget(path: nil)
-                try export([document], as: options.outputFormat(.tables), options: options.exportOptions, to: out)
-                out.close()
+                if let refusal = OutputCheck.refusal(output: nil, inputs: [path]) {
+                    Console.line(refusal)
+                    return Extract.Status.inputError
+                }
+                try write(document, format: format, options: options.exportOptions, to: .standardOutput)
             }
         } catch {
-            Console.err("error: \(error.description)\n")
+            Console.line("error: \(error.description)")
             return Extract.Status.inputError
         }
         return Extract.Status.ok
+    }
+
+    private func write(_ document: PlanDocument, format: OutputFormat, options: ExportOptions, to out: Output) throws(OutputError) {
+        if var exporter = format.documentExporter(options) {
+            try exporter.begin(out.sink)
+            try exporter.add(document, out.sink)
+            try exporter.end(out.sink)
+        }
+        try out.commit()
     }
 }

@@ -20,6 +20,12 @@ public struct OutputSink {
         if let failure { throw failure }
     }
 
+    /// Hands the bytes of `raw` to the sink.
+    public func write(_ raw: UnsafeRawBufferPointer) throws(OutputError) {
+        guard raw.count > 0 else { return }
+        try handler(raw)
+    }
+
     /// Hands the text's UTF-8 bytes to the sink.
     public func write(_ text: String) throws(OutputError) {
         try write(Array(text.utf8))
@@ -71,6 +77,9 @@ public struct ExportOptions: Sendable, Equatable {
     public var width = 80
     /// For diff text: ANSI colours.
     public var color = false
+    /// For CSV: the byte between fields (`,` by default; `;` or tab for spreadsheets set up
+    /// for other locales). A field holding it is quoted.
+    public var delimiter: UInt8 = UInt8(ascii: ",")
 
     public init() {}
 }

@@ -16,7 +16,7 @@ struct TaskCSVExporter: DocumentExporter {
     private var writer: CSVWriter
 
     init(options: ExportOptions) {
-        writer = CSVWriter(bom: options.byteOrderMark, guardFormulas: options.guardFormulas)
+        writer = CSVWriter(bom: options.byteOrderMark, guardFormulas: options.guardFormulas, delimiter: options.delimiter)
     }
 
     mutating func begin(_ out: OutputSink) throws(OutputError) {
