@@ -6,8 +6,9 @@
     python3 scripts/measure-recovery.py --verbose NAME          # compare-records -v for cells matching NAME
     python3 scripts/measure-recovery.py --extract PATH          # another extract binary
 
-A cell is *tasks matched/expected* (`+n`: found tasks that match none) · *header fields equal
-of 9* · the warning codes that say something was lost (`table-lost`); ✓ = identical tasks,
+A cell is *tasks matched/expected* (`+n`: found tasks that match none; `(n exact)`: matched
+tasks whose title, units, products, times and section are all equal, when not all are) · *header
+fields equal of 9* · the warning codes that say something was lost (`table-lost`); ✓ = identical tasks,
 targets and header (scripts/compare-records.py). `--seeds DIR` reads DIR/twin/<seed>.txt and
 DIR/converted/<tool>/<seed>.text (made like samples/converted, never committed).
 Standard library only.
@@ -81,6 +82,8 @@ def cell(r):
         return "error"
     extra = r["found"] - r["matched"]
     s = f'{r["matched"]}/{r["expected"]}' + (f"+{extra}" if extra else "")
+    if r["exact"] != r["matched"]:
+        s += f' ({r["exact"]} exact)'
     s += f' · {r["header"]}/9'
     if r["lost"]:
         s += " · " + ",".join(r["lost"])

@@ -254,7 +254,8 @@ enum LayoutTable {
                     if c + 1 >= starts.count || p.end < starts[c + 1] { ends[c] = max(ends[c], p.end) }
                 }
             }
-            for c in ends.indices where ends[c] == 0 { ends[c] = c + 1 < starts.count ? starts[c + 1] - 1 : Int.max / 2 }
+            // A column's text may always reach up to the next column.
+            for c in ends.indices { ends[c] = max(ends[c], c + 1 < starts.count ? starts[c + 1] - 2 : Int.max / 2) }
             self.ends = ends
         }
 
@@ -276,7 +277,18 @@ enum LayoutTable {
     private static func cells(_ lines: TextLines, _ i: Int, _ columns: Columns, above: [ArraySlice<UInt8>?]?) -> [ArraySlice<UInt8>?] {
         var result = [ArraySlice<UInt8>?](repeating: nil, count: columns.count)
         var previous = -1
-        for piece in pieces(lines, i) {
+        let ps = pieces(lines, i)
+        // A group row written `I    Công tác chỉ đạo …`: the numeral, then its title running
+        // across the columns, kept whole.
+        if ps.count == 2, columns.column(at: ps[0].start) == 0, columns.count > 1, AntiwordGrid.isRowStart(ps[0].bytes),
+            TableParser.rowNumber(String(decoding: ps[0].bytes, as: UTF8.self)) == nil, columns.column(at: ps[1].start) == 1,
+            ps[1].end > (columns.count > 2 ? columns.starts[2] + 2 : Int.max / 2)
+        {
+            result[0] = ps[0].bytes
+            result[1] = ps[1].bytes
+            return result
+        }
+        for piece in ps {
             var c = columns.column(at: piece.start, after: previous)
             // A group row's label (`III. PHỔ BIẾN …`) runs across the columns: keep it whole.
             if c == 0, isGroupLabel(piece.bytes), TextShape.isUppercase(piece.bytes) {
@@ -500,8 +512,14 @@ enum LayoutTable {
                 if let a = anchor(body[k]), a == .group {
                     var row = ConvertedTable.Row(line: lines.number(body[k].index), columns: columns)
                     var text = CellText()
+                    // `I` + title in the next cell stays two cells; `I. CÔNG TÁC …` is one label.
+                    let bare = body[k].cells[numberCol].map { TableParser.rowNumber(String(decoding: $0, as: UTF8.self)) == nil
+                        && !isGroupLabel($0) } ?? false
+                    let titleColumn = bare && body[k].cells[titleCol] != nil ? titleCol : numberCol
+                    if titleColumn == titleCol { row.cells[numberCol] = [ConvertedTable.Paragraph(text: String(decoding: body[k].cells[numberCol]!, as: UTF8.self), line: row.line)] }
                     var label: [UInt8] = []
-                    for case let piece? in body[k].cells {
+                    for (c, cell) in body[k].cells.enumerated() {
+                        guard let piece = cell, titleColumn == numberCol || c != numberCol else { continue }
                         if !label.isEmpty { label.append(0x20) }
                         label += piece
                     }
@@ -516,7 +534,7 @@ enum LayoutTable {
                         row.endLine = lines.number(body[j].index)
                         j += 1
                     }
-                    row.cells[numberCol] = text.paragraphs
+                    row.cells[titleColumn] = text.paragraphs
                     table.rows.append(row)
                     lastTask = nil
                     k = j
@@ -530,34 +548,96 @@ enum LayoutTable {
             }
         }
 
-        /// Lines of column `c` with text, as positions in `body`.
-        private func hasText(_ i: Int, _ c: Int) -> Bool { body[i].cells[c] != nil }
+        /// For each column, the next line at or after `i` with text in it (`body.count` when
+        /// none) and the last line at or before `i` with text (-1 when none).
+        private var nextText: [[Int32]] = []
+        private var previousText: [[Int32]] = []
 
-        /// How badly the columns' texts sit in the row `[top, bottom)`: for each column with
-        /// text there, the difference between the space above and below it (centred), or the
-        /// space above it (top-aligned).
-        private func cost(_ top: Int, _ bottom: Int, columns cols: [Int], weight: (Int) -> Int) -> Int {
-            var total = 0
-            for c in cols {
-                var f = top
-                while f < bottom, !hasText(f, c) { f += 1 }
-                guard f < bottom else { continue }
-                var l = bottom - 1
-                while l > f, !hasText(l, c) { l -= 1 }
-                let above = f - top
-                let below = bottom - 1 - l
-                total += (centred ? abs(above - below) : above) * weight(c)
+        /// Per line and column: the text there starts in lower case (it carries on the cell's
+        /// text from the line above, so no cell starts with it).
+        private var startsLower: [[Bool]] = []
+
+        private mutating func index() {
+            let n = body.count
+            startsLower = body.map { b in
+                b.cells.map { cell in cell.map { VietnameseText.isLowercase(TextShape.firstScalar($0) ?? 0) } ?? false }
             }
-            return total
+            nextText = Array(repeating: Array(repeating: Int32(n), count: n + 1), count: columns)
+            previousText = Array(repeating: Array(repeating: -1, count: n + 1), count: columns)
+            for c in 0..<columns {
+                var next = Int32(n)
+                for i in stride(from: n - 1, through: 0, by: -1) {
+                    if body[i].cells[c] != nil { next = Int32(i) }
+                    nextText[c][i] = next
+                }
+                var previous: Int32 = -1
+                for i in 0..<n {
+                    if body[i].cells[c] != nil { previous = Int32(i) }
+                    previousText[c][i] = previous
+                }
+            }
         }
 
-        private var allColumns: [Int] { Array(0..<columns) }
+        /// How badly column `c`'s text sits in the row `[top, bottom)`: centred, the difference
+        /// between the space above and below it — a text of an odd number of lines in a row of
+        /// an even number cannot sit exactly in the middle, so half a line off counts as centred;
+        /// hanging from the top, the space above it.
+        /// A cell starting in lower case is the rest of a cell cut off from it: that costs
+        /// ``lowerStartPenalty``, except in the rest of a row a page break cut (`continuation`).
+        private func error(_ c: Int, _ top: Int, _ bottom: Int, topAligned: Bool, continuation: Bool = false) -> Int {
+            let f = Int(nextText[c][top])
+            guard f < bottom else { return 0 }
+            let l = Int(previousText[c][bottom - 1])
+            let above = f - top
+            let below = bottom - 1 - l
+            let offCentre = abs(above - below) - (above + below) % 2
+            let err = !centred ? above : topAligned ? min(offCentre, above) : offCentre
+            return err + (!continuation && startsLower[f][c] ? Self.lowerStartPenalty : 0)
+        }
 
-        private func rowCost(_ top: Int, _ bottom: Int) -> Int {
-            cost(top, bottom, columns: allColumns) { c in c == numberCol || c == titleCol ? 4 : 1 }
+        private static let lowerStartPenalty = 3
+
+        private var otherColumns: [Int] { (0..<columns).filter { $0 != numberCol && $0 != titleCol } }
+
+        /// Weights: the number and the task span the whole row; the other columns may hold one
+        /// cell per milestone row, each centred in its own part; a split costs a little.
+        private static let spanWeight = 4
+        private static let partWeight = 2
+        private static let splitPenalty = 2
+
+        /// The least cost of the other columns over the row starting at `top` and ending at each
+        /// `top + 1 … limit`, cut into milestone parts, and where the last part of each begins.
+        private func milestoneCosts(from top: Int, to limit: Int, topAligned: Bool, continuation: Bool = false) -> (cost: [Int], back: [Int]) {
+            let n = limit - top
+            var dp = [Int](repeating: Int.max, count: n + 1)
+            var back = [Int](repeating: 0, count: n + 1)
+            dp[0] = 0
+            let others = otherColumns
+            guard n > 0 else { return (dp, back) }
+            for i in 1...n {
+                // Parts are at most maxSplitLines long; longer rows are not split.
+                let lowest = n > LayoutTable.maxSplitLines ? 0 : max(0, i - LayoutTable.maxSplitLines)
+                for s in lowest..<i where dp[s] != Int.max {
+                    if n > LayoutTable.maxSplitLines, s != 0 { continue }
+                    var c = dp[s] + (s == 0 ? 0 : Self.splitPenalty)
+                    for col in others {
+                        c += error(col, top + s, top + i, topAligned: topAligned, continuation: continuation && s == 0) * Self.partWeight
+                    }
+                    if c < dp[i] {
+                        dp[i] = c
+                        back[i] = s
+                    }
+                }
+            }
+            return (dp, back)
+        }
+
+        private func spanCost(_ top: Int, _ bottom: Int) -> Int {
+            (error(numberCol, top, bottom, topAligned: false) + error(titleCol, top, bottom, topAligned: false)) * Self.spanWeight
         }
 
         private mutating func segment(_ range: Range<Int>, continuesRow previous: Int?, into table: inout ConvertedTable, lastTask: inout Int?) {
+            if nextText.isEmpty { index() }
             let anchors = range.filter { anchor(body[$0]) == .task }
             guard !anchors.isEmpty else {
                 // No row starts here: the rest of a cut row, or rows without numbers.
@@ -571,32 +651,35 @@ enum LayoutTable {
             // Boundaries: b[0] in [range.lower, anchors[0]], b[r] in (anchors[r-1], anchors[r]].
             // The lines before b[0] finish the row a page break cut (when there is one).
             let m = anchors.count
-            let lowFirst = previous != nil ? max(range.lowerBound, anchors[0] - maxSearchLines) : range.lowerBound
             var candidates: [[Int]] = []
-            candidates.append(previous != nil ? Array(lowFirst...anchors[0]) : [range.lowerBound])
+            candidates.append(previous != nil ? Array(max(range.lowerBound, anchors[0] - maxSearchLines)...anchors[0]) : [range.lowerBound])
             for r in 1..<max(m, 1) where m > 1 {
-                let lo = max(anchors[r - 1] + 1, anchors[r] - maxSearchLines)
-                candidates.append(Array(lo...anchors[r]))
+                candidates.append(Array(max(anchors[r - 1] + 1, anchors[r] - maxSearchLines)...anchors[r]))
             }
             candidates.append([range.upperBound])
-            // dp over boundaries: best[r][j] = least cost with boundary r at candidates[r][j].
-            var best: [[Int]] = [candidates[0].map { b in previous != nil && b > range.lowerBound ? rowCost(range.lowerBound, b) : 0 }]
+            let cutAtEnd = range.upperBound < body.count && body[range.upperBound].pageStart
+            // best[r][j]: least cost of the rows before boundary r, which is candidates[r][j].
+            var best: [[Int]] = [candidates[0].map { b in
+                b > range.lowerBound
+                    ? milestoneCosts(from: range.lowerBound, to: b, topAligned: false, continuation: true).cost[b - range.lowerBound]
+                        + (error(titleCol, range.lowerBound, b, topAligned: false, continuation: true)) * Self.spanWeight
+                    : 0
+            }]
             var from: [[Int]] = [candidates[0].map { _ in -1 }]
             for r in 1...m {
-                var costs: [Int] = []
-                var back: [Int] = []
-                for b in candidates[r] {
-                    var bestCost = Int.max
-                    var bestJ = 0
-                    for (j, a) in candidates[r - 1].enumerated() where a <= anchors[r - 1] && b > anchors[r - 1] {
-                        let c = best[r - 1][j] == Int.max ? Int.max : best[r - 1][j] + rowCost(a, b)
-                        if c < bestCost {
-                            bestCost = c
-                            bestJ = j
+                let last = r == m
+                var costs = [Int](repeating: Int.max, count: candidates[r].count)
+                var back = [Int](repeating: 0, count: candidates[r].count)
+                for (j, a) in candidates[r - 1].enumerated() where best[r - 1][j] != Int.max && a <= anchors[r - 1] {
+                    let limit = candidates[r].last!
+                    let parts = milestoneCosts(from: a, to: limit, topAligned: last && cutAtEnd).cost
+                    for (k, b) in candidates[r].enumerated() where b > anchors[r - 1] {
+                        let c = best[r - 1][j] + spanCost(a, b) + parts[b - a]
+                        if c < costs[k] {
+                            costs[k] = c
+                            back[k] = j
                         }
                     }
-                    costs.append(bestCost)
-                    back.append(bestJ)
                 }
                 best.append(costs)
                 from.append(back)
@@ -620,7 +703,21 @@ enum LayoutTable {
         /// hold cells one above the other.
         private func addRow(_ range: Range<Int>, into table: inout ConvertedTable, lastTask: inout Int?) {
             guard !range.isEmpty else { return }
-            let parts = milestoneParts(range)
+            // The last row before a page break may be cut by it: its cells then fill it from the top.
+            let cut = range.upperBound < body.count && body[range.upperBound].pageStart
+            let (_, back) = milestoneCosts(from: range.lowerBound, to: range.upperBound, topAligned: cut)
+            var cuts: [Int] = []
+            var i = range.count
+            while i > 0 {
+                cuts.append(range.lowerBound + i)
+                i = back[i]
+            }
+            var parts: [Range<Int>] = []
+            var start = range.lowerBound
+            for c in cuts.reversed() {
+                parts.append(start..<c)
+                start = c
+            }
             for (k, part) in parts.enumerated() {
                 var row = ConvertedTable.Row(line: lines.number(body[part.lowerBound].index), columns: columns)
                 row.endLine = lines.number(body[part.upperBound - 1].index)
@@ -633,43 +730,6 @@ enum LayoutTable {
                 table.rows.append(row)
                 if k == 0 { lastTask = table.rows.count - 1 }
             }
-        }
-
-        /// The milestone rows of row `range`: splits where the other columns' texts sit better.
-        private func milestoneParts(_ range: Range<Int>) -> [Range<Int>] {
-            let others = allColumns.filter { $0 != numberCol && $0 != titleCol }
-            guard range.count >= 2, range.count <= maxSplitLines, !others.isEmpty else { return [range] }
-            let n = range.count
-            let base = range.lowerBound
-            // dp[i] = least cost of the lines [base, base + i) cut into parts.
-            let splitPenalty = 2
-            var dp = [Int](repeating: Int.max, count: n + 1)
-            var back = [Int](repeating: 0, count: n + 1)
-            dp[0] = 0
-            for i in 1...n {
-                for s in 0..<i where dp[s] != Int.max {
-                    // A part needs text in some other column.
-                    guard others.contains(where: { c in (base + s..<base + i).contains { hasText($0, c) } }) || (s == 0 && i == n) else { continue }
-                    let c = dp[s] + cost(base + s, base + i, columns: others) { _ in 2 } + (s == 0 ? 0 : splitPenalty)
-                    if c < dp[i] {
-                        dp[i] = c
-                        back[i] = s
-                    }
-                }
-            }
-            var cuts: [Int] = []
-            var i = n
-            while i > 0 {
-                cuts.append(i)
-                i = back[i]
-            }
-            var parts: [Range<Int>] = []
-            var start = 0
-            for c in cuts.reversed() {
-                parts.append((base + start)..<(base + c))
-                start = c
-            }
-            return parts.isEmpty ? [range] : parts
         }
 
         /// The text of column `c` over body lines `range`, as one paragraph.
