@@ -48,6 +48,11 @@ struct SectionParser {
     /// Paragraphs are separated by blank lines, so a line right after another continues it
     /// (hard-wrapped text). Without blank lines, only the line's shape tells.
     private let blankSeparated: Bool
+    /// The column a hard-wrapped text was wrapped at (converter text: `pdftotext`, antiword),
+    /// when most long lines end near one width; nil for text with a line per paragraph.
+    private let wrapWidth: Int?
+    /// The display width of the last line that went into `lastText`.
+    private var lastLineWidth = 0
 
     init(source: TokenizedSource) {
         self.source = source
@@ -59,7 +64,27 @@ struct SectionParser {
             if t.afterBlank { separated += 1 }
         }
         blankSeparated = lines > 0 && separated * 4 >= lines
+        wrapWidth = Self.wrapWidth(source)
     }
+
+    /// How wide a full line is in hard-wrapped text: the width nine in ten long lines stay
+    /// within, when at least two in five long lines end close to it. Text with a line per
+    /// paragraph has lines of every length and no such width.
+    static func wrapWidth(_ source: TokenizedSource) -> Int? {
+        var widths: [Int] = []
+        for t in source.tokens where t.kind != .tableRow {
+            let w = DisplayColumns.width(source.bytes(t.line))
+            if w >= 30 { widths.append(w) }
+        }
+        guard widths.count >= 12 else { return nil }
+        widths.sort()
+        let width = widths[widths.count * 9 / 10]
+        let near = widths.filter { $0 >= width - wrapSlack(width) && $0 <= width }.count
+        return near * 5 >= widths.count * 2 ? width : nil
+    }
+
+    /// How much shorter than the wrap width a wrapped line may be (the next word did not fit).
+    static func wrapSlack(_ width: Int) -> Int { max(10, width / 7) }
 
     /// Parses the tokens in `ranges` (body, then what follows the closing block).
     /// In every range after the first, lines before an appendix are leftovers.
@@ -168,6 +193,7 @@ struct SectionParser {
         let index = add(node, stored)
         stack.append(index)
         lastText = .title(index)
+        lastLineWidth = DisplayColumns.width(source.bytes(t.line))
     }
 
     /// The number inside a marker: `2.1.` → `2.1`, `c)` → `c`, `PHẦN II.` → `II`.
@@ -253,8 +279,10 @@ struct SectionParser {
         let content = t.fieldRole == nil ? t.content : t.label.lowerBound..<t.content.upperBound
         if let ref = lastText, continues(ref, with: t) {
             append(t.content, line: Int(t.number), to: ref)
+            lastLineWidth = DisplayColumns.width(source.bytes(t.line))
             return
         }
+        lastLineWidth = DisplayColumns.width(source.bytes(t.line))
         // A paragraph belongs to the nearest heading, closing any open bullets.
         while let top = stack.last, nodes[top].style.isBullet { stack.removeLast() }
         if let owner = stack.last {
@@ -305,8 +333,14 @@ struct SectionParser {
         guard t.keyword == .none || t.keyword == .basis && !t.afterBlank else { return false }
         // `Cơ quan chủ trì: …` on a line of its own is a field, never the end of a sentence.
         guard t.fieldRole == nil else { return false }
+        if case .title(let n) = ref {
+            // A marker alone on its line (a Word bullet glyph ``): the text after it is its text.
+            if builder.nodes[n].title.isEmpty, builder.nodes[n].fieldRole == nil { return true }
+            if continuesHeading(n, with: t) { return true }
+        }
         return withText(of: ref) { previous, isHeading in
             if blankSeparated, !t.afterBlank, !isHeading, !startsNewParagraph(previous, t) { return true }
+            if isHardWrap(previous, ref: ref, next: t) { return true }
             return source.storage.withUnsafeBufferPointer { buf in
                 Continuation.continues(
                     previous: previous,
@@ -316,17 +350,71 @@ struct SectionParser {
         }
     }
 
+    /// A wrapped upper-case heading (`I. KẾT QUẢ` / `ĐẠT ĐƯỢC`, `… CÁC PHÒNG, ĐƠN` / `VỊ`): the
+    /// next line, right after it, is upper case too and no marker.
+    private func continuesHeading(_ n: Int, with t: LineToken) -> Bool {
+        let node = builder.nodes[n]
+        guard !t.afterBlank, [.part, .group, .roman, .arabic].contains(node.kind), node.fieldRole == nil,
+            !node.title.isEmpty, node.title.count < 200
+        else { return false }
+        let next = source.bytes(t.content)
+        guard TextShape.isUppercase(next), next.count < 120 else { return false }
+        return builder.withBytes(node.title) { title in
+            guard TextShape.isUppercase(title), TextShape.hasLetters(title), let last = title.last else { return false }
+            return last != UInt8(ascii: ".") && last != UInt8(ascii: ":") && last != UInt8(ascii: ";")
+        }
+    }
+
+    /// Hard-wrapped text (``wrapWidth``): the previous line was full, so the next line carries
+    /// on its sentence even when it starts with a capital (`… các nhiệm vụ được` / `UBND tỉnh
+    /// giao`) — unless the sentence ended (`.`, `:`, `!`, `?`; `;` only outside a field, where
+    /// it ends a list item) or one of the two lines is an upper-case title and the other not.
+    private func isHardWrap(_ previous: UnsafeBufferPointer<UInt8>, ref: TextRef, next t: LineToken) -> Bool {
+        guard let width = wrapWidth, lastLineWidth >= width - Self.wrapSlack(width), let last = previous.last else { return false }
+        var inField = false
+        if case .title(let n) = ref { inField = builder.nodes[n].fieldRole != nil }
+        switch last {
+        case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"): return false
+        case UInt8(ascii: ";"): if !inField { return false }
+        default: break
+        }
+        // An upper-case title never runs on into running text, nor running text into one.
+        return TextShape.isUppercase(source.bytes(t.content)) == TextShape.isUppercase(previous)
+    }
+
     /// In blank-separated text, two adjacent lines are one paragraph unless the second leaves
     /// an uppercase title (`NHIỆM VỤ CỤ THỂ …` / `(Kèm theo Kế hoạch …)`).
     private func startsNewParagraph(_ previous: UnsafeBufferPointer<UInt8>, _ t: LineToken) -> Bool {
         TextShape.isUppercase(previous) && !TextShape.isUppercase(source.bytes(t.content))
     }
 
+    /// A citation code broken at its hyphen (`61/2018/NĐ-` / `CP ngày …`): the pieces join
+    /// without a space.
+    private func joinsTight(_ previous: Range<Int32>, _ content: Range<Int32>) -> Bool {
+        builder.withBytes(previous) { Self.joinsTight($0, source.bytes(content)) }
+    }
+
+    static func joinsTight<C: Collection>(_ text: UnsafeBufferPointer<UInt8>, _ next: C) -> Bool where C.Element == UInt8 {
+        // The next piece starts with a capital: `CP`, `UBND`, `TTg`, `ĐKT`.
+        guard let first = next.first, (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")) || first == 0xC4 else { return false }
+        guard text.count >= 3, text[text.count - 1] == UInt8(ascii: "-") else { return false }
+        // The word before the hyphen is a code: capitals, digits and `/`, with a digit or `/` in it.
+        var k = text.count - 2
+        var sawCode = false
+        while k >= 0, text[k] != 0x20 {
+            let b = text[k]
+            if b == UInt8(ascii: "/") || (b >= 0x30 && b <= 0x39) { sawCode = true }
+            if b >= 0x61 && b <= 0x7A { return false }
+            k -= 1
+        }
+        return sawCode
+    }
+
     private mutating func append(_ content: Range<Int32>, line: Int, to ref: TextRef) {
         switch ref {
         case .title(let n):
             let old = builder.nodes[n]
-            let title = builder.joined(old.title, content)
+            let title = builder.joined(old.title, content, separated: !joinsTight(old.title, content))
             builder.nodes[n].title = title
             if old.fieldRole != nil {
                 // The value is the tail of the title; an empty value starts with the continuation.
@@ -337,12 +425,15 @@ struct SectionParser {
             }
             if Int32(line) > old.endLine { builder.nodes[n].endLine = Int32(line) }
         case .paragraph(let n, let p):
-            let joined = builder.joined(builder.paragraphs[p].text, content)
+            let joined = builder.joined(builder.paragraphs[p].text, content,
+                                        separated: !joinsTight(builder.paragraphs[p].text, content))
             builder.paragraphs[p].text = joined
             builder.paragraphs[p].endLine = Int32(line)
             if Int32(line) > builder.nodes[n].endLine { builder.nodes[n].endLine = Int32(line) }
         case .preamble(let p):
-            preamble[p].text.append(0x20)
+            if !preamble[p].text.withUnsafeBufferPointer({ Self.joinsTight($0, source.bytes(content)) }) {
+                preamble[p].text.append(0x20)
+            }
             preamble[p].text.append(contentsOf: source.bytes(content))
             preamble[p].endLine = line
         }
