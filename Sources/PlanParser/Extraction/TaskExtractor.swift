@@ -24,7 +24,22 @@ struct TaskExtractor {
 
     mutating func extract(from store: SectionStore) {
         walk(store.rootViews, role: .neutral, path: [], idPath: [])
-        tasks = Self.uniqued(tasks)
+        tasks = Self.uniqued(Self.titled(tasks))
+        warnings += LostTableDetector.check(store)
+    }
+
+    /// No task without a title: one whose item had no text (a bullet glyph alone on its line)
+    /// takes its first note as the title, or is no task at all.
+    static func titled(_ tasks: [PlanTask]) -> [PlanTask] {
+        guard tasks.contains(where: { $0.title.isEmpty }) else { return tasks }
+        return tasks.compactMap { task in
+            guard task.title.isEmpty else { return task }
+            guard let first = task.notes.first(where: { !$0.isEmpty }) else { return nil }
+            var t = task
+            t.title = first
+            t.notes.removeFirst(t.notes.firstIndex(of: first)! + 1)
+            return t
+        }
     }
 
     // MARK: - Roles

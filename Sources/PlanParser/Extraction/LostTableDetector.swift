@@ -1,0 +1,92 @@
+/// Finds tables that a converter flattened beyond repair — LibreOffice's "Save as Text",
+/// docx2txt and plain `pdftotext` write one cell per line with nothing to tell where a row or
+/// the table ends — so that their loss is said (`table-lost`) instead of passing silently.
+///
+/// A section looks like such a table when, with no table read in it, its paragraphs hold a
+/// table's header cells one by one (`STT`, `Nhiệm vụ`, `Kết quả/ Sản phẩm`, `Đơn vị chủ trì`, …:
+/// three kinds of column among a few lines, one of them the task), or when an appendix holds
+/// row numbers on lines of their own (`1`, `2`, `3`).
+enum LostTableDetector {
+    /// The warning code, one of ``PlanDocument/strictWarningCodes``.
+    static let code = "table-lost"
+
+    /// Header cells this close together (in paragraphs) are one header row.
+    static let headerWindow = 10
+    /// At least this many row numbers alone on their lines make an appendix a lost table.
+    static let minRowNumbers = 3
+
+    static func check(_ store: SectionStore) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for root in store.rootViews { visit(root, insideAppendix: false, into: &found) }
+        return found
+    }
+
+    /// - Returns: whether the subtree holds a table that was read (rows beyond its header).
+    @discardableResult
+    private static func visit(_ s: SectionView, insideAppendix: Bool, into found: inout [Diagnostic]) -> Bool {
+        let appendix = insideAppendix || s.kind == .appendix
+        var hasTable = s.tables.contains { $0.rows.contains { $0.kind != .header && $0.kind != .other } }
+        var childFound: [Diagnostic] = []
+        for c in s.children where visit(c, insideAppendix: appendix, into: &childFound) { hasTable = true }
+        if hasTable {
+            found += childFound
+            return true
+        }
+        // The header cells and row numbers in this section's own paragraphs.
+        var header: (line: Int, roles: Set<TableColumn.Role>, hasTitle: Bool)?
+        var headerAt = -1
+        var start: Int?
+        var numbers = 0
+        for (k, p) in s.paragraphs.enumerated() {
+            let text = p.text
+            if TableParser.rowNumber(text) != nil, text.utf8.count <= 4 {
+                numbers += 1
+                if start == nil { start = p.line }
+                continue
+            }
+            let roles = headerRoles(text)
+            guard !roles.isEmpty else { continue }
+            if header == nil || k - headerAt > headerWindow { header = (p.line, [], false) }
+            header!.roles.formUnion(roles)
+            if roles.contains(.title) { header!.hasTitle = true }
+            headerAt = k
+            if header!.hasTitle, header!.roles.count >= 3, start == nil || start! > header!.line { start = header!.line }
+        }
+        let lostHeader = header.map { $0.hasTitle && $0.roles.count >= 3 } ?? false
+        if lostHeader || (appendix && numbers >= minRowNumbers) {
+            let first = start ?? s.line
+            found.append(Diagnostic(line: first, code: code, message: message(from: first, to: s.endLine)))
+            // One warning per lost table: the sections inside it are part of it.
+            return false
+        }
+        found += childFound
+        return false
+    }
+
+    // Words of header cells, looked for inside a paragraph that joined several of them.
+    private static let headerWords: [(TableColumn.Role, [UInt8])] = ([
+        (.number, "stt"), (.title, "nhiệm vụ"), (.title, "nội dung"), (.product, "sản phẩm"), (.product, "kết quả"),
+        (.lead, "chủ trì"), (.support, "phối hợp"), (.time, "thời gian"), (.time, "thời hạn"),
+    ] as [(TableColumn.Role, String)]).map { ($0.0, Array($0.1.utf8)) }
+
+    /// The column kinds a paragraph names as header cells: a whole cell (`Đơn vị chủ trì`), or
+    /// several cells run together (`Nhiệm vụ Kết quả/ Sản phẩm Đơn vị chủ trì …`, no colon:
+    /// inline fields are `Chủ trì: …`).
+    static func headerRoles(_ text: String) -> Set<TableColumn.Role> {
+        let n = text.utf8.count
+        if n <= 48 {
+            let role = TableParser.role(ofHeader: text)
+            if role != .other { return [role] }
+        }
+        guard n <= 160, !text.utf8.contains(UInt8(ascii: ":")) else { return [] }
+        let folded = Array(VietnameseText.lowercased(text).utf8)
+        var roles = Set<TableColumn.Role>()
+        for (role, word) in headerWords where ByteSearch.find(folded, word) != nil { roles.insert(role) }
+        return roles.count >= 3 ? roles : []
+    }
+
+    static func message(from first: Int, to last: Int) -> String {
+        "the table at lines \(first)–\(last) was not read: its columns were lost in conversion "
+            + "(one cell per line); give the .docx, or the PDF's text from pdftotext -layout"
+    }
+}
