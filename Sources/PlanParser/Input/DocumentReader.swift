@@ -18,6 +18,7 @@ protocol DocumentReader {
 /// text (which recognizes everything) comes last.
 enum DocumentReaders {
     static let all: [any DocumentReader.Type] = [
+        PDFReader.self,
         TextReader.self,
     ]
 
