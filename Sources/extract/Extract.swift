@@ -79,13 +79,7 @@ enum Extract {
 
     /// `path: error: …` for a refused input.
     static func message(_ error: PlanParseError, path: String) -> String {
-        var text = error.description
-        // A stream (standard input, a pipe, a device) is read only up to one byte past the
-        // limit: its true size is unknown.
-        if case .tooLarge(let count, let limit) = error, count == limit + 1, path == "-" || !FileSystem.isRegularFile(path) {
-            text = "input too large: more than \(limit) bytes (limit \(limit))"
-        }
-        return "\(Console.name(path)): error: \(text)"
+        "\(Console.name(path)): error: \(error.description)"
     }
 
     nonisolated(unsafe) private static var kept: [PlanDocument] = []

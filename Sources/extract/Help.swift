@@ -148,8 +148,7 @@ enum Help {
             var text = entry(names, help + " (default: \(formats.first?.name ?? "")):")
             let nameWidth = formats.map(\.name.count).max() ?? 0
             for f in formats {
-                var summary = f.summary
-                if summary.hasSuffix(" (default)") { summary.removeLast(" (default)".count) }
+                let summary = f.summary
                 let exts = f.extensions.map { "." + $0 }.joined(separator: " ")
                 let pad = String(repeating: " ", count: nameWidth - f.name.count + 2)
                 text += entry("", f.name + pad + summary + (exts.isEmpty ? "" : " [" + exts + "]"), extra: 2,

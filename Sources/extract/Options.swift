@@ -59,13 +59,14 @@ struct Options: Equatable {
     /// `--encoding` names.
     static let encodings = ["auto", "utf-8", "cp1258", "tcvn3", "vni"]
 
-    /// The one place that turns `--encoding` into ``ParseOptions``; `false` for an encoding
-    /// the library cannot read yet. When `ParseOptions.encoding` lands, each legacy name
-    /// becomes one line here (`case "cp1258": options.encoding = .cp1258`).
-    static func apply(encoding name: String, to options: inout ParseOptions) -> Bool {
+    /// The one place that turns `--encoding` into ``ParseOptions`` (the names are checked
+    /// against ``encodings`` by the option table).
+    static func apply(encoding name: String, to options: inout ParseOptions) {
         switch name {
-        case "auto", "utf-8": return true  // what the library reads by itself
-        default: return false
+        case "cp1258": options.encoding = .cp1258
+        case "tcvn3": options.encoding = .tcvn3
+        case "vni": options.encoding = .vni
+        default: options.encoding = .automatic  // auto, utf-8
         }
     }
 
@@ -168,13 +169,6 @@ struct Options: Equatable {
     }
 
     private static func validate(_ o: Options) throws {
-        var parseOptions = ParseOptions()
-        if !apply(encoding: o.encoding, to: &parseOptions) {
-            let supported = encodings.filter { apply(encoding: $0, to: &parseOptions) }
-            throw UsageError(
-                message: "'--encoding \(o.encoding)' is not supported yet (supported: \(supported.joined(separator: ", ")))",
-                command: o.command)
-        }
         switch o.command {
         case .parse:
             if o.arguments.isEmpty { throw UsageError(message: "missing input file (use '-' for standard input)", command: o.command) }
@@ -202,7 +196,7 @@ extension Options {
     /// How inputs are read.
     var parseOptions: ParseOptions {
         var p = ParseOptions(maxBytes: maxBytes)
-        _ = Options.apply(encoding: encoding, to: &p)
+        Options.apply(encoding: encoding, to: &p)
         // `PLANPARSER_TIMING=1`: the time of each parsing stage on stderr (BENCHMARKS.md).
         if Console.environment("PLANPARSER_TIMING") != nil {
             p.stageTimer = { stage, seconds in Console.err("\(stage): \(Int(seconds * 1_000_000)) µs\n") }

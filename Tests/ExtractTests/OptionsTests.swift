@@ -68,7 +68,6 @@ import Testing
         (["outline"], "missing input file"),
         (["tables", "--stats", "a"], "'--stats' does not apply to 'extract tables'"),
         (["units", "--format", "ndjson", "a"], "'ndjson' is not a valid value for '--format' (one of: text, csv, json)"),
-        (["--encoding", "vni", "a"], "'--encoding vni' is not supported yet (supported: auto, utf-8)"),
         (["--encoding", "latin1", "a"], "'latin1' is not a valid value for '--encoding' (one of: auto, utf-8, cp1258, tcvn3, vni)"),
         (["--bom=yes", "a"], "'--bom' does not take a value"),
         (["-hx"], "unknown option '-hx'"),

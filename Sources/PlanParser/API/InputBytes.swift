@@ -3,8 +3,7 @@
 ///
 /// A regular file larger than the limit is refused before it is read, with its size; any
 /// other input is read until one byte past the limit and then refused with
-/// ``PlanParseError/tooLarge(byteCount:limit:)`` where `byteCount` is `limit + 1` (the true
-/// size is unknown).
+/// ``PlanParseError/tooLarge(byteCount:limit:)`` with no `byteCount` (the true size is unknown).
 public enum InputBytes {
     /// The bytes of the file at `path`.
     /// - Parameter regularFileOnly: refuse a FIFO, socket or device without blocking on it

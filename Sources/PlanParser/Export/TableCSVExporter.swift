@@ -4,7 +4,7 @@
 struct TableCSVExporter: DocumentExporter {
     static let format = OutputFormat(
         name: "csv", subject: .tables, extensions: ["csv"],
-        summary: "each table as CSV, as printed (default)",
+        summary: "each table as CSV, as printed",
         maker: .documents { TableCSVExporter(options: $0) })
 
     private let options: ExportOptions

@@ -3,7 +3,7 @@
 struct UnitsTextExporter: DocumentExporter {
     static let format = OutputFormat(
         name: "text", subject: .units, extensions: ["txt"],
-        summary: "an aligned table: unit, lead count, support count (default)", isTerminalText: true,
+        summary: "an aligned table: unit, lead count, support count", isTerminalText: true,
         maker: .documents { UnitsTextExporter(listTasks: $0.listTasks) })
 
     let listTasks: Bool

@@ -66,15 +66,14 @@ enum SourceFile {
         return try chunks(fd, already: 0, cap: cap, path: path)
     }
 
-    /// Reads chunks of at most 1 MiB until end of file; throws `tooLarge` (with the byte count
-    /// at which reading stopped, `cap`: the true size is unknown) as soon as `cap` bytes are
-    /// in, before joining anything. `already` bytes were read before.
+    /// Reads chunks of at most 1 MiB until end of file; throws `tooLarge` (size unknown) as
+    /// soon as `cap` bytes are in, before joining anything. `already` bytes were read before.
     private static func chunks(_ fd: Int32, already: Int, cap: Int, path: String) throws(PlanParseError) -> [UInt8] {
         var parts: [[UInt8]] = []
         var total = already
         while true {
             let want = min(1 << 20, cap - total)
-            if want <= 0 { throw .tooLarge(byteCount: cap, limit: cap - 1) }
+            if want <= 0 { throw .tooLarge(byteCount: nil, limit: cap - 1) }
             let part = try fill(fd, capacity: want, path: path)
             total += part.count
             if !part.isEmpty { parts.append(part) }
