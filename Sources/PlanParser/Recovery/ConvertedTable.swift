@@ -5,6 +5,9 @@ struct ConvertedTable {
     struct Paragraph {
         var text: String
         var line: Int32
+        /// Byte offsets in `text` where pieces broken at a column's edge were joined without a
+        /// space (the space, if there was one, was lost there).
+        var breaks: [Int] = []
     }
 
     struct Row {
@@ -76,6 +79,22 @@ struct ConvertedTable {
         return false
     }
 
+    /// Puts back the spaces lost where words were broken letter by letter (see ``SyllableSplit``),
+    /// knowing the document's words.
+    mutating func restoreSpaces(vocabulary: @autoclosure () -> Set<String>) {
+        guard rows.contains(where: { $0.cells.contains { $0.contains { !$0.breaks.isEmpty } } }) else { return }
+        let splitter = SyllableSplit(vocabulary: vocabulary())
+        for r in rows.indices {
+            for c in rows[r].cells.indices {
+                for p in rows[r].cells[c].indices where !rows[r].cells[c][p].breaks.isEmpty {
+                    let para = rows[r].cells[c][p]
+                    rows[r].cells[c][p].text = splitter.resolve(para.text, breaks: para.breaks)
+                    rows[r].cells[c][p].breaks = []
+                }
+            }
+        }
+    }
+
     /// Writes the table as the parser reads it (see ``Purpose``).
     /// - Parameter lastLine: the table's last printed line (its bottom border), which a frame
     ///   table's closing blank line reports.
@@ -139,18 +158,19 @@ struct CellText {
         var bytes = Array(piece[lo..<hi])
         if let cleaned = MarkdownEscapes.clean(bytes) { bytes = cleaned }
         let text = String(decoding: bytes, as: UTF8.self)
+        // pandoc breaks a word longer than its column from the end: the last piece fills the
+        // column (`inf` / `ographic`, `1` / `5/3/2025`, `01` / `-02/2025`).
+        let full = width.map { $0 > 0 && DisplayColumns.width(bytes) >= $0 && !bytes.contains(0x20) } ?? false
         if newParagraph || paragraphs.isEmpty {
             paragraphs.append(ConvertedTable.Paragraph(text: text, line: line))
         } else {
             let last = paragraphs[paragraphs.count - 1].text
-            paragraphs[paragraphs.count - 1].text = Self.join(last, text, brokenWord: brokenWord)
+            let glued = brokenWord || full
+            if glued { paragraphs[paragraphs.count - 1].breaks.append(last.utf8.count) }
+            paragraphs[paragraphs.count - 1].text = Self.join(last, text, brokenWord: glued)
         }
         newParagraph = false
-        if let width, width > 0 {
-            brokenWord = DisplayColumns.width(bytes) >= width && !bytes.contains(0x20)
-        } else {
-            brokenWord = false
-        }
+        brokenWord = full
     }
 
     /// A blank line inside the cell: what follows is another paragraph.

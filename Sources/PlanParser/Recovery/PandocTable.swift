@@ -75,6 +75,7 @@ enum PandocTable {
         }
         guard let last = end else { return nil }
         for k in i...last where !lines.isBlank(k) && lines.firstByte(k) == UInt8(ascii: "+") { out.drop(lines, line: k) }
+        table.restoreSpaces(vocabulary: SyllableSplit.vocabulary(of: lines.bytes[...]))
         table.write(into: &out, lastLine: lines.number(last))
         return last + 1
     }
@@ -228,6 +229,7 @@ enum PandocTable {
             table.rows.append(row)
         }
         for k in i...end where !lines.isBlank(k) && !dashRuns(lines, k).isEmpty { out.drop(lines, line: k) }
+        table.restoreSpaces(vocabulary: SyllableSplit.vocabulary(of: lines.bytes[...]))
         table.write(into: &out, lastLine: lines.number(end))
         return end + 1
     }
