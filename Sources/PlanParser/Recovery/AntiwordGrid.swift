@@ -71,6 +71,8 @@ enum AntiwordGrid {
         /// Columns with text on the row's previous line, and columns whose text has ended.
         var hadText = [Bool](repeating: false, count: columns)
         var ended = [Bool](repeating: false, count: columns)
+        /// Frame columns holding a list (`- UBND tỉnh;`): a line without a dash goes on the item.
+        var listColumns = [Bool](repeating: false, count: columns)
         func flush() {
             guard started else { return }
             for c in 0..<columns { row.cells[c] = cells[c].paragraphs }
@@ -108,7 +110,8 @@ enum AntiwordGrid {
                     hadText[c] = false
                     continue
                 }
-                if frame, !cells[c].paragraphs.isEmpty, startsParagraph(text) { cells[c].endParagraph() }
+                if frame, !cells[c].paragraphs.isEmpty, startsParagraph(text, inList: listColumns[c]) { cells[c].endParagraph() }
+                if frame, isListItem(text) { listColumns[c] = true }
                 cells[c].add(text, line: number)
                 hadText[c] = true
                 if fullWidth { break }
@@ -154,9 +157,19 @@ enum AntiwordGrid {
     }
 
     /// In a letterhead or closing cell a line is a paragraph of its own unless it goes on in
-    /// lower case or inside brackets (`dục pháp luật);`, `(thực hiện);`).
-    private static func startsParagraph(_ text: ArraySlice<UInt8>) -> Bool {
+    /// lower case or inside brackets (`dục pháp luật);`, `(thực hiện);`), or the cell is a list
+    /// and the line starts no item (`- Các cơ quan chuyên môn thuộc` / `UBND huyện;`).
+    static func startsParagraph(_ text: ArraySlice<UInt8>, inList: Bool) -> Bool {
         guard let s = TextShape.firstScalar(text) else { return false }
+        if inList { return isListItem(text) }
         return !VietnameseText.isLowercase(s) && s != UInt32(UInt8(ascii: "("))
+    }
+
+    /// `- …`, `+ …`, `• …`: a list item.
+    static func isListItem(_ text: ArraySlice<UInt8>) -> Bool {
+        guard let first = text.first else { return false }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "*") { return true }
+        let s = TextShape.firstScalar(text) ?? 0
+        return s == 0x2022 || s == 0x2013 || s == 0xF0B7 || s == 0xF0A7 || s == 0x25AA || s == 0x25CF || s == 0x25E6
     }
 }

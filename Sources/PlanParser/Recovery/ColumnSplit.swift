@@ -219,7 +219,9 @@ enum ColumnSplit {
             }
             let leftPiece = h.left ?? (h.right.map { isPageNumber($0.bytes) } == true ? h.right : nil)
             if let piece = leftPiece {
-                if let last = left.last, continuesLine(piece.bytes), !isPageNumber(last.text[...]) {
+                let inList = left.last.map { AntiwordGrid.isListItem($0.text[...]) } ?? false
+                let goesOn = inList ? !AntiwordGrid.isListItem(piece.bytes) && !isPageNumber(piece.bytes) : continuesLine(piece.bytes)
+                if let last = left.last, goesOn, !isPageNumber(last.text[...]) {
                     left[left.count - 1].text += [0x20] + piece.bytes
                 } else {
                     left.append((Array(piece.bytes), number))
