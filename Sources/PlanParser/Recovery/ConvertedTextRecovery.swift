@@ -19,6 +19,10 @@ enum ConvertedTextRecovery {
         guard shapes.any else { return decoded }
         let lines = TextLines(decoded)
         var out = RecoveredText(capacity: decoded.bytes.count + decoded.bytes.count / 8)
+        if shapes.contains(.html), HTMLDocument.isPage(lines) {
+            HTMLDocument.rewrite(lines, into: &out)
+            return out.finish(replacing: decoded)
+        }
         let layout = shapes.contains(.layout) ? LayoutTable.regions(in: lines) : []
         // Column blocks never reach into a layout table.
         let columns = (shapes.contains(.layout) ? ColumnSplit.blocks(in: lines) : []).compactMap { block -> ColumnSplit.Block? in

@@ -12,9 +12,9 @@ enum HTMLTable {
 
     /// Rewrites the table that starts at line `i` (`<table …>`).
     /// - Returns: the line after `</table>`, or nil when line `i` does not start a table.
-    static func rewrite(_ lines: TextLines, at i: Int, into out: inout RecoveredText) -> Int? {
+    static func rewrite(_ lines: TextLines, at i: Int, into out: inout RecoveredText, anywhere: Bool = false) -> Int? {
         let start = lines.trimmed(i)
-        guard start.count >= 6, Self.startsTag(start, "table") else { return nil }
+        guard start.count >= 6, anywhere || Self.startsTag(start, "table") else { return nil }
         // Find the end: the `</table>` that closes this one.
         var depth = 0
         var last = -1
@@ -279,5 +279,123 @@ enum HTMLEntity {
         }
         guard let v = named[String(decoding: name, as: UTF8.self)] else { return nil }
         return (v, length)
+    }
+}
+
+/// A whole HTML page (a plan saved from the web): its blocks (`<p>`, `<div>`, headings, list
+/// items, `<br>`) become lines, its tables go through ``HTMLTable``, `<head>`, `<script>` and
+/// `<style>` are left out, tags dropped and character references decoded. Each line reports the
+/// input line its text starts on.
+enum HTMLDocument {
+    /// Whether the text is an HTML page: it opens with `<!DOCTYPE html` or `<html`.
+    static func isPage(_ lines: TextLines) -> Bool {
+        var i = 0
+        while i < lines.count, lines.isBlank(i) { i += 1 }
+        guard i < lines.count else { return false }
+        let start = Array(lines.trimmed(i).prefix(16)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return start.starts(with: Array("<!doctype html".utf8)) || start.starts(with: Array("<html".utf8))
+    }
+
+    private static let blocks: Set<String> = [
+        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header",
+        "footer", "blockquote", "pre", "hr", "body", "title", "center",
+    ]
+
+    static func rewrite(_ lines: TextLines, into out: inout RecoveredText) {
+        var text: [UInt8] = []
+        var textLine: Int32 = 0
+        var pendingSpace = false
+        var skip: String?  // inside <head>, <script>, <style>
+        var listDepth = 0
+        func flush() {
+            if !text.isEmpty { out.emit(text, number: textLine) }
+            text = []
+            pendingSpace = false
+        }
+        var i = 0
+        while i < lines.count {
+            let line = lines.line(i)
+            // A table: from the line with its `<table>` to the line with its `</table>`.
+            if skip == nil, let lt = tableStart(line) {
+                // Text before the table on its line.
+                let before = lines.bytes[line.startIndex..<lt]
+                if before.contains(where: { $0 != 0x20 }) { read(before, line: i) }
+                flush()
+                if let next = HTMLTable.rewrite(lines, at: i, into: &out, anywhere: true) {
+                    i = next
+                    continue
+                }
+            }
+            read(line, line: i)
+            pendingSpace = true
+            i += 1
+        }
+        flush()
+
+        func read(_ bytes: ArraySlice<UInt8>, line i: Int) {
+            var k = bytes.startIndex
+            while k < bytes.endIndex {
+                let b = bytes[k]
+                if b == UInt8(ascii: "<"), let close = bytes[k...].firstIndex(of: UInt8(ascii: ">")) {
+                    var body = bytes[(k + 1)..<close]
+                    let closing = body.first == UInt8(ascii: "/")
+                    if closing { body = body.dropFirst() }
+                    var end = body.startIndex
+                    while end < body.endIndex, body[end] != 0x20, body[end] != UInt8(ascii: "/"), body[end] != 0x09 { end += 1 }
+                    let name = String(decoding: body[body.startIndex..<end].map { $0 | 0x20 }, as: UTF8.self)
+                    k = close + 1
+                    if let s = skip {
+                        if closing, name == s { skip = nil }
+                        continue
+                    }
+                    if !closing, name == "head" || name == "script" || name == "style" {
+                        skip = name
+                        continue
+                    }
+                    if name == "ul" || name == "ol" { listDepth = max(0, listDepth + (closing ? -1 : 1)) }
+                    if blocks.contains(name) {
+                        flush()
+                        if name == "li", !closing, listDepth > 0 {
+                            text = Array("- ".utf8)
+                            textLine = lines.number(i)
+                        }
+                    }
+                    continue
+                }
+                if skip != nil {
+                    k += 1
+                    continue
+                }
+                var scalar: [UInt8] = [b]
+                var length = 1
+                if b == UInt8(ascii: "&"), let (s, n) = HTMLEntity.decode(bytes[k...]) {
+                    scalar = []
+                    if s > 0x20, s != 0xA0 { VietnameseText.appendUTF8(s, to: &scalar) }
+                    length = n
+                }
+                if scalar.isEmpty || scalar == [0x20] || scalar == [0x09] {
+                    pendingSpace = true
+                } else {
+                    if text.isEmpty || text == Array("- ".utf8) {
+                        if text.isEmpty { textLine = lines.number(i) }
+                    } else if pendingSpace {
+                        text.append(0x20)
+                    }
+                    pendingSpace = false
+                    text.append(contentsOf: scalar)
+                }
+                k += length
+            }
+        }
+    }
+
+    /// Where a `<table` tag starts on `line`, if one does.
+    private static func tableStart(_ line: ArraySlice<UInt8>) -> Int? {
+        var k = line.startIndex
+        while let lt = line[k...].firstIndex(of: UInt8(ascii: "<")) {
+            if HTMLTable.startsTag(line[(lt + 1)...], "table") { return lt }
+            k = lt + 1
+        }
+        return nil
     }
 }

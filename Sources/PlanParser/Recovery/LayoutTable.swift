@@ -273,8 +273,9 @@ enum LayoutTable {
     }
 
     /// A line's pieces placed in columns: the text of each column on it (nil when empty).
-    /// `above` is the line before's cells (to tell a cell's first line from its continuation).
-    private static func cells(_ lines: TextLines, _ i: Int, _ columns: Columns, above: [ArraySlice<UInt8>?]?) -> [ArraySlice<UInt8>?] {
+    /// `continuing` says which columns already hold text of the same row above (to tell a
+    /// cell's first line from its continuation).
+    private static func cells(_ lines: TextLines, _ i: Int, _ columns: Columns, continuing: [Bool]) -> [ArraySlice<UInt8>?] {
         var result = [ArraySlice<UInt8>?](repeating: nil, count: columns.count)
         var previous = -1
         let ps = pieces(lines, i)
@@ -305,7 +306,7 @@ enum LayoutTable {
             while c + 1 < columns.count {
                 let next = columns.starts[c + 1]
                 guard piece.end > next + 2 else { break }
-                let continuing = above?[c + 1] != nil
+                let continuing = c + 1 < continuing.count && continuing[c + 1]
                 var best: Int?
                 var bestScore = Int.max
                 for k in (w + 1)..<piece.wordStarts.count {
@@ -314,7 +315,7 @@ enum LayoutTable {
                     let leftEnd = k > 0 ? x - 1 : x
                     let fits = leftEnd <= columns.ends[c] + 1
                     let upper = startsUpper(piece.wordStarts[k].offset, lines)
-                    let score = abs(x - next) + (fits ? 0 : 20) + (upper == !continuing ? 0 : 4)
+                    let score = abs(x - next) + (fits ? 0 : 20) + (upper == !continuing ? 0 : 2)
                     if score < bestScore {
                         bestScore = score
                         best = k
@@ -359,6 +360,8 @@ enum LayoutTable {
         var index: Int
         var cells: [ArraySlice<UInt8>?]
         var pageStart: Bool
+        /// The columns near the line (see `local`), for cutting it again.
+        var columns: Columns
     }
 
     private enum Anchor {
@@ -437,7 +440,9 @@ enum LayoutTable {
                     k += 1
                     continue
                 }
-                body.append(BodyLine(index: k, cells: cells(lines, k, local(k), above: newPage ? nil : body.last?.cells), pageStart: newPage))
+                let near = local(k)
+                let above = newPage ? [Bool](repeating: false, count: columnCount) : (body.last?.cells.map { $0 != nil } ?? [])
+                body.append(BodyLine(index: k, cells: cells(lines, k, near, continuing: above), pageStart: newPage, columns: near))
                 newPage = false
                 k += 1
             }
@@ -445,6 +450,25 @@ enum LayoutTable {
         var table = ConvertedTable(columns: columnCount)
         var segmenter = Segmenter(lines: lines, body: body, columns: columnCount, numberCol: numberCol, titleCol: titleCol)
         segmenter.run(into: &table)
+        // Second pass: run-together cells cut again, now that the rows are known — a cell
+        // continues when its row already has text in that column above.
+        var changed = false
+        var seen: [Int: [Bool]] = [:]
+        for b in body.indices {
+            let row = segmenter.rowOf[b]
+            let continuing = row >= 0 ? (seen[row] ?? [Bool](repeating: false, count: columnCount)) : [Bool](repeating: false, count: columnCount)
+            let recut = cells(lines, body[b].index, body[b].columns, continuing: continuing)
+            if recut.map({ $0.map(Array.init) }) != body[b].cells.map({ $0.map(Array.init) }) {
+                body[b].cells = recut
+                changed = true
+            }
+            if row >= 0 { seen[row] = zip(continuing, recut).map { $0 || $1 != nil } }
+        }
+        if changed {
+            table = ConvertedTable(columns: columnCount)
+            segmenter = Segmenter(lines: lines, body: body, columns: columnCount, numberCol: numberCol, titleCol: titleCol)
+            segmenter.run(into: &table)
+        }
         table.write(into: &out, lastLine: lines.number(region.upperBound - 1))
     }
 
@@ -459,6 +483,8 @@ enum LayoutTable {
         /// Cells are centred in their rows (Word's and LibreOffice's usual PDF): the number sits
         /// on the row's middle line. Otherwise they hang from the row's top line.
         private var centred = true
+        /// For each body line, the table row (task row) it went into; -1 for a group row.
+        private(set) var rowOf: [Int] = []
 
         init(lines: TextLines, body: [BodyLine], columns: Int, numberCol: Int, titleCol: Int) {
             self.lines = lines
@@ -466,6 +492,7 @@ enum LayoutTable {
             self.columns = columns
             self.numberCol = numberCol
             self.titleCol = titleCol
+            rowOf = [Int](repeating: -1, count: body.count)
             // Centred when a row number often sits on a line without its task's text (between
             // the task's lines), or when lines come between a group row and its first row.
             var anchors = 0
@@ -557,8 +584,20 @@ enum LayoutTable {
         /// text from the line above, so no cell starts with it).
         private var startsLower: [[Bool]] = []
 
+        /// Per column: how many of the lines before `i` start a run of text (the line above has
+        /// none in that column) — a second run inside one top-aligned cell is a second cell.
+        private var runStarts: [[Int32]] = []
+
         private mutating func index() {
             let n = body.count
+            runStarts = (0..<columns).map { c in
+                var counts = [Int32](repeating: 0, count: n + 1)
+                for i in 0..<n {
+                    let starts = body[i].cells[c] != nil && (i == 0 || body[i - 1].cells[c] == nil)
+                    counts[i + 1] = counts[i] + (starts ? 1 : 0)
+                }
+                return counts
+            }
             startsLower = body.map { b in
                 b.cells.map { cell in cell.map { VietnameseText.isLowercase(TextShape.firstScalar($0) ?? 0) } ?? false }
             }
@@ -579,9 +618,9 @@ enum LayoutTable {
         }
 
         /// How badly column `c`'s text sits in the row `[top, bottom)`: centred, the difference
-        /// between the space above and below it — a text of an odd number of lines in a row of
-        /// an even number cannot sit exactly in the middle, so half a line off counts as centred;
-        /// hanging from the top, the space above it.
+        /// between the space above and below it (a text of an odd number of lines in a row of an
+        /// even number is always half a line off: one); hanging from the top, the space above it
+        /// and twice each further run of lines (another cell).
         /// A cell starting in lower case is the rest of a cell cut off from it: that costs
         /// ``lowerStartPenalty``, except in the rest of a row a page break cut (`continuation`).
         private func error(_ c: Int, _ top: Int, _ bottom: Int, topAligned: Bool, continuation: Bool = false) -> Int {
@@ -590,8 +629,10 @@ enum LayoutTable {
             let l = Int(previousText[c][bottom - 1])
             let above = f - top
             let below = bottom - 1 - l
-            let offCentre = abs(above - below) - (above + below) % 2
-            let err = !centred ? above : topAligned ? min(offCentre, above) : offCentre
+            let offCentre = abs(above - below)
+            // Hanging from the top, a cell is one run of lines: each further run is another cell.
+            let runs = Int(runStarts[c][bottom] - runStarts[c][f + 1])
+            let err = !centred ? above + 2 * runs : topAligned ? min(offCentre, above + 2 * runs) : offCentre
             return err + (!continuation && startsLower[f][c] ? Self.lowerStartPenalty : 0)
         }
 
@@ -642,7 +683,7 @@ enum LayoutTable {
             guard !anchors.isEmpty else {
                 // No row starts here: the rest of a cut row, or rows without numbers.
                 if let p = previous ?? lastTask {
-                    append(range, to: &table.rows[p])
+                    append(range, to: &table.rows[p], index: p)
                 } else {
                     addRow(range, into: &table, lastTask: &lastTask)
                 }
@@ -672,9 +713,15 @@ enum LayoutTable {
                 var back = [Int](repeating: 0, count: candidates[r].count)
                 for (j, a) in candidates[r - 1].enumerated() where best[r - 1][j] != Int.max && a <= anchors[r - 1] {
                     let limit = candidates[r].last!
-                    let parts = milestoneCosts(from: a, to: limit, topAligned: last && cutAtEnd).cost
+                    let (parts, partBack) = milestoneCosts(from: a, to: limit, topAligned: last && cutAtEnd)
                     for (k, b) in candidates[r].enumerated() where b > anchors[r - 1] {
-                        let c = best[r - 1][j] + spanCost(a, b) + parts[b - a]
+                        // The number and task span the row (merged over its milestone rows) or
+                        // only its first part (milestone rows of their own, with empty cells).
+                        var firstEnd = b - a
+                        while partBack[firstEnd] > 0 { firstEnd = partBack[firstEnd] }
+                        let span = firstEnd < b - a && a + firstEnd > anchors[r - 1]
+                            ? min(spanCost(a, b), spanCost(a, a + firstEnd)) : spanCost(a, b)
+                        let c = best[r - 1][j] + span + parts[b - a]
                         if c < costs[k] {
                             costs[k] = c
                             back[k] = j
@@ -692,7 +739,7 @@ enum LayoutTable {
                 bounds[r - 1] = candidates[r - 1][j]
             }
             if bounds[0] > range.lowerBound {
-                if let p = previous { append(range.lowerBound..<bounds[0], to: &table.rows[p]) } else { addRow(range.lowerBound..<bounds[0], into: &table, lastTask: &lastTask) }
+                if let p = previous { append(range.lowerBound..<bounds[0], to: &table.rows[p], index: p) } else { addRow(range.lowerBound..<bounds[0], into: &table, lastTask: &lastTask) }
             }
             for r in 0..<m {
                 addRow(bounds[r]..<bounds[r + 1], into: &table, lastTask: &lastTask)
@@ -701,7 +748,7 @@ enum LayoutTable {
 
         /// Adds the row `[top, bottom)`, split into its milestone rows when its other columns
         /// hold cells one above the other.
-        private func addRow(_ range: Range<Int>, into table: inout ConvertedTable, lastTask: inout Int?) {
+        private mutating func addRow(_ range: Range<Int>, into table: inout ConvertedTable, lastTask: inout Int?) {
             guard !range.isEmpty else { return }
             // The last row before a page break may be cut by it: its cells then fill it from the top.
             let cut = range.upperBound < body.count && body[range.upperBound].pageStart
@@ -730,6 +777,7 @@ enum LayoutTable {
                 table.rows.append(row)
                 if k == 0 { lastTask = table.rows.count - 1 }
             }
+            for b in range { rowOf[b] = lastTask ?? -1 }
         }
 
         /// The text of column `c` over body lines `range`, as one paragraph.
@@ -742,6 +790,11 @@ enum LayoutTable {
         }
 
         /// Appends body lines `range` to row `row` (the rest of a row cut by a page break).
+        private mutating func append(_ range: Range<Int>, to row: inout ConvertedTable.Row, index: Int) {
+            for b in range { rowOf[b] = index }
+            append(range, to: &row)
+        }
+
         private func append(_ range: Range<Int>, to row: inout ConvertedTable.Row) {
             for c in 0..<columns {
                 let more = text(range, c)
