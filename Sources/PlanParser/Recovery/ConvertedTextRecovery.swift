@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The recovery stage, between decoding and tokenizing: text that a converter made from a Word
 /// or PDF file is put back into the form the parser reads.
 ///
@@ -23,7 +31,8 @@ enum ConvertedTextRecovery {
             HTMLDocument.rewrite(lines, into: &out)
             return out.finish(replacing: decoded)
         }
-        let layout = shapes.contains(.layout) ? LayoutTable.regions(in: lines) : []
+        let pieces = LayoutTable.PieceCache(lines)
+        let layout = shapes.contains(.layout) ? LayoutTable.regions(in: lines, cache: pieces) : []
         // Column blocks never reach into a layout table.
         let columns = (shapes.contains(.layout) ? ColumnSplit.blocks(in: lines) : []).compactMap { block -> ColumnSplit.Block? in
             var b = block
@@ -37,7 +46,7 @@ enum ConvertedTextRecovery {
         var i = 0
         while i < lines.count {
             if layoutIndex < layout.count, layout[layoutIndex].lowerBound == i {
-                LayoutTable.rewrite(lines, region: layout[layoutIndex], into: &out)
+                LayoutTable.rewrite(lines, region: layout[layoutIndex], cache: pieces, into: &out)
                 i = layout[layoutIndex].upperBound
                 layoutIndex += 1
                 continue
@@ -101,19 +110,17 @@ struct ShapeScan: OptionSet {
 
     var any: Bool { rawValue != 0 }
 
-    /// How many lines with a wide gap (three spaces or more between texts) are worth a look for
-    /// layout tables and side-by-side columns.
-    static let layoutLines = 1
-
-    /// - Complexity: one pass over the bytes, a table lookup per byte.
+    /// - Complexity: O(n): one `memchr` walk over the line starts, then `memchr`/`memmem`
+    ///   over the whole text for the few bytes that matter, each hit looked at once.
     static func scan(_ bytes: [UInt8]) -> ShapeScan {
         var found = ShapeScan()
-        var gapLines = 0
         bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress, !buf.isEmpty else { return }
             let n = buf.count
+            func offset(_ p: UnsafeMutableRawPointer) -> Int { base.distance(to: p.assumingMemoryBound(to: UInt8.self)) }
+            // Line starts (after indentation).
             var i = 0
             while i < n {
-                // Line start: skip indentation, look at the first bytes.
                 var j = i
                 while j < n, buf[j] == 0x20 { j += 1 }
                 if j < n {
@@ -130,34 +137,75 @@ struct ShapeScan: OptionSet {
                         break
                     }
                 }
-                // The rest of the line: wide gaps and markdown remnants.
-                var sawText = false
-                var spaces = 0
-                var gap = false
-                while j < n {
-                    let b = buf[j]
-                    if b == 0x0A { break }
-                    if b == 0x20 {
-                        spaces += 1
-                    } else {
-                        if sawText, spaces >= 3 { gap = true }
-                        spaces = 0
-                        sawText = true
-                        if b == UInt8(ascii: "\\") || b == UInt8(ascii: "^") || b == UInt8(ascii: "]") {
-                            found.insert(.markdown)
-                        } else if b == UInt8(ascii: "-"), j + 1 < n, buf[j + 1] == UInt8(ascii: "-"), j > 0,
-                            buf[j - 1] == 0x20 || (buf[j - 1] >= 0x30 && buf[j - 1] <= 0x39)
-                        {
-                            found.insert(.markdown)
-                        }
-                    }
-                    j += 1
+                guard j < n, let nl = memchr(base + j, 0x0A, n - j) else { break }
+                i = offset(nl) + 1
+            }
+            // Each hit of `byte` (or of `pattern`), in order.
+            func hits(_ byte: UInt8, _ body: (Int) -> Bool) {
+                var k = 0
+                while k < n, let p = memchr(base + k, Int32(byte), n - k) {
+                    let at = offset(p)
+                    if body(at) { return }
+                    k = at + 1
                 }
-                if gap { gapLines += 1 }
-                i = j + 1
+            }
+            func hits(run byte: UInt8, _ count: Int, _ body: (Int) -> Int?) {
+                var k = 0
+                while k < n, let at = ByteSearch.findRun(of: byte, count: count, in: buf, from: k) {
+                    guard let next = body(at) else { return }
+                    k = max(next, at + 1)
+                }
+            }
+            func isDashNeighbour(_ b: UInt8) -> Bool {
+                b == 0x20 || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "I") || b == UInt8(ascii: "V") || b == UInt8(ascii: "X")
+            }
+            // Markdown that the tokenizer does not strip itself (see MarkdownEscapes).
+            hits(UInt8(ascii: "\\")) { at in
+                let next = at + 1 < n ? buf[at + 1] : 0x0A
+                if next == 0x0A || next == 0x20 { found.insert(.markdown) }
+                return found.contains(.markdown)
+            }
+            if !found.contains(.markdown) {
+                hits(UInt8(ascii: "^")) { at in
+                    let next = at + 1 < n ? buf[at + 1] : 0x0A
+                    if next == UInt8(ascii: "("), at > 0 { found.insert(.markdown) }
+                    if at > 0, buf[at - 1] == UInt8(ascii: "[") { found.insert(.markdown) }
+                    if next != UInt8(ascii: "{"), next > 0x20 {
+                        var k = at + 2
+                        while k < min(n, at + 26), buf[k] > 0x20, buf[k] != UInt8(ascii: "^") { k += 1 }
+                        if k < n, buf[k] == UInt8(ascii: "^") { found.insert(.markdown) }
+                    }
+                    return found.contains(.markdown)
+                }
+            }
+            if !found.contains(.markdown) {
+                hits(UInt8(ascii: "]")) { at in
+                    if at + 1 < n, buf[at + 1] == UInt8(ascii: "{") || buf[at + 1] == UInt8(ascii: "(") { found.insert(.markdown) }
+                    return found.contains(.markdown)
+                }
+            }
+            if !found.contains(.markdown) {
+                hits(run: UInt8(ascii: "-"), 2) { at in
+                    var e = at
+                    while e < n, buf[e] == UInt8(ascii: "-") { e += 1 }
+                    if e - at <= 3, at > 0, isDashNeighbour(buf[at - 1]), e < n, isDashNeighbour(buf[e]) {
+                        found.insert(.markdown)
+                        return nil
+                    }
+                    return e
+                }
+            }
+            // A wide gap: three spaces after text on the same line (not indentation).
+            hits(run: 0x20, 3) { at in
+                var e = at
+                while e < n, buf[e] == 0x20 { e += 1 }
+                if e < n, buf[e] != 0x0A, at > 0, buf[at - 1] != 0x0A {
+                    found.insert(.layout)
+                    return nil
+                }
+                return e
             }
         }
-        if gapLines >= layoutLines { found.insert(.layout) }
         return found
     }
 }
@@ -180,10 +228,14 @@ struct TextLines {
         starts.reserveCapacity(bytes.count / 40 + 1)
         ends.reserveCapacity(bytes.count / 40 + 1)
         var start = 0
-        for (k, b) in bytes.enumerated() where b == 0x0A {
-            starts.append(start)
-            ends.append(k)
-            start = k + 1
+        bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
+            while start < buf.count, let p = memchr(base + start, 0x0A, buf.count - start) {
+                let k = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                starts.append(start)
+                ends.append(k)
+                start = k + 1
+            }
         }
         if start < bytes.count {
             starts.append(start)

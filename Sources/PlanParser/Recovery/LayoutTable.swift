@@ -28,34 +28,66 @@ enum LayoutTable {
     // MARK: - Finding tables
 
     /// The tables of layout text, as line ranges (header first).
-    static func regions(in lines: TextLines) -> [Range<Int>] {
+    static func regions(in lines: TextLines, cache: PieceCache) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var i = 0
         while i < lines.count {
-            guard let header = Header.read(lines, at: i) else {
+            guard hasTwoGaps(lines, i), let header = Header.read(lines, at: i, cache: cache) else {
                 i += 1
                 continue
             }
-            let end = tableEnd(lines, header: header)
+            let end = tableEnd(lines, header: header, cache: cache)
             result.append(i..<end)
             i = end
         }
         return result
     }
 
+    /// Whether line `i` has two gaps of ``minGap`` spaces or more after text (three pieces):
+    /// the cheap test before a line is looked at as a header.
+    private static func hasTwoGaps(_ lines: TextLines, _ i: Int) -> Bool {
+        let line = lines.line(i)
+        var gaps = 0
+        var spaces = 0
+        var sawText = false
+        for b in line {
+            if b == 0x20 {
+                spaces += 1
+            } else {
+                if sawText, spaces >= minGap {
+                    gaps += 1
+                    if gaps >= 2 { return true }
+                }
+                sawText = true
+                spaces = 0
+            }
+        }
+        return false
+    }
+
     /// The table's header: its lines and cells, and the columns they give.
     struct Header {
         var lines: Range<Int>
         /// Each header cell's text and display columns.
-        var cells: [(text: String, start: Int, end: Int)]
+        var cells: [(text: String, start: Int, end: Int)] {
+            didSet { cellBytes = cells.map { Array($0.text.utf8) } }
+        }
+        /// The cells' texts as bytes, to compare lines with.
+        private(set) var cellBytes: [[UInt8]] = []
+
+        init(lines: Range<Int>, cells: [(text: String, start: Int, end: Int)]) {
+            self.lines = lines
+            self.cells = cells
+            cellBytes = cells.map { Array($0.text.utf8) }
+        }
 
         /// A header at line `i`: at least three pieces separated by wide gaps, naming at least
         /// three columns, one of them the task (`STT  Nhiệm vụ  Sản phẩm  Đơn vị chủ trì …`); the
         /// next lines may hold the rest of its wrapped cells (`Thời gian` / `thực hiện`).
-        static func read(_ lines: TextLines, at i: Int) -> Header? {
+        static func read(_ lines: TextLines, at i: Int, cache: PieceCache) -> Header? {
             let first = lines.firstByte(i)
             guard first != 0, first != UInt8(ascii: "|"), first != UInt8(ascii: "+"), first != UInt8(ascii: "<") else { return nil }
-            let pieces = LayoutTable.pieces(lines, i)
+            let pieces = cache[i]
             guard pieces.count >= 3 else { return nil }
             // Not a pandoc table's header (a dash rule above or below).
             for k in max(0, i - 3)..<min(lines.count, i + 4) where lines.firstByte(k) == UInt8(ascii: "-") {
@@ -66,7 +98,7 @@ enum LayoutTable {
             var end = i + 1
             // Wrapped header cells: following lines whose pieces all sit under a header cell.
             while end < lines.count, end - i < 3, !lines.isBlank(end) {
-                let more = LayoutTable.pieces(lines, end)
+                let more = cache[end]
                 var placed: [(Int, String)] = []
                 for p in more {
                     // Short words under a header cell (`thực hiện`, `hợp`, `Sản phẩm`).
@@ -87,22 +119,22 @@ enum LayoutTable {
         }
 
         /// Whether line `i` repeats this header (a new page's copy): most of its words again.
-        func isRepeated(_ lines: TextLines, at i: Int) -> Bool {
-            let pieces = LayoutTable.pieces(lines, i)
+        func isRepeated(at i: Int, cache: PieceCache) -> Bool {
+            let pieces = cache[i]
             guard pieces.count >= 2 else { return false }
+            // Quick: the first piece starts like one of the header's cells.
+            guard let first = pieces.first?.bytes, cellBytes.contains(where: { first.starts(with: $0.prefix(first.count)) || $0.starts(with: first) })
+            else { return false }
             var same = 0
-            for p in pieces {
-                let text = String(decoding: p.bytes, as: UTF8.self)
-                if cells.contains(where: { $0.text.hasPrefix(text) || text.hasPrefix($0.text) }) { same += 1 }
-            }
+            for p in pieces where cellBytes.contains(where: { $0.starts(with: p.bytes) || p.bytes.starts(with: $0) }) { same += 1 }
             return same * 2 > pieces.count && same >= 2
         }
     }
 
     /// The line after the table that starts with `header`: where running text or the next
     /// part of the document (`PHỤ LỤC`, `Nơi nhận`) begins.
-    private static func tableEnd(_ lines: TextLines, header: Header) -> Int {
-        let columns = Columns(header: header, lines: lines, body: header.lines.upperBound..<min(lines.count, header.lines.upperBound + 60))
+    private static func tableEnd(_ lines: TextLines, header: Header, cache: PieceCache) -> Int {
+        let columns = Columns(header: header, cache: cache, body: header.lines.upperBound..<min(lines.count, header.lines.upperBound + 60))
         var end = header.lines.upperBound
         var k = end
         while k < lines.count {
@@ -110,12 +142,12 @@ enum LayoutTable {
                 k += 1
                 continue
             }
-            if header.isRepeated(lines, at: k) {
+            if header.isRepeated(at: k, cache: cache) {
                 k += header.lines.count
                 end = k
                 continue
             }
-            let pieces = LayoutTable.pieces(lines, k)
+            let pieces = cache[k]
             if let p = pieces.first, pieces.count == 1 {
                 let text = p.bytes
                 if isPageNumber(text) {
@@ -137,11 +169,11 @@ enum LayoutTable {
 
     /// A lone number is a page number when a page starts on it or right after it (a form feed,
     /// or the next text is the repeated header) — not the `2025` of a wrapped time cell.
-    private static func isPageFurniture(_ lines: TextLines, _ k: Int, header: Header, end: Int) -> Bool {
+    private static func isPageFurniture(_ lines: TextLines, _ k: Int, header: Header, end: Int, cache: PieceCache) -> Bool {
         if lines.isPageStart(k) { return true }
         var n = k + 1
         while n < end, lines.isBlank(n), !lines.isPageStart(n) { n += 1 }
-        return n >= end || lines.isPageStart(n) || header.isRepeated(lines, at: n)
+        return n >= end || lines.isPageStart(n) || header.isRepeated(at: n, cache: cache)
     }
 
     static func isPageNumber(_ text: ArraySlice<UInt8>) -> Bool {
@@ -155,8 +187,48 @@ enum LayoutTable {
         var start: Int
         var end: Int
         var bytes: ArraySlice<UInt8>
-        /// Display column of each byte offset's scalar start inside `bytes`, for cutting.
-        var wordStarts: [(column: Int, offset: Int)]
+
+        /// The display column and byte offset of each word of the piece (for cutting it).
+        func wordStarts() -> [(column: Int, offset: Int)] {
+            var result: [(column: Int, offset: Int)] = [(start, bytes.startIndex)]
+            var col = start
+            var k = bytes.startIndex
+            var afterSpace = false
+            while k < bytes.endIndex {
+                let b = bytes[k]
+                let isMark = (b == 0xCC || (b == 0xCD && k + 1 < bytes.endIndex && bytes[k + 1] <= 0xAF)) && k > bytes.startIndex
+                if b & 0xC0 != 0x80 && !isMark {
+                    if b == 0x20 {
+                        afterSpace = true
+                    } else if afterSpace {
+                        result.append((col, k))
+                        afterSpace = false
+                    }
+                    col += 1
+                }
+                k += 1
+            }
+            return result
+        }
+    }
+
+    /// Each line's pieces, worked out once (the table's lines are looked at several times).
+    final class PieceCache {
+        let lines: TextLines
+        private var cache: [[Piece]?]
+
+        init(_ lines: TextLines) {
+            self.lines = lines
+            cache = []
+        }
+
+        subscript(_ i: Int) -> [Piece] {
+            if cache.isEmpty { cache = Array(repeating: nil, count: lines.count) }
+            if let cached = cache[i] { return cached }
+            let p = LayoutTable.pieces(lines, i)
+            cache[i] = p
+            return p
+        }
     }
 
     static func pieces(_ lines: TextLines, _ i: Int) -> [Piece] {
@@ -181,11 +253,7 @@ enum LayoutTable {
                     result.append(current!)
                     current = nil
                 }
-                if current == nil {
-                    current = Piece(start: col, end: col, bytes: lines.bytes[k..<k], wordStarts: [(col, k)])
-                } else if spaces > 0 {
-                    current!.wordStarts.append((col, k))
-                }
+                if current == nil { current = Piece(start: col, end: col, bytes: lines.bytes[k..<k]) }
                 spaces = 0
             }
             if b != 0x20 && b != 0x09 {
@@ -219,14 +287,15 @@ enum LayoutTable {
         /// one space.
         static let squeeze = 8
 
-        init(header: Header, lines: TextLines, body: Range<Int>) {
+        init(header: Header, cache: PieceCache, body: Range<Int>) {
+            let lines = cache.lines
             // Pieces beneath the header start at the left edge of their column, or inside it
             // when centred; a column starts at its header cell or where most texts between the
             // previous header cell and its own end start, whichever is further left.
             var linePieces: [[Piece]] = []
             var pieceStarts: [Int] = []
             for k in body where !lines.isBlank(k) {
-                let ps = LayoutTable.pieces(lines, k)
+                let ps = cache[k]
                 linePieces.append(ps)
                 for p in ps { pieceStarts.append(p.start) }
             }
@@ -275,10 +344,11 @@ enum LayoutTable {
     /// A line's pieces placed in columns: the text of each column on it (nil when empty).
     /// `continuing` says which columns already hold text of the same row above (to tell a
     /// cell's first line from its continuation).
-    private static func cells(_ lines: TextLines, _ i: Int, _ columns: Columns, continuing: [Bool]) -> [ArraySlice<UInt8>?] {
+    private static func cells(_ cache: PieceCache, _ i: Int, _ columns: Columns, continuing: [Bool]) -> [ArraySlice<UInt8>?] {
+        let lines = cache.lines
         var result = [ArraySlice<UInt8>?](repeating: nil, count: columns.count)
         var previous = -1
-        let ps = pieces(lines, i)
+        let ps = cache[i]
         // A group row written `I    Công tác chỉ đạo …`: the numeral, then its title running
         // across the columns, kept whole.
         if ps.count == 2, columns.column(at: ps[0].start) == 0, columns.count > 1, AntiwordGrid.isRowStart(ps[0].bytes),
@@ -299,6 +369,7 @@ enum LayoutTable {
             }
             var from = piece.bytes.startIndex
             var w = 0
+            let wordStarts = piece.end > (c + 1 < columns.count ? columns.starts[c + 1] + 2 : Int.max / 2) ? piece.wordStarts() : []
             // A piece running on into the next column after one space: cut it before the word
             // where that column's text starts. The left part must fit its column (end where the
             // column's texts end); the right part starts a cell (upper case) unless that cell
@@ -309,12 +380,12 @@ enum LayoutTable {
                 let continuing = c + 1 < continuing.count && continuing[c + 1]
                 var best: Int?
                 var bestScore = Int.max
-                for k in (w + 1)..<piece.wordStarts.count {
-                    let x = piece.wordStarts[k].column
+                for k in (w + 1)..<max(w + 1, wordStarts.count) {
+                    let x = wordStarts[k].column
                     guard x >= next - Columns.squeeze - 1, x <= next + 2 else { continue }
                     let leftEnd = k > 0 ? x - 1 : x
                     let fits = leftEnd <= columns.ends[c] + 1
-                    let upper = startsUpper(piece.wordStarts[k].offset, lines)
+                    let upper = startsUpper(wordStarts[k].offset, lines)
                     let score = abs(x - next) + (fits ? 0 : 20) + (upper == !continuing ? 0 : 2)
                     if score < bestScore {
                         bestScore = score
@@ -322,7 +393,7 @@ enum LayoutTable {
                     }
                 }
                 guard let cut = best else { break }
-                let offset = piece.wordStarts[cut].offset
+                let offset = wordStarts[cut].offset
                 var hi = offset
                 while hi > from, lines.bytes[hi - 1] == 0x20 { hi -= 1 }
                 result[c] = append(result[c], lines.bytes[from..<hi])
@@ -334,6 +405,17 @@ enum LayoutTable {
             previous = c
         }
         return result
+    }
+
+    /// Whether a piece runs on past the start of the next column (and may be cut).
+    private static func runsTogether(_ pieces: [Piece], _ columns: Columns) -> Bool {
+        var previous = -1
+        for p in pieces {
+            let c = columns.column(at: p.start, after: previous)
+            previous = c
+            if c + 1 < columns.count, p.end > columns.starts[c + 1] + 2 { return true }
+        }
+        return false
     }
 
     private static func startsUpper(_ offset: Int, _ lines: TextLines) -> Bool {
@@ -362,6 +444,8 @@ enum LayoutTable {
         var pageStart: Bool
         /// The columns near the line (see `local`), for cutting it again.
         var columns: Columns
+        /// A piece of the line ran on into the next column (it was cut).
+        var runTogether = false
     }
 
     private enum Anchor {
@@ -369,8 +453,8 @@ enum LayoutTable {
         case group
     }
 
-    static func rewrite(_ lines: TextLines, region: Range<Int>, into out: inout RecoveredText) {
-        guard let header = Header.read(lines, at: region.lowerBound) else {
+    static func rewrite(_ lines: TextLines, region: Range<Int>, cache: PieceCache, into out: inout RecoveredText) {
+        guard let header = Header.read(lines, at: region.lowerBound, cache: cache) else {
             for k in region { out.copy(lines, line: k) }
             return
         }
@@ -378,7 +462,7 @@ enum LayoutTable {
         var pageHeaders: [(line: Int, header: Header)] = [(region.lowerBound, header)]
         var k = header.lines.upperBound
         while k < region.upperBound {
-            if header.isRepeated(lines, at: k), let h = Header.read(lines, at: k), h.cells.count == header.cells.count {
+            if header.isRepeated(at: k, cache: cache), let h = Header.read(lines, at: k, cache: cache), h.cells.count == header.cells.count {
                 pageHeaders.append((k, h))
                 k = h.lines.upperBound
                 continue
@@ -396,13 +480,14 @@ enum LayoutTable {
         var body: [BodyLine] = []
         for (p, page) in pageHeaders.enumerated() {
             let pageEnd = p + 1 < pageHeaders.count ? pageHeaders[p + 1].line : region.upperBound
-            let columns = Columns(header: page.header, lines: lines, body: page.header.lines.upperBound..<pageEnd)
+            let columns = Columns(header: page.header, cache: cache, body: page.header.lines.upperBound..<pageEnd)
             if p > 0 { for h in page.header.lines { out.drop(lines, line: h) } }
             // Pass 1: where each line's pieces start, in which column.
-            var placed: [Int: [(column: Int, start: Int)]] = [:]
-            for k in page.header.lines.upperBound..<pageEnd where !lines.isBlank(k) {
+            let placedBase = page.header.lines.upperBound
+            var placed = [[(column: Int, start: Int)]](repeating: [], count: max(0, pageEnd - placedBase))
+            for k in placedBase..<pageEnd where !lines.isBlank(k) {
                 var previous = -1
-                placed[k] = pieces(lines, k).map { piece in
+                placed[k - placedBase] = cache[k].map { piece in
                     let c = columns.column(at: piece.start, after: previous)
                     previous = c
                     return (c, piece.start)
@@ -412,16 +497,26 @@ enum LayoutTable {
             /// page's columns; where most texts of a column start on the lines around, it starts.
             func local(_ k: Int) -> Columns {
                 var near = columns
+                let low = max(page.header.lines.upperBound, k - 4)
+                let high = min(pageEnd - 1, k + 4)
+                guard low <= high else { return near }
+                var counts = [Int](repeating: 0, count: Columns.squeeze + 1)
                 for c in 1..<columns.count {
-                    var counts: [Int: Int] = [:]
-                    for j in max(page.header.lines.upperBound, k - 4)...min(pageEnd - 1, k + 4) {
-                        for q in placed[j] ?? [] where q.column == c && q.start >= columns.starts[c] - Columns.squeeze && q.start <= columns.starts[c] {
-                            counts[q.start, default: 0] += 5 - abs(j - k)  // nearer lines count more
+                    for d in counts.indices { counts[d] = 0 }
+                    var any = false
+                    for j in low...high {
+                        for q in placed[j - placedBase] where q.column == c {
+                            let d = columns.starts[c] - q.start  // how far left of the column
+                            guard d >= 0, d <= Columns.squeeze else { continue }
+                            counts[d] += 5 - abs(j - k)  // nearer lines count more
+                            any = true
                         }
                     }
-                    if let mode = counts.max(by: { a, b in a.value != b.value ? a.value < b.value : a.key < b.key })?.key {
-                        near.starts[c] = max(mode, near.starts[c - 1] + 1)
-                    }
+                    guard any else { continue }
+                    // The most weight; on a tie, the start nearer the column's own.
+                    var bestD = 0
+                    for d in counts.indices where counts[d] > counts[bestD] { bestD = d }
+                    near.starts[c] = max(columns.starts[c] - bestD, near.starts[c - 1] + 1)
                 }
                 return near
             }
@@ -433,8 +528,8 @@ enum LayoutTable {
                     k += 1
                     continue
                 }
-                let ps = pieces(lines, k)
-                if ps.count == 1, isPageNumber(ps[0].bytes), isPageFurniture(lines, k, header: header, end: region.upperBound) {
+                let ps = cache[k]
+                if ps.count == 1, isPageNumber(ps[0].bytes), isPageFurniture(lines, k, header: header, end: region.upperBound, cache: cache) {
                     out.drop(lines, line: k)
                     newPage = true
                     k += 1
@@ -442,7 +537,9 @@ enum LayoutTable {
                 }
                 let near = local(k)
                 let above = newPage ? [Bool](repeating: false, count: columnCount) : (body.last?.cells.map { $0 != nil } ?? [])
-                body.append(BodyLine(index: k, cells: cells(lines, k, near, continuing: above), pageStart: newPage, columns: near))
+                var line = BodyLine(index: k, cells: cells(cache, k, near, continuing: above), pageStart: newPage, columns: near)
+                line.runTogether = runsTogether(cache[k], near)
+                body.append(line)
                 newPage = false
                 k += 1
             }
@@ -454,15 +551,23 @@ enum LayoutTable {
         // continues when its row already has text in that column above.
         var changed = false
         var seen: [Int: [Bool]] = [:]
+        let none = [Bool](repeating: false, count: columnCount)
         for b in body.indices {
             let row = segmenter.rowOf[b]
-            let continuing = row >= 0 ? (seen[row] ?? [Bool](repeating: false, count: columnCount)) : [Bool](repeating: false, count: columnCount)
-            let recut = cells(lines, body[b].index, body[b].columns, continuing: continuing)
-            if recut.map({ $0.map(Array.init) }) != body[b].cells.map({ $0.map(Array.init) }) {
-                body[b].cells = recut
-                changed = true
+            let continuing = row >= 0 ? (seen[row] ?? none) : none
+            // Only lines with a run-together piece are cut again.
+            if body[b].runTogether {
+                let recut = cells(cache, body[b].index, body[b].columns, continuing: continuing)
+                if !zip(recut, body[b].cells).allSatisfy({ $0 == $1 }) {
+                    body[b].cells = recut
+                    changed = true
+                }
             }
-            if row >= 0 { seen[row] = zip(continuing, recut).map { $0 || $1 != nil } }
+            if row >= 0 {
+                var now = continuing
+                for c in now.indices where body[b].cells[c] != nil { now[c] = true }
+                seen[row] = now
+            }
         }
         if changed {
             table = ConvertedTable(columns: columnCount)
