@@ -50,6 +50,13 @@ def cases(seeds):
             twin = measure_converted.TWIN.get(p.stem)
             if twin:
                 yield conv, p.stem, p, ROOT / twin
+    # Our own converter text (samples/recovery/MANIFEST.tsv): HTML pages, multiline tables, …
+    manifest = ROOT / "samples" / "recovery" / "MANIFEST.tsv"
+    if manifest.exists():
+        for row in manifest.read_text(encoding="utf-8").splitlines()[1:]:
+            path, twin, _ = row.split("\t")
+            p = ROOT / path
+            yield "recovery/" + p.parent.name, p.name[:-len(".text")], p, ROOT / twin
 
 
 def measure(binary, seeds, verbose):
@@ -91,8 +98,10 @@ def cell(r):
 
 
 def table(results):
-    names = sorted({r["name"] for r in results})
     convs = [c for c in CONVERTERS if any(r["converter"] == c for r in results)]
+    if not convs:
+        convs = sorted({r["converter"] for r in results})
+    names = sorted({r["name"] for r in results if r["converter"] in convs})
     out = ["| sample | " + " | ".join(convs) + " |", "|---|" + "---:|" * len(convs)]
     for n in names:
         row = [next((r for r in results if r["converter"] == c and r["name"] == n), None) for c in convs]
@@ -114,6 +123,11 @@ def main():
             print(json.dumps(r, ensure_ascii=False))
     else:
         print(table(results))
+        own = [r for r in results if r["converter"].startswith("recovery/")]
+        if own:
+            print("\n| samples/recovery | tasks · header · warnings |\n|---|---:|")
+            for r in own:
+                print(f'| {r["converter"][len("recovery/"):]}/{r["name"]} | {cell(r)} |')
     return 0
 
 

@@ -91,13 +91,23 @@ struct SectionParser {
     mutating func parse(ranges: [Range<Int>]) -> Output {
         for (k, range) in ranges.enumerated() {
             var orphan = k > 0
-            for i in range {
+            var skip = -1
+            for i in range where i != skip {
                 let t = source.tokens[i]
                 if t.keyword == .appendix && t.kind == .text {
                     orphan = false
                 }
                 if orphan {
                     leftovers.append(SourceLine(line: Int(t.number), text: source.string(t.line)))
+                    continue
+                }
+                // A bullet alone on its line (a Word glyph ``) with its text on the next line:
+                // one item, the next line's text (a field too: `Đơn vị chủ trì: …`) its own.
+                if t.kind == .bullet, t.content.isEmpty, t.fieldRole == nil, i + 1 < range.upperBound,
+                    source.tokens[i + 1].kind == .text, source.tokens[i + 1].keyword == .none
+                {
+                    openMarkerOnly(i, textAt: i + 1)
+                    skip = i + 1
                     continue
                 }
                 consume(i)
@@ -157,8 +167,35 @@ struct SectionParser {
         }
     }
 
-    private mutating func openNode(_ i: Int) {
-        let t = source.tokens[i]
+    /// The marker of token `i` with the text (and field label) of token `j`.
+    private mutating func openMarkerOnly(_ i: Int, textAt j: Int) {
+        closeTable()
+        let marker = source.tokens[i]
+        var t = source.tokens[j]
+        t.kind = marker.kind
+        t.style = marker.style
+        t.ordinal = marker.ordinal
+        t.path = marker.path
+        t.marker = marker.marker
+        t.number = marker.number
+        t.afterBlank = marker.afterBlank
+        if t.fieldRole == nil {
+            // As a bullet, any short `Label:` is a field label.
+            source.storage.withUnsafeBufferPointer { buf in
+                let c = Int(t.content.lowerBound)
+                if let (labelEnd, valueStart, role) = FieldLabel.match(buf, from: c, to: Int(t.line.upperBound)) {
+                    t.fieldRole = role
+                    t.label = Int32(c)..<Int32(labelEnd)
+                    t.content = Int32(valueStart)..<t.line.upperBound
+                }
+            }
+        }
+        openNode(i, token: t)
+        if case .title(let n) = lastText { builder.nodes[n].endLine = source.tokens[j].number }
+    }
+
+    private mutating func openNode(_ i: Int, token: LineToken? = nil) {
+        let t = token ?? source.tokens[i]
         let markerText = source.string(t.marker)
         let kind = Self.sectionKind(t.style)
         var stored = SectionStore.Node(
@@ -368,14 +405,16 @@ struct SectionParser {
     /// Hard-wrapped text (``wrapWidth``): the previous line was full, so the next line carries
     /// on its sentence even when it starts with a capital (`… các nhiệm vụ được` / `UBND tỉnh
     /// giao`) — unless the sentence ended (`.`, `:`, `!`, `?`; `;` only outside a field, where
-    /// it ends a list item) or one of the two lines is an upper-case title and the other not.
+    /// it ends a list item, unless the next line goes on in lower case) or one of the two lines
+    /// is an upper-case title and the other not.
     private func isHardWrap(_ previous: UnsafeBufferPointer<UInt8>, ref: TextRef, next t: LineToken) -> Bool {
         guard let width = wrapWidth, lastLineWidth >= width - Self.wrapSlack(width), let last = previous.last else { return false }
         var inField = false
         if case .title(let n) = ref { inField = builder.nodes[n].fieldRole != nil }
+        let nextStartsLower = VietnameseText.isLowercase(TextShape.firstScalar(source.bytes(t.content)) ?? 0)
         switch last {
         case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"): return false
-        case UInt8(ascii: ";"): if !inField { return false }
+        case UInt8(ascii: ";"): if !inField && !nextStartsLower { return false }
         default: break
         }
         // An upper-case title never runs on into running text, nor running text into one.

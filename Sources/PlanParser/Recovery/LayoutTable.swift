@@ -361,8 +361,9 @@ enum LayoutTable {
         }
         for piece in ps {
             var c = columns.column(at: piece.start, after: previous)
-            // A group row's label (`III. PHỔ BIẾN …`) runs across the columns: keep it whole.
-            if c == 0, isGroupLabel(piece.bytes), TextShape.isUppercase(piece.bytes) {
+            // A group row's label (`III. PHỔ BIẾN …`, `II. Đổi mới …`) runs across the columns:
+            // keep it whole.
+            if c == 0, isGroupLabel(piece.bytes), piece.bytes.contains(0x20) {
                 result[0] = append(result[0], piece.bytes)
                 previous = 0
                 continue
