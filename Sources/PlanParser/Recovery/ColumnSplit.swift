@@ -125,6 +125,8 @@ enum ColumnSplit {
                 k = n
                 continue
             }
+            // A dash rule (a pandoc table's) is no letterhead line.
+            if lines.firstByte(k) == UInt8(ascii: "-"), lines.trimmed(k).allSatisfy({ $0 == UInt8(ascii: "-") || $0 == 0x20 }) { break }
             let h = halves(lines, k)
             if h.isSplit {
                 twoColumn += 1

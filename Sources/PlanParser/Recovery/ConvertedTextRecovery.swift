@@ -45,20 +45,7 @@ enum ConvertedTextRecovery {
         var columnIndex = 0
         var i = 0
         while i < lines.count {
-            if layoutIndex < layout.count, layout[layoutIndex].lowerBound == i {
-                LayoutTable.rewrite(lines, region: layout[layoutIndex], cache: pieces, into: &out)
-                i = layout[layoutIndex].upperBound
-                layoutIndex += 1
-                continue
-            }
-            if columnIndex < columns.count, columns[columnIndex].lines.lowerBound == i {
-                ColumnSplit.rewrite(lines, block: columns[columnIndex], into: &out)
-                i = columns[columnIndex].lines.upperBound
-                columnIndex += 1
-                continue
-            }
-            while layoutIndex < layout.count, layout[layoutIndex].lowerBound < i { layoutIndex += 1 }
-            while columnIndex < columns.count, columns[columnIndex].lines.lowerBound < i { columnIndex += 1 }
+            // pandoc, HTML and antiword tables first: their lines can look like layout text.
             let first = lines.firstByte(i)
             if first == UInt8(ascii: "+"), shapes.contains(.grid), let end = PandocTable.rewriteGrid(lines, at: i, into: &out) {
                 i = end
@@ -76,6 +63,20 @@ enum ConvertedTextRecovery {
             }
             if first == UInt8(ascii: "|"), shapes.contains(.pipeGrid), let end = AntiwordGrid.rewrite(lines, at: i, into: &out) {
                 i = end
+                continue
+            }
+            while layoutIndex < layout.count, layout[layoutIndex].lowerBound < i { layoutIndex += 1 }
+            while columnIndex < columns.count, columns[columnIndex].lines.lowerBound < i { columnIndex += 1 }
+            if layoutIndex < layout.count, layout[layoutIndex].lowerBound == i {
+                LayoutTable.rewrite(lines, region: layout[layoutIndex], cache: pieces, into: &out)
+                i = layout[layoutIndex].upperBound
+                layoutIndex += 1
+                continue
+            }
+            if columnIndex < columns.count, columns[columnIndex].lines.lowerBound == i {
+                ColumnSplit.rewrite(lines, block: columns[columnIndex], into: &out)
+                i = columns[columnIndex].lines.upperBound
+                columnIndex += 1
                 continue
             }
             if shapes.contains(.markdown) {

@@ -235,8 +235,12 @@ enum PandocTable {
     }
 
     /// Whether line `i` is a simple table's header: the next line is a column rule.
+    /// The header's texts must stand apart (two spaces or more) like the columns under them.
     static func isSimpleHeader(_ lines: TextLines, _ i: Int) -> Bool {
-        i + 1 < lines.count && !lines.isBlank(i) && lines.firstByte(i + 1) == UInt8(ascii: "-")
-            && dashRuns(lines, i + 1).count >= 2
+        guard i + 1 < lines.count, !lines.isBlank(i), lines.firstByte(i + 1) == UInt8(ascii: "-") else { return false }
+        let runs = dashRuns(lines, i + 1)
+        guard runs.count >= 2 else { return false }
+        let pieces = LayoutTable.pieces(lines, i)
+        return pieces.count >= 2 && pieces.allSatisfy { p in runs.contains { p.start >= $0.lowerBound - 1 && p.start < $0.upperBound } }
     }
 }
