@@ -115,8 +115,9 @@ struct ConvertedTable {
             }
         case .data:
             for row in rows {
-                let depth = row.cells.map(\.count).max() ?? 1
-                for k in 0..<max(depth, 1) {
+                let depth = max(row.cells.map(\.count).max() ?? 1, 1)
+                var lines: [(cells: [String], number: Int32, role: LineRole)] = []
+                for k in 0..<depth {
                     var cells: [String] = []
                     cells.reserveCapacity(columnCount)
                     var number = k == 0 ? row.line : Int32.max
@@ -128,8 +129,21 @@ struct ConvertedTable {
                             cells.append("")
                         }
                     }
-                    out.emitCells(cells, number: number, role: k == 0 ? .rowStart : .cellParagraph)
+                    lines.append((cells, number, k == 0 ? .rowStart : .cellParagraph))
                 }
+                // A row printed over several lines ends on its last: its longest cell's last word
+                // goes on a wrap line of that number (the parser joins it back with a space), so
+                // the row's lines are its own.
+                if row.endLine > lines[lines.count - 1].number, let c = lines[lines.count - 1].cells.indices.max(by: {
+                    lines[lines.count - 1].cells[$0].utf8.count < lines[lines.count - 1].cells[$1].utf8.count
+                }), let space = lines[lines.count - 1].cells[c].lastIndex(of: " ") {
+                    let text = lines[lines.count - 1].cells[c]
+                    var wrap = [String](repeating: "", count: columnCount)
+                    wrap[c] = String(text[text.index(after: space)...])
+                    lines[lines.count - 1].cells[c] = String(text[..<space])
+                    lines.append((wrap, row.endLine, .cellWrap))
+                }
+                for l in lines { out.emitCells(l.cells, number: l.number, role: l.role) }
             }
         }
     }

@@ -206,7 +206,7 @@ struct SyllableSplit {
                 guard let last = nucleus.last, "aêiy".contains(last) else { return false }
             }
             // A stop coda takes only the acute or the dot-below tone.
-            if ["c", "ch", "p", "t"].contains(coda), tone != 0, tone != 2, tone != 5 { return false }
+            if ["c", "ch", "p", "t"].contains(coda), tone != 2, tone != 5 { return false }
         }
         return true
     }
