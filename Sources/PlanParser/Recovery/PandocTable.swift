@@ -40,7 +40,7 @@ enum PandocTable {
         while j < lines.count, j - i < maxLines {
             let cols = lines.columns(j)
             if isBorder(lines, j, cols, indent: indent, bounds: bounds) {
-                flushRow(endLine: lines.number(j))
+                flushRow(endLine: lines.number(j - 1))
                 // The table ends at a border not followed by another row.
                 if j + 1 >= lines.count || lines.firstByte(j + 1) != UInt8(ascii: "|") {
                     // `+===+` right after the last border: pandoc's empty body.

@@ -42,9 +42,10 @@ import Testing
             ["", "", "Báo cáo tổng kết", "", ""],
             ["", "", "Video, infographic", "", "Trước ngày 15/3/2025"],
         ])
-        let lines = try Recovered.lines(Self.grid)
-        #expect(lines.filter { $0.text.contains("\t") }.map(\.role) == [.rowStart, .rowStart, .rowStart, .cellParagraph, .rowStart])
-        #expect(lines.filter { $0.text.contains("\t") }.map(\.number) == [4, 8, 18, 21, 24])
+        // Each row starts on its first printed line and ends on its last (a wrap line).
+        let lines = try Recovered.tableLines(Self.grid)
+        #expect(lines.map(\.role) == [.rowStart, .cellWrap, .rowStart, .cellWrap, .rowStart, .cellParagraph, .cellWrap, .rowStart, .cellWrap])
+        #expect(lines.map(\.number) == [4, 6, 8, 16, 18, 21, 22, 24, 27])
     }
 
     @Test func gridTableTask() throws {

@@ -24,9 +24,26 @@ enum Recovered {
         return result
     }
 
-    /// The table rows (tab-separated lines) of the recovery's output, as cells.
+    /// The table lines (tab-separated) of the recovery's output, as cells, with the wrap lines
+    /// (``LineRole/cellWrap``) joined to the line before the way the table parser joins them.
     static func rows(_ text: String) throws -> [[String]] {
-        try lines(text).filter { $0.text.contains("\t") }.map { $0.text.components(separatedBy: "\t") }
+        var rows: [[String]] = []
+        for line in try tableLines(text) {
+            let cells = line.text.components(separatedBy: "\t")
+            if line.role == .cellWrap, !rows.isEmpty {
+                for (c, cell) in cells.enumerated() where !cell.isEmpty && c < rows[rows.count - 1].count {
+                    rows[rows.count - 1][c] += rows[rows.count - 1][c].isEmpty ? cell : " " + cell
+                }
+            } else {
+                rows.append(cells)
+            }
+        }
+        return rows
+    }
+
+    /// The table lines of the recovery's output (those with tabs).
+    static func tableLines(_ text: String) throws -> [Line] {
+        try lines(text).filter { $0.text.contains("\t") }
     }
 
     /// The lines of the recovery's output that are not blank, as text.
