@@ -71,6 +71,7 @@ extension PlanDocument {
         // 5. Tasks and targets, with the citations made on their lines.
         var extractor = TaskExtractor(normalizer: TimeNormalizer(planYear: header.planYear, planPeriod: header.planPeriod))
         extractor.extract(from: body.store)
+        warnings += LostTableDetector.check(body.store, furniture: furniture)  // tables flattened beyond repair
         clock.lap("tasks")
         let tasks = ReferenceAttacher(header.references).attach(to: extractor.tasks)
         clock.lap("task references")

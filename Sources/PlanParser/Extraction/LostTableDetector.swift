@@ -5,7 +5,8 @@
 /// A section looks like such a table when, with no table read in it, its paragraphs hold a
 /// table's header cells one by one (`STT`, `Nhiệm vụ`, `Kết quả/ Sản phẩm`, `Đơn vị chủ trì`, …:
 /// three kinds of column among a few lines, one of them the task), or when an appendix holds
-/// row numbers on lines of their own (`1`, `2`, `3`).
+/// row numbers on lines of their own (`1`, `2`, `3`, which the furniture detector took for page
+/// numbers).
 enum LostTableDetector {
     /// The warning code, one of ``PlanDocument/strictWarningCodes``.
     static let code = "table-lost"
@@ -15,19 +16,22 @@ enum LostTableDetector {
     /// At least this many row numbers alone on their lines make an appendix a lost table.
     static let minRowNumbers = 3
 
-    static func check(_ store: SectionStore) -> [Diagnostic] {
+    /// - Parameter furniture: the lines taken out as page furniture — a row number alone on
+    ///   its line looks like a page number and is among them.
+    static func check(_ store: SectionStore, furniture: [SourceLine] = []) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for root in store.rootViews { visit(root, insideAppendix: false, into: &found) }
+        let numbers = furniture.filter { TableParser.rowNumber($0.text) != nil && $0.text.utf8.count <= 3 }.map(\.line)
+        for root in store.rootViews { visit(root, insideAppendix: false, loneNumbers: numbers, into: &found) }
         return found
     }
 
     /// - Returns: whether the subtree holds a table that was read (rows beyond its header).
     @discardableResult
-    private static func visit(_ s: SectionView, insideAppendix: Bool, into found: inout [Diagnostic]) -> Bool {
+    private static func visit(_ s: SectionView, insideAppendix: Bool, loneNumbers: [Int], into found: inout [Diagnostic]) -> Bool {
         let appendix = insideAppendix || s.kind == .appendix
         var hasTable = s.tables.contains { $0.rows.contains { $0.kind != .header && $0.kind != .other } }
         var childFound: [Diagnostic] = []
-        for c in s.children where visit(c, insideAppendix: appendix, into: &childFound) { hasTable = true }
+        for c in s.children where visit(c, insideAppendix: appendix, loneNumbers: loneNumbers, into: &childFound) { hasTable = true }
         if hasTable {
             found += childFound
             return true
@@ -52,6 +56,14 @@ enum LostTableDetector {
             headerAt = k
             if header!.hasTitle, header!.roles.count >= 3, start == nil || start! > header!.line { start = header!.line }
         }
+        // Row numbers taken for page numbers: many, close together, inside an appendix.
+        if s.kind == .appendix {
+            let inside = loneNumbers.filter { $0 >= s.line && $0 <= s.endLine }
+            if inside.count >= minRowNumbers, (inside.last! - inside.first!) / (inside.count - 1) < 15 {
+                numbers += inside.count
+                if start == nil || start! > inside[0] { start = start ?? inside[0] }
+            }
+        }
         let lostHeader = header.map { $0.hasTitle && $0.roles.count >= 3 } ?? false
         if lostHeader || (appendix && numbers >= minRowNumbers) {
             let first = start ?? s.line
@@ -74,7 +86,7 @@ enum LostTableDetector {
     /// inline fields are `Chủ trì: …`).
     static func headerRoles(_ text: String) -> Set<TableColumn.Role> {
         let n = text.utf8.count
-        if n <= 48 {
+        if DisplayColumns.width(text.utf8) <= 30 {
             let role = TableParser.role(ofHeader: text)
             if role != .other { return [role] }
         }

@@ -25,7 +25,6 @@ struct TaskExtractor {
     mutating func extract(from store: SectionStore) {
         walk(store.rootViews, role: .neutral, path: [], idPath: [])
         tasks = Self.uniqued(Self.titled(tasks))
-        warnings += LostTableDetector.check(store)
     }
 
     /// No task without a title: one whose item had no text (a bullet glyph alone on its line)
