@@ -89,11 +89,18 @@ enum FileSystem {
         }
     }
 
-    /// `a/b/plan.txt` → `plan`.
-    static func stem(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
-        return name
+    /// The names in folder `dir` (without `.` and `..`); none when it cannot be read.
+    static func names(in dir: String) -> [String] {
+        guard let d = opendir(dir) else { return [] }
+        defer { closedir(d) }
+        var names: [String] = []
+        while let e = readdir(d) {
+            let name = withUnsafePointer(to: e.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
     }
 
     /// `a/b/plan.txt` → `a/b/plan` (only the last component loses its extension).

@@ -23,8 +23,12 @@ enum Help {
     static let column = 26
 
     static func info(_ command: Options.Command) -> CommandInfo {
-        let inputs = "A plan file (" + FileSystem.planExtensions.map { "." + $0 }.joined(separator: ", ")
-            + "), or '-' for standard input."
+        let extensions = FileSystem.planExtensions.map { "." + $0 }.joined(separator: ", ")
+        let inputs = "A plan file (" + extensions + "), or '-' for standard input."
+        let files = "Plan files, or folders searched recursively for plan files (" + extensions
+            + "); '-' for standard input."
+        let several = "Several inputs or a folder: parsed in parallel (--jobs) and written in input order, "
+            + "to standard output or one -o FILE, or with -o DIR one output per input at the same relative path."
         let usual: [(Int32, String)] = [
             (Extract.Status.ok, "success"),
             (Extract.Status.inputError, "an input could not be read or decoded, or an output could not be written"),
@@ -45,15 +49,18 @@ enum Help {
             return CommandInfo(
                 overview: "Print the section tree as indented text: line, marker, title.",
                 discussion: "Field bullets are summed up after their item as {lead, support, product, time}; "
-                    + "tables show as one summary line. Control characters in the text are shown escaped (\\u{1B}).",
-                arguments: [("<file>", inputs)], argumentUsage: "<file>", exitStatus: usual)
+                    + "tables show as one summary line. Control characters in the text are shown escaped (\\u{1B}). "
+                    + several + " In one output for several inputs each document starts with a line '== path =='.",
+                arguments: [("<file> ...", files)], argumentUsage: "<file> ...", exitStatus: usual)
         case .tables:
             return CommandInfo(
                 overview: "Write the document's tables as CSV, as printed.",
                 discussion: "Each table gets a leading 'group' column, then its own columns; continuation rows "
                     + "(a row cut by a page break) are merged into the row they continue, milestone rows are "
-                    + "kept. Without -o all tables go to standard output, separated by an empty line.",
-                arguments: [("<file>", inputs)], argumentUsage: "<file>", exitStatus: usual)
+                    + "kept. Without -o all tables go to standard output, separated by an empty line. "
+                    + several + " With -o DIR each table gets a file of its own (<name>.table-<n>.csv), "
+                    + "or each input one workbook.",
+                arguments: [("<file> ...", files)], argumentUsage: "<file> ...", exitStatus: usual)
         case .text:
             return CommandInfo(
                 overview: "Print the text the parser reads, which every 'line' in the output refers to.",
@@ -73,8 +80,10 @@ enum Help {
             return CommandInfo(
                 overview: "The workload view: each unit with the number of tasks it leads and supports.",
                 discussion: "Units written two ways (KH&CN / Khoa học và Công nghệ) are counted as one, shown "
-                    + "with their most frequent spelling.",
-                arguments: [("<file>", inputs)], argumentUsage: "<file>", exitStatus: usual)
+                    + "with their most frequent spelling, per document. " + several + " In one output for "
+                    + "several inputs the text heads each document with '== path ==', CSV adds a first column "
+                    + "'source', JSON is an array of {\"path\", \"units\"}.",
+                arguments: [("<file> ...", files)], argumentUsage: "<file> ...", exitStatus: usual)
         case .diff:
             return CommandInfo(
                 overview: "Compare the tasks of two plans (e.g. last year's and this year's).",

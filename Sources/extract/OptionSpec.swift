@@ -94,11 +94,18 @@ extension Options.Command {
     static let readingFiles: [Options.Command] = [.parse, .outline, .tables, .text, .units, .diff]
     /// Subcommands with output formats.
     static var formatted: [Options.Command] { allCases.filter { $0.subject != nil } }
+    /// Subcommands that take several files and folders (``Batch``).
+    static let batch: [Options.Command] = [.parse, .outline, .tables, .units]
     /// Subcommands that can write CSV.
     static let csv: [Options.Command] = [.parse, .tables, .units, .diff]
 }
 
 extension OptionSpec {
+    /// `-o` of the subcommands that take several inputs and write one file per input.
+    static let batchOutputHelp = "Write to a file instead of standard output; its extension picks the format "
+        + "when --format is not given. With several inputs or a folder, a path without a format's extension "
+        + "(or a directory) gets one output per input, at the same relative path."
+
     /// Every option, in the order `--help` lists them.
     static let all: [OptionSpec] = [
         OptionSpec(
@@ -107,10 +114,13 @@ extension OptionSpec {
                 + "when --format is not given.",
             commands: Options.Command.readingFiles, action: .set { o, v in o.output = v.text },
             overrides: [
-                .parse: (nil, "Write to a file instead of standard output; its extension picks the format "
-                    + "when --format is not given. With several inputs or a folder: a directory that gets "
-                    + "one output per input, at the same relative path."),
-                .tables: ("dir", "Write one file per table into this directory (<name>.table-<n>.<extension>)."),
+                .parse: (nil, batchOutputHelp),
+                .outline: (nil, batchOutputHelp),
+                .units: (nil, batchOutputHelp),
+                .tables: (nil, "Write to a file instead of standard output when its extension names a format "
+                    + "(tables.csv: all tables of all inputs); any other path is a directory that gets one file "
+                    + "per table (<name>.table-<n>.csv), or per input for a workbook format, at the same "
+                    + "relative path."),
             ]),
         OptionSpec(
             long: "format", short: "f", kind: .format, valueName: "format",
@@ -143,7 +153,7 @@ extension OptionSpec {
             commands: [.parse], action: .set { o, _ in o.strict = true }),
         OptionSpec(
             long: "jobs", short: "j", kind: .integer(1...256), valueName: "n",
-            help: "Files parsed in parallel; output stays in input order.", commands: [.parse],
+            help: "Files parsed in parallel; output stays in input order.", commands: Options.Command.batch,
             defaultValue: "the number of cores", action: .set { o, v in o.jobs = v.number }),
         OptionSpec(
             long: "table", kind: .integer(1...10_000), valueName: "n", help: "Only the n-th table (1-based).",

@@ -170,9 +170,9 @@ struct Options: Equatable {
 
     private static func validate(_ o: Options) throws {
         switch o.command {
-        case .parse:
+        case .parse, .outline, .tables, .units:
             if o.arguments.isEmpty { throw UsageError(message: "missing input file (use '-' for standard input)", command: o.command) }
-        case .outline, .tables, .text, .units:
+        case .text:
             if o.arguments.count != 1 {
                 throw UsageError(message: o.arguments.isEmpty ? "missing input file" : "expected one input file, got \(o.arguments.count)", command: o.command)
             }

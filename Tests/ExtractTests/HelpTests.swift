@@ -79,6 +79,9 @@ import Testing
         for format in OutputFormat.all {
             #expect(Self.readme.contains(format.name), "README names the \(format.subject) format \(format.name)")
         }
+        for command in Options.Command.allCases {
+            #expect(Self.readme.contains("\n" + Help.usage(for: command) + "\n"), "README's usage lines: \(Help.usage(for: command))")
+        }
         for status in ["`0`", "`1`", "`2`", "`3`", "`141`"] {
             #expect(Self.readme.contains(status), "README documents exit status \(status)")
         }
