@@ -351,7 +351,9 @@ struct SectionParser {
     /// number follows a long unfinished line with no blank line between.
     private func isWrappedMarker(_ t: LineToken, after ref: TextRef) -> Bool {
         let (last, count, isHeading) = withText(of: ref) { ($0.last, $0.count, $1) }
-        guard let last, !isHeading else { return false }
+        // In hard-wrapped text a full heading line may wrap too (`… kinh tế` / `- xã hội …`).
+        let fullLine = wrapWidth.map { lastLineWidth >= $0 - Self.wrapSlack($0) } ?? false
+        guard let last, !isHeading || fullLine else { return false }
         switch last {
         case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"): return false
         default: break

@@ -28,9 +28,11 @@ enum AntiwordGrid {
         guard bounds.count >= 3 || region.count >= 2, region.count == j - i else { return nil }
         let columns = bounds.count - 1
         func cell(_ r: (index: Int, cols: [Int], pipes: [Int]), _ c: Int) -> ArraySlice<UInt8> {
-            // A full-width line (only the outer pipes) holds its text in the first cell.
+            // A cell spans to the line's next pipe (`|I    |Công tác …      |`: the title spans
+            // the columns after it); a column whose left pipe the line lacks is spanned over.
+            guard r.pipes.contains(bounds[c]), let next = r.pipes.first(where: { $0 > bounds[c] }) else { return [] }
             let lo = bounds[c] + 1
-            let hi = r.pipes.count == 2 ? (c == 0 ? width : lo) : bounds[c + 1]
+            let hi = next
             guard lo < hi, hi < r.cols.count else { return [] }
             var a = r.cols[lo]
             var b = r.cols[hi]
@@ -86,9 +88,11 @@ enum AntiwordGrid {
             let number = lines.number(r.index)
             let texts = (0..<columns).map { cell(r, $0) }
             let fullWidth = r.pipes.count == 2 && columns > 1
+            // A numeral, then its title over the other columns: a group row.
+            let spansRest = r.pipes.count == 3 && columns > 2 && !texts[numberCol].isEmpty
             var newRow = !started
             if !frame {
-                if fullWidth || isRowStart(texts[numberCol]) {
+                if fullWidth || spansRest || isRowStart(texts[numberCol]) {
                     newRow = true
                 } else if texts[numberCol].isEmpty, texts[titleCol].isEmpty {
                     // Text resuming in a column that had ended: another milestone row.
