@@ -157,6 +157,12 @@ struct CellText {
     private var newParagraph = true
     /// The last piece filled its column and held no space: a word broken at the column edge.
     private var brokenWord = false
+    /// Pieces may hold markdown (pandoc's tables), resolved as they come.
+    private var markdown = true
+
+    init(markdown: Bool = true) {
+        self.markdown = markdown
+    }
 
     /// Adds the text of one printed line of the cell.
     /// - Parameter width: the column's width in display columns, when known (to spot broken words).
@@ -169,19 +175,27 @@ struct CellText {
             endParagraph()
             return
         }
-        var bytes = Array(piece[lo..<hi])
-        if let cleaned = MarkdownEscapes.clean(bytes) { bytes = cleaned }
-        let text = String(decoding: bytes, as: UTF8.self)
-        // pandoc breaks a word longer than its column from the end: the last piece fills the
-        // column (`inf` / `ographic`, `1` / `5/3/2025`, `01` / `-02/2025`).
-        let full = width.map { $0 > 0 && DisplayColumns.width(bytes) >= $0 && !bytes.contains(0x20) } ?? false
+        let text: String
+        var full = false
+        if markdown || width != nil {
+            var bytes = Array(piece[lo..<hi])
+            if markdown, let cleaned = MarkdownEscapes.clean(bytes) { bytes = cleaned }
+            text = String(decoding: bytes, as: UTF8.self)
+            // pandoc breaks a word longer than its column from the end: the last piece fills the
+            // column (`inf` / `ographic`, `1` / `5/3/2025`, `01` / `-02/2025`).
+            full = width.map { $0 > 0 && DisplayColumns.width(bytes) >= $0 && !bytes.contains(0x20) } ?? false
+        } else {
+            text = String(decoding: piece[lo..<hi], as: UTF8.self)
+        }
         if newParagraph || paragraphs.isEmpty {
             paragraphs.append(ConvertedTable.Paragraph(text: text, line: line))
         } else {
-            let last = paragraphs[paragraphs.count - 1].text
+            // In place: a cell's text grows line by line.
+            let last = paragraphs.count - 1
             let glued = brokenWord || full
-            if glued { paragraphs[paragraphs.count - 1].breaks.append(last.utf8.count) }
-            paragraphs[paragraphs.count - 1].text = Self.join(last, text, brokenWord: glued)
+            if glued { paragraphs[last].breaks.append(paragraphs[last].text.utf8.count) }
+            if !glued && !Self.joinsTight(paragraphs[last].text, text) { paragraphs[last].text.append(" ") }
+            paragraphs[last].text.append(text)
         }
         newParagraph = false
         brokenWord = full
@@ -196,11 +210,14 @@ struct CellText {
     /// Two wrapped pieces of one paragraph: one space between them, none where a word was
     /// broken (`S` / `T` / `T` in a column one letter wide, `01` / `-02/2025`).
     static func join(_ a: String, _ b: String, brokenWord: Bool) -> String {
-        if brokenWord { return a + b }
-        if let x = a.utf8.last, x >= 0x30, x <= 0x39, b.utf8.count >= 2 {
-            let u = Array(b.utf8.prefix(2))
-            if u[0] == UInt8(ascii: "-"), u[1] >= 0x30, u[1] <= 0x39 { return a + b }
-        }
-        return a + " " + b
+        brokenWord || joinsTight(a, b) ? a + b : a + " " + b
+    }
+
+    /// `01` / `-02/2025`: a date range broken before its dash joins without a space.
+    static func joinsTight(_ a: String, _ b: String) -> Bool {
+        guard let x = a.utf8.last, x >= 0x30, x <= 0x39 else { return false }
+        var u = b.utf8.makeIterator()
+        guard u.next() == UInt8(ascii: "-"), let d = u.next() else { return false }
+        return d >= 0x30 && d <= 0x39
     }
 }

@@ -216,6 +216,8 @@ struct TextLines {
     let bytes: [UInt8]
     private(set) var starts: [Int] = []
     private(set) var ends: [Int] = []
+    /// Each line's first byte that is not a space (its end for a blank line).
+    private(set) var firsts: [Int] = []
     let roles: [LineRole]
     let numbers: [Int32]
     /// Lines that start a page (a form feed was on them), sorted.
@@ -228,6 +230,7 @@ struct TextLines {
         pageStarts = decoded.pageStarts
         starts.reserveCapacity(bytes.count / 40 + 1)
         ends.reserveCapacity(bytes.count / 40 + 1)
+        firsts.reserveCapacity(bytes.count / 40 + 1)
         var start = 0
         bytes.withUnsafeBufferPointer { buf in
             guard let base = buf.baseAddress else { return }
@@ -235,12 +238,18 @@ struct TextLines {
                 let k = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
                 starts.append(start)
                 ends.append(k)
+                var f = start
+                while f < k, buf[f] == 0x20 { f += 1 }
+                firsts.append(f)
                 start = k + 1
             }
-        }
-        if start < bytes.count {
-            starts.append(start)
-            ends.append(bytes.count)
+            if start < buf.count {
+                starts.append(start)
+                ends.append(buf.count)
+                var f = start
+                while f < buf.count, buf[f] == 0x20 { f += 1 }
+                firsts.append(f)
+            }
         }
     }
 
@@ -269,14 +278,15 @@ struct TextLines {
     }
 
     /// The bytes of line `i`.
+    func range(_ i: Int) -> Range<Int> { starts[i]..<ends[i] }
+
     func line(_ i: Int) -> ArraySlice<UInt8> { bytes[starts[i]..<ends[i]] }
 
     func string(_ i: Int) -> String { String(decoding: line(i), as: UTF8.self) }
 
     /// The first byte of line `i` that is not a space, or 0 for a blank line.
     func firstByte(_ i: Int) -> UInt8 {
-        var k = starts[i]
-        while k < ends[i], bytes[k] == 0x20 { k += 1 }
+        let k = firsts[i]
         return k < ends[i] ? bytes[k] : 0
     }
 
@@ -369,9 +379,12 @@ struct RecoveredText {
     /// One table line: its cells joined by tabs (tabs inside a cell become spaces).
     mutating func emitCells(_ cells: [String], number: Int32, role: LineRole) {
         var line: [UInt8] = []
+        line.reserveCapacity(cells.reduce(cells.count) { $0 + $1.utf8.count })
         for (k, cell) in cells.enumerated() {
             if k > 0 { line.append(0x09) }
-            for b in cell.utf8 { line.append(b == 0x09 || b == 0x0A ? 0x20 : b) }
+            let start = line.count
+            line.append(contentsOf: cell.utf8)
+            for i in start..<line.count where line[i] == 0x09 || line[i] == 0x0A { line[i] = 0x20 }
         }
         emit(line, number: number, role: role)
     }

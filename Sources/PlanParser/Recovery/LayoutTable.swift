@@ -94,7 +94,7 @@ enum LayoutTable {
                 let t = lines.trimmed(k)
                 if t.count >= 3, t.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == 0x20 }) { return nil }
             }
-            var cells = pieces.map { (text: String(decoding: $0.bytes, as: UTF8.self), start: $0.start, end: $0.end) }
+            var cells = pieces.map { (text: String(decoding: lines.bytes[$0.range], as: UTF8.self), start: $0.start, end: $0.end) }
             var end = i + 1
             // Wrapped header cells: following lines whose pieces all sit under a header cell.
             while end < lines.count, end - i < 3, !lines.isBlank(end) {
@@ -102,13 +102,13 @@ enum LayoutTable {
                 var placed: [(Int, String)] = []
                 for p in more {
                     // Short words under a header cell (`thực hiện`, `hợp`, `Sản phẩm`).
-                    guard p.end - p.start <= 24, !isGroupLabel(p.bytes),
+                    guard p.end - p.start <= 24, !isGroupLabel(lines.bytes[p.range]),
                         let c = cells.firstIndex(where: { p.start < $0.end + 2 && p.end > $0.start - 2 })
                     else { break }
-                    placed.append((c, String(decoding: p.bytes, as: UTF8.self)))
+                    placed.append((c, String(decoding: lines.bytes[p.range], as: UTF8.self)))
                 }
                 guard placed.count == more.count, !more.isEmpty,
-                    !more.contains(where: { TableParser.rowNumber(String(decoding: $0.bytes, as: UTF8.self)) != nil })
+                    !more.contains(where: { TableParser.rowNumber(String(decoding: lines.bytes[$0.range], as: UTF8.self)) != nil })
                 else { break }
                 for (c, text) in placed { cells[c].text += " " + text }
                 end += 1
@@ -122,11 +122,16 @@ enum LayoutTable {
         func isRepeated(at i: Int, cache: PieceCache) -> Bool {
             let pieces = cache[i]
             guard pieces.count >= 2 else { return false }
-            // Quick: the first piece starts like one of the header's cells.
-            guard let first = pieces.first?.bytes, cellBytes.contains(where: { first.starts(with: $0.prefix(first.count)) || $0.starts(with: first) })
+            let bytes = cache.lines.bytes
+            // Quick: the first piece starts like one of the header's cells (its first byte first).
+            let first = bytes[pieces[0].range]
+            guard let b = first.first, cellBytes.contains(where: { $0.first == b && (first.starts(with: $0.prefix(first.count)) || $0.starts(with: first)) })
             else { return false }
             var same = 0
-            for p in pieces where cellBytes.contains(where: { $0.starts(with: p.bytes) || p.bytes.starts(with: $0) }) { same += 1 }
+            for p in pieces {
+                let text = bytes[p.range]
+                if cellBytes.contains(where: { $0.starts(with: text) || text.starts(with: $0) }) { same += 1 }
+            }
             return same * 2 > pieces.count && same >= 2
         }
     }
@@ -149,7 +154,7 @@ enum LayoutTable {
             }
             let pieces = cache[k]
             if let p = pieces.first, pieces.count == 1 {
-                let text = p.bytes
+                let text = lines.bytes[p.range]
                 if isPageNumber(text) {
                     k += 1
                     continue
@@ -183,20 +188,25 @@ enum LayoutTable {
     // MARK: - Pieces and columns
 
     /// A run of text on a line, words separated by single spaces.
+    /// (Offsets only, no slice: pieces are copied often, and a slice would be reference counted.)
     struct Piece {
         var start: Int
         var end: Int
-        var bytes: ArraySlice<UInt8>
+        /// The piece's bytes in the text: `lo..<hi`.
+        var lo: Int
+        var hi: Int
+
+        var range: Range<Int> { lo..<hi }
 
         /// The display column and byte offset of each word of the piece (for cutting it).
-        func wordStarts() -> [(column: Int, offset: Int)] {
-            var result: [(column: Int, offset: Int)] = [(start, bytes.startIndex)]
+        func wordStarts(_ bytes: [UInt8]) -> [(column: Int, offset: Int)] {
+            var result: [(column: Int, offset: Int)] = [(start, lo)]
             var col = start
-            var k = bytes.startIndex
+            var k = lo
             var afterSpace = false
-            while k < bytes.endIndex {
+            while k < hi {
                 let b = bytes[k]
-                let isMark = (b == 0xCC || (b == 0xCD && k + 1 < bytes.endIndex && bytes[k + 1] <= 0xAF)) && k > bytes.startIndex
+                let isMark = (b == 0xCC || (b == 0xCD && k + 1 < hi && bytes[k + 1] <= 0xAF)) && k > lo
                 if b & 0xC0 != 0x80 && !isMark {
                     if b == 0x20 {
                         afterSpace = true
@@ -232,46 +242,51 @@ enum LayoutTable {
     }
 
     static func pieces(_ lines: TextLines, _ i: Int) -> [Piece] {
-        let line = lines.line(i)
-        var result: [Piece] = []
-        var col = 0
-        var k = line.startIndex
-        var spaces = 0
-        var current: Piece?
-        var lastEnd = k
-        var lastCol = 0
-        while k < line.endIndex {
-            let b = lines.bytes[k]
-            let isScalarStart = b & 0xC0 != 0x80
-            let isMark = (b == 0xCC || (b == 0xCD && k + 1 < line.endIndex && lines.bytes[k + 1] <= 0xAF)) && col > 0
-            if b == 0x20 || b == 0x09 {
-                spaces += 1
-            } else if isScalarStart && !isMark {
-                if current != nil, spaces >= minGap {
-                    current!.bytes = lines.bytes[current!.bytes.startIndex..<lastEnd]
-                    current!.end = lastCol
-                    result.append(current!)
-                    current = nil
+        let range = lines.range(i)
+        return lines.bytes.withUnsafeBufferPointer { bytes in
+            var result: [Piece] = []
+            var col = 0
+            var k = range.lowerBound
+            let end = range.upperBound
+            var spaces = 0
+            var current: Piece?
+            var lastEnd = k
+            var lastCol = 0
+            while k < end {
+                let b = bytes[k]
+                if b == 0x20 || b == 0x09 {
+                    spaces += 1
+                    col += 1
+                    k += 1
+                    continue
                 }
-                if current == nil { current = Piece(start: col, end: col, bytes: lines.bytes[k..<k]) }
-                spaces = 0
-            }
-            if b != 0x20 && b != 0x09 {
+                let isScalarStart = b & 0xC0 != 0x80
+                let isMark = (b == 0xCC || (b == 0xCD && k + 1 < end && bytes[k + 1] <= 0xAF)) && col > 0
+                if isScalarStart && !isMark {
+                    if current != nil, spaces >= minGap {
+                        current!.hi = lastEnd
+                        current!.end = lastCol
+                        result.append(current!)
+                        current = nil
+                    }
+                    if current == nil { current = Piece(start: col, end: col, lo: k, hi: k) }
+                    spaces = 0
+                }
                 lastEnd = k + 1
-                while lastEnd < line.endIndex, lines.bytes[lastEnd] & 0xC0 == 0x80 { lastEnd += 1 }
+                while lastEnd < end, bytes[lastEnd] & 0xC0 == 0x80 { lastEnd += 1 }
+                if isScalarStart && !isMark {
+                    col += 1
+                    lastCol = col
+                }
+                k += 1
             }
-            if isScalarStart && !isMark {
-                col += 1
-                if b != 0x20 && b != 0x09 { lastCol = col }
+            if current != nil {
+                current!.hi = lastEnd
+                current!.end = lastCol
+                result.append(current!)
             }
-            k += 1
+            return result
         }
-        if current != nil {
-            current!.bytes = lines.bytes[current!.bytes.startIndex..<lastEnd]
-            current!.end = lastCol
-            result.append(current!)
-        }
-        return result
     }
 
     /// Where each column starts (display columns), from the header and the text beneath it,
@@ -351,26 +366,26 @@ enum LayoutTable {
         let ps = cache[i]
         // A group row written `I    Công tác chỉ đạo …`: the numeral, then its title running
         // across the columns, kept whole.
-        if ps.count == 2, columns.column(at: ps[0].start) == 0, columns.count > 1, AntiwordGrid.isRowStart(ps[0].bytes),
-            TableParser.rowNumber(String(decoding: ps[0].bytes, as: UTF8.self)) == nil, columns.column(at: ps[1].start) == 1,
+        if ps.count == 2, columns.column(at: ps[0].start) == 0, columns.count > 1, AntiwordGrid.isRowStart(lines.bytes[ps[0].range]),
+            TableParser.rowNumber(String(decoding: lines.bytes[ps[0].range], as: UTF8.self)) == nil, columns.column(at: ps[1].start) == 1,
             ps[1].end > (columns.count > 2 ? columns.starts[2] + 2 : Int.max / 2)
         {
-            result[0] = ps[0].bytes
-            result[1] = ps[1].bytes
+            result[0] = lines.bytes[ps[0].range]
+            result[1] = lines.bytes[ps[1].range]
             return result
         }
         for piece in ps {
             var c = columns.column(at: piece.start, after: previous)
             // A group row's label (`III. PHỔ BIẾN …`, `II. Đổi mới …`) runs across the columns:
             // keep it whole.
-            if c == 0, isGroupLabel(piece.bytes), piece.bytes.contains(0x20) {
-                result[0] = append(result[0], piece.bytes)
+            if c == 0, piece.lo < piece.hi, isGroupLabel(lines.bytes[piece.range]), lines.bytes[piece.range].contains(0x20) {
+                result[0] = append(result[0], lines.bytes[piece.range])
                 previous = 0
                 continue
             }
-            var from = piece.bytes.startIndex
+            var from = piece.lo
             var w = 0
-            let wordStarts = piece.end > (c + 1 < columns.count ? columns.starts[c + 1] + 2 : Int.max / 2) ? piece.wordStarts() : []
+            let wordStarts = piece.end > (c + 1 < columns.count ? columns.starts[c + 1] + 2 : Int.max / 2) ? piece.wordStarts(lines.bytes) : []
             // A piece running on into the next column after one space: cut it before the word
             // where that column's text starts. The left part must fit its column (end where the
             // column's texts end); the right part starts a cell (upper case) unless that cell
@@ -402,7 +417,7 @@ enum LayoutTable {
                 w = cut
                 c += 1
             }
-            result[c] = append(result[c], lines.bytes[from..<piece.bytes.endIndex])
+            result[c] = append(result[c], lines.bytes[from..<piece.hi])
             previous = c
         }
         return result
@@ -496,28 +511,33 @@ enum LayoutTable {
             }
             /// The columns near line `k`: a row's cells may all sit a few places left of the
             /// page's columns; where most texts of a column start on the lines around, it starts.
+            // counts[c * width + d]: the weight of texts of column c starting d left of it
+            // (scratch space, reused from line to line).
+            let width = Columns.squeeze + 1
+            var counts = [Int](repeating: 0, count: columns.count * width)
+            var any = [Bool](repeating: false, count: columns.count)
             func local(_ k: Int) -> Columns {
                 var near = columns
                 let low = max(page.header.lines.upperBound, k - 4)
                 let high = min(pageEnd - 1, k + 4)
                 guard low <= high else { return near }
-                var counts = [Int](repeating: 0, count: Columns.squeeze + 1)
-                for c in 1..<columns.count {
-                    for d in counts.indices { counts[d] = 0 }
-                    var any = false
-                    for j in low...high {
-                        for q in placed[j - placedBase] where q.column == c {
-                            let d = columns.starts[c] - q.start  // how far left of the column
-                            guard d >= 0, d <= Columns.squeeze else { continue }
-                            counts[d] += 5 - abs(j - k)  // nearer lines count more
-                            any = true
-                        }
+                for i in counts.indices { counts[i] = 0 }
+                for i in any.indices { any[i] = false }
+                for j in low...high {
+                    for q in placed[j - placedBase] where q.column > 0 {
+                        let d = columns.starts[q.column] - q.start  // how far left of the column
+                        guard d >= 0, d <= Columns.squeeze else { continue }
+                        counts[q.column * width + d] += 5 - abs(j - k)  // nearer lines count more
+                        any[q.column] = true
                     }
-                    guard any else { continue }
+                }
+                for c in 1..<columns.count {
+                    guard any[c] else { continue }
                     // The most weight; on a tie, the start nearer the column's own.
                     var bestD = 0
-                    for d in counts.indices where counts[d] > counts[bestD] { bestD = d }
-                    near.starts[c] = max(columns.starts[c] - bestD, near.starts[c - 1] + 1)
+                    for d in 0..<width where counts[c * width + d] > counts[c * width + bestD] { bestD = d }
+                    let start = max(columns.starts[c] - bestD, near.starts[c - 1] + 1)
+                    if start != near.starts[c] { near.starts[c] = start }  // (a copy only when it moves)
                 }
                 return near
             }
@@ -530,7 +550,7 @@ enum LayoutTable {
                     continue
                 }
                 let ps = cache[k]
-                if ps.count == 1, isPageNumber(ps[0].bytes), isPageFurniture(lines, k, header: header, end: region.upperBound, cache: cache) {
+                if ps.count == 1, isPageNumber(lines.bytes[ps[0].range]), isPageFurniture(lines, k, header: header, end: region.upperBound, cache: cache) {
                     out.drop(lines, line: k)
                     newPage = true
                     k += 1
@@ -591,6 +611,8 @@ enum LayoutTable {
         private var centred = true
         /// For each body line, the table row (task row) it went into; -1 for a group row.
         private(set) var rowOf: [Int] = []
+        /// For each body line, what row it starts (worked out once).
+        private var anchors: [Anchor?] = []
 
         init(lines: TextLines, body: [BodyLine], columns: Int, numberCol: Int, titleCol: Int) {
             self.lines = lines
@@ -598,28 +620,30 @@ enum LayoutTable {
             self.columns = columns
             self.numberCol = numberCol
             self.titleCol = titleCol
+            otherColumns = (0..<columns).filter { $0 != numberCol && $0 != titleCol }
             rowOf = [Int](repeating: -1, count: body.count)
+            anchors = body.map { Self.anchor($0, numberCol: numberCol, titleCol: titleCol) }
             // Centred when a row number often sits on a line without its task's text (between
             // the task's lines), or when lines come between a group row and its first row.
-            var anchors = 0
+            var taskRows = 0
             var bare = 0
             var gapAfterGroup = 0
             var afterGroup = false
             for (k, b) in body.enumerated() {
-                guard let a = anchor(b) else {
+                guard let a = anchors[k] else {
                     if afterGroup, k > 0, !b.pageStart { gapAfterGroup += 1 }
                     afterGroup = false
                     continue
                 }
                 afterGroup = a == .group
                 guard a == .task else { continue }
-                anchors += 1
+                taskRows += 1
                 if b.cells[titleCol] == nil { bare += 1 }
             }
-            centred = gapAfterGroup > 0 || (anchors > 0 && bare * 10 >= anchors)
+            centred = gapAfterGroup > 0 || (taskRows > 0 && bare * 10 >= taskRows)
         }
 
-        private func anchor(_ b: BodyLine) -> Anchor? {
+        private static func anchor(_ b: BodyLine, numberCol: Int, titleCol: Int) -> Anchor? {
             guard let n = b.cells[numberCol] else {
                 // A group label written from the left margin into the title column.
                 if let t = b.cells[titleCol], isGroupLabel(t), b.cells.enumerated().allSatisfy({ $0.offset == titleCol || $0.element == nil }),
@@ -642,7 +666,7 @@ enum LayoutTable {
             var k = 0
             var lastTask: Int?  // index in table.rows of the row a page break may have cut
             while k < body.count {
-                if let a = anchor(body[k]), a == .group {
+                if let a = anchors[k], a == .group {
                     var row = ConvertedTable.Row(line: lines.number(body[k].index), columns: columns)
                     var text = CellText()
                     // `I` + title in the next cell stays two cells; `I. CÔNG TÁC …` is one label.
@@ -659,7 +683,7 @@ enum LayoutTable {
                     text.add(label, line: row.line)
                     var j = k + 1
                     // A group title wrapped onto the next line: upper case, alone on it.
-                    while j < body.count, !body[j].pageStart, anchor(body[j]) == nil,
+                    while j < body.count, !body[j].pageStart, anchors[j] == nil,
                         body[j].cells.compactMap({ $0 }).count == 1, let only = body[j].cells.compactMap({ $0 }).first,
                         TextShape.isUppercase(only), TextShape.hasLetters(only), body[j].cells[numberCol] != nil || body[j].cells[titleCol] != nil
                     {
@@ -675,52 +699,64 @@ enum LayoutTable {
                 }
                 // A segment: up to the next group row or page start.
                 var end = k + 1
-                while end < body.count, !body[end].pageStart, anchor(body[end]) != .group { end += 1 }
+                while end < body.count, !body[end].pageStart, anchors[end] != .group { end += 1 }
                 segment(k..<end, continuesRow: body[k].pageStart ? lastTask : nil, into: &table, lastTask: &lastTask)
                 k = end
             }
         }
 
         /// For each column, the next line at or after `i` with text in it (`body.count` when
-        /// none) and the last line at or before `i` with text (-1 when none).
-        private var nextText: [[Int32]] = []
-        private var previousText: [[Int32]] = []
+        /// none) and the last line at or before `i` with text (-1 when none); flat, column-major
+        /// (`c * (body.count + 1) + i`).
+        private var nextText: [Int32] = []
+        private var previousText: [Int32] = []
 
-        /// Per line and column: the text there starts in lower case (it carries on the cell's
-        /// text from the line above, so no cell starts with it).
-        private var startsLower: [[Bool]] = []
+        /// Per line and column (`i * columns + c`): the text there starts in lower case (it
+        /// carries on the cell's text from the line above, so no cell starts with it).
+        private var startsLower: [Bool] = []
 
-        /// Per column: how many of the lines before `i` start a run of text (the line above has
-        /// none in that column) — a second run inside one top-aligned cell is a second cell.
-        private var runStarts: [[Int32]] = []
+        /// Per column (`c * (body.count + 1) + i`): how many of the lines before `i` start a run
+        /// of text (the line above has none in that column) — a second run inside one
+        /// top-aligned cell is a second cell.
+        private var runStarts: [Int32] = []
 
         private mutating func index() {
             let n = body.count
-            runStarts = (0..<columns).map { c in
-                var counts = [Int32](repeating: 0, count: n + 1)
-                for i in 0..<n {
-                    let starts = body[i].cells[c] != nil && (i == 0 || body[i - 1].cells[c] == nil)
-                    counts[i + 1] = counts[i] + (starts ? 1 : 0)
+            let stride1 = n + 1
+            // Flat tables: looking at the cells' slices again and again costs reference counting.
+            var has = [Bool](repeating: false, count: n * columns)
+            var lower = [Bool](repeating: false, count: n * columns)
+            for i in 0..<n {
+                for c in 0..<columns {
+                    guard let cell = body[i].cells[c] else { continue }
+                    has[i * columns + c] = true
+                    lower[i * columns + c] = VietnameseText.isLowercase(TextShape.firstScalar(cell) ?? 0)
                 }
-                return counts
             }
-            startsLower = body.map { b in
-                b.cells.map { cell in cell.map { VietnameseText.isLowercase(TextShape.firstScalar($0) ?? 0) } ?? false }
-            }
-            nextText = Array(repeating: Array(repeating: Int32(n), count: n + 1), count: columns)
-            previousText = Array(repeating: Array(repeating: -1, count: n + 1), count: columns)
+            startsLower = lower
+            var runs = [Int32](repeating: 0, count: columns * stride1)
+            var next = [Int32](repeating: Int32(n), count: columns * stride1)
+            var previous = [Int32](repeating: -1, count: columns * stride1)
             for c in 0..<columns {
-                var next = Int32(n)
-                for i in stride(from: n - 1, through: 0, by: -1) {
-                    if body[i].cells[c] != nil { next = Int32(i) }
-                    nextText[c][i] = next
-                }
-                var previous: Int32 = -1
+                let base = c * stride1
                 for i in 0..<n {
-                    if body[i].cells[c] != nil { previous = Int32(i) }
-                    previousText[c][i] = previous
+                    let starts = has[i * columns + c] && (i == 0 || !has[(i - 1) * columns + c])
+                    runs[base + i + 1] = runs[base + i] + (starts ? 1 : 0)
+                }
+                var nextLine = Int32(n)
+                for i in stride(from: n - 1, through: 0, by: -1) {
+                    if has[i * columns + c] { nextLine = Int32(i) }
+                    next[base + i] = nextLine
+                }
+                var previousLine: Int32 = -1
+                for i in 0..<n {
+                    if has[i * columns + c] { previousLine = Int32(i) }
+                    previous[base + i] = previousLine
                 }
             }
+            runStarts = runs
+            nextText = next
+            previousText = previous
         }
 
         /// How badly column `c`'s text sits in the row `[top, bottom)`: centred, the difference
@@ -730,21 +766,23 @@ enum LayoutTable {
         /// A cell starting in lower case is the rest of a cell cut off from it: that costs
         /// ``lowerStartPenalty``, except in the rest of a row a page break cut (`continuation`).
         private func error(_ c: Int, _ top: Int, _ bottom: Int, topAligned: Bool, continuation: Bool = false) -> Int {
-            let f = Int(nextText[c][top])
+            let base = c * (body.count + 1)
+            let f = Int(nextText[base + top])
             guard f < bottom else { return 0 }
-            let l = Int(previousText[c][bottom - 1])
+            let l = Int(previousText[base + bottom - 1])
             let above = f - top
             let below = bottom - 1 - l
             let offCentre = abs(above - below)
             // Hanging from the top, a cell is one run of lines: each further run is another cell.
-            let runs = Int(runStarts[c][bottom] - runStarts[c][f + 1])
+            let runs = Int(runStarts[base + bottom] - runStarts[base + f + 1])
             let err = !centred ? above + 2 * runs : topAligned ? min(offCentre, above + 2 * runs) : offCentre
-            return err + (!continuation && startsLower[f][c] ? Self.lowerStartPenalty : 0)
+            return err + (!continuation && startsLower[f * columns + c] ? Self.lowerStartPenalty : 0)
         }
 
         private static let lowerStartPenalty = 3
 
-        private var otherColumns: [Int] { (0..<columns).filter { $0 != numberCol && $0 != titleCol } }
+        /// The columns besides the number and the task.
+        private let otherColumns: [Int]
 
         /// Weights: the number and the task span the whole row; the other columns may hold one
         /// cell per milestone row, each centred in its own part; a split costs a little.
@@ -755,12 +793,22 @@ enum LayoutTable {
         /// The least cost of the other columns over the row starting at `top` and ending at each
         /// `top + 1 … limit`, cut into milestone parts, and where the last part of each begins.
         private func milestoneCosts(from top: Int, to limit: Int, topAligned: Bool, continuation: Bool = false) -> (cost: [Int], back: [Int]) {
+            var dp: [Int] = []
+            var back: [Int] = []
+            milestoneCosts(from: top, to: limit, topAligned: topAligned, continuation: continuation, cost: &dp, back: &back)
+            return (dp, back)
+        }
+
+        /// The same into `dp` and `back` (reused buffers: this runs for every candidate row top).
+        private func milestoneCosts(from top: Int, to limit: Int, topAligned: Bool, continuation: Bool, cost dp: inout [Int], back: inout [Int]) {
             let n = limit - top
-            var dp = [Int](repeating: Int.max, count: n + 1)
-            var back = [Int](repeating: 0, count: n + 1)
+            dp.removeAll(keepingCapacity: true)
+            dp.append(contentsOf: repeatElement(Int.max, count: n + 1))
+            back.removeAll(keepingCapacity: true)
+            back.append(contentsOf: repeatElement(0, count: n + 1))
             dp[0] = 0
             let others = otherColumns
-            guard n > 0 else { return (dp, back) }
+            guard n > 0 else { return }
             for i in 1...n {
                 // Parts are at most maxSplitLines long; longer rows are not split.
                 let lowest = n > LayoutTable.maxSplitLines ? 0 : max(0, i - LayoutTable.maxSplitLines)
@@ -776,7 +824,6 @@ enum LayoutTable {
                     }
                 }
             }
-            return (dp, back)
         }
 
         private func spanCost(_ top: Int, _ bottom: Int) -> Int {
@@ -785,7 +832,7 @@ enum LayoutTable {
 
         private mutating func segment(_ range: Range<Int>, continuesRow previous: Int?, into table: inout ConvertedTable, lastTask: inout Int?) {
             if nextText.isEmpty { index() }
-            let anchors = range.filter { anchor(body[$0]) == .task }
+            let anchors = range.filter { self.anchors[$0] == .task }
             guard !anchors.isEmpty else {
                 // No row starts here: the rest of a cut row, or rows without numbers.
                 if let p = previous ?? lastTask {
@@ -813,13 +860,15 @@ enum LayoutTable {
                     : 0
             }]
             var from: [[Int]] = [candidates[0].map { _ in -1 }]
+            var parts: [Int] = []
+            var partBack: [Int] = []
             for r in 1...m {
                 let last = r == m
                 var costs = [Int](repeating: Int.max, count: candidates[r].count)
                 var back = [Int](repeating: 0, count: candidates[r].count)
                 for (j, a) in candidates[r - 1].enumerated() where best[r - 1][j] != Int.max && a <= anchors[r - 1] {
                     let limit = candidates[r].last!
-                    let (parts, partBack) = milestoneCosts(from: a, to: limit, topAligned: last && cutAtEnd)
+                    milestoneCosts(from: a, to: limit, topAligned: last && cutAtEnd, continuation: false, cost: &parts, back: &partBack)
                     for (k, b) in candidates[r].enumerated() where b > anchors[r - 1] {
                         // The number and task span the row (merged over its milestone rows) or
                         // only its first part (milestone rows of their own, with empty cells).
@@ -888,7 +937,7 @@ enum LayoutTable {
 
         /// The text of column `c` over body lines `range`, as one paragraph.
         private func text(_ range: Range<Int>, _ c: Int) -> [ConvertedTable.Paragraph] {
-            var cell = CellText()
+            var cell = CellText(markdown: false)
             for i in range {
                 if let t = body[i].cells[c] { cell.add(t, line: lines.number(body[i].index)) }
             }
