@@ -13,7 +13,7 @@ let package = Package(
         .testTarget(
             name: "PlanParserTests",
             dependencies: ["PlanParser"],
-            exclude: ["Golden/Expected"]
+            exclude: ["Golden/Expected", "Zip/Fixtures"]
         ),
         .testTarget(
             name: "ExtractTests",
