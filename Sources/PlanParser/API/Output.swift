@@ -71,6 +71,9 @@ public struct ExportOptions: Sendable, Equatable {
     public var width = 80
     /// For diff text: ANSI colours.
     public var color = false
+    /// For CSV: the byte between fields (`,` by default; `;` or tab for spreadsheets set up
+    /// for other locales). A field holding it is quoted.
+    public var delimiter: UInt8 = UInt8(ascii: ",")
 
     public init() {}
 }

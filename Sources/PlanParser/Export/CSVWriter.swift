@@ -1,4 +1,5 @@
-/// Writes RFC 4180 CSV: fields quoted when they hold a comma, quote, CR or LF; CRLF line ends.
+/// Writes RFC 4180 CSV: fields quoted when they hold the delimiter (a comma unless told
+/// otherwise), a quote, CR or LF; CRLF line ends.
 ///
 /// Spreadsheet programs run a cell that starts with `=`, `+`, `-` or `@` as a formula, which
 /// is both wrong for our text and an injection risk; unless `guardFormulas` is off, such a cell
@@ -9,9 +10,11 @@
 struct CSVWriter {
     private(set) var bytes: [UInt8] = []
     let guardFormulas: Bool
+    let delimiter: UInt8
 
-    init(bom: Bool = false, guardFormulas: Bool = true) {
+    init(bom: Bool = false, guardFormulas: Bool = true, delimiter: UInt8 = UInt8(ascii: ",")) {
         self.guardFormulas = guardFormulas
+        self.delimiter = delimiter
         if bom { bytes.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
     }
 
@@ -35,7 +38,7 @@ struct CSVWriter {
 
     mutating func row(_ fields: [String]) {
         for (i, f) in fields.enumerated() {
-            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            if i > 0 { bytes.append(delimiter) }
             field(f)
         }
         bytes.append(0x0D)
@@ -69,7 +72,7 @@ struct CSVWriter {
         if guardFormulas, let first = value.utf8.first {
             risky = first == 0x09 || first == 0x0D || Self.startsLikeFormula(value)
         }
-        for b in value.utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
+        for b in value.utf8 where b == delimiter || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
             needsQuotes = true
             break
         }

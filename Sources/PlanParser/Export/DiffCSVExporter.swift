@@ -18,7 +18,7 @@ struct DiffCSVExporter: DiffExporter {
     ]
 
     func write(_ diff: PlanDiff, _ out: OutputSink) throws(OutputError) {
-        var w = CSVWriter(bom: options.byteOrderMark, guardFormulas: options.guardFormulas)
+        var w = CSVWriter(bom: options.byteOrderMark, guardFormulas: options.guardFormulas, delimiter: options.delimiter)
         w.row(Self.columns)
         for c in diff.changes {
             var row = [

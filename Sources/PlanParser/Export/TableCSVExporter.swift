@@ -18,7 +18,7 @@ struct TableCSVExporter: DocumentExporter {
 
     mutating func add(_ document: PlanDocument, _ out: OutputSink) throws(OutputError) {
         for table in document.selectedTables(options.table) {
-            var w = CSVWriter(bom: options.byteOrderMark && written == 0, guardFormulas: options.guardFormulas)
+            var w = CSVWriter(bom: options.byteOrderMark && written == 0, guardFormulas: options.guardFormulas, delimiter: options.delimiter)
             if written > 0 { w.lineBreak() }
             written += 1
             let headerRow = table.rows.first { $0.kind == .header }

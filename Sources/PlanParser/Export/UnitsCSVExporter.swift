@@ -11,7 +11,7 @@ struct UnitsCSVExporter: DocumentExporter {
     mutating func begin(_ out: OutputSink) throws(OutputError) {}
 
     mutating func add(_ document: PlanDocument, _ out: OutputSink) throws(OutputError) {
-        var w = CSVWriter(bom: options.byteOrderMark, guardFormulas: options.guardFormulas)
+        var w = CSVWriter(bom: options.byteOrderMark, guardFormulas: options.guardFormulas, delimiter: options.delimiter)
         w.row(["unit", "key", "lead", "support"] + (options.listTasks ? ["lead_tasks", "support_tasks"] : []))
         for u in UnitWorkload.compute(document) {
             var row = [u.name, u.key, String(u.leads.count), String(u.supports.count)]
