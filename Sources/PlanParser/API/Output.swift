@@ -159,11 +159,17 @@ public struct OutputFormat: Sendable {
         all.first { $0.subject == subject && $0.name == name }
     }
 
-    /// The format of `subject` that a file name's extension asks for (`plan.xlsx`).
+    /// The format of `subject` that a file name's extension asks for (`plan.xlsx`); the
+    /// longest extension that fits wins (`plan.tasks.ndjson` before `plan.ndjson`).
     public static func forFile(_ path: String, subject: ExportSubject) -> OutputFormat? {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-        let ext = path[path.index(after: dot)...].lowercased()
-        return all.first { $0.subject == subject && $0.extensions.contains(ext) }
+        let name = path[(path.lastIndex(of: "/").map(path.index(after:)) ?? path.startIndex)...].lowercased()
+        var best: (format: OutputFormat, length: Int)?
+        for f in all where f.subject == subject {
+            for ext in f.extensions where name.hasSuffix("." + ext) && ext.count > (best?.length ?? 0) {
+                best = (f, ext.count)
+            }
+        }
+        return best?.format
     }
 }
 

@@ -6,6 +6,7 @@ extension OutputFormat {
     public static let all: [OutputFormat] = [
         JSONExporter.format,
         NDJSONExporter.format,
+        TasksNDJSONExporter.format,
         TaskCSVExporter.format,
         TableCSVExporter.format,
         OutlineExporter.format,

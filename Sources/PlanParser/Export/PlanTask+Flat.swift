@@ -30,23 +30,13 @@ extension PlanDocument {
         var number = Substring(header.number ?? "")
         while let f = number.first, f == "/" || f == " " { number.removeFirst() }
         while let l = number.last, l == " " { number.removeLast() }
-        if !number.isEmpty, let date = header.date, let year = date.year {
-            var text = String(number) + "@" + Self.padded(year, 4)
-            if let month = date.month {
-                text += "-" + Self.padded(month, 2)
-                if let day = date.day { text += "-" + Self.padded(day, 2) }
-            }
-            return text
+        if !number.isEmpty, let date = header.date?.isoText {
+            return String(number) + "@" + date
         }
         let path = source.path
         if let slash = path.lastIndex(of: "/"), path.index(after: slash) < path.endIndex {
             return String(path[path.index(after: slash)...])
         }
         return path
-    }
-
-    private static func padded(_ n: Int, _ width: Int) -> String {
-        let s = String(n)
-        return String(repeating: "0", count: max(0, width - s.count)) + s
     }
 }
