@@ -7,14 +7,18 @@ extension OutputFormat {
         JSONExporter.format,
         NDJSONExporter.format,
         TasksNDJSONExporter.format,
+        XLSXExporter.format,
         TaskCSVExporter.format,
         TableCSVExporter.format,
+        XLSXTablesExporter.format,
         OutlineExporter.format,
         UnitsTextExporter.format,
         UnitsCSVExporter.format,
         UnitsJSONExporter.format,
+        XLSXUnitsExporter.format,
         DiffTextExporter.format,
         DiffJSONExporter.format,
         DiffCSVExporter.format,
+        XLSXDiffExporter.format,
     ]
 }

@@ -12,8 +12,8 @@ extension PlanTask {
     var productsText: String { products.joined(separator: Self.listSeparator) }
     var timeText: String { time.map(\.text).joined(separator: Self.listSeparator) }
     var notesText: String { notes.joined(separator: Self.listSeparator) }
-    /// Citations as printed in text: `Quyết định 749/QĐ-TTg`.
-    var referencesText: String { references.map { $0.kind + " " + $0.number }.joined(separator: Self.listSeparator) }
+    /// Citations with every field: `Quyết định 749/QĐ-TTg (2020-06-03; Thủ tướng Chính phủ; line 9)`.
+    var referencesText: String { references.map(\.flatText).joined(separator: Self.listSeparator) }
 
     /// The earliest start of the task's milestones.
     var earliestStart: CalendarDate? { time.compactMap(\.start).min() }

@@ -25,4 +25,31 @@ import Testing
     func tasksNDJSON(_ input: String) throws {
         assertGolden(try Self.export(input, "tasks-ndjson"), at: Self.expectedURL(input, "tasks.ndjson"))
     }
+
+    /// The workbook's parts in zip order, each after a `==> name <==` line.
+    static func xlsxParts(_ bytes: [UInt8]) throws -> [UInt8] {
+        var out: [UInt8] = []
+        for p in try XLSXTests.parts(bytes) {
+            out += Array("==> \(p.name) <==\n".utf8)
+            out += Array(p.text.utf8)
+            if !p.text.hasSuffix("\n") { out.append(0x0A) }
+        }
+        return out
+    }
+
+    @Test(arguments: inputs)
+    func xlsx(_ input: String) throws {
+        assertGolden(try Self.xlsxParts(try Self.export(input, "xlsx")), at: Self.expectedURL(input, "xlsx.txt"))
+    }
+
+    @Test func xlsxTables() throws {
+        let d = try GoldenTests.parse("table-appendix.txt")
+        let bytes = PlanDocument.export([d], as: format("xlsx", .tables))
+        assertGolden(try Self.xlsxParts(bytes), at: Self.expectedURL("table-appendix.tables.txt", "xlsx.txt"))
+    }
+
+    @Test func xlsxDiff() throws {
+        let diff = PlanDiff.compare(try GoldenTests.parse("diff/plan-2024.txt"), try GoldenTests.parse("diff/plan-2025.txt"))
+        assertGolden(try Self.xlsxParts(diff.export(as: format("xlsx", .diff))), at: Self.expectedURL("diff/diff.txt", "xlsx.txt"))
+    }
 }
