@@ -62,25 +62,14 @@ struct XLSXSheet {
         rows.append(contentsOf: Self.rowClose)
     }
 
-    /// Lines `value` takes in a wrapped cell `span` columns wide from the current column.
-    private func lines(_ value: String, span: Int) -> Int {
+    /// Characters that fit on one line of a wrapped cell `span` columns wide from the
+    /// current column.
+    private func perLine(span: Int) -> Int {
         var width = 0.0
         for k in column..<(column + span) { width += k < widths.count ? widths[k] : 8.43 }
         // A unit of width is the width of a digit; Calibri's average letter is narrower, so
         // about 1.2 characters fit per unit, less what word wrapping leaves at line ends.
-        let perLine = max(1, Int(width * 1.1))
-        var total = 0
-        var run = 0
-        for b in value.utf8 {
-            if b == 0x0A {
-                total += max(1, (run + perLine - 1) / perLine)
-                run = 0
-            } else if b & 0xC0 != 0x80 {
-                run += 1
-            }
-        }
-        total += max(1, (run + perLine - 1) / perLine)
-        return total
+        return max(1, Int(width * 1.1))
     }
 
     /// A text cell. Empty text leaves the cell empty (but styled, so borders line up).
@@ -90,11 +79,38 @@ struct XLSXSheet {
             empty(style)
             return
         }
-        if style.wraps { rowLines = max(rowLines, lines(value, span: span)) }
-        cellOpen(style)
-        cells.append(contentsOf: Self.inlineOpen)
-        XMLText.appendCellText(value, to: &cells)
+        let fit = style.wraps ? perLine(span: span) : Int.max
+        cells.append(contentsOf: Self.textOpen[style.rawValue])
+        var text = XMLText.CellText(perLine: fit)
+        text.append(value, to: &cells, first: true, last: true)
+        rowLines = max(rowLines, text.finish(&cells))
         cells.append(contentsOf: Self.inlineClose)
+        advance()
+    }
+
+    /// A text cell holding `items`, one per line.
+    mutating func lines<C: Collection>(_ items: C, _ style: XLSXStyle = .text, _ item: (C.Element) -> String) {
+        if items.isEmpty {
+            empty(style)
+            return
+        }
+        let fit = style.wraps ? perLine(span: 1) : Int.max
+        cells.append(contentsOf: Self.textOpen[style.rawValue])
+        var text = XMLText.CellText(perLine: fit)
+        var i = items.startIndex
+        while i != items.endIndex {
+            let next = items.index(after: i)
+            text.append(item(items[i]), to: &cells, first: i == items.startIndex, last: next == items.endIndex)
+            i = next
+        }
+        rowLines = max(rowLines, text.finish(&cells))
+        cells.append(contentsOf: Self.inlineClose)
+        advance()
+    }
+
+    /// A text cell holding `items`, one per line.
+    mutating func lines(_ items: [String], _ style: XLSXStyle = .text) {
+        lines(items, style) { $0 }
     }
 
     /// A text cell of several runs, each plain or marked (a word diff: struck-out red for
@@ -104,17 +120,19 @@ struct XLSXSheet {
             empty(style)
             return
         }
-        if style.wraps { rowLines = max(rowLines, lines(runs.map(\.text).joined(), span: 1)) }
-        cellOpen(style)
-        cells.append(contentsOf: Self.richOpen)
+        cells.append(contentsOf: Self.richOpen[style.rawValue])
+        var chars = 0
         for run in runs {
             cells.append(contentsOf: Self.runOpen)
             cells.append(contentsOf: run.mark.properties)
             cells.append(contentsOf: Self.runTextOpen)
             XMLText.appendText(run.text, to: &cells, preserveSpace: false)
             cells.append(contentsOf: Self.runClose)
+            chars += run.text.unicodeScalars.count
         }
         cells.append(contentsOf: Self.inlineClose)
+        if style.wraps { rowLines = max(rowLines, (chars + perLine(span: 1) - 1) / perLine(span: 1)) }
+        advance()
     }
 
     /// A date cell (a serial day number shown as `dd/mm/yyyy`); empty when `nil`.
@@ -132,19 +150,15 @@ struct XLSXSheet {
             empty(style)
             return
         }
-        cellOpen(style, inline: false)
-        cells.append(contentsOf: Self.valueOpen)
+        cells.append(contentsOf: Self.numberOpen[style.rawValue])
         XMLText.appendInt(value, to: &cells)
         cells.append(contentsOf: Self.valueClose)
+        advance()
     }
 
     /// An empty cell with a style (for borders and fills).
     mutating func empty(_ style: XLSXStyle = .text) {
-        cells.append(contentsOf: Self.cellOpen)
-        appendReference()
-        cells.append(contentsOf: Self.styleAttribute)
-        XMLText.appendInt(style.rawValue, to: &cells)
-        cells.append(contentsOf: Self.emptyClose)
+        cells.append(contentsOf: Self.emptyCell[style.rawValue])
         advance()
     }
 
@@ -152,20 +166,6 @@ struct XLSXSheet {
     mutating func mergeInRow(from first: Int, to last: Int) {
         guard last > first else { return }
         merges.append((rowCount, first, last))
-    }
-
-    private mutating func cellOpen(_ style: XLSXStyle, inline: Bool = true) {
-        cells.append(contentsOf: Self.cellOpen)
-        appendReference()
-        cells.append(contentsOf: Self.styleAttribute)
-        XMLText.appendInt(style.rawValue, to: &cells)
-        cells.append(contentsOf: inline ? Self.inlineType : Self.attributeClose)
-        advance()
-    }
-
-    private mutating func appendReference() {
-        XLSXSheet.appendColumnName(column, to: &cells)
-        XMLText.appendInt(rowCount, to: &cells)
     }
 
     private mutating func advance() {
@@ -281,18 +281,20 @@ struct XLSXSheet {
     private static let heightAttribute = Array("\" ht=\"".utf8)
     private static let customHeight = Array("\" customHeight=\"1".utf8)
     private static let attributeClose = Array("\">".utf8)
-    private static let cellOpen = Array("<c r=\"".utf8)
-    private static let styleAttribute = Array("\" s=\"".utf8)
-    private static let inlineType = Array("\" t=\"inlineStr\">".utf8)
-    private static let emptyClose = Array("\"/>".utf8)
-    private static let inlineOpen = Array("<is><t".utf8)
     private static let inlineClose = Array("</is></c>".utf8)
-    private static let richOpen = Array("<is>".utf8)
     private static let runOpen = Array("<r>".utf8)
     private static let runTextOpen = Array("<t xml:space=\"preserve\">".utf8)
     private static let runClose = Array("</t></r>".utf8)
-    private static let valueOpen = Array("<v>".utf8)
     private static let valueClose = Array("</v></c>".utf8)
+
+    // Cells carry no `r` reference: every cell of a row is written, empty ones too, so each
+    // is where its place in the row says (the `r` attribute is optional in SpreadsheetML).
+
+    /// `<c s="N" t="inlineStr"><is><t` per style (the text's `>` or `xml:space` follows).
+    private static let textOpen: [[UInt8]] = XLSXStyle.allCases.map { Array("<c s=\"\($0.rawValue)\" t=\"inlineStr\"><is><t".utf8) }
+    private static let richOpen: [[UInt8]] = XLSXStyle.allCases.map { Array("<c s=\"\($0.rawValue)\" t=\"inlineStr\"><is>".utf8) }
+    private static let numberOpen: [[UInt8]] = XLSXStyle.allCases.map { Array("<c s=\"\($0.rawValue)\"><v>".utf8) }
+    private static let emptyCell: [[UInt8]] = XLSXStyle.allCases.map { Array("<c s=\"\($0.rawValue)\"/>".utf8) }
 }
 
 /// How a run of rich text is marked.

@@ -61,26 +61,25 @@ struct XLSXSheets {
     static func addTasks(of document: PlanDocument, to sheet: inout XLSXSheet) {
         let source = document.source.path
         let id = document.documentID
-        let nl = lineSeparator
         for t in document.tasks {
             sheet.beginRow()
             sheet.text(t.id)
-            sheet.text(t.section.joined(separator: nl))
+            sheet.lines(t.section)
             sheet.text(t.number ?? "")
             sheet.text(t.title)
-            sheet.text(t.lead.map(\.name).joined(separator: nl))
-            sheet.text(t.support.map(\.name).joined(separator: nl))
-            sheet.text(t.products.joined(separator: nl))
-            sheet.text(t.time.map(\.text).joined(separator: nl))
+            sheet.lines(t.lead) { $0.name }
+            sheet.lines(t.support) { $0.name }
+            sheet.lines(t.products)
+            sheet.lines(t.time) { $0.text }
             sheet.date(t.earliestStart)
             sheet.date(t.latestEnd)
             sheet.text(t.origin.rawValue)
             sheet.number(t.line)
             sheet.number(t.endLine)
-            sheet.text(t.notes.joined(separator: nl))
-            sheet.text(t.references.map(\.flatText).joined(separator: nl))
-            sheet.text(t.lead.map(\.key).joined(separator: nl))
-            sheet.text(t.support.map(\.key).joined(separator: nl))
+            sheet.lines(t.notes)
+            sheet.lines(t.references) { $0.flatText }
+            sheet.lines(t.lead) { $0.key }
+            sheet.lines(t.support) { $0.key }
             sheet.text(source)
             sheet.text(id)
             sheet.endRow()
@@ -111,18 +110,17 @@ struct XLSXSheets {
     static func addUnits(of document: PlanDocument, to sheet: inout XLSXSheet) {
         let source = document.source.path
         let id = document.documentID
-        let nl = lineSeparator
         for u in UnitWorkload.compute(document) {
             sheet.beginRow()
             sheet.text(source)
             sheet.text(id)
             sheet.text(u.name)
             sheet.text(u.key)
-            sheet.text(u.spellings.joined(separator: nl))
+            sheet.lines(u.spellings)
             sheet.number(u.leads.count)
             sheet.number(u.supports.count)
-            sheet.text(u.leads.joined(separator: nl))
-            sheet.text(u.supports.joined(separator: nl))
+            sheet.lines(u.leads)
+            sheet.lines(u.supports)
             sheet.endRow()
         }
     }
