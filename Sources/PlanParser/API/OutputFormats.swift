@@ -8,6 +8,8 @@ extension OutputFormat {
         NDJSONExporter.format,
         TasksNDJSONExporter.format,
         XLSXExporter.format,
+        HTMLReportExporter.format,
+        ICSExporter.format,
         TaskCSVExporter.format,
         TableCSVExporter.format,
         XLSXTablesExporter.format,
@@ -20,5 +22,6 @@ extension OutputFormat {
         DiffJSONExporter.format,
         DiffCSVExporter.format,
         XLSXDiffExporter.format,
+        HTMLDiffExporter.format,
     ]
 }

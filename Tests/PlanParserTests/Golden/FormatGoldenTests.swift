@@ -52,4 +52,19 @@ import Testing
         let diff = PlanDiff.compare(try GoldenTests.parse("diff/plan-2024.txt"), try GoldenTests.parse("diff/plan-2025.txt"))
         assertGolden(try Self.xlsxParts(diff.export(as: format("xlsx", .diff))), at: Self.expectedURL("diff/diff.txt", "xlsx.txt"))
     }
+
+    @Test(arguments: inputs)
+    func html(_ input: String) throws {
+        assertGolden(try Self.export(input, "html"), at: Self.expectedURL(input, "html"))
+    }
+
+    @Test(arguments: inputs)
+    func ics(_ input: String) throws {
+        assertGolden(try Self.export(input, "ics"), at: Self.expectedURL(input, "ics"))
+    }
+
+    @Test func htmlDiff() throws {
+        let diff = PlanDiff.compare(try GoldenTests.parse("diff/plan-2024.txt"), try GoldenTests.parse("diff/plan-2025.txt"))
+        assertGolden(diff.export(as: format("html", .diff)), at: Self.expectedURL("diff/diff.txt", "html"))
+    }
 }
