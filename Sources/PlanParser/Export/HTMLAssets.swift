@@ -48,7 +48,7 @@ enum HTMLAssets {
         thead th{background:var(--soft);font-size:.85rem;position:sticky;top:3.6rem;z-index:1}
         td ul{margin:0;padding-left:1rem}td li{margin:0}
         .task-table{table-layout:fixed}
-        .c-id{width:7.5%}.c-task{width:31%}.c-unit{width:12%}.c-products{width:13%}.c-time{width:12.5%}.c-due{width:6.5%}.c-line{width:5.5%}
+        .c-id{width:7%}.c-task{width:30%}.c-unit{width:12%}.c-products{width:13%}.c-time{width:13%}.c-due{width:7.5%}.c-line{width:5.5%}
         .task-table td{overflow-wrap:anywhere}
         .task-table .id{font-variant-numeric:tabular-nums}
         .task-table .sec{display:block;font-size:.8rem;color:var(--muted)}

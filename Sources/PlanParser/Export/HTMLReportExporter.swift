@@ -46,6 +46,15 @@ struct HTMLReportPage {
     let document: PlanDocument
     let number: Int
     var w: HTMLWriter
+    /// The document's workload, computed once for the filter and the chart.
+    let units: [UnitWorkload]
+
+    init(document: PlanDocument, number: Int, w: HTMLWriter) {
+        self.document = document
+        self.number = number
+        self.w = w
+        units = UnitWorkload.compute(document)
+    }
 
     private var anchor: String { "d\(number)" }
 
@@ -168,16 +177,34 @@ struct HTMLReportPage {
 
     // MARK: Tasks
 
-    /// The top-level headings of the tasks, in order: what the section filter offers.
-    private var topSections: [String] {
-        var seen: Set<String> = []
+    /// The top-level heading of each task, as a number from 1 (0: none), and the headings in
+    /// order: what the section filter offers. Tasks come in document order, so headings come
+    /// in runs and only a change of heading is looked up.
+    private var topSections: (list: [String], ofTask: [Int]) {
+        var index: [String: Int] = [:]
         var list: [String] = []
+        var ofTask: [Int] = []
+        ofTask.reserveCapacity(document.tasks.count)
+        var last: String?
+        var lastNumber = 0
         for t in document.tasks {
-            guard let s = t.section.first, !seen.contains(s) else { continue }
-            seen.insert(s)
-            list.append(s)
+            guard let s = t.section.first else {
+                ofTask.append(0)
+                continue
+            }
+            if s != last {
+                if let n = index[s] {
+                    lastNumber = n
+                } else {
+                    list.append(s)
+                    lastNumber = list.count
+                    index[s] = lastNumber
+                }
+                last = s
+            }
+            ofTask.append(lastNumber)
         }
-        return list
+        return (list, ofTask)
     }
 
     private mutating func tasks(_ out: OutputSink) throws(OutputError) {
@@ -186,9 +213,7 @@ struct HTMLReportPage {
             w.raw("<p class=\"empty\">No tasks.</p></section>\n")
             return
         }
-        let units = UnitWorkload.compute(document)
-        let sections = topSections
-        let sectionIndex = Dictionary(sections.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        let (sections, sectionOfTask) = topSections
 
         w.raw("<form class=\"filters\" autocomplete=\"off\">\n<label>Unit<select name=\"unit\"><option value=\"\">All units</option>")
         for u in units {
@@ -229,8 +254,8 @@ struct HTMLReportPage {
             + "</colgroup>\n")
         w.markup("<thead><tr><th>Id</th><th>Task</th><th>Lead</th><th>Support</th>"
             + "<th>Products</th><th>Time</th><th>Deadline</th><th>Lines</th></tr></thead>\n<tbody>\n")
-        for t in document.tasks {
-            taskRow(t, section: t.section.first.flatMap { sectionIndex[$0] })
+        for (k, t) in document.tasks.enumerated() {
+            taskRow(t, section: sectionOfTask[k] > 0 ? sectionOfTask[k] : nil)
             try w.flush(to: out, ifAbove: JSONWriter.chunkSize)
         }
         w.raw("</tbody></table>\n</section>\n")
@@ -369,7 +394,6 @@ struct HTMLReportPage {
 
     private mutating func workload() {
         w.markup("<section class=\"workload\" id=\"\(anchor)-workload\"><h2>Workload</h2>\n")
-        let units = UnitWorkload.compute(document)
         guard !units.isEmpty else {
             w.raw("<p class=\"empty\">No units named.</p></section>\n")
             return

@@ -216,13 +216,13 @@ enum XMLText {
         }
         if v < 0 { out.append(UInt8(ascii: "-")) }
         var n = v.magnitude
-        var digits: [UInt8] = []
-        digits.reserveCapacity(20)
-        repeat {
-            digits.append(UInt8(0x30 + n % 10))
-            n /= 10
-        } while n > 0
-        out.append(contentsOf: digits.reversed())
+        var divisor: UInt = 1
+        while divisor <= n / 10 { divisor *= 10 }
+        while divisor > 0 {
+            out.append(UInt8(0x30 + (n / divisor)))
+            n %= divisor
+            divisor /= 10
+        }
     }
 
     private static func isHex(_ b: UInt8) -> Bool {

@@ -109,17 +109,44 @@ struct HTMLBrowserTests {
         #expect(rows.first?.due == docs[0].tasks.compactMap(\.latestEnd).min()?.iso)
     }
 
+    /// Screenshots for people: the report's top, the report on a phone, the diff.
     @Test func screenshots() throws {
         let dir = try ExternalTool.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let (url, _) = try Self.report(["table-appendix.txt", "field-bullets.txt"], dir: dir)
-        for (name, size) in [("report.png", "1280,2200"), ("report-phone.png", "390,1600")] {
+        let (url, _) = try Self.report(["field-bullets.txt", "table-appendix.txt"], dir: dir)
+        let diff = PlanDiff.compare(try Fixtures.sample("diff/plan-2024.txt"), try Fixtures.sample("diff/plan-2025.txt"))
+        let diffURL = dir.appendingPathComponent("diff.html")
+        try Data(diff.export(as: format("html", .diff))).write(to: diffURL)
+        let shots = [
+            ("report.png", "1280,1700", url.absoluteString),
+            ("report-phone.png", "390,1400", url.absoluteString),
+            ("diff.png", "1280,1700", diffURL.absoluteString),
+        ]
+        for (file, name) in [(url, "report.html"), (diffURL, "diff.html")] {
+            let copy = ExternalTool.artifacts.appendingPathComponent(name)
+            try? FileManager.default.removeItem(at: copy)
+            try FileManager.default.copyItem(at: file, to: copy)
+        }
+        for (name, size, address) in shots {
             let png = ExternalTool.artifacts.appendingPathComponent(name)
             try? FileManager.default.removeItem(at: png)
-            let r = try Self.chromium(["--window-size=" + size, "--virtual-time-budget=5000", "--screenshot=" + png.path, url.absoluteString], dir: dir)
+            let r = try Self.chromium(["--window-size=" + size, "--virtual-time-budget=5000", "--screenshot=" + png.path, address], dir: dir)
             #expect(r.status == 0, "\(r.stderr)")
             let bytes = try Data(contentsOf: png)
             #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(name) is not a PNG")
         }
+    }
+
+    @Test func diffPageFiltersByKind() throws {
+        let dir = try ExternalTool.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let diff = PlanDiff.compare(try Fixtures.sample("diff/plan-2024.txt"), try Fixtures.sample("diff/plan-2025.txt"))
+        let url = dir.appendingPathComponent("diff.html")
+        try Data(diff.export(as: format("html", .diff))).write(to: url)
+        let all = try Self.dom(url, dir: dir)
+        #expect(all.contains(">11 of 11 changes</output>"))
+        let some = try Self.dom(url, hash: "kinds=added,removed", dir: dir)
+        #expect(some.contains(">5 of 11 changes</output>"))
+        #expect(some.contains("<section class=\"group\" id=\"moved\" hidden=\"\">"))
     }
 }

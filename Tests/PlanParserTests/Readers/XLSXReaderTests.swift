@@ -66,15 +66,18 @@ struct XLSXLibreOfficeTests {
     @Test func libreOfficeOpensTheWorkbook() throws {
         let dir = try ExternalTool.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let documents = try ["table-appendix.txt", "field-bullets.txt", "prose-bullets.txt"].map(GoldenTests.parse)
+        let documents = try ["field-bullets.txt", "table-appendix.txt", "prose-bullets.txt"].map(GoldenTests.parse)
         let book = dir.appendingPathComponent("samples.xlsx")
         try Data(PlanDocument.export(documents, as: format("xlsx", .documents))).write(to: book)
         let pdf = try LibreOffice.convert(book, to: "pdf", in: dir)
         let bytes = try Data(contentsOf: pdf)
         #expect(bytes.starts(with: Array("%PDF".utf8)))
         #expect(bytes.count > 20_000, "a PDF of \(bytes.count) bytes is too small for the workbook")
-        try? FileManager.default.removeItem(at: ExternalTool.artifacts.appendingPathComponent("samples.xlsx.pdf"))
-        try FileManager.default.copyItem(at: pdf, to: ExternalTool.artifacts.appendingPathComponent("samples.xlsx.pdf"))
+        for (file, name) in [(pdf, "samples.xlsx.pdf"), (book, "samples.xlsx")] {
+            let copy = ExternalTool.artifacts.appendingPathComponent(name)
+            try? FileManager.default.removeItem(at: copy)
+            try FileManager.default.copyItem(at: file, to: copy)
+        }
     }
 }
 
