@@ -15,22 +15,32 @@ struct DiffCommand {
     }
 
     func run() -> Int32 {
-        guard let old = Extract.load(options.arguments[0], options: options),
-            let new = Extract.load(options.arguments[1], options: options)
+        if let refusal = OutputCheck.refusal(output: options.output, inputs: options.arguments) {
+            Console.line(refusal)
+            return Status.trouble
+        }
+        let format = options.outputFormat(.diff, file: options.output)
+        // A text report names the files in its header: escaped like any terminal text.
+        func name(_ path: String) -> String { format.isTerminalText ? Console.escaped(path) : path }
+        guard let old = Extract.load(options.arguments[0], options: options, name: name(options.arguments[0])),
+            let new = Extract.load(options.arguments[1], options: options, name: name(options.arguments[1]))
         else { return Status.trouble }
         let diff = PlanDiff.compare(old, new)
         do throws(OutputError) {
-            let out = try OutputTarget(path: options.output)
-            defer { out.close() }
+            let out = try Output.to(options.output)
             var exportOptions = options.exportOptions
             exportOptions.color = useColor
-            if let exporter = options.outputFormat(.diff).diffExporter(exportOptions) {
+            if format.isTerminalText { out.filter = TerminalFilter(allowsColour: exportOptions.color) }
+            if let exporter = format.diffExporter(exportOptions) {
                 try exporter.write(diff, out.sink)
             }
+            try out.commit()
         } catch {
-            Console.err("error: \(error.description)\n")
+            Console.line("error: \(error.description)")
             return Status.trouble
         }
+        Extract.keepUntilExit(old)
+        Extract.keepUntilExit(new)
         return diff.hasDifferences ? Status.different : Status.same
     }
 

@@ -1,167 +1,224 @@
-/// Help and version texts, in swift-argument-parser's layout.
+import PlanParser
+
+/// Help and usage texts in swift-argument-parser's layout, generated from ``OptionSpec/all``,
+/// ``OutputFormat/all`` and ``InputFormat/all``: a new option, output or input format shows
+/// up here by itself.
 enum Help {
     static let version = "0.1.0"
 
-    static func text(for command: Options.Command?) -> String {
+    /// What `--help` prints, and what it says about each subcommand.
+    struct CommandInfo {
+        var overview: String
+        var discussion: String?
+        /// `<file>` and its help.
+        var arguments: [(name: String, help: String)]
+        /// The arguments as the usage line shows them.
+        var argumentUsage: String
+        var exitStatus: [(code: Int32, meaning: String)]
+    }
+
+    /// The width help text is wrapped to.
+    static let width = 80
+    /// Where option help starts: two spaces, then 24 columns of names.
+    static let column = 26
+
+    static func info(_ command: Options.Command) -> CommandInfo {
+        let extensions = FileSystem.planExtensions.map { "." + $0 }.joined(separator: ", ")
+        let inputs = "A plan file (" + extensions + "), or '-' for standard input."
+        let files = "Plan files, or folders searched recursively for plan files (" + extensions
+            + "); '-' for standard input."
+        let several = "Several inputs or a folder: parsed in parallel (--jobs) and written in input order, "
+            + "to standard output or one -o FILE, or with -o DIR one output per input at the same relative path."
+        let usual: [(Int32, String)] = [
+            (Extract.Status.ok, "success"),
+            (Extract.Status.inputError, "an input could not be read or decoded, or an output could not be written"),
+            (Extract.Status.usage, "usage error"),
+        ]
         switch command {
-        case nil, .parse?: return main
-        case .outline?: return outline
-        case .tables?: return tables
-        case .time?: return time
-        case .units?: return units
-        case .diff?: return diff
+        case .parse:
+            return CommandInfo(
+                overview: "Turn Vietnamese government plans (Kế hoạch, Báo cáo) into task records.",
+                discussion: "Reads plans converted from Word/PDF and writes the document's header, section tree, "
+                    + "tasks, targets and warnings as JSON, or the tasks as CSV. Several inputs are parsed in "
+                    + "parallel and written in input order; every output file is written in full or not at all.",
+                arguments: [("<file> ...", "Plan files, or folders searched recursively for files of these formats; "
+                    + "'-' for standard input:")],
+                argumentUsage: "<file> ...",
+                exitStatus: usual + [(Extract.Status.strict, "--strict, and a warning that means lost content")])
+        case .outline:
+            return CommandInfo(
+                overview: "Print the section tree as indented text: line, marker, title.",
+                discussion: "Field bullets are summed up after their item as {lead, support, product, time}; "
+                    + "tables show as one summary line. Control characters in the text are shown escaped (\\u{1B}). "
+                    + several + " In one output for several inputs each document starts with a line '== path =='.",
+                arguments: [("<file> ...", files)], argumentUsage: "<file> ...", exitStatus: usual)
+        case .tables:
+            return CommandInfo(
+                overview: "Write the document's tables as CSV, as printed.",
+                discussion: "Each table gets a leading 'group' column, then its own columns; continuation rows "
+                    + "(a row cut by a page break) are merged into the row they continue, milestone rows are "
+                    + "kept. Without -o all tables go to standard output, separated by an empty line. "
+                    + several + " With -o DIR each table gets a file of its own (<name>.table-<n>.csv), "
+                    + "or each input one workbook.",
+                arguments: [("<file> ...", files)], argumentUsage: "<file> ...", exitStatus: usual)
+        case .text:
+            return CommandInfo(
+                overview: "Print the text the parser reads, which every 'line' in the output refers to.",
+                discussion: "For a text file: decoded, line ends as LF, NFC, Unicode spaces as spaces. For other "
+                    + "formats: the reader's canonical text (paragraphs and table rows). On a terminal, control "
+                    + "characters other than tab are shown escaped (\\u{1B}).",
+                arguments: [("<file>", inputs)], argumentUsage: "<file>", exitStatus: usual)
+        case .time:
+            return CommandInfo(
+                overview: "Normalize time expressions, one compact JSON line per text.",
+                discussion: "Each line is {\"input\", \"milestones\": [...], \"warnings\": [...]}.",
+                arguments: [("<text> ...", "Time texts as written in plans (\"Quý 3, 4/2024\"); '-' reads one "
+                    + "text per line from standard input.")],
+                argumentUsage: "<text> ...",
+                exitStatus: [(0, "success"), (1, "standard input could not be read"), (2, "usage error")])
+        case .units:
+            return CommandInfo(
+                overview: "The workload view: each unit with the number of tasks it leads and supports.",
+                discussion: "Units written two ways (KH&CN / Khoa học và Công nghệ) are counted as one, shown "
+                    + "with their most frequent spelling, per document. " + several + " In one output for "
+                    + "several inputs the text heads each document with '== path ==', CSV adds a first column "
+                    + "'source', JSON is an array of {\"path\", \"units\"}.",
+                arguments: [("<file> ...", files)], argumentUsage: "<file> ...", exitStatus: usual)
+        case .diff:
+            return CommandInfo(
+                overview: "Compare the tasks of two plans (e.g. last year's and this year's).",
+                discussion: "Tasks are paired by the similarity of their titles (years that only restate the plan "
+                    + "year are ignored), with a bonus for the same section and lead unit. Each pair is "
+                    + "unchanged, modified or moved; unpaired tasks are added or removed.",
+                arguments: [("<old> <new>", "The two plan files ('-' for standard input, once).")],
+                argumentUsage: "<old> <new>",
+                exitStatus: [
+                    (DiffCommand.Status.same, "no differences"), (DiffCommand.Status.different, "differences"),
+                    (DiffCommand.Status.trouble, "trouble: an input could not be read, an output could not be "
+                        + "written, or a usage error"),
+                ])
         }
     }
 
+    /// The usage line: every option when it fits in ``width`` columns, else `[<options>]`.
     static func usage(for command: Options.Command) -> String {
-        switch command {
-        case .parse: return "extract [<options>] <file> ..."
-        case .outline: return "extract outline [--width <n>] <file>"
-        case .tables: return "extract tables [--table <n>] [-o <dir>] [--bom] [--raw-csv] <file>"
-        case .time: return "extract time [--year <year>] <text> ..."
-        case .units: return "extract units [--tasks] [--format text|csv|json] <file>"
-        case .diff: return "extract diff [--format text|json|csv] <old> <new>"
+        let name = command.invocation
+        let args = info(command).argumentUsage
+        let options = OptionSpec.all.filter { $0.applies(to: command) && !isExit($0) }.map { spec in
+            spec.takesValue ? "[\(spec.longName) <\(spec.valueName(for: command))>]" : "[\(spec.longName)]"
+        }
+        let full = ([name] + options + [args]).joined(separator: " ")
+        if "USAGE: ".count + full.count <= width { return full }
+        return "\(name) [<options>] \(args)"
+    }
+
+    static func text(for command: Options.Command?) -> String {
+        let command = command ?? .parse
+        let info = info(command)
+        var out = wrap("OVERVIEW: " + info.overview, indent: 0) + "\n\n"
+        if let discussion = info.discussion { out += wrap(discussion, indent: 0) + "\n\n" }
+        out += "USAGE: \(usage(for: command))\n"
+        if command == .parse { out += "       extract <subcommand> [<options>] <arguments>\n" }
+        out += "\nARGUMENTS:\n"
+        for (name, help) in info.arguments { out += entry(name, help) }
+        if command == .parse {
+            let nameWidth = InputFormat.all.map(\.name.count).max() ?? 0
+            for f in InputFormat.all {
+                let pad = String(repeating: " ", count: nameWidth - f.name.count + 2)
+                let exts = f.extensions.map { "." + $0 }.joined(separator: " ")
+                out += entry("", f.name + pad + f.summary + " [" + exts + "]", extra: 2, hanging: nameWidth + 2)
+            }
+        }
+        out += "\nOPTIONS:\n"
+        for spec in OptionSpec.all where spec.applies(to: command) {
+            out += options(spec, command)
+        }
+        if command == .parse {
+            out += "\nSUBCOMMANDS:\n"
+            for c in Options.Command.allCases where c != .parse { out += entry(c.rawValue, subcommandSummary(c)) }
+            out += "\n  See 'extract help <subcommand>' for detailed help.\n"
+        }
+        out += "\nEXIT STATUS:\n"
+        for (code, meaning) in info.exitStatus {
+            out += "  " + String(code) + "  " + String(wrap(meaning, indent: 5).dropFirst(5)) + "\n"
+        }
+        return out + "\n"
+    }
+
+    /// The lines of one option.
+    private static func options(_ spec: OptionSpec, _ command: Options.Command) -> String {
+        var names = spec.shortName.map { $0 + ", " } ?? ""
+        names += spec.longName
+        if spec.takesValue { names += " <\(spec.valueName(for: command))>" }
+        var help = spec.help(for: command)
+        switch spec.kind {
+        case .format:
+            let formats = command.outputFormats
+            var text = entry(names, help + " (default: \(formats.first?.name ?? "")):")
+            let nameWidth = formats.map(\.name.count).max() ?? 0
+            for f in formats {
+                let summary = f.summary
+                let exts = f.extensions.map { "." + $0 }.joined(separator: " ")
+                let pad = String(repeating: " ", count: nameWidth - f.name.count + 2)
+                text += entry("", f.name + pad + summary + (exts.isEmpty ? "" : " [" + exts + "]"), extra: 2,
+                              hanging: nameWidth + 2)
+            }
+            return text
+        default:
+            if let d = spec.defaultValue {
+                if help.hasSuffix(".") { help.removeLast() }
+                help += " (default: \(d))."
+            }
+            return entry(names, help)
         }
     }
 
-    static let main = """
-        OVERVIEW: Turn Vietnamese government plans (Kế hoạch, Báo cáo) into task records.
+    private static func isExit(_ spec: OptionSpec) -> Bool {
+        switch spec.action {
+        case .help, .version: return true
+        case .set: return false
+        }
+    }
 
-        Reads plain text converted from Word/PDF (UTF-8 or UTF-16 with BOM) and writes the
-        document's header, section tree, tasks, targets and warnings as JSON, or the tasks as CSV.
+    private static func subcommandSummary(_ c: Options.Command) -> String {
+        switch c {
+        case .parse: return ""
+        case .outline: return "Print the section tree as indented text."
+        case .tables: return "Write the appendix tables as CSV, as printed."
+        case .text: return "Print the text the parser reads (line numbers refer to it)."
+        case .time: return "Normalize time expressions (\"Quý 3, 4/2024\") to dates."
+        case .units: return "Count tasks each unit leads and supports."
+        case .diff: return "Compare the tasks of two plans."
+        }
+    }
 
-        USAGE: extract [<options>] <file> ...
-               extract <subcommand> [<options>] <arguments>
+    /// `  name                    help…`, the help wrapped at ``column``; a name too long for
+    /// its column puts the help on the next line. `extra` indents the help further, `hanging`
+    /// indents its continuation lines further still.
+    private static func entry(_ name: String, _ help: String, extra: Int = 0, hanging: Int = 0) -> String {
+        let body = wrap(help, indent: column + extra, hanging: hanging)
+        let lead = "  " + name
+        if name.isEmpty { return body + "\n" }
+        if lead.count + 2 > column { return lead + "\n" + body + "\n" }
+        return lead + String(body.dropFirst(lead.count)) + "\n"
+    }
 
-        ARGUMENTS:
-          <file>                  Plan files, or folders searched recursively for .txt files.
-                                  Use '-' for standard input.
-
-        OPTIONS:
-          -o, --output <path>     Write to a file instead of standard output; with several
-                                  inputs or a folder, a directory (one output per input).
-          -f, --format <format>   json (default), csv (one row per task) or ndjson (one
-                                  compact JSON document per line).
-          --compact               JSON without indentation.
-          --bom                   Start CSV output with a UTF-8 byte-order mark (for Excel).
-          --raw-csv               Do not guard CSV cells starting with = + - @.
-          --stats                 Print counts (tasks by origin, targets, warnings, leftovers,
-                                  furniture) instead of the document.
-          -j, --jobs <n>          Files processed in parallel (default: number of cores).
-          --max-size <MB>         Refuse files larger than this (default: 256).
-          --version               Show the version.
-          -h, --help              Show help information.
-
-        SUBCOMMANDS:
-          outline                 Print the section tree as indented text.
-          tables                  Write the appendix tables as CSV, as printed.
-          time                    Normalize time expressions ("Quý 3, 4/2024") to dates.
-          units                   Count tasks each unit leads and supports.
-          diff                    Compare the tasks of two plans.
-
-          See 'extract <subcommand> --help' for detailed help.
-
-        EXIT STATUS:
-          0  success   1  an input could not be read or decoded   2  usage error
-
-        """
-
-    static let outline = """
-        OVERVIEW: Print the section tree as indented text: line, marker, title.
-
-        Field bullets are summed up after their item as {lead, support, product, time};
-        tables show as one summary line.
-
-        USAGE: extract outline [--width <n>] <file>
-
-        ARGUMENTS:
-          <file>                  A plan file, or '-' for standard input.
-
-        OPTIONS:
-          --width <n>             Cut titles longer than n characters (default: 80).
-          -o, --output <path>     Write to a file instead of standard output.
-          -h, --help              Show help information.
-
-        """
-
-    static let tables = """
-        OVERVIEW: Write the document's tables as CSV, as printed.
-
-        Each table gets a leading 'group' column, then its own columns; continuation rows
-        (a row cut by a page break) are merged into the row they continue, milestone rows are
-        kept. Without -o all tables go to standard output, separated by an empty line.
-
-        USAGE: extract tables [--table <n>] [-o <dir>] [--bom] [--raw-csv] <file>
-
-        ARGUMENTS:
-          <file>                  A plan file, or '-' for standard input.
-
-        OPTIONS:
-          --table <n>             Only the n-th table (1-based).
-          -o, --output <dir>      Write one CSV per table into this directory
-                                  (<name>.table-<n>.csv).
-          --bom                   Start each CSV with a UTF-8 byte-order mark (for Excel).
-          --raw-csv               Do not guard cells starting with = + - @.
-          -h, --help              Show help information.
-
-        """
-
-    static let time = """
-        OVERVIEW: Normalize time expressions, one JSON line per milestone.
-
-        USAGE: extract time [--year <year>] <text> ...
-
-        ARGUMENTS:
-          <text>                  Time texts as written in plans ("Quý 3, 4/2024").
-
-        OPTIONS:
-          --year <year>           The plan's year, for texts without one (default: none).
-          -h, --help              Show help information.
-
-        """
-
-    static let units = """
-        OVERVIEW: The workload view: each unit with the number of tasks it leads and supports.
-
-        Units written two ways (KH&CN / Khoa học và Công nghệ) are counted as one, shown with
-        their most frequent spelling.
-
-        USAGE: extract units [--tasks] [--format text|csv|json] <file>
-
-        ARGUMENTS:
-          <file>                  A plan file, or '-' for standard input.
-
-        OPTIONS:
-          --tasks                 List the ids and titles of each unit's tasks.
-          -f, --format <format>   text (default), csv or json.
-          -o, --output <path>     Write to a file instead of standard output.
-          -h, --help              Show help information.
-
-        """
-
-    static let diff = """
-        OVERVIEW: Compare the tasks of two plans (e.g. last year's and this year's).
-
-        Tasks are paired by the similarity of their titles (years that only restate the plan
-        year are ignored), with a bonus for the same section and lead unit. Each pair is
-        unchanged, modified or moved; unpaired tasks are added or removed.
-
-        USAGE: extract diff [--format text|json|csv] <old> <new>
-
-        ARGUMENTS:
-          <old> <new>             The two plan files ('-' for standard input, once).
-
-        OPTIONS:
-          -f, --format <format>   text (default), json or csv.
-          --color / --no-color    Force colour on or off (default: on for a terminal
-                                  unless NO_COLOR is set).
-          -o, --output <path>     Write to a file instead of standard output.
-          --bom                   Start CSV output with a UTF-8 byte-order mark (for Excel).
-          --raw-csv               Do not guard CSV cells starting with = + - @.
-          -h, --help              Show help information.
-
-        EXIT STATUS:
-          0  no differences   1  differences   2  trouble (unreadable input, usage error)
-
-        """
+    /// `text` wrapped at ``width`` columns, every line indented by `indent` spaces
+    /// (continuation lines by `hanging` more).
+    static func wrap(_ text: String, indent: Int, hanging: Int = 0) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let prefix = lines.isEmpty ? indent : indent + hanging
+            if !line.isEmpty, prefix + line.count + 1 + word.count > width {
+                lines.append(String(repeating: " ", count: prefix) + line)
+                line = String(word)
+            } else {
+                line += line.isEmpty ? String(word) : " " + word
+            }
+        }
+        let prefix = lines.isEmpty ? indent : indent + hanging
+        lines.append(String(repeating: " ", count: prefix) + line)
+        return lines.joined(separator: "\n")
+    }
 }

@@ -1,33 +1,41 @@
+import PlanParser
+
 /// What the user asked for, parsed from the command line without touching any file.
 ///
 /// A pure function of the arguments, so it is unit-tested without running a process. The
-/// conventions follow swift-argument-parser: `--kebab-case` options with short aliases,
-/// `--` ends the options, `-` means standard input, usage errors exit with status 2.
+/// options themselves are declared once, in ``OptionSpec/all``; this file only walks the
+/// arguments. The conventions follow swift-argument-parser: `--kebab-case` options with short
+/// aliases (`-j 4`, `-j4`), `--name=value`, `--` ends the options, `-` means standard input,
+/// usage errors exit with status 2.
 struct Options: Equatable {
-    enum Command: String, Equatable, CaseIterable {
+    enum Command: String, Equatable, CaseIterable, Sendable {
         case parse
         case outline
         case tables
+        case text
         case time
         case units
         case diff
-    }
 
-    enum Format: String, Equatable {
-        case json, csv, ndjson, text
+        /// How the subcommand is named in messages: `extract`, `extract outline`.
+        var invocation: String { self == .parse ? "extract" : "extract " + rawValue }
     }
 
     var command: Command = .parse
     /// Files, folders, or (for `time`) texts.
     var arguments: [String] = []
     var output: String?
-    var format: Format?
+    /// The name of an output format of the command's subject (``OutputFormat/named(_:for:)``).
+    var format: String?
     var compact = false
     var bom = false
     var rawCSV = false
+    var delimiter = ","
     var stats = false
+    var strict = false
     var jobs: Int?
     var maxSizeMB: Int?
+    var encoding = "auto"
     var table: Int?
     var year: Int?
     var withTasks = false
@@ -45,88 +53,114 @@ struct Options: Equatable {
         var command: Command
     }
 
+    /// `--delimiter` names and their bytes.
+    static let delimiters: [(name: String, byte: UInt8)] = [(",", 0x2C), (";", 0x3B), ("tab", 0x09)]
+
+    /// `--encoding` names.
+    static let encodings = ["auto", "utf-8", "cp1258", "tcvn3", "vni"]
+
+    /// The one place that turns `--encoding` into ``ParseOptions`` (the names are checked
+    /// against ``encodings`` by the option table).
+    static func apply(encoding name: String, to options: inout ParseOptions) {
+        switch name {
+        case "cp1258": options.encoding = .cp1258
+        case "tcvn3": options.encoding = .tcvn3
+        case "vni": options.encoding = .vni
+        default: options.encoding = .automatic  // auto, utf-8
+        }
+    }
+
     /// Parses `arguments` (without the program name).
     static func parse(_ arguments: [String]) throws -> Options {
         var o = Options()
         var args = arguments[...]
-        if let first = args.first, let command = Command(rawValue: first), command != .parse {
-            o.command = command
-            args = args.dropFirst()
+        if let first = args.first {
+            if first == "help" {
+                // `extract help [SUBCOMMAND]`
+                args = args.dropFirst()
+                guard let name = args.first else { throw Exit.help(nil) }
+                guard let command = Command(rawValue: name), command != .parse else {
+                    throw UsageError(message: "unknown subcommand '\(name)'", command: .parse)
+                }
+                throw Exit.help(command)
+            }
+            if let command = Command(rawValue: first), command != .parse {
+                o.command = command
+                args = args.dropFirst()
+            }
         }
         var onlyArguments = false
-        func value(for option: String) throws -> String {
-            guard let v = args.popFirst() else {
-                throw UsageError(message: "missing value for '\(option)'", command: o.command)
-            }
-            return v
-        }
-        func integer(for option: String, in range: ClosedRange<Int>) throws -> Int {
-            let v = try value(for: option)
-            guard let n = Int(v), range.contains(n) else {
-                throw UsageError(message: "'\(v)' is not a valid value for '\(option)' (a whole number from \(range.lowerBound) to \(range.upperBound))", command: o.command)
-            }
-            return n
-        }
         while let arg = args.popFirst() {
             if onlyArguments || arg == "-" || !arg.hasPrefix("-") || (o.command == .time && isNegativeLooking(arg)) {
                 o.arguments.append(arg)
                 continue
             }
-            // `--name=value` is the same as `--name value`.
-            if arg.hasPrefix("--"), let eq = arg.firstIndex(of: "=") {
-                args.insert(String(arg[arg.index(after: eq)...]), at: args.startIndex)
-                args.insert(String(arg[..<eq]), at: args.startIndex)
+            if arg == "--" {
+                onlyArguments = true
                 continue
             }
-            switch arg {
-            case "--":
-                onlyArguments = true
-            case "-h", "--help":
-                throw Exit.help(o.command == .parse ? nil : o.command)
-            case "--version":
-                throw Exit.version
-            case "-o", "--output":
-                o.output = try value(for: arg)
-            case "--format", "-f":
-                let v = try value(for: arg)
-                guard let f = Format(rawValue: v), allowedFormats(o.command).contains(f) else {
-                    let allowed = allowedFormats(o.command).map(\.rawValue).joined(separator: ", ")
-                    throw UsageError(message: "'\(v)' is not a valid value for '--format' (one of: \(allowed))", command: o.command)
+            // `--name=value` is `--name value`; `-j4` is `-j 4`.
+            var name = arg
+            var inline: String?
+            if arg.hasPrefix("--") {
+                if let eq = arg.firstIndex(of: "=") {
+                    name = String(arg[..<eq])
+                    inline = String(arg[arg.index(after: eq)...])
                 }
-                o.format = f
-            case "--compact":
-                o.compact = true
-            case "--bom":
-                o.bom = true
-            case "--raw-csv":
-                o.rawCSV = true
-            case "--stats":
-                o.stats = true
-            case "-j", "--jobs":
-                o.jobs = try integer(for: arg, in: 1...256)
-            case "--max-size":
-                o.maxSizeMB = try integer(for: arg, in: 1...4096)
-            case "--table":
-                o.table = try integer(for: arg, in: 1...10_000)
-            case "--year":
-                o.year = try integer(for: arg, in: 1900...2200)
-            case "--tasks":
-                o.withTasks = true
-            case "--color":
-                o.color = true
-            case "--no-color":
-                o.color = false
-            case "--width":
-                o.width = try integer(for: arg, in: 20...10_000)
-            default:
-                throw UsageError(message: "unknown option '\(arg)'", command: o.command)
+            } else if arg.count > 2 {
+                name = String(arg.prefix(2))
+                inline = String(arg.dropFirst(2))
             }
-            if !isAllowed(arg, for: o.command) {
-                throw UsageError(message: "'\(arg)' does not apply to '\(o.command == .parse ? "extract" : "extract " + o.command.rawValue)'", command: o.command)
+            guard let spec = OptionSpec.named(name), !(inline != nil && !spec.takesValue && !arg.hasPrefix("--")) else {
+                throw UsageError(message: "unknown option '\(arg.hasPrefix("--") ? name : arg)'", command: o.command)
+            }
+            guard spec.applies(to: o.command) else {
+                throw UsageError(message: "'\(name)' does not apply to '\(o.command.invocation)'", command: o.command)
+            }
+            let value: OptionSpec.Value
+            if spec.takesValue {
+                guard let text = inline ?? args.popFirst() else {
+                    throw UsageError(message: "missing value for '\(name)'", command: o.command)
+                }
+                value = try parseValue(text, of: spec, name: name, command: o.command)
+            } else {
+                if inline != nil {
+                    throw UsageError(message: "'\(name)' does not take a value", command: o.command)
+                }
+                value = .flag
+            }
+            switch spec.action {
+            case .help: throw Exit.help(o.command == .parse ? nil : o.command)
+            case .version: throw Exit.version
+            case .set(let set): set(&o, value)
             }
         }
         try validate(o)
         return o
+    }
+
+    private static func parseValue(_ text: String, of spec: OptionSpec, name: String, command: Command) throws -> OptionSpec.Value {
+        switch spec.kind {
+        case .flag:
+            return .flag
+        case .integer(let range):
+            guard let n = Int(text), range.contains(n) else {
+                throw UsageError(
+                    message: "'\(text)' is not a valid value for '\(name)' (a whole number from \(range.lowerBound) to \(range.upperBound))",
+                    command: command)
+            }
+            return .integer(n)
+        case .string:
+            return .string(text)
+        case .choice, .format:
+            let allowed = spec.allowedValues(for: command)
+            guard allowed.contains(text) else {
+                throw UsageError(
+                    message: "'\(text)' is not a valid value for '\(name)' (one of: \(allowed.joined(separator: ", ")))",
+                    command: command)
+            }
+            return .string(text)
+        }
     }
 
     private static func isNegativeLooking(_ s: String) -> Bool {
@@ -134,42 +168,11 @@ struct Options: Equatable {
         s.count > 1 && s.dropFirst().first.map { $0.isNumber } == true
     }
 
-    static func allowedFormats(_ c: Command) -> [Format] {
-        switch c {
-        case .parse: return [.json, .csv, .ndjson]
-        case .units, .diff: return [.text, .json, .csv]
-        case .tables: return [.csv]
-        case .outline: return [.text]
-        case .time: return [.json]
-        }
-    }
-
-    private static func isAllowed(_ option: String, for c: Command) -> Bool {
-        let common: Set = ["--", "-h", "--help", "--version"]
-        if common.contains(option) { return true }
-        let allowed: Set<String>
-        switch c {
-        case .parse:
-            allowed = ["-o", "--output", "--format", "-f", "--compact", "--bom", "--raw-csv", "--stats", "-j", "--jobs", "--max-size"]
-        case .outline:
-            allowed = ["-o", "--output", "--width", "--max-size"]
-        case .tables:
-            allowed = ["-o", "--output", "--table", "--bom", "--raw-csv", "--format", "-f", "--max-size"]
-        case .time:
-            allowed = ["--year", "--format", "-f"]
-        case .units:
-            allowed = ["-o", "--output", "--tasks", "--format", "-f", "--bom", "--raw-csv", "--max-size"]
-        case .diff:
-            allowed = ["-o", "--output", "--format", "-f", "--color", "--no-color", "--bom", "--raw-csv", "--max-size"]
-        }
-        return allowed.contains(option)
-    }
-
     private static func validate(_ o: Options) throws {
         switch o.command {
-        case .parse:
+        case .parse, .outline, .tables, .units:
             if o.arguments.isEmpty { throw UsageError(message: "missing input file (use '-' for standard input)", command: o.command) }
-        case .outline, .tables, .units:
+        case .text:
             if o.arguments.count != 1 {
                 throw UsageError(message: o.arguments.isEmpty ? "missing input file" : "expected one input file, got \(o.arguments.count)", command: o.command)
             }
@@ -183,5 +186,43 @@ struct Options: Equatable {
                 throw UsageError(message: "only one of OLD and NEW can be standard input", command: o.command)
             }
         }
+        if o.command == .time, o.arguments.filter({ $0 == "-" }).count > 1 {
+            throw UsageError(message: "standard input ('-') can be read only once", command: o.command)
+        }
+    }
+}
+
+extension Options {
+    /// How inputs are read.
+    var parseOptions: ParseOptions {
+        var p = ParseOptions(maxBytes: maxBytes)
+        Options.apply(encoding: encoding, to: &p)
+        // `PLANPARSER_TIMING=1`: the time of each parsing stage on stderr (BENCHMARKS.md).
+        if Console.environment("PLANPARSER_TIMING") != nil {
+            p.stageTimer = { stage, seconds in Console.err("\(stage): \(Int(seconds * 1_000_000)) µs\n") }
+        }
+        return p
+    }
+
+    var maxBytes: Int { (maxSizeMB ?? 256) << 20 }
+
+    var exportOptions: ExportOptions {
+        var e = ExportOptions()
+        e.pretty = !compact
+        e.byteOrderMark = bom
+        e.guardFormulas = !rawCSV
+        e.delimiter = Options.delimiters.first { $0.name == delimiter }?.byte ?? 0x2C
+        e.table = table
+        e.listTasks = withTasks
+        e.width = width
+        return e
+    }
+
+    /// The output format the options ask for: `--format`, else the one `-o FILE`'s extension
+    /// names, else the subject's default.
+    func outputFormat(_ subject: ExportSubject, file: String? = nil) -> OutputFormat {
+        if let f = format, let named = OutputFormat.named(f, for: subject) { return named }
+        if let file, file != "-", let byName = OutputFormat.forFile(file, subject: subject) { return byName }
+        return OutputFormat.formats(for: subject)[0]
     }
 }

@@ -1,45 +1,23 @@
 import PlanParser
 
-/// `extract tables FILE`: the document's tables as CSV, as printed.
+/// `extract tables FILE…`: the documents' tables as printed, through the shared ``Batch`` run.
+///
+/// Standard output or `-o FILE.csv` gets every table of every input (an empty line between
+/// tables), `-o FILE.xlsx` one workbook; `-o DIR` gets one file per table
+/// (`<name>.table-<N>.csv`, ``OutputFormat/oneTablePerFile``) or one workbook per input. A
+/// document without tables is a warning; `--table N` beyond a document's tables fails that input.
 struct TablesCommand {
     let options: Options
 
     func run() -> Int32 {
-        let path = options.arguments[0]
-        guard let document = Extract.load(path, options: options) else { return Extract.Status.inputError }
-        var tables = document.tables
-        if let n = options.table {
-            guard n <= tables.count else {
-                Console.err("error: \(path) has \(tables.count) table\(tables.count == 1 ? "" : "s"); there is no table \(n)\n")
-                return Extract.Status.inputError
+        let job = Batch.Job(subject: .tables, outputIsDirectory: true, review: { document, path, options in
+            let count = document.tables.count
+            if let n = options.table, n > count {
+                return Batch.Review(failure: "error: \(Console.name(path)) has \(count) table\(count == 1 ? "" : "s"); there is no table \(n)")
             }
-            tables = [tables[n - 1]]
-        }
-        if tables.isEmpty {
-            Console.err("warning: \(path) has no tables\n")
-            return Extract.Status.ok
-        }
-        do throws(OutputError) {
-            if let dir = options.output {
-                try FileSystem.makeDirectory(dir)
-                let stem = FileSystem.stem(path == "-" ? "stdin" : path)
-                for k in tables.indices {
-                    let index = options.table ?? (k + 1)
-                    let out = try OutputTarget(path: dir + "/" + stem + ".table-\(index).csv")
-                    var one = options.exportOptions
-                    one.table = index
-                    try export([document], as: options.outputFormat(.tables), options: one, to: out)
-                    out.close()
-                }
-            } else {
-                let out = try OutputTarget(path: nil)
-                try export([document], as: options.outputFormat(.tables), options: options.exportOptions, to: out)
-                out.close()
-            }
-        } catch {
-            Console.err("error: \(error.description)\n")
-            return Extract.Status.inputError
-        }
-        return Extract.Status.ok
+            if count == 0 { return Batch.Review(messages: ["warning: \(Console.name(path)) has no tables"]) }
+            return Batch.Review()
+        })
+        return Batch(options: options, job: job).run()
     }
 }

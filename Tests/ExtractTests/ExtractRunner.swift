@@ -25,11 +25,26 @@ enum ExtractRunner {
         return packageRoot.appendingPathComponent(".build/debug/extract")
     }()
 
-    static func run(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:]) throws -> ExtractRun {
+    /// Runs `extract` with `arguments` in the package root (or `directory`).
+    /// - Parameters:
+    ///   - stdinPath: a file (or device) for standard input, instead of `stdin` bytes.
+    ///   - stdoutPath: a file (or device such as `/dev/full`) opened for writing (without
+    ///     truncating) as standard output; `stdout` is then empty.
+    ///   - user: run as this user through `setpriv` (the caller checks it can).
+    ///   - timeout: seconds after which the process is terminated (status 15).
+    static func run(_ arguments: [String], stdin: [UInt8]? = nil, stdinPath: String? = nil, stdoutPath: String? = nil,
+                    environment: [String: String] = [:], directory: URL? = nil, user: String? = nil,
+                    executable: URL? = nil, timeout: Double = 120) throws -> ExtractRun {
         let p = Process()
-        p.executableURL = binary
-        p.arguments = arguments
-        p.currentDirectoryURL = packageRoot
+        if let user {
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            p.arguments = ["--reuid=\(user)", "--regid=\(user == "nobody" ? "nogroup" : user)", "--clear-groups",
+                           (executable ?? binary).path] + arguments
+        } else {
+            p.executableURL = executable ?? binary
+            p.arguments = arguments
+        }
+        p.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
         p.environment = env
@@ -38,13 +53,15 @@ enum ExtractRunner {
         defer { try? FileManager.default.removeItem(at: dir) }
         let outURL = dir.appendingPathComponent("stdout")
         let errURL = dir.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: stdoutPath.map { URL(fileURLWithPath: $0) } ?? outURL)
         let err = try FileHandle(forWritingTo: errURL)
         p.standardOutput = out
         p.standardError = err
-        if let stdin {
+        if let stdinPath {
+            p.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: stdinPath))
+        } else if let stdin {
             let inURL = dir.appendingPathComponent("stdin")
             try Data(stdin).write(to: inURL)
             p.standardInput = try FileHandle(forReadingFrom: inURL)
@@ -52,7 +69,11 @@ enum ExtractRunner {
             p.standardInput = FileHandle.nullDevice
         }
         try p.run()
+        // A run that hangs (a loop, a FIFO) fails its test instead of hanging the suite.
+        let watchdog = DispatchWorkItem { if p.isRunning { p.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         p.waitUntilExit()
+        watchdog.cancel()
         try out.close()
         try err.close()
         let outData = try Data(contentsOf: outURL)
@@ -60,6 +81,11 @@ enum ExtractRunner {
         return ExtractRun(
             status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: [UInt8](outData))
+    }
+
+    /// Runs a shell command line with `bash -c` in the package root; `$EXTRACT` is the binary.
+    static func shell(_ command: String) throws -> ExtractRun {
+        try run(["-c", command], environment: ["EXTRACT": binary.path], executable: URL(fileURLWithPath: "/bin/bash"))
     }
 
     /// A fresh temporary directory for a test's files.

@@ -24,17 +24,32 @@ public struct InputFormat: Sendable, Hashable, CustomStringConvertible {
         name: "text", extensions: ["txt"], summary: "plain text: UTF-8 (with or without BOM), UTF-16 with BOM")
 }
 
+/// The character encoding of a plain-text input.
+public enum TextEncoding: String, Sendable, CaseIterable {
+    /// UTF-8 (with or without BOM) or UTF-16 with BOM, told apart by the bytes.
+    case automatic = "auto"
+    /// Windows-1258: Vietnamese Windows' code page, tone marks written after the letter.
+    case cp1258
+    /// TCVN3 (ABC), the encoding of the `.Vn…` fonts.
+    case tcvn3
+    /// VNI-Windows, the encoding of the `VNI-…` fonts.
+    case vni
+}
+
 /// How to read an input.
 public struct ParseOptions: Sendable {
     /// Inputs larger than this many bytes are refused (see ``PlanDocument/defaultMaxBytes``).
     public var maxBytes: Int
+    /// The encoding of plain text; formats that say their own encoding (Word) ignore it.
+    public var encoding: TextEncoding = .automatic
     /// Called after each parsing stage with its name and duration in seconds (a profile);
     /// `nil`, the default, costs nothing.
     public var stageTimer: (@Sendable (_ stage: String, _ seconds: Double) -> Void)?
 
-    public init(maxBytes: Int = PlanDocument.defaultMaxBytes,
+    public init(maxBytes: Int = PlanDocument.defaultMaxBytes, encoding: TextEncoding = .automatic,
                 stageTimer: (@Sendable (_ stage: String, _ seconds: Double) -> Void)? = nil) {
         self.maxBytes = maxBytes
+        self.encoding = encoding
         self.stageTimer = stageTimer
     }
 }

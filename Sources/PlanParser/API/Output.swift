@@ -20,6 +20,12 @@ public struct OutputSink {
         if let failure { throw failure }
     }
 
+    /// Hands the bytes of `raw` to the sink.
+    public func write(_ raw: UnsafeRawBufferPointer) throws(OutputError) {
+        guard raw.count > 0 else { return }
+        try handler(raw)
+    }
+
     /// Hands the text's UTF-8 bytes to the sink.
     public func write(_ text: String) throws(OutputError) {
         try write(Array(text.utf8))
@@ -57,7 +63,10 @@ public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
 public struct ExportOptions: Sendable, Equatable {
     /// JSON with indentation (off: one line per document).
     public var pretty = true
-    /// Several documents go into one output: JSON writes them as an array.
+    /// Several documents go into one output (several inputs or a folder): JSON writes them as
+    /// an array, units JSON as an array of `{"path", "units"}`, units CSV starts each row with
+    /// a `source` column, and the text formats (outline, units) head each document with
+    /// `== path ==`.
     public var collection = false
     /// Start CSV with a UTF-8 byte-order mark, so Excel reads Vietnamese correctly.
     public var byteOrderMark = false
@@ -125,15 +134,20 @@ public struct OutputFormat: Sendable {
     public let summary: String
     /// Text meant for a terminal (control characters in document text are shown escaped).
     public let isTerminalText: Bool
+    /// For `tables`: a file of this format is meant to hold one table (CSV), so an output
+    /// folder gets one file per table, `<name>.table-<N>.<extension>`; otherwise (a workbook)
+    /// one file per input holds all of its tables.
+    public let oneTablePerFile: Bool
     public let maker: Maker
 
     public init(name: String, subject: ExportSubject, extensions: [String], summary: String,
-                isTerminalText: Bool = false, maker: Maker) {
+                isTerminalText: Bool = false, oneTablePerFile: Bool = false, maker: Maker) {
         self.name = name
         self.subject = subject
         self.extensions = extensions
         self.summary = summary
         self.isTerminalText = isTerminalText
+        self.oneTablePerFile = oneTablePerFile
         self.maker = maker
     }
 

@@ -27,7 +27,7 @@ struct DiffCSVExporter: DiffExporter {
             ]
             row += cells(c.old)
             row += cells(c.new)
-            row.append(DiffTextRenderer.titleDiff(c.titleDiff, color: false))
+            row.append(DiffTextRenderer.titleDiff(c.titleDiff, color: false, terminal: false))
             w.row(row)
             try w.flush(to: out, ifAbove: JSONWriter.chunkSize)
         }

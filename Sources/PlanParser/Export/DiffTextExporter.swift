@@ -20,7 +20,7 @@
 struct DiffTextExporter: DiffExporter {
     static let format = OutputFormat(
         name: "text", subject: .diff, extensions: ["txt", "diff"],
-        summary: "a report grouped by kind, changed fields as old → new (default)", isTerminalText: true,
+        summary: "a report grouped by kind, changed fields as old → new", isTerminalText: true,
         maker: .diff { DiffTextExporter(color: $0.color) })
 
     let color: Bool
@@ -67,12 +67,12 @@ struct DiffTextRenderer {
 
     private func describe(_ p: PlanDiff.Plan) -> String {
         let year = p.planYear.map { "plan year \($0), " } ?? ""
-        return "\(p.path) (\(year)\(p.taskCount) task\(p.taskCount == 1 ? "" : "s"))"
+        return "\(TerminalText.escaped(p.path)) (\(year)\(p.taskCount) task\(p.taskCount == 1 ? "" : "s"))"
     }
 
     /// An added or removed task: one line, plus where it was split from or merged into.
     private func oneSided(_ t: PlanTask, sign: String, relation: String, _ c: TaskChange) -> String {
-        var line = "  " + sign + " " + paint(t.id, .cyan) + "  " + t.title + "\n"
+        var line = "  " + sign + " " + paint(TerminalText.escaped(t.id), .cyan) + "  " + TerminalText.escaped(t.title) + "\n"
         if let r = c.relatedTo {
             line += "      " + paint("\(relation) \(r)" + similarityNote(c.similarity), .dim) + "\n"
         }
@@ -89,7 +89,8 @@ struct DiffTextRenderer {
             return oneSided(t, sign: paint("-", .red), relation: "merged into", c)
         case .moved, .modified:
             guard let a = c.old, let b = c.new else { return "" }
-            var out = "  " + paint("~", .yellow) + " " + paint(a.id, .cyan) + " → " + paint(b.id, .cyan) + "  " + b.title + "\n"
+            var out = "  " + paint("~", .yellow) + " " + paint(TerminalText.escaped(a.id), .cyan) + " → "
+                + paint(TerminalText.escaped(b.id), .cyan) + "  " + TerminalText.escaped(b.title) + "\n"
             for field in c.fields { out += "      " + field.rawValue + ": " + value(field, c, a, b) + "\n" }
             return out
         case .unchanged:
@@ -103,7 +104,8 @@ struct DiffTextRenderer {
 
     private func value(_ field: TaskChange.Field, _ c: TaskChange, _ a: PlanTask, _ b: PlanTask) -> String {
         func arrow(_ x: String, _ y: String) -> String {
-            paint(x.isEmpty ? "(none)" : x, .red) + " → " + paint(y.isEmpty ? "(none)" : y, .green)
+            paint(x.isEmpty ? "(none)" : TerminalText.escaped(x), .red) + " → "
+                + paint(y.isEmpty ? "(none)" : TerminalText.escaped(y), .green)
         }
         switch field {
         case .title:
@@ -126,13 +128,14 @@ struct DiffTextRenderer {
 
     /// A word diff: `kept [-removed-]{+inserted+}`, removed runs red and inserted ones green
     /// with `color`.
-    static func titleDiff(_ runs: [WordRun], color: Bool) -> String {
+    static func titleDiff(_ runs: [WordRun], color: Bool, terminal: Bool = true) -> String {
+        func e(_ text: String) -> String { terminal ? TerminalText.escaped(text) : text }
         let f = DiffTextRenderer(diff: PlanDiff(old: .empty, new: .empty, summary: .init(), changes: []), color: color)
-        return runs.map { run in
+        return runs.map { run -> String in
             switch run.kind {
-            case .equal: return run.text
-            case .removed: return f.paint("[-" + run.text + "-]", .red)
-            case .inserted: return f.paint("{+" + run.text + "+}", .green)
+            case .equal: return e(run.text)
+            case .removed: return f.paint("[-" + e(run.text) + "-]", .red)
+            case .inserted: return f.paint("{+" + e(run.text) + "+}", .green)
             }
         }.joined(separator: " ")
     }

@@ -2,7 +2,7 @@
 struct JSONExporter: DocumentExporter {
     static let format = OutputFormat(
         name: "json", subject: .documents, extensions: ["json"],
-        summary: "the whole document: header, section tree, tasks, targets, warnings (default)",
+        summary: "the whole document: header, section tree, tasks, targets, warnings",
         maker: .documents { JSONExporter(options: $0) })
 
     private var writer: JSONWriter

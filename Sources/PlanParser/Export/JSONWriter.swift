@@ -1,22 +1,24 @@
 /// Writes JSON straight into a byte buffer, in the order the caller gives keys.
 ///
-/// Foundation's JSONEncoder runs near 40 MB/s and sorts or hashes keys; this writer copies
-/// bytes, escapes only what JSON requires (plus DEL), and keeps the key order of the schema,
-/// so the same document always gives the same bytes. Pretty output indents objects by two
-/// spaces and keeps arrays of plain values on one line. A writer given a ``sink`` streams:
-/// whenever a container closes with at least ``chunkSize`` bytes buffered, they go to the sink.
-/// A failed write is kept in ``failure`` (and nothing more is written), for the caller to throw
-/// once the value is done.
+/// Foundation's JSONEncoder runs near 40 MB/s and sorts or hashes keys; this writer stores
+/// bytes through a raw pointer (``RawBytes``), escapes only what JSON requires (plus DEL and
+/// U+2028/U+2029), and keeps the key order of the schema, so the same document always gives
+/// the same bytes. Pretty output indents objects by two spaces and keeps arrays of plain values
+/// on one line. A writer given a ``sink`` streams: whenever a container closes with at least
+/// ``chunkSize`` bytes buffered, they go to the sink. A failed write is kept in ``failure`` (and
+/// nothing more is written), for the caller to throw once the value is done.
 struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+    private let out = RawBytes()
     let pretty: Bool
     /// Where full chunks go while writing; `nil` to collect everything in ``bytes``.
     var sink: OutputSink?
     /// The first write error of the sink.
     private(set) var failure: OutputError?
     private var depth = 0
-    /// Whether the current container already holds an element (so the next needs a comma).
-    private var hasElement: [Bool] = [false]
+    /// Bit `d`: the container at depth `d` already holds an element (the next needs a comma).
+    /// Deeper than 64 levels, the bits go on in `deepElements`.
+    private var hasElement: UInt64 = 0
+    private var deepElements: [Bool] = []
     private var afterKey = false
 
     /// Streaming callers flush about this often.
@@ -24,35 +26,38 @@ struct JSONWriter {
 
     init(pretty: Bool = true) {
         self.pretty = pretty
-        bytes.reserveCapacity(1 << 16)
     }
 
-    /// Writes what is buffered to `out` once it holds at least `threshold` bytes, and empties
-    /// the buffer (keeping its capacity).
-    mutating func flush(to out: OutputSink, ifAbove threshold: Int = 0) throws(OutputError) {
+    /// The bytes written (and not yet flushed).
+    var bytes: [UInt8] { out.array }
+
+    /// Writes what is buffered to `sink` once it holds at least `threshold` bytes, and empties
+    /// the buffer (keeping its memory).
+    mutating func flush(to sink: OutputSink, ifAbove threshold: Int = 0) throws(OutputError) {
         if let failure { throw failure }
-        guard bytes.count >= threshold, !bytes.isEmpty else { return }
-        try out.write(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        guard out.count >= threshold, !out.isEmpty else { return }
+        try sink.write(out.buffer)
+        out.removeAll()
     }
 
     /// Hands a full chunk to ``sink``; after a failure, drops what is written.
+    @inline(__always)
     private mutating func stream() {
-        guard let out = sink, bytes.count >= Self.chunkSize else { return }
+        guard out.count >= Self.chunkSize, let sink else { return }
         do throws(OutputError) {
-            try out.write(bytes)
+            try sink.write(out.buffer)
         } catch {
             failure = error
-            sink = nil
+            self.sink = nil
         }
-        bytes.removeAll(keepingCapacity: true)
+        out.removeAll()
     }
 
     // MARK: Containers
 
     mutating func beginObject() {
         prepareValue()
-        bytes.append(UInt8(ascii: "{"))
+        out.append(UInt8(ascii: "{"))
         open()
     }
 
@@ -60,7 +65,7 @@ struct JSONWriter {
 
     mutating func beginArray() {
         prepareValue()
-        bytes.append(UInt8(ascii: "["))
+        out.append(UInt8(ascii: "["))
         open()
     }
 
@@ -68,11 +73,13 @@ struct JSONWriter {
 
     mutating func key(_ k: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(0x20) }
+        let n = k.utf8CodeUnitCount
+        out.reserve(n + 4)
+        out.appendUnchecked(UInt8(ascii: "\""))
+        out.append(k.utf8Start, n)
+        out.appendUnchecked(UInt8(ascii: "\""))
+        out.appendUnchecked(UInt8(ascii: ":"))
+        if pretty { out.appendUnchecked(0x20) }
         afterKey = true
     }
 
@@ -86,9 +93,9 @@ struct JSONWriter {
     /// A string given as UTF-8 bytes (no `String` needed).
     mutating func string(utf8 u: UnsafeBufferPointer<UInt8>) {
         prepareValue()
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
         appendEscaped(u)
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
     }
 
     mutating func string(_ s: String?) {
@@ -108,7 +115,36 @@ struct JSONWriter {
     /// `1`), never in exponent notation; `null` when not finite.
     mutating func number(_ v: Double, fractionDigits: Int = 3) {
         prepareValue()
-        DecimalText.append(v, fractionDigits: fractionDigits, to: &bytes)
+        var text: [UInt8] = []
+        DecimalText.append(v, fractionDigits: fractionDigits, to: &text)
+        out.append(text)
+    }
+
+    /// A date as `"YYYY-MM-DD"`, or `null`.
+    mutating func date(_ d: CalendarDate?) {
+        guard let d else { return null() }
+        prepareValue()
+        out.reserve(12)
+        out.appendUnchecked(UInt8(ascii: "\""))
+        digits(d.year, 4)
+        out.appendUnchecked(UInt8(ascii: "-"))
+        digits(d.month, 2)
+        out.appendUnchecked(UInt8(ascii: "-"))
+        digits(d.day, 2)
+        out.appendUnchecked(UInt8(ascii: "\""))
+    }
+
+    /// `value` in exactly `width` digits (zero-padded), into reserved room.
+    @inline(__always)
+    private func digits(_ value: Int, _ width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var v = value % (divisor * 10)
+        while divisor > 0 {
+            out.appendUnchecked(UInt8(0x30 + v / divisor))
+            v %= divisor
+            divisor /= 10
+        }
     }
 
     mutating func bool(_ v: Bool) {
@@ -149,46 +185,61 @@ struct JSONWriter {
 
     private mutating func inline<T>(_ values: [T], _ element: (inout JSONWriter, T) -> Void) {
         prepareValue()
-        bytes.append(UInt8(ascii: "["))
+        out.append(UInt8(ascii: "["))
         for (i, v) in values.enumerated() {
             if i > 0 {
-                bytes.append(UInt8(ascii: ","))
-                if pretty { bytes.append(0x20) }
+                out.append(UInt8(ascii: ","))
+                if pretty { out.append(0x20) }
             }
             element(&self, v)
         }
-        bytes.append(UInt8(ascii: "]"))
+        out.append(UInt8(ascii: "]"))
     }
 
     /// Ends a top-level value: pretty output ends with a line feed.
     mutating func finish() {
-        if pretty, depth == 0 { bytes.append(0x0A) }
+        if pretty, depth == 0 { out.append(0x0A) }
     }
 
     /// Appends raw bytes (a separator between top-level values).
     mutating func raw(_ b: UInt8) {
-        bytes.append(b)
+        out.append(b)
     }
 
     // MARK: - Internals
 
+    @inline(__always)
     private mutating func open() {
         depth += 1
-        hasElement.append(false)
+        if depth < 64 {
+            hasElement &= ~(1 &<< UInt64(depth))
+        } else {
+            deepElements.append(false)
+        }
     }
 
+    @inline(__always)
     private mutating func close(_ bracket: UInt8) {
-        let had = hasElement.removeLast()
+        let had = depth < 64 ? hasElement & (1 &<< UInt64(depth)) != 0 : deepElements.removeLast()
         depth -= 1
         if pretty, had { newline() }
-        bytes.append(bracket)
+        out.append(bracket)
         stream()
     }
 
     /// Comma and indentation before a key or an array element.
+    @inline(__always)
     private mutating func separate() {
-        if hasElement[hasElement.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        hasElement[hasElement.count - 1] = true
+        let had: Bool
+        if depth < 64 {
+            let bit: UInt64 = 1 &<< UInt64(depth)
+            had = hasElement & bit != 0
+            hasElement |= bit
+        } else {
+            had = deepElements[deepElements.count - 1]
+            deepElements[deepElements.count - 1] = true
+        }
+        if had { out.append(UInt8(ascii: ",")) }
         if pretty, depth > 0 { newline() }
     }
 
@@ -203,33 +254,34 @@ struct JSONWriter {
     /// A line feed and enough spaces for 64 levels; `newline()` appends a prefix of it.
     private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 128)
 
+    @inline(__always)
     private mutating func newline() {
         let n = 1 + 2 * min(depth, 64)
-        Self.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+        Self.indentation.withUnsafeBufferPointer { out.append($0.baseAddress!, n) }
     }
 
     private mutating func appendLiteral(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        out.append(s.utf8Start, s.utf8CodeUnitCount)
     }
 
     private mutating func appendInt(_ v: Int) {
         if v >= 0, v < 10 {
-            bytes.append(UInt8(0x30 + v))
+            out.append(UInt8(0x30 + v))
             return
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        // At most 20 digits and a sign: write them backwards into reserved room, then move.
+        out.reserve(21)
         var n = v.magnitude
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { d in
+        var digits = 0
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &scratch) { d in
             repeat {
-                d[19 - count] = UInt8(0x30 + n % 10)
+                d[23 - digits] = UInt8(0x30 + n % 10)
                 n /= 10
-                count += 1
+                digits += 1
             } while n > 0
-            if v < 0 { bytes.append(UInt8(ascii: "-")) }
-            bytes.append(contentsOf: d[(20 - count)...])
+            if v < 0 { out.appendUnchecked(UInt8(ascii: "-")) }
+            for k in (24 - digits)..<24 { out.appendUnchecked(d[k]) }
         }
     }
 
@@ -238,10 +290,10 @@ struct JSONWriter {
     private static let paragraphSeparator: [UInt8] = Array("\\u2029".utf8)
 
     private mutating func appendQuoted(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
         var copy = s
         copy.withUTF8 { appendEscaped($0) }
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Copies `u`, escaping quotes, backslashes, control characters and the line separators
@@ -272,8 +324,8 @@ struct JSONWriter {
                 if b == 0xE2 {
                     // U+2028 = E2 80 A8, U+2029 = E2 80 A9.
                     if i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0xA8 || u[i + 2] == 0xA9 {
-                        if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i])) }
-                        bytes.append(contentsOf: u[i + 2] == 0xA8 ? Self.lineSeparator : Self.paragraphSeparator)
+                        if i > runStart { out.append(u.baseAddress! + runStart, i - runStart) }
+                        out.append(u[i + 2] == 0xA8 ? Self.lineSeparator : Self.paragraphSeparator)
                         i += 3
                         runStart = i
                     } else {
@@ -285,27 +337,27 @@ struct JSONWriter {
                     i += 1
                     continue
                 }
-                if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i])) }
-                bytes.append(UInt8(ascii: "\\"))
+                if i > runStart { out.append(u.baseAddress! + runStart, i - runStart) }
+                out.append(UInt8(ascii: "\\"))
                 switch b {
-                case 0x22: bytes.append(0x22)
-                case 0x5C: bytes.append(0x5C)
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                case 0x22: out.append(0x22)
+                case 0x5C: out.append(0x5C)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
                 default:
-                    bytes.append(UInt8(ascii: "u"))
-                    bytes.append(UInt8(ascii: "0"))
-                    bytes.append(UInt8(ascii: "0"))
-                    bytes.append(Self.hex[Int(b >> 4)])
-                    bytes.append(Self.hex[Int(b & 0xF)])
+                    out.append(UInt8(ascii: "u"))
+                    out.append(UInt8(ascii: "0"))
+                    out.append(UInt8(ascii: "0"))
+                    out.append(Self.hex[Int(b >> 4)])
+                    out.append(Self.hex[Int(b & 0xF)])
                 }
                 i += 1
                 runStart = i
             }
-            if n > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<n])) }
+            if n > runStart { out.append(u.baseAddress! + runStart, n - runStart) }
         }
     }
 }

@@ -2,19 +2,31 @@
 ///
 /// One line per node, children indented by two spaces; field bullets are summed up after their
 /// item (`a) Xây dựng …  {lead, support, product, time}`); titles longer than the width are
-/// cut with `…`; tables show as one summary line.
+/// cut with `…`; tables show as one summary line. Several documents (``ExportOptions/collection``)
+/// each start with a `== path ==` line, with an empty line between documents.
 struct OutlineExporter: DocumentExporter {
     static let format = OutputFormat(
         name: "text", subject: .outline, extensions: ["txt"],
         summary: "indented text: line, marker, title", isTerminalText: true,
-        maker: .documents { OutlineExporter(width: $0.width) })
+        maker: .documents { OutlineExporter(width: $0.width, headed: $0.collection) })
 
     let width: Int
+    /// Each document starts with `== path ==`.
+    let headed: Bool
+    private var count = 0
+
+    init(width: Int, headed: Bool = false) {
+        self.width = width
+        self.headed = headed
+    }
 
     mutating func begin(_ out: OutputSink) throws(OutputError) {}
 
     mutating func add(_ document: PlanDocument, _ out: OutputSink) throws(OutputError) {
-        try out.write(render(document))
+        var text = ""
+        if headed { text = (count > 0 ? "\n" : "") + TerminalText.documentHeading(document) }
+        count += 1
+        try out.write(text + render(document))
     }
 
     mutating func end(_ out: OutputSink) throws(OutputError) {}

@@ -1,10 +1,11 @@
 /// `extract tables`: each table as printed — a `group` column, then the table's own columns;
 /// the header row first, continuation rows merged into the rows they continue, milestone rows
-/// kept. Several tables are separated by an empty line.
+/// kept. Several tables — of one document or of several, in input order — are separated by an
+/// empty line; a byte-order mark, when asked for, starts the first only.
 struct TableCSVExporter: DocumentExporter {
     static let format = OutputFormat(
         name: "csv", subject: .tables, extensions: ["csv"],
-        summary: "each table as CSV, as printed (default)",
+        summary: "each table as CSV, as printed", oneTablePerFile: true,
         maker: .documents { TableCSVExporter(options: $0) })
 
     private let options: ExportOptions

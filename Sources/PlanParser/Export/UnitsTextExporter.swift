@@ -1,12 +1,17 @@
 /// `extract units`: an aligned table of units with the number of tasks each leads and
-/// supports; with `--tasks`, each unit's tasks below it.
+/// supports; with `--tasks`, each unit's tasks below it. Several documents
+/// (``ExportOptions/collection``) each get a table of their own under a `== path ==` line, with
+/// an empty line between documents.
 struct UnitsTextExporter: DocumentExporter {
     static let format = OutputFormat(
         name: "text", subject: .units, extensions: ["txt"],
-        summary: "an aligned table: unit, lead count, support count (default)", isTerminalText: true,
-        maker: .documents { UnitsTextExporter(listTasks: $0.listTasks) })
+        summary: "an aligned table: unit, lead count, support count", isTerminalText: true,
+        maker: .documents { UnitsTextExporter(listTasks: $0.listTasks, headed: $0.collection) })
 
     let listTasks: Bool
+    /// Each document starts with `== path ==`.
+    var headed = false
+    private var count = 0
 
     mutating func begin(_ out: OutputSink) throws(OutputError) {}
 
@@ -19,7 +24,10 @@ struct UnitsTextExporter: DocumentExporter {
             let s = String(n)
             return String(repeating: " ", count: max(0, w - s.count)) + s
         }
-        var text = TerminalText.padded("Unit", width: nameWidth) + "   Lead  Support\n"
+        var text = ""
+        if headed { text = (count > 0 ? "\n" : "") + TerminalText.documentHeading(document) }
+        count += 1
+        text += TerminalText.padded("Unit", width: nameWidth) + "   Lead  Support\n"
         for u in units {
             text += TerminalText.padded(u.name, width: nameWidth) + "  " + right(u.leads.count, 5) + "  "
                 + right(u.supports.count, 7) + "\n"

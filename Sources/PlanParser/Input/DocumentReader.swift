@@ -6,7 +6,7 @@
 /// canonical text, and every line number in the output refers to it (`extract text FILE`
 /// prints it). ``DecodedSource/lineRoles`` tells the parser what it knows for sure about a
 /// line (a table row starts here), so it need not guess from the line's shape.
-protocol DocumentReader {
+protocol DocumentReader: Sendable {
     static var format: InputFormat { get }
     /// Whether `bytes` are in this format, judged by content (magic numbers), not by name.
     static func recognizes(_ bytes: [UInt8]) -> Bool
@@ -40,6 +40,11 @@ enum TextReader: DocumentReader {
     static func recognizes(_ bytes: [UInt8]) -> Bool { true }
 
     static func read(_ bytes: [UInt8], options: ParseOptions) throws(PlanParseError) -> DecodedSource {
-        try SourceDecoder.decode(bytes, limit: options.maxBytes)
+        switch options.encoding {
+        case .automatic: return try SourceDecoder.decode(bytes, limit: options.maxBytes)
+        case .cp1258: return try SourceDecoder.decode(bytes, legacy: .cp1258, limit: options.maxBytes)
+        case .tcvn3: return try SourceDecoder.decode(bytes, legacy: .tcvn3, limit: options.maxBytes)
+        case .vni: return try SourceDecoder.decode(bytes, legacy: .vni, limit: options.maxBytes)
+        }
     }
 }

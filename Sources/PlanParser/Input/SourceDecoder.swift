@@ -18,6 +18,9 @@ enum SourceDecoder {
         case .utf8, .utf8BOM:
             utf8 = data
             utf8Start = encoding.bomLength
+        case .cp1258, .tcvn3, .vni:
+            // Never sniffed; only named by the caller.
+            return try decode(data, legacy: encoding.legacy ?? .cp1258, limit: limit)
         case .utf16LE, .utf16BE:
             do {
                 utf8 = try UTF16Transcoder.transcode(
@@ -41,7 +44,8 @@ enum SourceDecoder {
             let line = encoding.line(atByteOffset: error.byteOffset, in: data)
             switch error.kind {
             case .invalidUTF8:
-                throw .invalidUTF8(byteOffset: error.byteOffset, line: line)
+                throw .invalidUTF8(byteOffset: error.byteOffset, line: line,
+                                   likely: LegacyEncoding.looksLikeCP1258(data) ? .cp1258 : nil)
             case .nul:
                 throw .binary(
                     byteOffset: error.byteOffset, line: line,
@@ -49,17 +53,50 @@ enum SourceDecoder {
             }
         }
 
+        let endsWithBreak = utf8.last == 0x0A || utf8.last == 0x0D
+        return try finish(cleaned, endsWithBreak: endsWithBreak, encoding: encoding, composed: false)
+    }
+
+    /// Decodes a file in a legacy Vietnamese encoding the caller names (it cannot be told
+    /// from the bytes), then cleans it like any other: line breaks, spaces, NFC.
+    /// - Throws: `tooLarge`, `binary` (a NUL byte) or `empty`.
+    static func decode(_ data: [UInt8], legacy: LegacyEncoding, limit: Int = PlanDocument.defaultMaxBytes) throws(PlanParseError)
+        -> DecodedSource
+    {
+        guard data.count <= limit else { throw .tooLarge(byteCount: data.count, limit: limit) }
+        let encoding = SourceEncoding(legacy)
+        if let nul = data.firstIndex(of: 0) {
+            let line = encoding.line(atByteOffset: nul, in: data)
+            throw .binary(byteOffset: nul, line: line, looksLikeUTF16: looksLikeUTF16(data))
+        }
+        let (utf8, composed) = legacy.decodeReportingComposition(data)
+        let cleaned: UTF8Cleaner.Output
+        do {
+            cleaned = try UTF8Cleaner.clean(utf8, from: 0)
+        } catch {
+            preconditionFailure("legacy decoding makes valid UTF-8 without NUL")
+        }
+        let endsWithBreak = data.last == 0x0A || data.last == 0x0D
+        return try finish(cleaned, endsWithBreak: endsWithBreak, encoding: encoding, composed: composed)
+    }
+
+    /// The stages after cleaning, shared by every encoding: the emptiness check, NFC and
+    /// the line count.
+    private static func finish(
+        _ cleaned: UTF8Cleaner.Output, endsWithBreak: Bool, encoding: SourceEncoding, composed: Bool
+    ) throws(PlanParseError) -> DecodedSource {
         var bytes = cleaned.bytes
         // Unicode spaces, FF and VT are spaces by now, and BOMs and zero-width characters gone.
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A }) else { throw .empty }
 
-        var wasNormalized = false
+        var wasNormalized = composed
         if cleaned.hasCombiningMarks {
-            (bytes, wasNormalized) = NFCNormalizer.normalize(bytes)
+            let normalized = NFCNormalizer.normalize(bytes)
+            bytes = normalized.bytes
+            wasNormalized = wasNormalized || normalized.changed
         }
 
         // Every original line break is one LF now; a last line without a break still counts.
-        let endsWithBreak = utf8.last == 0x0A || utf8.last == 0x0D
         let lineCount = cleaned.lineFeeds + (endsWithBreak ? 0 : 1)
         return DecodedSource(
             bytes: bytes, lineCount: lineCount, encoding: encoding, wasNormalized: wasNormalized)

@@ -1,4 +1,5 @@
-/// The encoding a source file was read in, as told by its byte-order mark.
+/// The encoding a source file was read in, as told by its byte-order mark, or a legacy
+/// 8-bit encoding the caller named (`LegacyEncoding`).
 ///
 /// Internal for now; ready to become public: the raw values are stable identifiers for
 /// JSON, and `description` is the name for people.
@@ -7,6 +8,27 @@ enum SourceEncoding: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case utf8BOM
     case utf16LE
     case utf16BE
+    case cp1258
+    case tcvn3
+    case vni
+
+    init(_ legacy: LegacyEncoding) {
+        switch legacy {
+        case .cp1258: self = .cp1258
+        case .tcvn3: self = .tcvn3
+        case .vni: self = .vni
+        }
+    }
+
+    /// The legacy encoding, for the three that are one.
+    var legacy: LegacyEncoding? {
+        switch self {
+        case .cp1258: return .cp1258
+        case .tcvn3: return .tcvn3
+        case .vni: return .vni
+        case .utf8, .utf8BOM, .utf16LE, .utf16BE: return nil
+        }
+    }
 
     var description: String {
         switch self {
@@ -14,6 +36,9 @@ enum SourceEncoding: String, Sendable, Hashable, CaseIterable, CustomStringConve
         case .utf8BOM: return "UTF-8 with BOM"
         case .utf16LE: return "UTF-16LE"
         case .utf16BE: return "UTF-16BE"
+        case .cp1258: return LegacyEncoding.cp1258.description
+        case .tcvn3: return LegacyEncoding.tcvn3.description
+        case .vni: return LegacyEncoding.vni.description
         }
     }
 
@@ -36,7 +61,7 @@ enum SourceEncoding: String, Sendable, Hashable, CaseIterable, CustomStringConve
     /// How many bytes the byte-order mark takes at the start of the file.
     var bomLength: Int {
         switch self {
-        case .utf8: return 0
+        case .utf8, .cp1258, .tcvn3, .vni: return 0
         case .utf8BOM: return 3
         case .utf16LE, .utf16BE: return 2
         }
@@ -50,7 +75,7 @@ enum SourceEncoding: String, Sendable, Hashable, CaseIterable, CustomStringConve
         let width = self == .utf16LE || self == .utf16BE ? 2 : 1
         func unit(_ k: Int) -> UInt16 {
             switch self {
-            case .utf8, .utf8BOM: return UInt16(data[k])
+            case .utf8, .utf8BOM, .cp1258, .tcvn3, .vni: return UInt16(data[k])
             case .utf16LE: return UInt16(data[k]) | UInt16(data[k + 1]) << 8
             case .utf16BE: return UInt16(data[k]) << 8 | UInt16(data[k + 1])
             }

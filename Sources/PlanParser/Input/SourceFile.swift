@@ -6,44 +6,103 @@
     import Darwin
 #endif
 
-/// Reads a whole file in one go with POSIX calls, which tell exactly why a file cannot be
-/// read (FileManager folds most reasons into one error).
+/// Reads a whole input with POSIX calls, which tell exactly why a file cannot be read
+/// (FileManager folds most reasons into one error), and never more than the limit.
+///
+/// A regular file whose size is above the limit is refused before it is read. Anything else
+/// — a pipe, standard input, a device such as `/dev/zero`, a `/proc` file — is read in chunks
+/// until end of file or until one byte more than the limit has arrived, so memory stays
+/// bounded by the limit whatever the input.
 enum SourceFile {
     /// The bytes of the file at `path`.
-    /// - Throws: `fileNotFound`, `unreadable` (permission denied, is a directory, I/O
-    ///   error) or `tooLarge` (checked before reading when the size is known).
-    static func contents(ofPath path: String, limit: Int) throws(PlanParseError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// - Parameter regularFileOnly: refuse anything but a regular file (a FIFO, socket or
+    ///   device) without blocking on it; a folder walk asks for this.
+    /// - Throws: `fileNotFound`, `unreadable` (permission denied, is a directory, not a
+    ///   regular file, I/O error) or `tooLarge`.
+    static func contents(ofPath path: String, limit: Int, regularFileOnly: Bool = false) throws(PlanParseError) -> [UInt8] {
+        // O_NONBLOCK: opening a FIFO that nobody writes to must not hang the run; it is
+        // cleared again for reading.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (regularFileOnly ? O_NONBLOCK : 0))
         guard fd >= 0 else { throw error(errno, path: path) }
         defer { close(fd) }
+        if regularFileOnly {
+            var info = stat()
+            guard fstat(fd, &info) == 0 else { throw error(errno, path: path) }
+            if info.st_mode & S_IFMT == S_IFDIR { throw error(EISDIR, path: path) }
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                throw .unreadable(path: path, reason: "not a regular file")
+            }
+            let flags = fcntl(fd, F_GETFL)
+            if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
+        }
+        return try contents(ofDescriptor: fd, limit: limit, path: path)
+    }
 
+    /// The bytes of standard input, read up to the limit.
+    static func standardInput(limit: Int) throws(PlanParseError) -> [UInt8] {
+        try contents(ofDescriptor: STDIN_FILENO, limit: limit, path: "-")
+    }
+
+    /// The bytes from `fd`'s current offset to its end.
+    static func contents(ofDescriptor fd: Int32, limit: Int, path: String) throws(PlanParseError) -> [UInt8] {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw error(errno, path: path) }
         // open(2) accepts a directory for reading; only read(2) would fail, with EISDIR.
         if info.st_mode & S_IFMT == S_IFDIR { throw error(EISDIR, path: path) }
-        let size = Int(info.st_size)
-        guard size <= limit else { throw .tooLarge(byteCount: size, limit: limit) }
-
-        // One spare byte so that the read which sees end of file needs no growth. Pipes and
-        // /proc files report size 0 and grow the buffer as they go.
-        var bytes = [UInt8](repeating: 0, count: max(size + 1, 4096))
-        var count = 0
-        while true {
-            if count == bytes.count {
-                guard count <= limit else { throw .tooLarge(byteCount: count, limit: limit) }
-                bytes.append(contentsOf: repeatElement(0, count: count))
-            }
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress! + count, buffer.count - count)
-            }
-            if got == 0 { break }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw error(errno, path: path)
-            }
-            count += got
+        let cap = limit + 1  // never read more than this: one byte past the limit tells "too large"
+        if info.st_mode & S_IFMT == S_IFREG {
+            let offset = max(0, Int(lseek(fd, 0, SEEK_CUR)))
+            let size = max(0, Int(info.st_size) - offset)
+            guard size <= limit else { throw .tooLarge(byteCount: size, limit: limit) }
+            // One spare byte so that the read which sees end of file needs no growth.
+            var bytes = try fill(fd, capacity: min(size + 1, cap), path: path)
+            if bytes.count <= size { return bytes }
+            // The file grew while being read: go on in chunks, up to the limit.
+            let rest = try chunks(fd, already: bytes.count, cap: cap, path: path)
+            bytes.append(contentsOf: rest)
+            return bytes
         }
-        bytes.removeSubrange(count...)
+        // Pipes, devices and /proc files: size unknown (or meaningless).
+        return try chunks(fd, already: 0, cap: cap, path: path)
+    }
+
+    /// Reads chunks of at most 1 MiB until end of file; throws `tooLarge` (size unknown) as
+    /// soon as `cap` bytes are in, before joining anything. `already` bytes were read before.
+    private static func chunks(_ fd: Int32, already: Int, cap: Int, path: String) throws(PlanParseError) -> [UInt8] {
+        var parts: [[UInt8]] = []
+        var total = already
+        while true {
+            let want = min(1 << 20, cap - total)
+            if want <= 0 { throw .tooLarge(byteCount: nil, limit: cap - 1) }
+            let part = try fill(fd, capacity: want, path: path)
+            total += part.count
+            if !part.isEmpty { parts.append(part) }
+            if part.count < want { break }  // end of file
+        }
+        if parts.count == 1 { return parts[0] }
+        var joined: [UInt8] = []
+        joined.reserveCapacity(total - already)
+        for p in parts { joined.append(contentsOf: p) }
+        return joined
+    }
+
+    /// Up to `capacity` bytes: fewer only at end of file.
+    private static func fill(_ fd: Int32, capacity: Int, path: String) throws(PlanParseError) -> [UInt8] {
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            count = 0
+            while count < capacity {
+                let got = read(fd, buffer.baseAddress! + count, capacity - count)
+                if got == 0 { break }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                count += got
+            }
+        }
+        if failure != 0 { throw error(failure, path: path) }
         return bytes
     }
 

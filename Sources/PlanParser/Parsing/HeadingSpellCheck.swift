@@ -2,105 +2,138 @@
 /// a frequent heading word's but whose tone mark differs, in the same two-word phrase
 /// (`CÀI CÁCH` among many `CẢI CÁCH`).
 ///
-/// Runs on heading titles only, at most ``limit`` of them; letters and tones are split with
-/// the tables in ``VietnameseTone``.
+/// Runs on heading titles only, at most ``limit`` of them, on their bytes: each distinct word
+/// is lowercased and split into letters and tone (``VietnameseTone``) once, then words are
+/// small integers.
 enum HeadingSpellCheck {
     /// More headings than this add nothing to the statistics; huge inputs stop here.
     static let limit = 600
 
+    /// One word of a heading: its lowercase form (an id) and where it was printed.
     private struct Word {
-        var text: String
-        /// Lowercase form.
-        var form: String
-        var shape: String
-        var tone: UInt32
+        var form: Int32
+        var printed: Range<Int>
         var line: Int
     }
 
+    /// The distinct lowercase forms and their letters without tone.
+    private struct Forms {
+        var ids: [[UInt8]: Int32] = [:]
+        var texts: [[UInt8]] = []
+        var shapes: [Int32] = []
+        var tones: [UInt8] = []
+        var shapeLengths: [Int] = []
+        var counts: [Int] = []
+        private var shapeIDs: [[UInt8]: Int32] = [:]
+
+        mutating func id(of form: [UInt8]) -> Int32 {
+            if let id = ids[form] { return id }
+            let id = Int32(texts.count)
+            ids[form] = id
+            texts.append(form)
+            var shape: [UInt8] = []
+            var tone: UInt8 = 0
+            var scalars = 0
+            form.withUnsafeBufferPointer { buf in
+                var i = 0
+                while i < buf.count {
+                    let (s, n) = VietnameseText.scalar(in: buf, at: i)
+                    let t = VietnameseTone.tone(s)
+                    if t != 0 { tone = t }
+                    VietnameseText.appendUTF8(VietnameseTone.shape(s), to: &shape)
+                    scalars += 1
+                    i += n
+                }
+            }
+            let shapeID = shapeIDs[shape] ?? Int32(shapeIDs.count)
+            shapeIDs[shape] = shapeID
+            shapes.append(shapeID)
+            tones.append(tone)
+            shapeLengths.append(scalars)
+            counts.append(0)
+            return id
+        }
+    }
+
     static func check(_ store: SectionStore) -> [Diagnostic] {
-        var headings: [(String, Int)] = []
+        // The heading texts, in document order (a table's group rows are headings too).
+        var headings: [(text: [UInt8], line: Int)] = []
         func visit(_ s: SectionView) {
             guard headings.count < limit else { return }
             switch s.kind {
             case .part, .group, .roman, .arabic, .appendix:
-                if s.titleText.range.count <= 160 { headings.append((s.title, s.line)) }
+                if s.titleText.range.count <= 160 { headings.append((s.titleText.withBytes { Array($0) }, s.line)) }
             default:
                 break
             }
             for t in s.tables {
-                for r in t.rows where r.kind == .group {
-                    if let g = r.group { headings.append((g, r.line)) }
+                for r in t.rows where r.kind == .group && headings.count < limit {
+                    if let g = r.group { headings.append((Array(g.utf8), r.line)) }
                 }
             }
-            s.children.forEach(visit)
+            for c in s.children where headings.count < limit { visit(c) }
         }
-        store.rootViews.forEach(visit)
+        for root in store.rootViews where headings.count < limit { visit(root) }
 
-        // Keys hash bytes (TextKey), not normalized strings: the texts are NFC already.
+        var forms = Forms()
         var phrases: [[Word]] = []
-        var counts: [TextKey: Int] = [:]
-        for (title, line) in headings {
-            let words = Self.words(title).map { w -> Word in
-                let form = VietnameseText.lowercased(w)
-                let (shape, tone) = split(form)
-                return Word(text: w, form: form, shape: shape, tone: tone, line: line)
+        phrases.reserveCapacity(headings.count)
+        for h in headings {
+            var words: [Word] = []
+            h.text.withUnsafeBufferPointer { buf in
+                var i = 0
+                while i < buf.count {
+                    // A word is a run of letters.
+                    var start = i
+                    while start < buf.count, !VietnameseText.isLetter(VietnameseText.scalar(in: buf, at: start).value) {
+                        start += VietnameseText.scalar(in: buf, at: start).length
+                    }
+                    var end = start
+                    while end < buf.count {
+                        let (s, n) = VietnameseText.scalar(in: buf, at: end)
+                        guard VietnameseText.isLetter(s) else { break }
+                        end += n
+                    }
+                    guard end > start else { break }
+                    let form = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: buf[start..<end]))
+                    let id = forms.id(of: form)
+                    forms.counts[Int(id)] += 1
+                    words.append(Word(form: id, printed: start..<end, line: h.line))
+                    i = end
+                }
             }
-            for w in words { counts[TextKey(w.form), default: 0] += 1 }
             phrases.append(words)
         }
-        // Frequent forms, keyed by shape + next word, e.g. "cai|cách" → "cải".
-        var frequentByContext: [TextKey: (form: String, count: Int)] = [:]
-        for words in phrases {
-            for (i, w) in words.enumerated() where i + 1 < words.count {
-                let c = counts[TextKey(w.form)] ?? 0
+        // Frequent forms, keyed by shape and the next word: "cai" + "cách" → "cải".
+        var frequentByContext: [Int64: (form: Int32, count: Int)] = [:]
+        func context(_ shape: Int32, _ next: Int32) -> Int64 { Int64(shape) << 32 | Int64(next) }
+        for words in phrases where words.count >= 2 {
+            for i in 0..<(words.count - 1) {
+                let w = words[i].form
+                let c = forms.counts[Int(w)]
                 guard c >= 3 else { continue }
-                let key = TextKey(w.shape + "|" + words[i + 1].form)
-                if c > frequentByContext[key]?.count ?? 0 { frequentByContext[key] = (w.form, c) }
+                let key = context(forms.shapes[Int(w)], words[i + 1].form)
+                if c > frequentByContext[key]?.count ?? 0 { frequentByContext[key] = (w, c) }
             }
         }
         var warnings: [Diagnostic] = []
-        var reported = Set<TextKey>()
-        for words in phrases {
-            for (i, w) in words.enumerated() where i + 1 < words.count && w.shape.unicodeScalars.count >= 2 {
-                guard counts[TextKey(w.form)] == 1, !reported.contains(TextKey(w.form)) else { continue }
-                let key = TextKey(w.shape + "|" + words[i + 1].form)
-                guard let frequent = frequentByContext[key], frequent.form != w.form,
-                    split(frequent.form).1 != w.tone
+        var reported = Set<Int32>()
+        for (k, words) in phrases.enumerated() where words.count >= 2 {
+            for i in 0..<(words.count - 1) {
+                let w = words[i].form
+                guard forms.shapeLengths[Int(w)] >= 2, forms.counts[Int(w)] == 1, !reported.contains(w),
+                    let frequent = frequentByContext[context(forms.shapes[Int(w)], words[i + 1].form)],
+                    frequent.form != w, forms.tones[Int(frequent.form)] != forms.tones[Int(w)]
                 else { continue }
-                reported.insert(TextKey(w.form))
+                reported.insert(w)
+                let printed = String(decoding: headings[k].text[words[i].printed], as: UTF8.self)
+                let phrase = String(decoding: forms.texts[Int(frequent.form)], as: UTF8.self) + " "
+                    + String(decoding: forms.texts[Int(words[i + 1].form)], as: UTF8.self)
                 warnings.append(Diagnostic(
-                    line: w.line, code: "heading-spelling",
-                    message: "heading word '\(w.text)' looks misspelt: '\(frequent.form) \(words[i + 1].form)' appears \(frequent.count) times"))
+                    line: words[i].line, code: "heading-spelling",
+                    message: "heading word '\(printed)' looks misspelt: '\(phrase)' appears \(frequent.count) times"))
             }
         }
         return warnings
-    }
-
-    /// Runs of letters.
-    private static func words(_ text: String) -> [String] {
-        var result: [String] = []
-        var current = String.UnicodeScalarView()
-        for u in text.unicodeScalars {
-            if VietnameseText.isLetter(u.value) {
-                current.append(u)
-            } else if !current.isEmpty {
-                result.append(String(current))
-                current = String.UnicodeScalarView()
-            }
-        }
-        if !current.isEmpty { result.append(String(current)) }
-        return result
-    }
-
-    /// The word without its tone mark, and the tone (0 for none).
-    private static func split(_ word: String) -> (String, UInt32) {
-        var shape = String.UnicodeScalarView()
-        var tone: UInt32 = 0
-        for u in word.unicodeScalars {
-            let t = VietnameseTone.tone(u.value)
-            if t != 0 { tone = UInt32(t) }
-            shape.append(UnicodeScalar(VietnameseTone.shape(u.value)) ?? u)
-        }
-        return (String(shape), tone)
     }
 }

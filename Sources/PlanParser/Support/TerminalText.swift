@@ -46,4 +46,9 @@ enum TerminalText {
     private static func piece(_ s: Unicode.Scalar) -> String {
         isControl(s) ? "\\u{" + String(s.value, radix: 16, uppercase: true) + "}" : String(s)
     }
+
+    /// The line that heads one document of several in a text output: `== path ==`.
+    static func documentHeading(_ document: PlanDocument) -> String {
+        "== " + escaped(document.source.path) + " ==\n"
+    }
 }

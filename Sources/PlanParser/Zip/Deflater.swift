@@ -27,16 +27,17 @@ enum Deflater {
     static let maxMatch = 258
 
     /// The DEFLATE stream of `input` (raw, no zlib wrapper).
-    static func deflate(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var encoder = Encoder(input: input)
+    /// - Parameter segmentLength: see `Deflater.segmentLength` (tests pass a small one).
+    static func deflate(_ input: UnsafeBufferPointer<UInt8>, segmentLength: Int = Deflater.segmentLength) -> [UInt8] {
+        var encoder = Encoder(input: input, segmentLength: segmentLength)
         defer { encoder.release() }
         encoder.run()
         return encoder.writer.finish()
     }
 
     /// The DEFLATE stream of `input` (raw, no zlib wrapper).
-    static func deflate(_ input: [UInt8]) -> [UInt8] {
-        input.withUnsafeBufferPointer { deflate($0) }
+    static func deflate(_ input: [UInt8], segmentLength: Int = Deflater.segmentLength) -> [UInt8] {
+        input.withUnsafeBufferPointer { deflate($0, segmentLength: segmentLength) }
     }
 
     // MARK: - Symbol tables
@@ -81,8 +82,11 @@ enum Deflater {
         /// A chain entry no position can reach: `pos - far > windowSize` for every `pos ≥ 0`.
         static let far = Int32(-windowSize - 1)
 
-        init(input: UnsafeBufferPointer<UInt8>) {
+        let segmentLength: Int
+
+        init(input: UnsafeBufferPointer<UInt8>, segmentLength: Int) {
             n = input.count
+            self.segmentLength = min(max(segmentLength, 1 << 16), Deflater.segmentLength)
             head = .allocate(capacity: 1 << hashBits)
             chain = .allocate(capacity: windowSize)
             src = input.baseAddress ?? UnsafePointer(UnsafeRawPointer(head).assumingMemoryBound(to: UInt8.self))

@@ -27,13 +27,23 @@ enum Inflater {
     ) throws(ZipError) -> [UInt8] {
         let guess = expectedSize ?? max(input.count.multipliedReportingOverflow(by: 4).partialValue, 1 << 15)
         let capacity = max(0, min(guess, limit))
-        var decoder = Decoder(input: input, capacity: capacity, limit: limit)
+        var decoder = Decoder(input: input, limit: limit)
         defer { decoder.release() }
-        do {
-            try decoder.run()
-        } catch {
-            throw error.naming(name)
+        // Decode straight into the array's storage; only if that turns out too small does
+        // the output move to a growing buffer of its own, copied out at the end.
+        var failure: ZipError?
+        let direct = [UInt8](unsafeUninitializedCapacity: max(capacity, 1)) { storage, count in
+            decoder.out = storage.baseAddress!
+            decoder.capacity = capacity
+            do throws(ZipError) {
+                try decoder.run()
+            } catch {
+                failure = error
+            }
+            count = decoder.ownsOutput || failure != nil ? 0 : decoder.produced
         }
+        if let failure { throw failure.naming(name) }
+        if !decoder.ownsOutput { return direct }
         return [UInt8](UnsafeBufferPointer(start: decoder.out, count: decoder.produced))
     }
 
@@ -61,8 +71,11 @@ enum Inflater {
         var bits: UInt64 = 0
         var bitCount = 0
 
+        /// The output: first the result array's storage, after a `reserve` that had to grow
+        /// it a buffer of our own (`ownsOutput`), freed by `release`.
         var out: UnsafeMutablePointer<UInt8>
-        var capacity: Int
+        var capacity = 0
+        var ownsOutput = false
         var produced = 0
         let limit: Int
 
@@ -73,14 +86,13 @@ enum Inflater {
         let fixedDistance: UnsafeMutablePointer<UInt32>
         var fixedBuilt = false
 
-        init(input: UnsafeBufferPointer<UInt8>, capacity: Int, limit: Int) {
+        init(input: UnsafeBufferPointer<UInt8>, limit: Int) {
             n = input.count
-            self.capacity = capacity
             self.limit = limit
-            out = malloc(max(capacity, 1))!.assumingMemoryBound(to: UInt8.self)
+            literalTable = .allocate(capacity: InflateTable.literalLengthCapacity)
+            out = UnsafeMutableRawPointer(literalTable).assumingMemoryBound(to: UInt8.self)
             // Empty input has no base address; `src` is then never read (`n` is 0).
             src = input.baseAddress ?? UnsafePointer(out)
-            literalTable = .allocate(capacity: InflateTable.literalLengthCapacity)
             distanceTable = .allocate(capacity: InflateTable.distanceCapacity)
             codeLengthTable = .allocate(capacity: InflateTable.codeLengthCapacity)
             fixedLiteral = .allocate(capacity: InflateTable.literalLengthCapacity)
@@ -88,7 +100,7 @@ enum Inflater {
         }
 
         func release() {
-            free(out)
+            if ownsOutput { free(out) }
             literalTable.deallocate()
             distanceTable.deallocate()
             codeLengthTable.deallocate()
@@ -147,8 +159,16 @@ enum Inflater {
             guard needed > capacity else { return }
             guard needed <= limit else { throw .tooLarge(name: "", size: needed, limit: limit) }
             let grown = min(limit, max(needed, capacity < limit / 2 ? capacity * 2 : limit, 1 << 16))
-            guard let p = realloc(out, grown) else { throw .tooLarge(name: "", size: needed, limit: limit) }
-            out = p.assumingMemoryBound(to: UInt8.self)
+            if ownsOutput {
+                guard let p = realloc(out, grown) else { throw .tooLarge(name: "", size: needed, limit: limit) }
+                out = p.assumingMemoryBound(to: UInt8.self)
+            } else {
+                guard let p = malloc(grown) else { throw .tooLarge(name: "", size: needed, limit: limit) }
+                let own = p.assumingMemoryBound(to: UInt8.self)
+                own.update(from: out, count: produced)
+                out = own
+                ownsOutput = true
+            }
             capacity = grown
         }
 
@@ -302,6 +322,15 @@ enum Inflater {
                     if produced >= capacity { try reserve(1) }
                     out[produced] = UInt8(truncatingIfNeeded: entry >> 16)
                     produced &+= 1
+                    // A refill leaves at least 56 bits: enough for a second literal (≤ 15).
+                    let next = literal[Int(bits & literalMask)]
+                    if next & literalFlag != 0 && produced < capacity {
+                        let nextUsed = Int(next & 0xFF)
+                        bits >>= UInt64(nextUsed)
+                        bitCount &-= nextUsed
+                        out[produced] = UInt8(truncatingIfNeeded: next >> 16)
+                        produced &+= 1
+                    }
                     if pos > n { try checkOverrun() }
                     continue
                 }

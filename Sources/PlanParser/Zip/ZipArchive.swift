@@ -53,7 +53,9 @@ struct ZipArchive: Sendable {
         var p = directoryStart
         for _ in 0..<Int(entryCount) {
             let entry = try Self.centralHeader(in: bytes, at: &p, directoryEnd: directoryEnd, prefix: prefix)
-            total += UInt64(entry.uncompressedSize)
+            // Sizes are clamped to Int.max, so three of them would overflow: saturate.
+            let sum = total.addingReportingOverflow(UInt64(entry.uncompressedSize))
+            total = sum.overflow ? .max : sum.partialValue
             entries.append(entry)
         }
         guard total <= UInt64(limits.maxTotalSize) else {
@@ -82,8 +84,9 @@ struct ZipArchive: Sendable {
             throw .tooLarge(name: name, size: size, limit: limits.maxEntrySize)
         }
         let compressed = entry.compressedSize
-        if size > limits.ratioThreshold && size / limits.maxCompressionRatio > compressed {
-            throw .compressionRatio(name: name, ratio: size / max(compressed, 1), limit: limits.maxCompressionRatio)
+        let maxRatio = max(1, limits.maxCompressionRatio)
+        if size > limits.ratioThreshold && size / maxRatio > compressed {
+            throw .compressionRatio(name: name, ratio: size / max(compressed, 1), limit: maxRatio)
         }
 
         let start = try dataOffset(of: entry)
@@ -162,9 +165,10 @@ struct ZipArchive: Sendable {
         // Normally right before the locator (56 bytes without extensible data); else where
         // the locator says (which a prefix before the archive would shift).
         let adjacent = locator - 56
-        if adjacent >= 0 && u32(bytes, adjacent) == zip64EndSignature { return adjacent }
+        guard adjacent >= 0 else { throw .badCentralDirectory(offset: locator) }
+        if u32(bytes, adjacent) == zip64EndSignature { return adjacent }
         let recorded = u64(bytes, locator + 8)
-        guard recorded <= UInt64(locator - 56), u32(bytes, Int(recorded)) == zip64EndSignature else {
+        guard recorded <= UInt64(adjacent), u32(bytes, Int(recorded)) == zip64EndSignature else {
             throw .badCentralDirectory(offset: locator)
         }
         return Int(recorded)

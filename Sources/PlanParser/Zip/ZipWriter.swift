@@ -17,8 +17,14 @@ struct ZipWriter: Sendable {
     /// The number of entries added so far.
     var entryCount: Int { count }
 
-    /// Adds an entry called `name` (a relative path with `/` separators) holding `data`.
+    /// Adds an entry called `name` holding `data`.
+    ///
+    /// `name` is a relative path with `/` separators and no `..` component (an archive
+    /// that a careless extractor could write outside its folder is a programming error).
     mutating func add(_ name: String, _ data: [UInt8], compress: Bool = true) {
+        precondition(
+            !name.hasPrefix("/") && !name.split(separator: "/").contains(".."),
+            "zip entry names are relative paths without '..'")
         let nameBytes = Array(name.utf8)
         precondition(nameBytes.count <= 0xFFFF, "zip entry name too long")
         precondition(count < 0xFFFF, "too many zip entries for a zip without ZIP64")
@@ -39,7 +45,8 @@ struct ZipWriter: Sendable {
 
         // Local file header.
         Self.append32(Self.localSignature, to: &body)
-        appendCommonFields(to: &body, method: method, crc: crc, compressed: stored.count, size: data.count, name: nameBytes)
+        appendCommonFields(
+            to: &body, method: method, crc: crc, compressed: stored.count, size: data.count, name: nameBytes)
         Self.append16(0, to: &body)  // extra field length
         body.append(contentsOf: nameBytes)
         body.append(contentsOf: stored)
@@ -47,7 +54,8 @@ struct ZipWriter: Sendable {
         // Central directory header.
         Self.append32(Self.centralSignature, to: &directory)
         Self.append16(Self.version, to: &directory)  // version made by: 2.0, MS-DOS
-        appendCommonFields(to: &directory, method: method, crc: crc, compressed: stored.count, size: data.count, name: nameBytes)
+        appendCommonFields(
+            to: &directory, method: method, crc: crc, compressed: stored.count, size: data.count, name: nameBytes)
         Self.append16(0, to: &directory)  // extra field length
         Self.append16(0, to: &directory)  // comment length
         Self.append16(0, to: &directory)  // disk number

@@ -3,6 +3,8 @@
 /// Writes hand-made DEFLATE streams bit by bit, to test exactly one malformation at a time.
 struct DeflateStreamBuilder {
     var writer = BitWriter()
+    /// Bits written so far.
+    private(set) var position = 0
     /// Codes of the current block's literal/length and distance alphabets (bit-reversed).
     var literalCodes: [UInt16] = []
     var literalLengths: [UInt8] = []
@@ -13,7 +15,12 @@ struct DeflateStreamBuilder {
     static let standardCodeLengthLengths: [UInt8] = [UInt8](repeating: 5, count: 16) + [3, 3, 2]
 
     mutating func bits(_ value: Int, _ width: Int) {
-        writer.write(UInt32(value), width)
+        write(UInt32(value), width)
+    }
+
+    mutating func write(_ value: UInt32, _ width: Int) {
+        writer.write(value, width)
+        position += width
     }
 
     /// BFINAL and BTYPE.
@@ -44,7 +51,7 @@ struct DeflateStreamBuilder {
         for i in 0..<hclen { bits(Int(codeLengthLengths[InflateTable.codeLengthOrder[i]]), 3) }
         let clCodes = HuffmanCode.codes(codeLengthLengths)
         for (symbol, extra) in runs ?? (literal + distance).map({ (Int($0), 0) }) {
-            writer.write(UInt32(clCodes[symbol]), Int(codeLengthLengths[symbol]))
+            write(UInt32(clCodes[symbol]), Int(codeLengthLengths[symbol]))
             switch symbol {
             case 16: bits(extra, 2)
             case 17: bits(extra, 3)
@@ -59,7 +66,7 @@ struct DeflateStreamBuilder {
     }
 
     mutating func literal(_ symbol: Int) {
-        writer.write(UInt32(literalCodes[symbol]), Int(literalLengths[symbol]))
+        write(UInt32(literalCodes[symbol]), Int(literalLengths[symbol]))
     }
 
     mutating func endOfBlock() { literal(256) }
@@ -75,7 +82,7 @@ struct DeflateStreamBuilder {
     }
 
     mutating func distanceSymbol(_ symbol: Int) {
-        writer.write(UInt32(distanceCodes[symbol]), Int(distanceLengths[symbol]))
+        write(UInt32(distanceCodes[symbol]), Int(distanceLengths[symbol]))
     }
 
     mutating func bytes() -> [UInt8] { writer.finish() }

@@ -3,90 +3,6 @@ import Testing
 
 @testable import PlanParser
 
-/// Writes zip archives field by field, so that tests can make headers lie.
-enum RawZip {
-    struct Entry {
-        var name: String
-        var method: UInt16 = 8
-        var flags: UInt16 = 0x0800
-        var data: [UInt8]  // as stored: compressed for method 8
-        var crc: UInt32
-        var uncompressedSize: Int
-    }
-
-    static func archive(_ entries: [Entry]) -> [UInt8] {
-        var out: [UInt8] = []
-        var central: [UInt8] = []
-        func u16(_ v: Int, _ o: inout [UInt8]) { o += [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
-        func u32(_ v: Int, _ o: inout [UInt8]) { u16(v & 0xFFFF, &o); u16(v >> 16 & 0xFFFF, &o) }
-        for e in entries {
-            let offset = out.count
-            let name = Array(e.name.utf8)
-            for target in [0, 1] {
-                var h: [UInt8] = []
-                u32(target == 0 ? 0x0403_4B50 : 0x0201_4B50, &h)
-                if target == 1 { u16(20, &h) }
-                u16(20, &h)
-                u16(Int(e.flags), &h)
-                u16(Int(e.method), &h)
-                u16(0, &h)
-                u16(0x21, &h)
-                u32(Int(e.crc), &h)
-                u32(e.data.count, &h)
-                u32(e.uncompressedSize, &h)
-                u16(name.count, &h)
-                u16(0, &h)
-                if target == 1 {
-                    u16(0, &h)
-                    u16(0, &h)
-                    u16(0, &h)
-                    u32(0, &h)
-                    u32(offset, &h)
-                }
-                h += name
-                if target == 0 { out += h + e.data } else { central += h }
-            }
-        }
-        let cdOffset = out.count
-        out += central
-        var end: [UInt8] = []
-        u32(0x0605_4B50, &end)
-        u16(0, &end)
-        u16(0, &end)
-        u16(entries.count, &end)
-        u16(entries.count, &end)
-        u32(central.count, &end)
-        u32(cdOffset, &end)
-        u16(0, &end)
-        return out + end
-    }
-
-    /// A raw DEFLATE stream of `1 + 258 × matches` zero bytes in about `matches / 4` bytes:
-    /// one dynamic block whose length-258 code and distance-1 code are both the 1-bit code
-    /// "0", so that the body is nothing but zero bytes — how real zip bombs are made.
-    static func zeroBomb(matches: Int) -> [UInt8] {
-        var lit = [UInt8](repeating: 0, count: 286)
-        lit[285] = 1  // "0"
-        lit[0] = 2  // "10"
-        lit[256] = 2  // "11"
-        var b = DeflateStreamBuilder()
-        b.dynamic(literal: lit, distance: [1])
-        b.literal(0)
-        var bits = 2 * matches
-        while bits >= 32 {
-            b.bits(0, 32)
-            bits -= 32
-        }
-        b.bits(0, bits)
-        b.endOfBlock()
-        return b.bytes()
-    }
-
-    static func u32(_ b: [UInt8], _ p: Int) -> UInt32 {
-        UInt32(b[p]) | UInt32(b[p + 1]) << 8 | UInt32(b[p + 2]) << 16 | UInt32(b[p + 3]) << 24
-    }
-}
-
 @Suite struct ZipArchiveTests {
     static let vietnamese = Array("Kế hoạch cải cách hành chính năm 2024\nĐơn vị chủ trì: Ủy ban nhân dân\n".utf8)
 
@@ -337,6 +253,36 @@ enum RawZip {
         #expect(try ZipArchive(zip, limits: ZipLimits(maxTotalSize: 3000)).entries.count == 3)
         #expect(throws: ZipError.totalTooLarge(size: 3000, limit: 2999)) {
             try ZipArchive(zip, limits: ZipLimits(maxTotalSize: 2999))
+        }
+    }
+
+    @Test func zip64LocatorWithoutRoomForTheRecord() throws {
+        // A locator right at the start: no ZIP64 end record can precede it.
+        var bytes: [UInt8] = [0x50, 0x4B, 0x06, 0x07] + [UInt8](repeating: 0, count: 16)
+        bytes += [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)
+        #expect(throws: ZipError.badCentralDirectory(offset: 0)) { try ZipArchive(bytes) }
+        // A locator whose record offset points nowhere.
+        let infozip = try ZipFixtures.bytes("zip64-infozip.zip")
+        var moved = infozip
+        let locator = infozip.count - 22 - 20
+        moved[locator - 56] = 0  // spoil the record's signature where it should be
+        #expect(throws: ZipError.badCentralDirectory(offset: locator)) { try ZipArchive(moved) }
+    }
+
+    @Test func hugeDeclaredSizes() throws {
+        // ZIP64 sizes of 2^64 − 1: clamped, summed without overflow, refused.
+        let entries = (0..<3).map {
+            RawZip.Entry(name: "part\($0)", method: 0, data: [1], crc: 0, uncompressedSize: 1, zip64Size: .max)
+        }
+        let zip = RawZip.archive(entries)
+        #expect(throws: ZipError.totalTooLarge(size: .max, limit: 1 << 30)) { try ZipArchive(zip) }
+        #expect(throws: ZipError.totalTooLarge(size: .max, limit: .max)) {
+            try ZipArchive(zip, limits: ZipLimits(maxTotalSize: .max))
+        }
+        let roomy = try ZipArchive(RawZip.archive([entries[0]]), limits: ZipLimits(maxTotalSize: .max))
+        #expect(roomy.entries.map(\.uncompressedSize) == [.max])
+        #expect(throws: ZipError.tooLarge(name: "part0", size: .max, limit: 256 << 20)) {
+            try roomy.contents(of: roomy.entries[0])
         }
     }
 

@@ -1,0 +1,75 @@
+/// A growable byte buffer written through a raw pointer: the output buffer of the writers.
+///
+/// `Array.append` checks uniqueness and capacity and goes through generic code on every call;
+/// a writer making millions of small appends (keys, quotes, commas) spends more time there than
+/// in copying. Here a caller reserves once and stores bytes directly.
+final class RawBytes {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private(set) var capacity: Int
+
+    init(capacity: Int = 1 << 16) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(count + extra) }
+    }
+
+    private func grow(_ needed: Int) {
+        var c = capacity
+        while c < needed { c *= 2 }
+        let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        fresh.update(from: base, count: count)
+        base.deallocate()
+        base = fresh
+        capacity = c
+    }
+
+    @inline(__always)
+    func append(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    /// Appends without a capacity check: the caller reserved room.
+    @inline(__always)
+    func appendUnchecked(_ b: UInt8) {
+        base[count] = b
+        count += 1
+    }
+
+    @inline(__always)
+    func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        guard n > 0 else { return }
+        reserve(n)
+        (base + count).update(from: p, count: n)
+        count += n
+    }
+
+    @inline(__always)
+    func append(_ b: UnsafeBufferPointer<UInt8>) {
+        if let p = b.baseAddress { append(p, b.count) }
+    }
+
+    func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// The bytes written so far.
+    var buffer: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+    /// A copy of the bytes written so far.
+    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Forgets the bytes (keeps the memory).
+    func removeAll() { count = 0 }
+}
