@@ -6,11 +6,11 @@ extension OutputFormat {
     public static let all: [OutputFormat] = [
         JSONExporter.format,
         NDJSONExporter.format,
+        TaskCSVExporter.format,
         TasksNDJSONExporter.format,
         XLSXExporter.format,
         HTMLReportExporter.format,
         ICSExporter.format,
-        TaskCSVExporter.format,
         TableCSVExporter.format,
         XLSXTablesExporter.format,
         OutlineExporter.format,
