@@ -32,18 +32,18 @@ import Testing
     @Test func delimiters() throws {
         let semicolon = try ExtractRunner.run(["-f", "csv", "--delimiter", ";", Self.plan])
         let header = semicolon.stdout.split(separator: "\r\n").first
-        #expect(header == "id;origin;section;number;title;lead;support;products;time;start;end;line")
+        #expect(header == "source;document;id;origin;section;number;title;lead;lead_keys;support;support_keys;products;time;start;end;line")
         // Multi-values are joined with "; ": such cells are quoted now that ';' is the delimiter.
         #expect(semicolon.stdout.contains("; "), "there are cells holding the delimiter")
         let rows = semicolon.stdout.split(separator: "\r\n").dropFirst()
         for row in rows {
-            // Outside quotes, a row has exactly 11 delimiters.
+            // Outside quotes, a row has exactly 15 delimiters.
             var quoted = false
             var count = 0
             for c in row {
                 if c == "\"" { quoted.toggle() } else if c == ";", !quoted { count += 1 }
             }
-            #expect(count == 11, "\(row)")
+            #expect(count == 15, "\(row)")
         }
         let tab = try ExtractRunner.run(["units", "-f", "csv", "--delimiter", "tab", Self.plan])
         #expect(tab.stdout.hasPrefix("unit\tkey\tlead\tsupport\r\n"))
