@@ -4,6 +4,7 @@
 #   make install            copy it to $(DESTDIR)$(PREFIX)/bin (PREFIX=/usr/local)
 #   make uninstall          remove it again
 #   make check-static       check that the binary needs no Swift library at run time
+#                           (and, as root, that it runs in a chroot without the toolchain)
 #   make test               swift test
 
 PREFIX ?= /usr/local
@@ -25,10 +26,8 @@ install: build
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/extract"
 
-check-static: build
-	@bin="$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/extract"; \
-	if ldd "$$bin" | grep -i swift; then echo "$$bin links Swift libraries dynamically" >&2; exit 1; fi; \
-	echo "$$bin: no Swift libraries needed at run time"; ldd "$$bin"
+check-static:
+	scripts/check-static.sh
 
 test:
 	$(SWIFT) test
