@@ -27,17 +27,17 @@ struct XLSXDiffExporter: DiffExporter {
 
     func write(_ diff: PlanDiff, _ out: OutputSink) throws(OutputError) {
         var workbook = XLSXWorkbook()
-        var changes = XLSXSheets.headed("Changes", Self.changeColumns, selected: true)
+        var changes = XLSXSheets.headed("Changes", Self.changeColumns, strings: workbook.strings, selected: true)
         changes.pageHeader = diff.old.path + " → " + diff.new.path
         for c in diff.changes where c.change != .unchanged { Self.addChangeRows(c, to: &changes) }
         workbook.add(changes)
 
-        var pairs = XLSXSheets.headed("Pairs", Self.pairColumns)
+        var pairs = XLSXSheets.headed("Pairs", Self.pairColumns, strings: workbook.strings)
         pairs.pageHeader = changes.pageHeader
         for c in diff.changes { Self.addPair(c, to: &pairs) }
         workbook.add(pairs)
 
-        var summary = XLSXSheets.headed("Summary", [("plan", 10), ("path", 50), ("plan_year", 10), ("tasks", 8)])
+        var summary = XLSXSheets.headed("Summary", [("plan", 10), ("path", 50), ("plan_year", 10), ("tasks", 8)], strings: workbook.strings)
         for (label, p) in [("old", diff.old), ("new", diff.new)] {
             summary.beginRow()
             summary.text(label)

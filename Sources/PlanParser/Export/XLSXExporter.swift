@@ -9,17 +9,24 @@ struct XLSXExporter: DocumentExporter {
         summary: "an Excel workbook: tasks, each table as printed, milestones, units, warnings",
         maker: .documents { _ in XLSXExporter() })
 
-    private var workbook = XLSXWorkbook()
-    private var tasks: XLSXSheet = {
-        var sheet = XLSXSheets.headed("Tasks", XLSXSheets.taskColumns, selected: true)
-        sheet.printColumns = XLSXSheets.taskPrintColumns
-        return sheet
-    }()
-    private var milestones = XLSXSheets.headed("Milestones", XLSXSheets.milestoneColumns)
-    private var units = XLSXSheets.headed("Units", XLSXSheets.unitColumns)
-    private var warnings = XLSXSheets.headed("Warnings", XLSXSheets.warningColumns)
-    private var documents = XLSXSheets.headed("Documents", XLSXSheets.documentColumns)
+    private var workbook: XLSXWorkbook
+    private var tasks: XLSXSheet
+    private var milestones: XLSXSheet
+    private var units: XLSXSheet
+    private var warnings: XLSXSheet
+    private var documents: XLSXSheet
     private var tableCount = 0
+
+    init() {
+        workbook = XLSXWorkbook()
+        let strings = workbook.strings
+        tasks = XLSXSheets.headed("Tasks", XLSXSheets.taskColumns, strings: strings, selected: true)
+        tasks.printColumns = XLSXSheets.taskPrintColumns
+        milestones = XLSXSheets.headed("Milestones", XLSXSheets.milestoneColumns, strings: strings)
+        units = XLSXSheets.headed("Units", XLSXSheets.unitColumns, strings: strings)
+        warnings = XLSXSheets.headed("Warnings", XLSXSheets.warningColumns, strings: strings)
+        documents = XLSXSheets.headed("Documents", XLSXSheets.documentColumns, strings: strings)
+    }
 
     mutating func begin(_ out: OutputSink) throws(OutputError) {}
 
@@ -32,7 +39,7 @@ struct XLSXExporter: DocumentExporter {
         for (table, heading) in document.tablesWithHeadings {
             tableCount += 1
             let sheet = XLSXSheets.tableSheet(table, number: tableCount, heading: heading,
-                                              source: document.source.path, selected: false)
+                                              source: document.source.path, selected: false, strings: workbook.strings)
             workbook.add(sheet, rank: XLSXSheets.Rank.tables.rawValue)
         }
     }

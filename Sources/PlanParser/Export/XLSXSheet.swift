@@ -1,6 +1,7 @@
 /// One worksheet of an ``XLSXWorkbook``, written row by row straight into its XML.
 ///
-/// Cells are typed: text is an inline string (`t="inlineStr"`) in a text-formatted style, so a
+/// Cells are typed: text is a shared string (`t="s"`, or an inline string `t="inlineStr"` in a
+/// sheet without the workbook's table) in a text-formatted style, so a
 /// spreadsheet never reads it as a formula or a number (`1.` stays `1.`, `- Phòng …` stays as
 /// written, no apostrophe needed); dates are serial numbers in a date style; counts and line
 /// numbers are numbers. Rows are numbered from 1 in the order they are written.
@@ -21,6 +22,9 @@ struct XLSXSheet {
     var printColumns: Int?
     /// A text printed at the top of every page (`&` is escaped).
     var pageHeader: String?
+    /// The workbook's shared strings: text cells name their text in it (inline strings
+    /// without one).
+    let strings: XLSXSharedStrings?
 
     /// The `<row>` elements written so far.
     private(set) var rows: [UInt8] = []
@@ -31,9 +35,12 @@ struct XLSXSheet {
     private var cells: [UInt8] = []
     private var rowLines = 1
     private var merges: [(row: Int, first: Int, last: Int)] = []
+    /// The text of a shared cell, gathered before it is looked up.
+    private var scratch: [UInt8] = []
 
-    init(name: String) {
+    init(name: String, strings: XLSXSharedStrings? = nil) {
         self.name = name
+        self.strings = strings
         rows.reserveCapacity(1 << 16)
     }
 
@@ -74,9 +81,17 @@ struct XLSXSheet {
 
     /// A text cell. Empty text leaves the cell empty (but styled, so borders line up).
     /// `span`: the number of columns the cell will be merged across (for the row height).
+    /// With the workbook's ``strings`` the text is a shared string, else an inline string.
     mutating func text(_ value: String, _ style: XLSXStyle = .text, span: Int = 1) {
         if value.isEmpty {
             empty(style)
+            return
+        }
+        if let strings, span == 1 {
+            scratch.removeAll(keepingCapacity: true)
+            var v = value
+            v.withUTF8 { scratch.append(contentsOf: $0) }
+            shared(strings, style)
             return
         }
         let fit = style.wraps ? perLine(span: span) : Int.max
@@ -92,6 +107,18 @@ struct XLSXSheet {
     mutating func lines<C: Collection>(_ items: C, _ style: XLSXStyle = .text, _ item: (C.Element) -> String) {
         if items.isEmpty {
             empty(style)
+            return
+        }
+        if let strings {
+            scratch.removeAll(keepingCapacity: true)
+            var first = true
+            for x in items {
+                if !first { scratch.append(0x0A) }
+                first = false
+                var s = item(x)
+                s.withUTF8 { scratch.append(contentsOf: $0) }
+            }
+            shared(strings, style)
             return
         }
         let fit = style.wraps ? perLine(span: 1) : Int.max
@@ -111,6 +138,66 @@ struct XLSXSheet {
     /// A text cell holding `items`, one per line.
     mutating func lines(_ items: [String], _ style: XLSXStyle = .text) {
         lines(items, style) { $0 }
+    }
+
+    /// The cell for the text in ``scratch``: looked up (or added) in `strings`.
+    private mutating func shared(_ strings: XLSXSharedStrings, _ style: XLSXStyle) {
+        guard scratch.count <= XMLText.cellLimit else {
+            // Long enough to need cutting: inline, where the cut is made.
+            let fit = style.wraps ? perLine(span: 1) : Int.max
+            cells.append(contentsOf: Self.textOpen[style.rawValue])
+            var text = XMLText.CellText(perLine: fit)
+            text.append(String(decoding: scratch, as: UTF8.self), to: &cells, first: true, last: true)
+            rowLines = max(rowLines, text.finish(&cells))
+            cells.append(contentsOf: Self.inlineClose)
+            return advance()
+        }
+        let fit = style.wraps ? perLine(span: 1) : Int.max
+        let (id, lines) = scratch.withUnsafeBufferPointer { b -> (Int, Int) in
+            let id = strings.index(of: b, hash: XLSXSharedStrings.hash(b)) { out in
+                var t = XMLText.CellText(perLine: .max)
+                t.append(String(decoding: b, as: UTF8.self), to: &out, first: true, last: true)
+                _ = t.finish(&out)
+            }
+            return (id, style.wraps ? Self.lines(b, perLine: fit) : 1)
+        }
+        rowLines = max(rowLines, lines)
+        cells.append(contentsOf: Self.sharedOpen[style.rawValue])
+        XMLText.appendInt(id, to: &cells)
+        cells.append(contentsOf: Self.valueClose)
+        advance()
+    }
+
+    /// Lines `text` takes in a wrapped cell `perLine` characters wide: characters are counted
+    /// eight bytes at a time (UTF-8 continuation bytes are not characters of their own) until
+    /// a chunk holds a line feed.
+    private static func lines(_ text: UnsafeBufferPointer<UInt8>, perLine: Int) -> Int {
+        var total = 0
+        var run = 0
+        let n = text.count
+        let raw = UnsafeRawBufferPointer(text)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i < n {
+            while i + 8 <= n {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let v = x ^ (ones &* 0x0A)
+                if (v &- ones) & ~v & highs != 0 { break }
+                run += 8 - (x & ~(x << 1) & highs).nonzeroBitCount
+                i += 8
+            }
+            guard i < n else { break }
+            let b = text[i]
+            if b == 0x0A {
+                total += run == 0 ? 1 : (run - 1) / perLine + 1
+                run = 0
+            } else if b & 0xC0 != 0x80 {
+                run += 1
+            }
+            i += 1
+        }
+        return total + (run == 0 ? 1 : (run - 1) / perLine + 1)
     }
 
     /// A text cell of several runs, each plain or marked (a word diff: struck-out red for
@@ -293,6 +380,7 @@ struct XLSXSheet {
     /// `<c s="N" t="inlineStr"><is><t` per style (the text's `>` or `xml:space` follows).
     private static let textOpen: [[UInt8]] = XLSXStyle.allCases.map { Array("<c s=\"\($0.rawValue)\" t=\"inlineStr\"><is><t".utf8) }
     private static let richOpen: [[UInt8]] = XLSXStyle.allCases.map { Array("<c s=\"\($0.rawValue)\" t=\"inlineStr\"><is>".utf8) }
+    private static let sharedOpen: [[UInt8]] = XLSXStyle.allCases.map { Array("<c s=\"\($0.rawValue)\" t=\"s\"><v>".utf8) }
     private static let numberOpen: [[UInt8]] = XLSXStyle.allCases.map { Array("<c s=\"\($0.rawValue)\"><v>".utf8) }
     private static let emptyCell: [[UInt8]] = XLSXStyle.allCases.map { Array("<c s=\"\($0.rawValue)\"/>".utf8) }
 }

@@ -44,8 +44,9 @@ struct XLSXSheets {
         case tasks, tables, milestones, units, warnings, documents
     }
 
-    static func headed(_ name: String, _ columns: [(String, Double)], selected: Bool = false) -> XLSXSheet {
-        var sheet = XLSXSheet(name: name)
+    static func headed(_ name: String, _ columns: [(String, Double)], strings: XLSXSharedStrings?,
+                       selected: Bool = false) -> XLSXSheet {
+        var sheet = XLSXSheet(name: name, strings: strings)
         sheet.widths = columns.map(\.1)
         sheet.frozenRows = 1
         sheet.filterRow = 1
@@ -177,8 +178,9 @@ struct XLSXSheets {
     }
 
     /// Table `number` of the workbook as its own sheet; `heading` is the enclosing section path.
-    static func tableSheet(_ table: Table, number: Int, heading: String, source: String, selected: Bool) -> XLSXSheet {
-        var sheet = XLSXSheet(name: "Table \(number)")
+    static func tableSheet(_ table: Table, number: Int, heading: String, source: String, selected: Bool,
+                           strings: XLSXSharedStrings?) -> XLSXSheet {
+        var sheet = XLSXSheet(name: "Table \(number)", strings: strings)
         let headerRow = table.rows.first { $0.kind == .header }
         let header = headerRow?.cells ?? table.columns.map(\.title)
         let columnCount = max(header.count, table.columns.count, table.rows.map(\.cells.count).max() ?? 0, 1)
@@ -234,12 +236,18 @@ extension PlanDocument {
     /// ``tables``.
     var tablesWithHeadings: [(table: Table, heading: String)] {
         var headings: [String] = []
-        func visit(_ v: SectionView, _ path: [String]) {
-            let here = path + [v.heading]
-            for _ in v.tables { headings.append(here.joined(separator: " > ")) }
-            for c in v.children { visit(c, here) }
+        var path: [SectionView] = []
+        // Headings are made into text only for the nodes that hold tables.
+        func visit(_ v: SectionView) {
+            path.append(v)
+            if !v.tables.isEmpty {
+                let text = path.map(\.heading).joined(separator: " > ")
+                for _ in v.tables { headings.append(text) }
+            }
+            for c in v.children { visit(c) }
+            path.removeLast()
         }
-        for v in sectionViews { visit(v, []) }
+        for v in sectionViews { visit(v) }
         let all = tables
         return all.enumerated().map { i, t in (t, headings.count == all.count ? headings[i] : "") }
     }

@@ -22,7 +22,8 @@ struct XLSXTablesExporter: DocumentExporter {
         for (i, (t, heading)) in all.enumerated() where table == nil || table == i + 1 {
             count += 1
             workbook.add(XLSXSheets.tableSheet(t, number: table ?? count, heading: heading,
-                                               source: document.source.path, selected: count == 1))
+                                               source: document.source.path, selected: count == 1,
+                                               strings: workbook.strings))
         }
     }
 

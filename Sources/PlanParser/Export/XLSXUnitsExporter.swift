@@ -6,7 +6,12 @@ struct XLSXUnitsExporter: DocumentExporter {
         summary: "an Excel workbook: one row per unit of every document",
         maker: .documents { _ in XLSXUnitsExporter() })
 
-    private var units = XLSXSheets.headed("Units", XLSXSheets.unitColumns, selected: true)
+    private var workbook = XLSXWorkbook()
+    private var units: XLSXSheet
+
+    init() {
+        units = XLSXSheets.headed("Units", XLSXSheets.unitColumns, strings: workbook.strings, selected: true)
+    }
 
     mutating func begin(_ out: OutputSink) throws(OutputError) {}
 
@@ -15,7 +20,6 @@ struct XLSXUnitsExporter: DocumentExporter {
     }
 
     mutating func end(_ out: OutputSink) throws(OutputError) {
-        var workbook = XLSXWorkbook()
         workbook.add(units)
         try out.write(workbook.finish())
     }

@@ -3,8 +3,8 @@
 /// the content types and the style sheet.
 ///
 /// The parts are the minimum Excel, LibreOffice and openpyxl need, and the same input always
-/// gives the same bytes (`ZipWriter` dates every entry 1980-01-01). Inline strings are used
-/// instead of a shared-string table, so no text is hashed while writing.
+/// gives the same bytes (`ZipWriter` dates every entry 1980-01-01). Texts go to the
+/// shared-string table (``XLSXSharedStrings``); rich text (word diffs) is inline.
 struct XLSXWorkbook {
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -21,6 +21,8 @@ struct XLSXWorkbook {
     }
 
     private var zip = ZipWriter()
+    /// The shared strings of every sheet (sheets are made with it: ``XLSXSheet/init(name:strings:)``).
+    let strings = XLSXSharedStrings()
     private var sheets: [SheetEntry] = []
     private var usedNames: Set<String> = []
     /// Compress the parts (off: stored, faster, bigger).
@@ -50,6 +52,7 @@ struct XLSXWorkbook {
         zip.add("xl/workbook.xml", workbookXML(ordered), compress: compress)
         zip.add("xl/_rels/workbook.xml.rels", workbookRelationships(), compress: compress)
         zip.add("xl/styles.xml", XLSXStyle.stylesXML, compress: compress)
+        if !strings.isEmpty { zip.add("xl/sharedStrings.xml", strings.xml(), compress: compress) }
         zip.add("_rels/.rels", Array(Self.packageRelationships.utf8), compress: compress)
         zip.add("[Content_Types].xml", contentTypes(), compress: compress)
         return zip.finish()
@@ -92,6 +95,10 @@ struct XLSXWorkbook {
                 + " Target=\"worksheets/sheet\(e.part).xml\"/>"
         }
         s += "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(Self.relationshipNamespace)/styles\" Target=\"styles.xml\"/>"
+        if !strings.isEmpty {
+            s += "<Relationship Id=\"rId\(sheets.count + 2)\" Type=\"\(Self.relationshipNamespace)/sharedStrings\""
+                + " Target=\"sharedStrings.xml\"/>"
+        }
         s += "</Relationships>\n"
         return XMLText.declaration + Array(s.utf8)
     }
@@ -108,6 +115,10 @@ struct XLSXWorkbook {
         }
         s += "<Override PartName=\"/xl/styles.xml\""
             + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+        if !strings.isEmpty {
+            s += "<Override PartName=\"/xl/sharedStrings.xml\""
+                + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+        }
         s += "</Types>\n"
         return XMLText.declaration + Array(s.utf8)
     }

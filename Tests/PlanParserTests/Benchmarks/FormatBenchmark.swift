@@ -47,25 +47,6 @@ struct FormatBenchmark {
             let (t, bytes) = Self.time { run(name) }
             results.append((name, t, bytes))
         }
-        if ProcessInfo.processInfo.environment["PLANPARSER_BENCH_PARTS"] != nil {
-            let xml = Self.time { () -> Int in
-                var tasks = XLSXSheets.headed("Tasks", XLSXSheets.taskColumns)
-                XLSXSheets.addTasks(of: document, to: &tasks)
-                var n = tasks.xml().count
-                for (t, h) in document.tablesWithHeadings {
-                    n += XLSXSheets.tableSheet(t, number: 1, heading: h, source: "x", selected: false).xml().count
-                }
-                return n
-            }
-            results.append(("xlsx XML only", xml.seconds, xml.bytes))
-            var tasks = XLSXSheets.headed("Tasks", XLSXSheets.taskColumns)
-            XLSXSheets.addTasks(of: document, to: &tasks)
-            let data = tasks.xml()
-            let d = Self.time { Deflater.deflate(data).count }
-            results.append(("deflate of the Tasks XML (\(data.count / 1_048_576) MB)", d.seconds, d.bytes))
-            let c = Self.time { Int(CRC32.checksum(data)) }
-            results.append(("crc32 of the Tasks XML", c.seconds, 0))
-        }
         let json = results.first { $0.0 == "json" }?.1 ?? .nan
         var table = "| format | write | MB written | write vs JSON | parse + write | vs JSON |\n|---|---:|---:|---:|---:|---:|\n"
         func f(_ v: Double, _ digits: Int = 3) -> String { DecimalText.string(v, fractionDigits: digits) }

@@ -30,6 +30,7 @@ import FoundationXML
         #expect(names.contains("xl/workbook.xml"))
         #expect(names.contains("xl/_rels/workbook.xml.rels"))
         #expect(names.contains("xl/styles.xml"))
+        #expect(names.contains("xl/sharedStrings.xml"))
         #expect(names.filter { $0.hasPrefix("xl/worksheets/sheet") }.count == 6)
         for p in parts { #expect(Self.isWellFormed(p.text), "\(p.name) is not well-formed XML") }
         let workbook = parts.first { $0.name == "xl/workbook.xml" }!.text
@@ -129,10 +130,12 @@ import FoundationXML
 
     @Test func groupRowsAreMergedAcrossTheTable() throws {
         let parts = try Self.parts(try Self.workbook(["table-appendix.txt"]))
-        let sheet = parts.first { $0.text.contains("Thời gian thực hiện") && $0.name.hasPrefix("xl/worksheets/") }!.text
+        let sheet = try #require(parts.first { $0.text.contains("<mergeCell") && $0.name.hasPrefix("xl/worksheets/") }).text
         #expect(sheet.contains("<mergeCell ref=\"A3:F3\"/>"))
         #expect(sheet.contains("<pane ySplit=\"2\" topLeftCell=\"A3\""))
-        #expect(sheet.contains("Văn phòng Sở\nThanh tra Sở"), "one unit per line")
+        let strings = try #require(parts.first { $0.name == "xl/sharedStrings.xml" }).text
+        #expect(strings.contains("<si><t>Văn phòng Sở\nThanh tra Sở</t></si>"), "one unit per line")
+        #expect(strings.contains("<si><t>Thời gian thực hiện</t></si>"))
     }
 
     @Test func diffWorkbookHasWordHighlights() throws {
@@ -142,6 +145,29 @@ import FoundationXML
         let changes = parts.first { $0.name == "xl/worksheets/sheet1.xml" }!.text
         #expect(changes.contains("<rPr><strike/>"))
         #expect(changes.contains("<t xml:space=\"preserve\">kết quả</t>"))
+    }
+
+    @Test func repeatedTextsAreSharedOnce() throws {
+        let parts = try Self.parts(try Self.workbook(["table-appendix.txt"]))
+        let strings = try #require(parts.first { $0.name == "xl/sharedStrings.xml" }).text
+        #expect(strings.components(separatedBy: "<si><t>Văn phòng Sở</t></si>").count == 2)
+        let count = strings.components(separatedBy: "<si>").count - 1
+        #expect(strings.contains("uniqueCount=\"\(count)\""))
+        let types = try #require(parts.first { $0.name == "[Content_Types].xml" }).text
+        #expect(types.contains("/xl/sharedStrings.xml"))
+        #expect(try #require(parts.first { $0.name == "xl/_rels/workbook.xml.rels" }).text.contains("Target=\"sharedStrings.xml\""))
+    }
+
+    @Test func sharedStringTableFindsTextsByTheirBytes() {
+        let table = XLSXSharedStrings()
+        var ids: [Int] = []
+        for i in 0..<20_000 {
+            let text = Array("unit \(i % 5_000)".utf8)
+            ids.append(text.withUnsafeBufferPointer { table.index(of: $0, hash: XLSXSharedStrings.hash($0)) { $0 += [0x3E] } })
+        }
+        #expect(table.uniqueCount == 5_000)
+        #expect(table.referenceCount == 20_000)
+        #expect(ids[0] == ids[5_000] && ids[4_999] == ids[19_999] && ids[0] != ids[1])
     }
 
     @Test func emptyRunGivesAWorkbookWithOneSheet() throws {
