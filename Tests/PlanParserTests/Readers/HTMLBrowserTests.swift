@@ -5,10 +5,11 @@ import Testing
 /// The HTML report and diff in a real browser: headless Chromium loads the page, runs its
 /// script, and the test reads the DOM back (task rows, filters from the address, sorting);
 /// screenshots are kept in the test artifacts (`report.png`, `report-phone.png`, `diff.png`).
-@Suite(.enabled(if: ExternalTool.chromium != nil, "chromium not found: browser checks of the HTML report skipped"))
+@Suite(.enabled(if: ExternalTool.runs(ExternalTool.chromium != nil), "chromium not found: browser checks of the HTML report skipped"))
 struct HTMLBrowserTests {
     static func chromium(_ arguments: [String], dir: URL) throws -> ExternalTool.Run {
-        try ExternalTool.run(ExternalTool.chromium!, [
+        let chromium = try #require(ExternalTool.chromium, "chromium is required (PLANPARSER_REQUIRE_READERS=1) but not found")
+        return try ExternalTool.run(chromium, [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
             "--hide-scrollbars", "--user-data-dir=" + dir.appendingPathComponent("chromium-profile").path,
         ] + arguments, timeout: 120)

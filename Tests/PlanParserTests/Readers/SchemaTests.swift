@@ -4,7 +4,7 @@ import Testing
 
 /// Every sample's document JSON (pretty, compact and as NDJSON) is valid against
 /// `docs/plan.schema.json`, checked by python's `jsonschema` (Draft 2020-12).
-@Suite(.enabled(if: ExternalTool.pythonJSONSchema, "python3 with jsonschema not found: schema check skipped"))
+@Suite(.enabled(if: ExternalTool.runs(ExternalTool.pythonJSONSchema), "python3 with jsonschema not found: schema check skipped"))
 struct SchemaTests {
     @Test func everySampleValidates() throws {
         let dir = try ExternalTool.scratchDirectory()

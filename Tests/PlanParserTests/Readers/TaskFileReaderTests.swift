@@ -4,7 +4,7 @@ import Testing
 
 /// The task CSV with each delimiter, the tasks NDJSON and the ICS calendar, read back by
 /// python (`csv`, `json`, `icalendar`) and compared with the JSON of the same documents.
-@Suite(.enabled(if: ExternalTool.python != nil, "python3 not found: reader checks skipped"))
+@Suite(.enabled(if: ExternalTool.runs(ExternalTool.python != nil), "python3 not found: reader checks skipped"))
 struct TaskFileReaderTests {
     static let inputs = ["table-appendix.txt", "field-bullets.txt", "prose-bullets.txt", "diff/plan-2025.txt",
                          "messy/table-appendix.web.txt"]
@@ -47,7 +47,7 @@ struct TaskFileReaderTests {
         #expect(r.status == 0, "\(r.output)")
     }
 
-    @Test(.enabled(if: ExternalTool.pythonICalendar, "python3 with icalendar not found: ICS check skipped"))
+    @Test(.enabled(if: ExternalTool.runs(ExternalTool.pythonICalendar), "python3 with icalendar not found: ICS check skipped"))
     func icsReadByICalendar() throws {
         let dir = try ExternalTool.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -4,7 +4,7 @@ import Testing
 
 /// Workbooks read by real readers: openpyxl compares every cell with the JSON
 /// (`scripts/check/xlsx.py`), LibreOffice opens one and prints it to PDF.
-@Suite(.enabled(if: ExternalTool.pythonOpenpyxl, "python3 with openpyxl not found: XLSX reader checks skipped"))
+@Suite(.enabled(if: ExternalTool.runs(ExternalTool.pythonOpenpyxl), "python3 with openpyxl not found: XLSX reader checks skipped"))
 struct XLSXReaderTests {
     /// Every sample alone, then all of them in one workbook.
     @Test func openpyxlReadsWhatTheJSONSays() throws {
@@ -61,7 +61,7 @@ struct XLSXReaderTests {
 
 /// LibreOffice (headless) opens a workbook of the samples and prints it to PDF, kept in the
 /// test artifacts (`samples.xlsx.pdf`).
-@Suite(.enabled(if: ExternalTool.soffice != nil, "LibreOffice (soffice) not found: XLSX open check skipped"))
+@Suite(.enabled(if: ExternalTool.runs(ExternalTool.soffice != nil), "LibreOffice (soffice) not found: XLSX open check skipped"))
 struct XLSXLibreOfficeTests {
     @Test func libreOfficeOpensTheWorkbook() throws {
         let dir = try ExternalTool.scratchDirectory()

@@ -4,8 +4,15 @@ import Testing
 /// Real readers the tests check our files with (python3 modules, LibreOffice, Chromium).
 ///
 /// `.ci/run` installs them; on a machine without one, the tests that need it are skipped
-/// with a message naming what is missing.
+/// with a message naming what is missing — unless `PLANPARSER_REQUIRE_READERS=1` (set by
+/// `.ci/run`), where a missing reader fails its tests instead, so CI cannot pass by skipping.
 enum ExternalTool {
+    /// Reader checks must run: a missing program is a failure, not a skip.
+    static let required = ProcessInfo.processInfo.environment["PLANPARSER_REQUIRE_READERS"] == "1"
+
+    /// Whether a suite that needs a program with this availability runs.
+    static func runs(_ available: Bool) -> Bool { available || required }
+
     /// The result of a run: exit status and what it printed.
     struct Run {
         var status: Int32
