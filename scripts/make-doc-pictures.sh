@@ -21,7 +21,7 @@ shot() {  # shot OUT.png WIDTH,HEIGHT FILE.html [css to hide what is above]
     local page=$3
     if [[ -n ${4:-} ]]; then
         page="$ART/view-$(basename "$1" .png).html"
-        sed "s#</head>#<style>$4</style></head>#" "$3" >"$page"
+        sed "s|</head>|<style>$4</style></head>|" "$3" >"$page"
     fi
     "$CHROME" --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$ART/profile" \
         --window-size="$2" --virtual-time-budget=5000 --screenshot="$1" "file://$page" 2>/dev/null
@@ -32,7 +32,7 @@ shot docs/report.png 1280,1100 "$ART/report.html"
 shot docs/report-tasks.png 1280,1300 "$ART/report.html" 'article>header,nav.jump,.outline{display:none}'
 shot docs/report-timeline.png 1280,1500 "$ART/report.html" 'article>header,nav.jump,.outline,.tasks{display:none}'
 shot docs/report-phone.png 390,1300 "$ART/report.html" 'article>header,nav.jump,.outline{display:none}'
-shot docs/diff.png 1280,1500 "$ART/diff.html"
+shot docs/diff.png 1280,1250 "$ART/diff.html" "section#added,section#removed{display:none}"
 
 # The workbook as LibreOffice prints it: the first page of the task sheet and of the first table.
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$ART/samples.xlsx.pdf" docs/xlsx-tasks

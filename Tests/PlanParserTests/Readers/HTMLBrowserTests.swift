@@ -43,7 +43,7 @@ struct HTMLBrowserTests {
     }
 
     static func report(_ files: [String], dir: URL) throws -> (URL, [PlanDocument]) {
-        let docs = try files.map(Fixtures.sample)
+        let docs = try files.map(GoldenTests.parse)  // paths as given: samples/…
         let url = dir.appendingPathComponent("report.html")
         try Data(PlanDocument.export(docs, as: format("html", .documents))).write(to: url)
         return (url, docs)
@@ -115,7 +115,7 @@ struct HTMLBrowserTests {
         let dir = try ExternalTool.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (url, _) = try Self.report(["field-bullets.txt", "table-appendix.txt"], dir: dir)
-        let diff = PlanDiff.compare(try Fixtures.sample("diff/plan-2024.txt"), try Fixtures.sample("diff/plan-2025.txt"))
+        let diff = PlanDiff.compare(try GoldenTests.parse("diff/plan-2024.txt"), try GoldenTests.parse("diff/plan-2025.txt"))
         let diffURL = dir.appendingPathComponent("diff.html")
         try Data(diff.export(as: format("html", .diff))).write(to: diffURL)
         let shots = [
