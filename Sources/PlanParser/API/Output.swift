@@ -138,16 +138,20 @@ public struct OutputFormat: Sendable {
     /// folder gets one file per table, `<name>.table-<N>.<extension>`; otherwise (a workbook)
     /// one file per input holds all of its tables.
     public let oneTablePerFile: Bool
+    /// Bytes that are not text (a zip: `xlsx`); a terminal is no place for them.
+    public let isBinary: Bool
     public let maker: Maker
 
     public init(name: String, subject: ExportSubject, extensions: [String], summary: String,
-                isTerminalText: Bool = false, oneTablePerFile: Bool = false, maker: Maker) {
+                isTerminalText: Bool = false, oneTablePerFile: Bool = false, isBinary: Bool = false,
+                maker: Maker) {
         self.name = name
         self.subject = subject
         self.extensions = extensions
         self.summary = summary
         self.isTerminalText = isTerminalText
         self.oneTablePerFile = oneTablePerFile
+        self.isBinary = isBinary
         self.maker = maker
     }
 

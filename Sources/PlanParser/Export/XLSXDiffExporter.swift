@@ -9,7 +9,7 @@
 struct XLSXDiffExporter: DiffExporter {
     static let format = OutputFormat(
         name: "xlsx", subject: .diff, extensions: ["xlsx"],
-        summary: "an Excel workbook: changes coloured by kind, pairs side by side, summary",
+        summary: "an Excel workbook: changes coloured by kind, pairs side by side, summary", isBinary: true,
         maker: .diff { _ in XLSXDiffExporter() })
 
     static let changeColumns: [(String, Double)] = [

@@ -6,7 +6,7 @@
 struct XLSXExporter: DocumentExporter {
     static let format = OutputFormat(
         name: "xlsx", subject: .documents, extensions: ["xlsx"],
-        summary: "an Excel workbook: tasks, each table as printed, milestones, units, warnings",
+        summary: "an Excel workbook: tasks, each table as printed, milestones, units, warnings", isBinary: true,
         maker: .documents { _ in XLSXExporter() })
 
     private var workbook: XLSXWorkbook

@@ -4,7 +4,7 @@
 struct XLSXTablesExporter: DocumentExporter {
     static let format = OutputFormat(
         name: "xlsx", subject: .tables, extensions: ["xlsx"],
-        summary: "one Excel workbook, a sheet per table as printed",
+        summary: "one Excel workbook, a sheet per table as printed", isBinary: true,
         maker: .documents { XLSXTablesExporter(table: $0.table) })
 
     let table: Int?

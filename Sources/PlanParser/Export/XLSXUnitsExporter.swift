@@ -3,7 +3,7 @@
 struct XLSXUnitsExporter: DocumentExporter {
     static let format = OutputFormat(
         name: "xlsx", subject: .units, extensions: ["xlsx"],
-        summary: "an Excel workbook: one row per unit of every document",
+        summary: "an Excel workbook: one row per unit of every document", isBinary: true,
         maker: .documents { _ in XLSXUnitsExporter() })
 
     private var workbook = XLSXWorkbook()

@@ -41,3 +41,10 @@ import Testing
         #expect(first.filter { $0 == "{" }.count == 1 && !first.contains("["))
     }
 }
+
+extension OutputFormatTests {
+    @Test func onlyWorkbooksAreBinary() {
+        #expect(Set(OutputFormat.all.filter { $0.isBinary }.map(\.name)) == ["xlsx"])
+        #expect(OutputFormat.all.filter { $0.isBinary }.count == 4, "documents, tables, units, diff")
+    }
+}
