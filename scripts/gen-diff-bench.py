@@ -3,7 +3,9 @@
 
 Standard library only and deterministic for a given --seed.
 
-    python3 scripts/gen-diff-bench.py OUTDIR [--tasks 5000] [--seed 1]
+    python3 scripts/gen-diff-bench.py OUTDIR [--tasks 5000] [--seed 1] [--only-old]
+    python3 scripts/gen-diff-bench.py OUTDIR --shape small-vocab [--tasks 10000] [--seed 1]
+    python3 scripts/gen-diff-bench.py OUTDIR --shape long-title [--words 32000] [--edits 0.1] [--seed 1]
     python3 scripts/gen-diff-bench.py --score TRUTH.json DIFF.json
 
 writes
@@ -15,9 +17,21 @@ writes
 
 Titles are built from realistic vocabulary (verb + object + domain + scope, scopes naming
 districts), so many titles differ only in a word or a place: the hard case for matching.
-The 2025 plan shifts every year by one and then changes about 5% of titles (reworded),
+The 2025 plan shifts every year by one (a rolling period `03 năm 2024 - 2026` moves with the
+plan; a named period such as `giai đoạn 2026 - 2030` would be a fixed reference) and then changes about 5% of titles (reworded),
 3% of sections (moved), 3% of lead units, 3% of deadlines, 2% of products, drops 2% of the
 tasks and adds 2% new ones.
+
+--only-old writes the 2024 plan alone (for a large table diffed with itself).
+
+--shape small-vocab (a scaling case): both plans are appendix tables of --tasks rows whose titles
+are 3 to 9 words drawn from a vocabulary of 20 words (`năm {y}` sometimes added), so every word is
+in a large share of the titles, many titles repeat and many differ in one word. The 2025 plan shifts
+the years, rewords 5% of the titles (one word replaced), drops 2% and adds 2%.
+
+--shape long-title (a scaling case): both plans hold a few ordinary rows and one row whose title has
+--words words (drawn from 400 words); in the 2025 title a share --edits (default 0.1) of the words
+is edited, spread over the whole title: half of it replaced, a quarter deleted, a quarter inserted.
 
 --score compares `extract diff --format json` output with the truth and prints the share
 of intended pairs found (recall), of found pairs that are intended (precision), and the
@@ -56,7 +70,7 @@ PLACES = [
     "phường Bồ Xuyên", "xã Hồng Minh", "xã Thụy Trường",
 ]
 SCOPES = [
-    "trên địa bàn {place}", "tại {place}", "của Sở", "theo quy định", "năm {y}", "giai đoạn {y1} - {y5}",
+    "trên địa bàn {place}", "tại {place}", "của Sở", "theo quy định", "năm {y}", "trong 03 năm {y} - {y2}",
     "6 tháng đầu năm {y}", "phục vụ người dân, doanh nghiệp", "cho cấp xã", "trong lĩnh vực {domain2}",
 ]
 GROUPS = [
@@ -121,7 +135,7 @@ def make_title(rng, used):
 
 
 def render_title(t, year):
-    scope = t["scope"].format(place=t["place"], y=year, y1=year + 1, y5=year + 5, domain2=t["domain2"])
+    scope = t["scope"].format(place=t["place"], y=year, y2=year + 2, domain2=t["domain2"])
     words = [t["verb"], t["obj"], t["domain"]]
     if t["insert"]:
         words.append(t["insert"])
@@ -135,6 +149,15 @@ def reword(rng, t):
     else:
         t["insert"] = rng.choice(INSERTS)
     return t
+
+
+def resolve(truth, new):
+    """Truth entries name new tasks by object while tasks are inserted; make them indices."""
+    index = {id(u): k for k, u in enumerate(new)}
+    for e in truth:
+        if e["new"] is not None:
+            e["new"] = index[id(e["new"])]
+    return truth
 
 
 def generate(n, seed):
@@ -167,7 +190,7 @@ def generate(n, seed):
             u["time"] = rng.choice([x for x in TIMES[:8] if x != t["time"]]); fields.append("time")
         elif r < 0.16:
             u["product"] = rng.choice([x for x in PRODUCTS if x != t["product"]]); fields.append("products")
-        truth.append({"old": k, "new": len(new), "fields": fields})
+        truth.append({"old": k, "new": u, "fields": fields})
         new.append(u)
     # Added tasks go to random places.
     for _ in range(n * 2 // 100):
@@ -175,11 +198,8 @@ def generate(n, seed):
         u = {"group": rng.randrange(groups), "title": make_title(rng, used), "lead": rng.choice(UNITS[:14]),
              "support": rng.choice(UNITS), "product": rng.choice(PRODUCTS), "time": rng.choice(TIMES), "added": True}
         new.insert(pos, u)
-        for e in truth:
-            if e["new"] is not None and e["new"] >= pos:
-                e["new"] += 1
-        truth.append({"old": None, "new": pos, "change": "added"})
-    return old, new, truth
+        truth.append({"old": None, "new": u, "change": "added"})
+    return old, new, resolve(truth, new)
 
 
 def write_old(path, old, year):
@@ -225,7 +245,8 @@ def write_new(path, new, year):
             lines += [f"{group + 1}. {GROUPS[group].capitalize()}", ""]
         sub, letter = divmod(item, len(LETTERS))
         if letter == 0:
-            lines += [f"{group + 1}.{sub + 1}. {SUBGROUPS[sub]}", ""]
+            name = SUBGROUPS[sub % len(SUBGROUPS)] + (f" {sub // len(SUBGROUPS) + 1}" if sub >= len(SUBGROUPS) else "")
+            lines += [f"{group + 1}.{sub + 1}. {name}", ""]
         item += 1
         lines += [f"{LETTERS[letter]}) {render_title(t['title'], year)}:", "",
                   f"- Đơn vị chủ trì thực hiện: {t['lead']}.", f"- Đơn vị phối hợp: {t['support']}.",
@@ -255,6 +276,107 @@ def score(truth_path, diff_path):
     print("found:   ", ", ".join(f"{k} {s[k]}" for k in ["added", "removed", "moved", "modified", "unchanged"]))
 
 
+SMALL_VOCAB = ["xây", "dựng", "kế", "hoạch", "báo", "cáo", "kiểm", "tra", "thực", "hiện", "công", "tác",
+               "tổ", "chức", "đánh", "giá", "hồ", "sơ", "rà", "soát"]
+
+
+def small_vocab_title(rng):
+    words = [rng.choice(SMALL_VOCAB) for _ in range(rng.randint(4, 10))]
+    if rng.random() < 0.3:
+        words += ["năm", "{y}"]
+    return words
+
+
+def generate_small_vocab(n, seed, reword):
+    """Tasks whose titles share a 20-word vocabulary; many repeat, many differ in one word."""
+    rng = random.Random(seed)
+    groups = len(GROUPS)
+    old = []
+    for k in range(n):
+        old.append({"group": k * groups // n, "words": small_vocab_title(rng), "lead": rng.choice(UNITS[:14]),
+                    "support": rng.choice(UNITS), "product": rng.choice(PRODUCTS), "time": rng.choice(TIMES)})
+    new = []
+    truth = []
+    for k, t in enumerate(old):
+        if rng.random() < 0.02:
+            truth.append({"old": k, "new": None, "change": "removed"})
+            continue
+        u = dict(t)
+        fields = []
+        if rng.random() < reword:
+            words = list(t["words"])
+            i = rng.randrange(len(words) - (2 if words[-1] == "{y}" else 0))
+            words[i] = rng.choice([w for w in SMALL_VOCAB if w != words[i]])
+            u["words"] = words
+            fields.append("title")
+        truth.append({"old": k, "new": u, "fields": fields})
+        new.append(u)
+    for _ in range(n * 2 // 100):
+        pos = rng.randrange(len(new) + 1)
+        u = {"group": new[min(pos, len(new) - 1)]["group"] if new else 0, "words": small_vocab_title(rng),
+             "lead": rng.choice(UNITS[:14]), "support": rng.choice(UNITS), "product": rng.choice(PRODUCTS),
+             "time": rng.choice(TIMES)}
+        new.insert(pos, u)
+        truth.append({"old": None, "new": u, "change": "added"})
+    return old, new, resolve(truth, new)
+
+
+def write_table(path, tasks, year, number):
+    """An appendix-table plan; each task has `words` (a title template) or `text`."""
+    ids = []
+    lines = ["SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "", f"Số: {number}/KH-STNMT", "",
+             f"Thái Bình, ngày 15 tháng 01 năm {year}", "", "KẾ HOẠCH", "",
+             f"Công tác năm {year} của Sở Tài nguyên và Môi trường", "", "PHỤ LỤC", f"NHIỆM VỤ NĂM {year}", "",
+             "STT\tNhiệm vụ\tKết quả/ Sản phẩm\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian thực hiện"]
+    group = -1
+    row = 0
+    for t in tasks:
+        if t["group"] != group:
+            group = t["group"]
+            row = 0
+            lines.append(f"{ROMAN[group]}. {GROUPS[group]}\t\t\t\t\t")
+        row += 1
+        title = t["text"] if "text" in t else " ".join(t["words"]).format(y=year)
+        title = title[0].upper() + title[1:]
+        lines.append("\t".join([str(row), title, t["product"], t["lead"], t["support"], t["time"].format(y=year)]))
+        ids.append(f"PL.{ROMAN[group]}.{row}")
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return ids
+
+
+def generate_long_title(words, seed, edits):
+    """A few ordinary rows and one row with a title of `words` words; `edits` of them edited."""
+    rng = random.Random(seed)
+    vocab = sorted({w for phrase in VERBS + OBJECTS + DOMAINS + PLACES for w in phrase.lower().replace(",", "").split()})
+    vocab = (vocab * 4)[:400] if len(vocab) < 400 else vocab[:400]
+    vocab = [w if i < len(set(vocab)) else f"{w}{i}" for i, w in enumerate(vocab)]
+    long_old = [rng.choice(vocab) for _ in range(words)]
+    long_new = []
+    for w in long_old:
+        r = rng.random()
+        if r < edits / 4:
+            continue  # deleted
+        if r < edits * 3 / 4:
+            long_new.append(rng.choice(vocab))  # replaced
+        else:
+            long_new.append(w)
+        if rng.random() < edits / 4:
+            long_new.append(rng.choice(vocab))  # inserted
+    used = set()
+    old = []
+    for k in range(20):
+        t = make_title(rng, used)
+        old.append({"group": k // 5, "text": render_title(t, 2024), "text_new": render_title(t, 2025),
+                    "lead": rng.choice(UNITS[:14]), "support": rng.choice(UNITS), "product": rng.choice(PRODUCTS),
+                    "time": rng.choice(TIMES)})
+    long_task = {"group": 1, "text": "Nhiệm vụ " + " ".join(long_old), "text_new": "Nhiệm vụ " + " ".join(long_new),
+                 "lead": UNITS[0], "support": UNITS[1], "product": PRODUCTS[0], "time": TIMES[0]}
+    old.insert(7, long_task)
+    new = [dict(t, text=t["text_new"]) for t in old]
+    truth = [{"old": k, "new": k, "fields": ["title"] if t is long_task else []} for k, t in enumerate(old)]
+    return old, new, truth
+
+
 def main(argv):
     if len(argv) >= 1 and argv[0] == "--score":
         score(argv[1], argv[2])
@@ -265,10 +387,28 @@ def main(argv):
     out = Path(argv[0])
     n = int(argv[argv.index("--tasks") + 1]) if "--tasks" in argv else 5000
     seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 1
+    shape = argv[argv.index("--shape") + 1] if "--shape" in argv else "default"
+    words = int(argv[argv.index("--words") + 1]) if "--words" in argv else 32000
     out.mkdir(parents=True, exist_ok=True)
-    old, new, truth = generate(n, seed)
-    old_ids = write_old(out / "plan-2024.txt", old, 2024)
-    new_ids = write_new(out / "plan-2025.txt", new, 2025)
+    if shape == "small-vocab":
+        old, new, truth = generate_small_vocab(n, seed, float(argv[argv.index("--reword") + 1]) if "--reword" in argv else 0.5)
+        old_ids = write_table(out / "plan-2024.txt", old, 2024, "01")
+        new_ids = write_table(out / "plan-2025.txt", new, 2025, "02")
+    elif shape == "long-title":
+        edits = float(argv[argv.index("--edits") + 1]) if "--edits" in argv else 0.1
+        old, new, truth = generate_long_title(words, seed, edits)
+        old_ids = write_table(out / "plan-2024.txt", old, 2024, "01")
+        new_ids = write_table(out / "plan-2025.txt", new, 2025, "02")
+    elif shape == "default":
+        old, new, truth = generate(n, seed)
+        old_ids = write_old(out / "plan-2024.txt", old, 2024)
+        if "--only-old" in argv:
+            print(f"{out}/plan-2024.txt: {len(old)} tasks")
+            return 0
+        new_ids = write_new(out / "plan-2025.txt", new, 2025)
+    else:
+        print(f"unknown --shape {shape}: default, small-vocab or long-title", file=sys.stderr)
+        return 2
     for e in truth:
         e["old"] = old_ids[e["old"]] if e["old"] is not None else None
         e["new"] = new_ids[e["new"]] if e["new"] is not None else None

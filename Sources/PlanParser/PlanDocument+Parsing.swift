@@ -9,10 +9,13 @@ extension PlanDocument {
     /// - Throws: ``PlanParseError`` when the bytes are not a usable document (binary, invalid
     ///   encoding, empty, too large, a format that cannot be read). Everything else is parsed,
     ///   with warnings.
-    public static func parse(bytes: [UInt8], path: String = "-", options: ParseOptions = ParseOptions())
+    public static func parse(bytes: consuming [UInt8], path: String = "-", options: ParseOptions = ParseOptions())
         throws(PlanParseError) -> PlanDocument
     {
         let decoded = try DocumentReaders.read(bytes, options: options)
+        // Clean text decodes to these very bytes: let them go, so the tokenizer, which cleans
+        // in place, owns the only copy (a caller that hands them over with `consume` saves one).
+        _ = consume bytes
         return try parse(decoded, path: path, options: options)
     }
 
@@ -69,7 +72,7 @@ extension PlanDocument {
         var extractor = TaskExtractor(normalizer: TimeNormalizer(planYear: header.planYear, planPeriod: header.planPeriod))
         extractor.extract(from: body.store)
         clock.lap("tasks")
-        let tasks = ReferenceAttacher(header.references).attach(to: extractor.tasks)
+        let tasks = ReferenceAttacher(header.references).attach(to: extractor.takeTasks())
         clock.lap("task references")
         return PlanDocument(
             source: SourceInfo(path: path, format: format, lines: lines), header: header, preamble: body.preamble,

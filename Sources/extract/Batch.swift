@@ -84,7 +84,10 @@ struct Batch {
         for note in walk.notes { Console.line(note) }
         for problem in walk.problems { Console.line(problem) }
         if inputs.isEmpty {
-            let kinds = FileSystem.planExtensions.map { "." + $0 }.joined(separator: " or ")
+            // Text first, then the other formats: "no .txt, .docx, .docm or .odt files".
+            let all = FileSystem.planExtensions
+            let names = (all.filter { $0 == "txt" } + all.filter { $0 != "txt" }).map { "." + $0 }
+            let kinds = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
             if walk.problems.isEmpty {
                 Console.line("error: no \(kinds) files found in \(options.arguments.joined(separator: ", "))")
             }
@@ -105,7 +108,15 @@ struct Batch {
         var directory: String?
         if case .directory(let d) = destination { directory = d }
         let format = job.format ?? options.outputFormat(job.subject, file: directory == nil ? options.output : nil)
-        let stems = inputs.map { FileSystem.droppingExtension($0.relative) }
+        // `plan.txt` beside `plan.docx`: the Word file's output keeps its extension
+        // (`plan.docx.json`), so the two never claim one file.
+        var stemCounts: [String: Int] = [:]
+        for input in inputs { stemCounts[FileSystem.droppingExtension(input.relative).lowercased(), default: 0] += 1 }
+        let stems = inputs.map { input in
+            let stem = FileSystem.droppingExtension(input.relative)
+            let clash = stemCounts[stem.lowercased(), default: 0] > 1 && !input.relative.lowercased().hasSuffix(".txt")
+            return clash ? input.relative : stem
+        }
         let names = OutputNames(format: format)
         let refusal = if let directory {
             names.refusal(inputs: inputs, stems: stems, in: directory)
@@ -277,10 +288,11 @@ struct Batch {
     private static func outcome(_ input: Input, job: Job, options: Options) -> Outcome {
         do throws(PlanParseError) {
             let bytes = try Extract.read(input.path, options: options, regularFileOnly: input.walked)
-            let document = try PlanDocument.parse(bytes: bytes, path: input.path, options: options.parseOptions)
+            let size = bytes.count
+            let document = try PlanDocument.parse(bytes: consume bytes, path: input.path, options: options.parseOptions)
             let review = job.review(document, input.path, options)
             if let failure = review.failure { return .failure(review.messages + [failure]) }
-            return .document(document, bytesRead: bytes.count, review: review)
+            return .document(document, bytesRead: size, review: review)
         } catch {
             return .failure([Extract.message(error, path: input.path)])
         }

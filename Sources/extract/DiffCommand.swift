@@ -25,7 +25,9 @@ struct DiffCommand {
         guard let old = Extract.load(options.arguments[0], options: options, name: name(options.arguments[0])),
             let new = Extract.load(options.arguments[1], options: options, name: name(options.arguments[1]))
         else { return Status.trouble }
-        let diff = PlanDiff.compare(old, new)
+        let memory = MemoryProbe()
+        let diff = PlanDiff.compare(old, new, stageTimer: options.parseOptions.stageTimer)
+        memory.report()
         do throws(OutputError) {
             let out = try Output.to(options.output)
             var exportOptions = options.exportOptions

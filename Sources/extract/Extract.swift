@@ -70,7 +70,7 @@ enum Extract {
     static func load(_ path: String, options: Options, name: String? = nil) -> PlanDocument? {
         do throws(PlanParseError) {
             let bytes = try read(path, options: options)
-            return try PlanDocument.parse(bytes: bytes, path: name ?? path, options: options.parseOptions)
+            return try PlanDocument.parse(bytes: consume bytes, path: name ?? path, options: options.parseOptions)
         } catch {
             Console.line(message(error, path: path))
             return nil

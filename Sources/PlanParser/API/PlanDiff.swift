@@ -72,9 +72,13 @@ public struct PlanDiff: Sendable, Equatable {
 
     /// Compares the tasks of `old` with those of `new`.
     /// - Complexity: about O(n log n) for plans of n tasks: candidates are found through an
-    ///   index of title words, never by comparing every pair.
-    public static func compare(_ old: PlanDocument, _ new: PlanDocument) -> PlanDiff {
-        PlanDiffer(old: old, new: new, threshold: matchThreshold).run()
+    ///   index of title features that reads a bounded number of postings per task, never by
+    ///   comparing every pair; a title diff of n words is O(n log n) at worst.
+    /// - Parameter stageTimer: called after each stage of the comparison with its name and
+    ///   duration in seconds (a profile), as ``ParseOptions/stageTimer`` is for parsing.
+    public static func compare(_ old: PlanDocument, _ new: PlanDocument,
+                               stageTimer: (@Sendable (_ stage: String, _ seconds: Double) -> Void)? = nil) -> PlanDiff {
+        PlanDiffer(old: old, new: new, threshold: matchThreshold, stageTimer: stageTimer).run()
     }
 }
 

@@ -21,8 +21,15 @@ public enum PlanParseError: Error, Sendable, Equatable, CustomStringConvertible 
     /// An unpaired surrogate, or a lone byte at the end of a UTF-16 file (odd length).
     case invalidUTF16(byteOffset: Int, line: Int)
     /// The input has more than `limit` bytes: `byteCount` of them, or `nil` for a stream
-    /// (standard input, a pipe, a device), which is read only one byte past the limit.
+    /// (standard input, a pipe, a device), which is read only one byte past the limit. For
+    /// a Word document: its main part.
     case tooLarge(byteCount: Int?, limit: Int)
+    /// A Word or OpenDocument file that is damaged: a broken zip archive (truncated, bad
+    /// CRC-32, a zip bomb), a part that is not well-formed XML. `format` is `docx` or `odt`;
+    /// `reason` names the part, e.g. `zip entry 'word/document.xml': bad CRC-32`.
+    case unreadableDocument(format: String, reason: String)
+    /// A file recognized by its content that is not read, with what to do about it.
+    case unsupportedFormat(UnsupportedFormat)
 
     public var description: String {
         switch self {
@@ -45,6 +52,63 @@ public enum PlanParseError: Error, Sendable, Equatable, CustomStringConvertible 
             return "input too large: \(count) bytes (limit \(limit))"
         case .tooLarge(nil, let limit):
             return "input too large: more than \(limit) bytes (limit \(limit))"
+        case .unreadableDocument(let format, let reason):
+            return "not a valid .\(format): \(reason)"
+        case .unsupportedFormat(let format):
+            return format.description
+        }
+    }
+}
+
+/// Files that are recognized, named and refused (see ``PlanParseError/unsupportedFormat(_:)``).
+public enum UnsupportedFormat: Sendable, Equatable, CustomStringConvertible {
+    /// Word 97–2003 (`.doc`, an OLE2 compound file with a `WordDocument` stream).
+    case word97
+    /// A password-protected Office file (OLE2 with `EncryptionInfo` and `EncryptedPackage`).
+    case encrypted
+    case excel97
+    case powerPoint97
+    /// Another OLE2 compound file.
+    case compoundFile
+    /// `.xlsx`, `.pptx`.
+    case excel
+    case powerPoint
+    /// OpenDocument files other than text (`.ods`, `.odp`, …), by media type.
+    case openDocument(mediaType: String)
+    /// A zip archive that holds no document.
+    case zipArchive
+
+    private static let readable = "only Word documents (.docx, .odt) and plain text are read"
+
+    public var description: String {
+        switch self {
+        case .word97:
+            return "a Word 97–2003 document (.doc) cannot be read: save it as .docx — in Word File › Save As, "
+                + "or `soffice --headless --convert-to docx FILE.doc`"
+        case .encrypted:
+            return "the document is password-protected (encrypted): open it in Word, remove the password "
+                + "(File › Info › Protect Document › Encrypt with Password), save it and try again"
+        case .excel97:
+            return "an Excel 97–2003 workbook (.xls) is not a plan document: \(Self.readable)"
+        case .powerPoint97:
+            return "a PowerPoint 97–2003 presentation (.ppt) is not a plan document: \(Self.readable)"
+        case .compoundFile:
+            return "an OLE2 compound file that is not a Word document cannot be read: \(Self.readable)"
+        case .excel:
+            return "an Excel workbook (.xlsx) is not a plan document: \(Self.readable)"
+        case .powerPoint:
+            return "a PowerPoint presentation (.pptx) is not a plan document: \(Self.readable)"
+        case .openDocument(let mediaType):
+            let name: String
+            switch mediaType {
+            case let m where m.hasPrefix("application/vnd.oasis.opendocument.spreadsheet"): name = "an OpenDocument spreadsheet (.ods)"
+            case let m where m.hasPrefix("application/vnd.oasis.opendocument.presentation"): name = "an OpenDocument presentation (.odp)"
+            case let m where m.hasPrefix("application/vnd.oasis.opendocument.graphics"): name = "an OpenDocument drawing (.odg)"
+            default: name = "an OpenDocument file (\(mediaType))"
+            }
+            return "\(name) is not a plan document: \(Self.readable)"
+        case .zipArchive:
+            return "a zip archive without a Word document (no word/document.xml) cannot be read: \(Self.readable)"
         }
     }
 }

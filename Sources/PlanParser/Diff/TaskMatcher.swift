@@ -2,15 +2,19 @@
 ///
 /// 1. **Identical titles.** A normalized title that occurs exactly once in each plan pairs
 ///    its two tasks at once (most tasks of a successor plan).
-/// 2. **Candidates.** The other new tasks are indexed by the words of their titles. For each
-///    other old task, the new tasks that share a word are ranked by the weight of the words
-///    they share, and the best ``candidatesPerTask`` get a full score (ties: the nearest in
-///    position). Words in more than ``maxPosting(_:)`` of the titles still to pair are not
-///    looked up (they would make every task a candidate of every other); a title made only
-///    of such words looks up its two rarest words.
+/// 2. **Candidates.** The other new tasks are indexed by their title features (words and
+///    pairs of adjacent words, ``TitleFeatures``). Each other old task looks up at most
+///    ``lookupsPerTitle`` of its features, the rarest among the new titles, and reads at
+///    most ``postingWindow`` tasks per feature: all of them for a rare feature, else the
+///    ones nearest to the old task's relative position (a successor plan keeps its order, so
+///    a task's counterpart is near; repeated or small-vocabulary titles share every feature
+///    with thousands of others). The new tasks found are ranked by the weight of the features
+///    they share (ties: the nearest in position), and the best ``candidatesPerTask`` get a
+///    full score. So a title, however long and however common its words, costs at most
+///    `lookupsPerTitle × postingWindow` postings, and the whole step stays linear.
 /// 3. **Score.** `0.8 × title similarity + 0.1 × same section + 0.1 × lead overlap`
-///    (``TitleFeatures/similarity(_:_:)``, ``SectionKey/bonus(_:_:)``, Jaccard index of the
-///    lead unit keys). Pairs scoring below the threshold (``PlanDiff/matchThreshold``), or
+///    (``TitleFeatureSpace/similarity(_:_:)``, ``SectionKey/bonus(_:_:)``, Jaccard index of the
+///    lead units). Pairs scoring below the threshold (``PlanDiff/matchThreshold``), or
 ///    whose title similarity is below it, are dropped: the bonuses help a reworded title
 ///    across the line, but never pair two titles that share less than that.
 /// 4. **Assignment.** The remaining pairs form a sparse bipartite graph. In each connected
@@ -20,17 +24,18 @@
 ///    above the threshold, so two weak pairs never outweigh one strong pair plus an added
 ///    and a removed task. Ties go to the pair whose positions in their documents are closer.
 /// 5. **Second round.** Steps 2–4 again for the tasks still unpaired, among themselves only:
-///    with fewer titles, fewer words are too common to look up.
+///    with fewer titles, features are rarer and the windows reach further.
 ///
-/// - Complexity: about O(n · (p + k·t)) for n tasks, p the postings read per task (bounded by
-///   ``maxPosting(_:)`` per word), k = ``candidatesPerTask`` and t features per title; then
-///   the assignment, which is linear in practice because components are small.
+/// - Complexity: O(n · (t log t + l·(w + log n) + k·t)) for n tasks of t features, l =
+///   ``lookupsPerTitle``, w = ``postingWindow``, k = ``candidatesPerTask``; then the
+///   assignment, which is linear in practice because components are small (greedy, O(e log e),
+///   on the large ones).
 struct TaskMatcher {
     /// A scored pair of an old task index and a new task index.
     struct Pair: Sendable, Equatable {
         var old: Int
         var new: Int
-        /// ``TitleFeatures/similarity(_:_:)`` of the two titles.
+        /// ``TitleFeatureSpace/similarity(_:_:)`` of the two titles.
         var title: Double
         /// The combined score the assignment used.
         var score: Double
@@ -40,38 +45,33 @@ struct TaskMatcher {
     static let sectionWeight = 0.1
     static let leadWeight = 0.1
     static let candidatesPerTask = 24
+    /// Features of one title looked up in the index, the rarest first.
+    static let lookupsPerTitle = 24
+    /// Postings read per feature looked up: all of a rare feature, else the nearest in position.
+    static let postingWindow = 48
     /// The largest component (old tasks × new tasks) solved exactly.
     static let exactLimit = 160 * 160
 
-    /// Words occurring in more titles than this are not looked up: 1/16 of all titles, at least 32.
-    static func maxPosting(_ titles: Int) -> Int { max(32, titles / 16) }
-
-    let old: [TaskProfile]
-    let new: [TaskProfile]
-    let oldFeatures: [TitleFeatures]
-    let newFeatures: [TitleFeatures]
-    let wordCount: Int
+    let old: TaskProfiles
+    let new: TaskProfiles
+    /// The titles of both plans: old task `i` is title `i`, new task `j` title `old.count + j`.
+    let space: TitleFeatureSpace
     let threshold: Double
 
     /// The chosen pairs, sorted by old index, and every candidate pair that reached the
-    /// threshold (including the chosen ones), for reporting splits and merges.
-    func match() -> (pairs: [Pair], candidates: [Pair]) {
-        var pairs: [Pair] = []
+    /// threshold (including the chosen ones), for reporting splits and merges. `identical`
+    /// are the pairs of step 1 (``identicalTitles(old:new:)``); `space` must hold the features
+    /// of every other task.
+    func match(identical: [(old: Int, new: Int)]) -> (pairs: [Pair], candidates: [Pair]) {
+        var pairs = identical.map { Pair(old: $0.old, new: $0.new, title: 1, score: score(title: 1, $0.old, $0.new)) }
         var oldPaired = [Bool](repeating: false, count: old.count)
         var newPaired = [Bool](repeating: false, count: new.count)
-
-        // 1. Identical titles, unique on both sides.
-        var byKey: [[Int32]: (old: [Int], new: [Int])] = [:]
-        for (i, p) in old.enumerated() where !p.titleKey.isEmpty { byKey[p.titleKey, default: ([], [])].old.append(i) }
-        for (j, p) in new.enumerated() where !p.titleKey.isEmpty { byKey[p.titleKey, default: ([], [])].new.append(j) }
-        for (_, v) in byKey where v.old.count == 1 && v.new.count == 1 {
-            let (i, j) = (v.old[0], v.new[0])
-            oldPaired[i] = true
-            newPaired[j] = true
-            pairs.append(Pair(old: i, new: j, title: 1, score: score(title: 1, i, j)))
+        for p in pairs {
+            oldPaired[p.old] = true
+            newPaired[p.new] = true
         }
 
-        // 2–3. Candidates of the others by shared words.
+        // 2–3. Candidates of the others by shared features.
         var candidates = candidatePairs(oldPaired: oldPaired, newPaired: newPaired)
 
         // 4. Assignment per connected component.
@@ -79,7 +79,7 @@ struct TaskMatcher {
         pairs += chosen
 
         // 5. The tasks still unpaired get a second round among themselves: their index is
-        //    smaller, so words that were too common to look up may now be looked up.
+        //    smaller, so features are rarer there.
         for p in chosen {
             oldPaired[p.old] = true
             newPaired[p.new] = true
@@ -93,68 +93,141 @@ struct TaskMatcher {
         return (pairs, candidates)
     }
 
+    /// 1. Titles equal word for word (years relative), occurring once in each plan.
+    static func identicalTitles(old: TaskProfiles, new: TaskProfiles) -> [(old: Int, new: Int)] {
+        // Grouped by a hash of the words; a group of one old and one new title pairs when the
+        // two really are equal (a hash collision only sends them on to step 2).
+        struct Group {
+            var old: Int32 = -1
+            var new: Int32 = -1
+            var oldCount: Int32 = 0
+            var newCount: Int32 = 0
+        }
+        var table = IntegerIDTable(capacity: old.count)
+        var groups: [Group] = []
+        groups.reserveCapacity(old.count)
+        for i in 0..<old.count where !old.title(i).isEmpty {
+            let g = Int(table.id(Self.hash(old.title(i))))
+            if g == groups.count { groups.append(Group()) }
+            groups[g].oldCount += 1
+            groups[g].old = Int32(i)
+        }
+        for j in 0..<new.count where !new.title(j).isEmpty {
+            guard let g = table.existingID(Self.hash(new.title(j))).map(Int.init) else { continue }
+            groups[g].newCount += 1
+            groups[g].new = Int32(j)
+        }
+        var pairs: [(old: Int, new: Int)] = []
+        for g in groups where g.oldCount == 1 && g.newCount == 1 {
+            let (i, j) = (Int(g.old), Int(g.new))
+            guard old.title(i).elementsEqual(new.title(j), by: { $0.relative == $1.relative }) else { continue }
+            pairs.append((i, j))
+        }
+        return pairs
+    }
+
+    /// FNV-1a over the relative forms of a title's words (deterministic across runs).
+    private static func hash(_ tokens: ArraySlice<DiffToken>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for t in tokens {
+            h = (h ^ UInt64(UInt32(bitPattern: t.relative))) &* 0x100_0000_01b3
+        }
+        return h
+    }
+
     /// The combined score of old task `i` and new task `j` given their title similarity.
     func score(title: Double, _ i: Int, _ j: Int) -> Double {
-        let a = old[i]
-        let b = new[j]
         var s = Self.titleWeight * title
-        if SectionKey.bonus(a.section, b.section) { s += Self.sectionWeight }
-        if !a.lead.isEmpty, !b.lead.isEmpty {
-            let shared = Set(a.lead).intersection(b.lead).count
-            s += Self.leadWeight * Double(shared) / Double(Set(a.lead).union(b.lead).count)
-        }
+        if SectionKey.bonus(old.section(i), new.section(j)) { s += Self.sectionWeight }
+        s += Self.leadWeight * TaskProfile.unitOverlap(old.lead(i), new.lead(j))
         return s
     }
 
     private func candidatePairs(oldPaired: [Bool], newPaired: [Bool]) -> [Pair] {
-        // Postings: for each word id, the unpaired new tasks whose title has it.
-        var postings = [[Int32]](repeating: [], count: wordCount)
+        // Postings: for each feature id, the unpaired new tasks whose title has it, in
+        // document order (one array, `start[f]..<start[f + 1]` per feature).
+        let features = space.featureCount
+        var start = [Int32](repeating: 0, count: features + 1)
         var remaining = 0
-        for (j, f) in newFeatures.enumerated() where !newPaired[j] {
+        for j in 0..<new.count where !newPaired[j] {
             remaining += 1
-            for c in f.codes where TitleFeatures.isWord(c) { postings[Int(c)].append(Int32(j)) }
+            for id in space.features(old.count + j) { start[Int(id) + 1] += 1 }
         }
         guard remaining > 0 else { return [] }
-        let limit = Self.maxPosting(remaining + oldPaired.lazy.filter { !$0 }.count)
+        for f in 0..<features { start[f + 1] += start[f] }
+        var postings = [Int32](repeating: 0, count: Int(start[features]))
+        do {
+            var fill = start
+            for j in 0..<new.count where !newPaired[j] {
+                for id in space.features(old.count + j) {
+                    postings[Int(fill[Int(id)])] = Int32(j)
+                    fill[Int(id)] += 1
+                }
+            }
+        }
+
         var accumulated = [Double](repeating: 0, count: new.count)
         var touched: [Int] = []
+        var lookups: [(id: Int, count: Int32)] = []
+        var best: [Int] = []
         var result: [Pair] = []
-        for (i, f) in oldFeatures.enumerated() where !oldPaired[i] {
-            // The words to look up, with their weights.
-            var lookups: [(word: Int, weight: Double)] = []
-            for (k, c) in f.codes.enumerated() where TitleFeatures.isWord(c) && !postings[Int(c)].isEmpty {
-                lookups.append((Int(c), f.weights[k]))
+        let window = Self.postingWindow
+        for i in 0..<old.count where !oldPaired[i] {
+            // The rarest features of the title that some new title has.
+            lookups.removeAll(keepingCapacity: true)
+            for id in space.features(i) {
+                let count = start[Int(id) + 1] - start[Int(id)]
+                if count > 0 { lookups.append((Int(id), count)) }
             }
-            let rare = lookups.filter { postings[$0.word].count <= limit }
-            if rare.isEmpty {
-                lookups.sort { postings[$0.word].count < postings[$1.word].count }
-                lookups = Array(lookups.prefix(2))
-            } else {
-                lookups = rare
+            if lookups.count > Self.lookupsPerTitle {
+                lookups.sort { $0.count != $1.count ? $0.count < $1.count : $0.id < $1.id }
+                lookups.removeSubrange(Self.lookupsPerTitle...)
             }
-            for (word, weight) in lookups {
-                for j in postings[word] {
-                    let j = Int(j)
+            // Where the old task would stand among the new ones.
+            let position = relativePosition(old: i)
+            let target = Int32((position * Double(max(new.count - 1, 0))).rounded())
+            for (id, count) in lookups {
+                var lo = Int(start[id])
+                var hi = Int(start[id + 1])
+                if Int(count) > window {
+                    // The `window` postings around `target`.
+                    var a = lo
+                    var b = hi
+                    while a < b {
+                        let m = (a + b) / 2
+                        if postings[m] < target { a = m + 1 } else { b = m }
+                    }
+                    lo = max(lo, min(a - window / 2, hi - window))
+                    hi = lo + window
+                }
+                let weight = space.weights[id]
+                for k in lo..<hi {
+                    let j = Int(postings[k])
                     if accumulated[j] == 0 { touched.append(j) }
                     accumulated[j] += weight
                 }
             }
-            var ranked = touched
-            if ranked.count > Self.candidatesPerTask {
-                // Most shared weight first; among equals (repeated titles), the nearest in position.
-                let position = relativePosition(old: i)
-                ranked.sort { a, b in
-                    if accumulated[a] != accumulated[b] { return accumulated[a] > accumulated[b] }
-                    let da = abs(relativePosition(new: a) - position)
-                    let db = abs(relativePosition(new: b) - position)
-                    return da != db ? da < db : a < b
+            // The best `candidatesPerTask`: most shared weight, then nearest in position.
+            best.removeAll(keepingCapacity: true)
+            func better(_ a: Int, _ b: Int) -> Bool {
+                if accumulated[a] != accumulated[b] { return accumulated[a] > accumulated[b] }
+                let da = abs(relativePosition(new: a) - position)
+                let db = abs(relativePosition(new: b) - position)
+                return da != db ? da < db : a < b
+            }
+            for j in touched {
+                if best.count == Self.candidatesPerTask {
+                    guard better(j, best[best.count - 1]) else { continue }
+                    best.removeLast()
                 }
-                ranked.removeSubrange(Self.candidatesPerTask...)
+                var k = best.count
+                while k > 0, better(j, best[k - 1]) { k -= 1 }
+                best.insert(j, at: k)
             }
             for j in touched { accumulated[j] = 0 }
             touched.removeAll(keepingCapacity: true)
-            for j in ranked {
-                let t = TitleFeatures.similarity(f, newFeatures[j])
+            for j in best {
+                let t = space.similarity(i, old.count + j)
                 guard t >= threshold else { continue }
                 let s = score(title: t, i, j)
                 if s >= threshold { result.append(Pair(old: i, new: j, title: t, score: s)) }

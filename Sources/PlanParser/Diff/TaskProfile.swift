@@ -1,159 +1,175 @@
-/// Everything the diff compares about one task, computed once per task.
+/// Everything the diff compares about one task.
 ///
-/// Each field is reduced to word ids that ignore what does not matter between two years'
+/// Each field is reduced to words that ignore what does not matter between two years'
 /// plans: case, punctuation, spacing, Unicode normalization, numbering of groups, how a list
-/// was split, and years that moved with the plan year. Years keep two forms (relative to the
-/// plan year and absolute), and two values are equal when either form agrees, so both
-/// `năm 2024` → `năm 2025` (moved with the plan) and `2021 - 2025` → `2021 - 2025` (a fixed
-/// period) count as unchanged.
-struct TaskProfile: Sendable {
+/// was split, and years that moved with the plan year (``YearShiftRule``). A year that moves
+/// keeps two forms (relative to the plan year and as written) and matches when either agrees,
+/// so both `năm 2024` → `năm 2025` (moved with the plan) and `năm 2025` → `năm 2025` (the same
+/// text) count as unchanged; a fixed year (`ISO 9001:2015`, `giai đoạn 2021 - 2025`, a
+/// citation's) matches only as written.
+///
+/// A view of one task of ``TaskProfiles``, which holds a document's profiles compactly.
+struct TaskProfile {
     /// The title's words.
-    var title: [DiffToken]
-    /// The title's words, years relative: equal keys mean equal titles (in the common case).
-    var titleKey: [Int32]
+    var title: ArraySlice<DiffToken>
     /// Section path for comparison; see ``SectionKey``.
     var section: SectionKey
     /// Lead and support units: the words of each ``UnitRef/key``, sorted, no duplicates.
-    var lead: [[Int32]]
-    var support: [[Int32]]
+    var lead: [[DiffToken]]
+    var support: [[DiffToken]]
     var products: ListKey
-    var time: ListKey
+    var time: TimeKey
 
-    init(title: [DiffToken], section: SectionKey, lead: [[Int32]], support: [[Int32]], products: ListKey, time: ListKey) {
-        self.title = title
-        titleKey = title.map(\.relative)
-        self.section = section
-        self.lead = lead
-        self.support = support
-        self.products = products
-        self.time = time
+    /// Whether the old unit list `a` and the new `b` name the same units.
+    static func sameUnits(_ a: [[DiffToken]], _ b: [[DiffToken]]) -> Bool {
+        ListKey.sameSet(a, b, DiffToken.matches)
+    }
+
+    /// The Jaccard index of two unit lists: units of `a` matched in `b` over all units.
+    static func unitOverlap(_ a: [[DiffToken]], _ b: [[DiffToken]]) -> Double {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        var shared = 0
+        for x in a where b.contains(where: { DiffToken.matches(x, $0) }) { shared += 1 }
+        return Double(shared) / Double(a.count + b.count - shared)
     }
 }
 
-/// Builds the ``TaskProfile``s of one document, reducing each distinct section path, unit,
-/// product list and time list once: plans repeat them from task to task.
+/// The ``TaskProfile``s of one document, stored compactly: all titles' words in one array,
+/// and each distinct section path, unit list, product list and time list once (plans repeat
+/// them from task to task), so a task costs its words (8 bytes each) plus 24 bytes.
+struct TaskProfiles {
+    /// Which distinct values a task has, as indices into the tables below.
+    struct Record {
+        var section: Int32
+        var lead: Int32
+        var support: Int32
+        var products: Int32
+        var time: Int32
+    }
+
+    /// The titles' words, one title after another: task `i`'s are
+    /// `tokens[titleStart[i]..<titleStart[i + 1]]`.
+    fileprivate(set) var tokens: [DiffToken] = []
+    fileprivate(set) var titleStart: [Int32] = [0]
+    fileprivate(set) var records: [Record] = []
+    fileprivate(set) var sections: [SectionKey] = []
+    fileprivate(set) var unitLists: [[[DiffToken]]] = []
+    fileprivate(set) var productLists: [ListKey] = []
+    fileprivate(set) var timeLists: [TimeKey] = []
+
+    var count: Int { records.count }
+
+    func title(_ i: Int) -> ArraySlice<DiffToken> { tokens[Int(titleStart[i])..<Int(titleStart[i + 1])] }
+    func section(_ i: Int) -> SectionKey { sections[Int(records[i].section)] }
+    func lead(_ i: Int) -> [[DiffToken]] { unitLists[Int(records[i].lead)] }
+
+    subscript(i: Int) -> TaskProfile {
+        let r = records[i]
+        return TaskProfile(
+            title: title(i), section: sections[Int(r.section)], lead: unitLists[Int(r.lead)],
+            support: unitLists[Int(r.support)], products: productLists[Int(r.products)], time: timeLists[Int(r.time)])
+    }
+}
+
+/// Builds the ``TaskProfiles`` of one document, reducing each distinct section path, unit
+/// list, product list and time list once.
 struct TaskProfiler {
     let tokenizer: DiffTokenizer
-    private var sections: [ByteString: SectionKey] = [:]
-    private var units: [ByteString: [Int32]] = [:]
-    private var productLists: [ByteString: ListKey] = [:]
-    private var timeLists: [ByteString: ListKey] = [:]
+    private(set) var profiles = TaskProfiles()
+    private var sections = Interned()
+    private var units = Interned()
+    private var products = Interned()
+    private var times = Interned()
+    private var scratch: [UInt8] = []
 
     init(tokenizer: DiffTokenizer) {
         self.tokenizer = tokenizer
     }
 
-    mutating func profile(_ task: PlanTask) -> TaskProfile {
-        let sectionBytes = Self.joined(task.section)
-        let section = sections[sectionBytes] ?? SectionKey(task.headings, tokenizer: tokenizer)
-        sections[sectionBytes] = section
-        let productBytes = Self.joined(task.products)
-        let products = productLists[productBytes] ?? ListKey(task.products.map { tokenizer.tokens($0) })
-        productLists[productBytes] = products
-        let timeBytes = Self.joined(task.time.flatMap { m in
-            [m.text, m.kind.rawValue, m.start?.iso ?? "", m.end?.iso ?? "", m.every?.rawValue ?? "", m.action ?? ""]
-        })
-        let time = timeLists[timeBytes] ?? ListKey(time: task.time, tokenizer: tokenizer)
-        timeLists[timeBytes] = time
-        return TaskProfile(
-            title: tokenizer.tokens(task.title), section: section, lead: unitKeys(task.lead),
-            support: unitKeys(task.support), products: products, time: time)
-    }
-
-    /// The words of each unit's comparison key (``UnitRef/key``), sorted, no duplicates.
-    private mutating func unitKeys(_ refs: [UnitRef]) -> [[Int32]] {
-        var keys: [[Int32]] = []
-        for u in refs {
-            let bytes = ByteString(bytes: Array(u.key.utf8))
-            let k = units[bytes] ?? tokenizer.wordIDs(u.key)
-            units[bytes] = k
-            if !k.isEmpty { keys.append(k) }
+    /// Adds the profile of `task`.
+    mutating func add(_ task: PlanTask) {
+        tokenizer.scan(task.title) { token, _ in profiles.tokens.append(token) }
+        profiles.titleStart.append(Int32(profiles.tokens.count))
+        let tokenizer = self.tokenizer
+        /// The words of each unit's comparison key (``UnitRef/key``), sorted, no duplicates.
+        func unitKeys(_ refs: [UnitRef]) -> [[DiffToken]] {
+            ListKey.sortedUnique(refs.map { tokenizer.tokens($0.key) }.filter { !$0.isEmpty })
         }
-        return sortedUnique(keys)
+
+        key(task.section)
+        let section = Self.index(&sections, scratch, &profiles.sections) { SectionKey(task.headings, tokenizer: tokenizer) }
+        key(task.lead.map(\.key))
+        let lead = Self.index(&units, scratch, &profiles.unitLists) { unitKeys(task.lead) }
+        key(task.support.map(\.key))
+        let support = Self.index(&units, scratch, &profiles.unitLists) { unitKeys(task.support) }
+        key(task.products)
+        let products = Self.index(&self.products, scratch, &profiles.productLists) {
+            ListKey(task.products.map { tokenizer.tokens($0) })
+        }
+        timeKey(task.time)
+        let time = Self.index(&times, scratch, &profiles.timeLists) { TimeKey(task.time, tokenizer: tokenizer) }
+        profiles.records.append(
+            TaskProfiles.Record(section: section, lead: lead, support: support, products: products, time: time))
     }
 
-    private static func joined(_ texts: [String]) -> ByteString {
-        var bytes: [UInt8] = []
+    /// The index in `values` of the value whose key is `bytes`, made and appended when new.
+    private static func index<Value>(
+        _ interned: inout Interned, _ bytes: [UInt8], _ values: inout [Value], _ make: () -> Value
+    ) -> Int32 {
+        if let known = interned.find(bytes) { return known }
+        let index = Int32(values.count)
+        values.append(make())
+        interned.remember(bytes, as: index)
+        return index
+    }
+
+    /// `texts` into `scratch`, each followed by a separator.
+    private mutating func key(_ texts: [String]) {
+        scratch.removeAll(keepingCapacity: true)
         for t in texts {
-            bytes += t.utf8
-            bytes.append(0x1F)
+            scratch += t.utf8
+            scratch.append(0x1F)
         }
-        return ByteString(bytes: bytes)
-    }
-}
-
-/// `lists` sorted (lexicographically) without duplicates.
-func sortedUnique(_ lists: [[Int32]]) -> [[Int32]] {
-    if lists.count < 2 { return lists }
-    let sorted = lists.sorted { $0.lexicographicallyPrecedes($1) }
-    var result: [[Int32]] = []
-    for l in sorted where result.last != l { result.append(l) }
-    return result
-}
-
-/// A list of values (products, time milestones) reduced for comparison.
-///
-/// Two lists are equal when, with years relative or with years absolute, they hold the same
-/// set of values, or the same words in the same order once the list is joined. The second
-/// rule keeps a list split differently by two layouts (`A, B` in a table cell, `A; B` in a
-/// field bullet) equal.
-struct ListKey: Sendable, Equatable {
-    var relative: [[Int32]]
-    var absolute: [[Int32]]
-    var relativeJoined: [Int32]
-    var absoluteJoined: [Int32]
-
-    init(_ items: [[DiffToken]]) {
-        self.init(
-            relative: items.map { $0.map(\.relative) }, absolute: items.map { $0.map(\.word) },
-            relativeJoined: items.flatMap { $0.map(\.relative) }, absoluteJoined: items.flatMap { $0.map(\.word) })
     }
 
-    init(relative: [[Int32]], absolute: [[Int32]], relativeJoined: [Int32], absoluteJoined: [Int32]) {
-        self.relative = sortedUnique(relative.filter { !$0.isEmpty })
-        self.absolute = sortedUnique(absolute.filter { !$0.isEmpty })
-        self.relativeJoined = relativeJoined
-        self.absoluteJoined = absoluteJoined
-    }
-
-    /// Time milestones. A milestone the normalizer understood (a kind other than `unknown`,
-    /// with dates or a period) is compared by kind, period, dates and action; the dates as
-    /// (year − plan year, month, day) and as printed ISO dates. Any other milestone (not
-    /// understood, or a condition such as `Theo chỉ đạo của UBND tỉnh`) by its words.
-    init(time: [TimeMilestone], tokenizer: DiffTokenizer) {
-        var relative: [[Int32]] = []
-        var absolute: [[Int32]] = []
-        var relativeJoined: [Int32] = []
-        var absoluteJoined: [Int32] = []
+    /// Everything of `time` that ``TimeKey`` reads, into `scratch`.
+    private mutating func timeKey(_ time: [TimeMilestone]) {
+        scratch.removeAll(keepingCapacity: true)
+        func date(_ d: CalendarDate?) {
+            guard let d else { return scratch.append(0xFF) }
+            scratch += [UInt8(truncatingIfNeeded: d.year >> 8), UInt8(truncatingIfNeeded: d.year), UInt8(d.month), UInt8(d.day)]
+        }
         for m in time {
-            let text = tokenizer.tokens(m.text)
-            let action = tokenizer.tokens(m.action ?? "")
-            relativeJoined += (text + action).map(\.relative)
-            absoluteJoined += (text + action).map(\.word)
-            if m.kind != .unknown, m.start != nil || m.end != nil || m.every != nil {
-                let head = m.kind.rawValue + "|" + (m.every?.rawValue ?? "") + "|"
-                func rel(_ d: CalendarDate?) -> String {
-                    guard let d else { return "" }
-                    guard let base = tokenizer.baseYear else { return d.iso }
-                    return "y\(d.year - base)-\(d.month)-\(d.day)"
-                }
-                let r = tokenizer.words.id(head + rel(m.start) + "|" + rel(m.end))
-                let a = tokenizer.words.id(head + (m.start?.iso ?? "") + "|" + (m.end?.iso ?? ""))
-                relative.append([r] + action.map(\.relative))
-                absolute.append([a] + action.map(\.word))
-            } else {
-                let mark = tokenizer.words.id("~")
-                relative.append([mark] + (text + action).map(\.relative))
-                absolute.append([mark] + (text + action).map(\.word))
-            }
+            scratch += m.text.utf8
+            scratch.append(0x1F)
+            scratch += m.kind.rawValue.utf8
+            scratch.append(0x1F)
+            date(m.start)
+            date(m.end)
+            scratch += (m.every?.rawValue ?? "").utf8
+            scratch.append(0x1F)
+            scratch += (m.action ?? "").utf8
+            scratch.append(0x1E)
         }
-        self.init(relative: relative, absolute: absolute, relativeJoined: relativeJoined, absoluteJoined: absoluteJoined)
     }
 
-    /// Whether the old list `a` and the new list `b` say the same.
-    static func same(_ a: ListKey, _ b: ListKey) -> Bool {
-        a.relative == b.relative || a.absolute == b.absolute || a.relativeJoined == b.relativeJoined
-            || a.absoluteJoined == b.absoluteJoined
+    /// Distinct values by their key bytes. At most ``limit`` keys are remembered: plans repeat
+    /// a few hundred; a table of unique cells would otherwise keep a copy of each key.
+    private struct Interned {
+        static let limit = 50_000
+        private let table = WordTable()
+        /// The value index of each remembered key.
+        private var indices: [Int32] = []
+
+        func find(_ bytes: [UInt8]) -> Int32? {
+            bytes.withUnsafeBufferPointer { table.existingID($0) }.map { indices[Int($0)] }
+        }
+
+        mutating func remember(_ bytes: [UInt8], as index: Int32) {
+            guard table.count < Self.limit else { return }
+            _ = bytes.withUnsafeBufferPointer { table.id($0) }
+            indices.append(index)
+        }
     }
 }
 

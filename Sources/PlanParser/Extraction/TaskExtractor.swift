@@ -23,8 +23,21 @@ struct TaskExtractor {
     }
 
     mutating func extract(from store: SectionStore) {
+        // Room for every possible task at once: the records are large, and growing the array
+        // would copy them (and hold two copies) several times.
+        var possible = 0
+        for t in store.tables { possible += t.rows.count }
+        for n in store.nodes where n.kind != .part && n.kind != .group && n.kind != .roman { possible += 1 }
+        tasks.reserveCapacity(possible)
         walk(store.rootViews, role: .neutral, path: [], idPath: [])
-        tasks = Self.uniqued(tasks)
+        Self.makeIDsUnique(&tasks)
+    }
+
+    /// The tasks, handed over (the extractor keeps none, so they are not copied).
+    mutating func takeTasks() -> [PlanTask] {
+        let t = tasks
+        tasks = []
+        return t
     }
 
     // MARK: - Roles
@@ -254,17 +267,17 @@ struct TaskExtractor {
         }
         switch role {
         case .lead:
-            task.lead += units(value)
+            Self.append(units(value), to: &task.lead)
         case .support:
-            task.support += units(value)
+            Self.append(units(value), to: &task.support)
         case .product:
             let key = TextKey(value)
             if let cached = productCache[key] {
-                task.products += cached
+                Self.append(cached, to: &task.products)
             } else {
                 let products = ListSplitter.products(value)
                 productCache[key] = products
-                task.products += products
+                Self.append(products, to: &task.products)
             }
         case .time:
             let key = TextKey(value)
@@ -276,11 +289,18 @@ struct TaskExtractor {
                 timeCache[key] = result
             }
             let (milestones, problems) = result
-            task.time += milestones
+            Self.append(milestones, to: &task.time)
             for p in problems { warnings.append(Diagnostic(line: line, code: p.code, message: p.message)) }
         case .unknown:
             break
         }
+    }
+
+    /// `list += values`, but an empty list takes the (cached) array itself: tables repeat the
+    /// same cells, and a shared array costs no memory per task.
+    @inline(__always)
+    private static func append<T>(_ values: [T], to list: inout [T]) {
+        if list.isEmpty { list = values } else { list += values }
     }
 
     private static func hasColon(_ s: String) -> Bool {
@@ -304,6 +324,16 @@ struct TaskExtractor {
         else { return }
         let roles = table.columns.map(\.role)
         var current: PlanTask?
+        // Rows of one group share one section path (one array, not one per task).
+        var lastGroupPath: [SectionHeading] = []
+        var lastHeadings = path
+        func headings(_ path: [SectionHeading], _ groupPath: [SectionHeading]) -> [SectionHeading] {
+            if groupPath != lastGroupPath {
+                lastGroupPath = groupPath
+                lastHeadings = path + groupPath
+            }
+            return lastHeadings
+        }
         func flush(_ t: inout PlanTask?) {
             if let task = t { tasks.append(task) }
             t = nil
@@ -319,7 +349,7 @@ struct TaskExtractor {
                 let id = ([idPrefix] + row.groupPath.map { $0.number ?? "" } + [number]).joined(separator: ".")
                 var task = PlanTask(
                     id: id, origin: .table, line: row.line, endLine: row.endLine,
-                    headings: path + row.groupPath, number: number.isEmpty ? nil : number,
+                    headings: headings(path, row.groupPath), number: number.isEmpty ? nil : number,
                     title: row.cells[titleCol])
                 fill(&task, from: row, roles: roles, titleCol: titleCol)
                 current = task
@@ -353,15 +383,20 @@ struct TaskExtractor {
 
     /// Ids must be unique: a repeated number (`c)` twice) gets `~2`, `~3`.
     static func uniqued(_ tasks: [PlanTask]) -> [PlanTask] {
+        var result = tasks
+        makeIDsUnique(&result)
+        return result
+    }
+
+    /// ``uniqued(_:)`` in place: the task records are not copied.
+    static func makeIDsUnique(_ tasks: inout [PlanTask]) {
         var seen: [TextKey: Int] = [:]
         seen.reserveCapacity(tasks.count)
-        var result = tasks
-        for i in result.indices {
-            let key = TextKey(result[i].id)
+        for i in tasks.indices {
+            let key = TextKey(tasks[i].id)
             let count = (seen[key] ?? 0) + 1
             seen[key] = count
-            if count > 1 { result[i].id += "~\(count)" }
+            if count > 1 { tasks[i].id += "~\(count)" }
         }
-        return result
     }
 }

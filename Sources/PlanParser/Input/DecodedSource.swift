@@ -37,8 +37,10 @@ struct DecodedSource: Sendable {
 enum LineRole: UInt8, Sendable {
     /// Nothing: the tokenizer and parser decide from the line itself (plain text).
     case text
-    /// A table row starts here (its cells are tab-separated): never a continuation of the
-    /// row above, even when its first cell is empty (a milestone row in Word).
+    /// A table row starts here (its cells are tab-separated), with its further paragraphs on
+    /// the lines that follow (``cellParagraph``). A row with an empty first cell is read like
+    /// such a row of a text table: a milestone, or more of the row above when its text goes
+    /// on mid-sentence (a Word row split by hand).
     case rowStart
     /// More text of the cells of the row above, cut by a wrap (a layout-text column):
     /// each non-empty cell joins the same cell above with a space.

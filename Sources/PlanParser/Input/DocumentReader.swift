@@ -18,6 +18,8 @@ protocol DocumentReader: Sendable {
 /// text (which recognizes everything) comes last.
 enum DocumentReaders {
     static let all: [any DocumentReader.Type] = [
+        DocxReader.self,
+        OdtReader.self,
         TextReader.self,
     ]
 

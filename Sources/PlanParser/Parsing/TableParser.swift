@@ -47,7 +47,9 @@ struct TableParser {
             raw.append(RawRow(line: Int(t.number), endLine: Int(t.number), afterBlank: t.afterBlank, role: t.role, cells: cells))
         }
         let width = raw.map(\.cells.count).max() ?? 0
-        for k in raw.indices { while raw[k].cells.count < width { raw[k].cells.append("") } }
+        for k in raw.indices where raw[k].cells.count < width {
+            raw[k].cells.append(contentsOf: repeatElement("", count: width - raw[k].cells.count))
+        }
 
         var columns = (0..<width).map { _ in TableColumn(title: "", role: .other) }
         var headerIndex: Int?
@@ -110,12 +112,13 @@ struct TableParser {
                 rows.append(row)
                 continue
             }
-            let readerKnowsRow = row.role == .rowStart
             if first.isEmpty, let prevIndex = rows.lastIndex(where: { $0.kind == .task || $0.kind == .milestone }),
-                prevIndex == rows.count - 1, !(readerKnowsRow && !row.cells[titleCol].isEmpty)
+                prevIndex == rows.count - 1
             {
-                // A reader's new row is never a page-break continuation: it is a milestone.
-                if !readerKnowsRow, isContinuation(row, of: rows[prevIndex], titleCol: titleCol) {
+                // A reader's row (a Word table row) is read like a row of a text table: one that
+                // goes on mid-sentence continues the task above (the row was split by hand),
+                // any other is another milestone; only a blank line never comes before it.
+                if isContinuation(row, of: rows[prevIndex], titleCol: titleCol) {
                     for c in row.cells.indices where !row.cells[c].isEmpty {
                         if rows[prevIndex].cells[c].isEmpty {
                             rows[prevIndex].cells[c] = row.cells[c]
@@ -159,6 +162,7 @@ struct TableParser {
         var result: [String] = []
         var bytes = source.bytes(t.line)
         let separator: UInt8 = t.pipes ? UInt8(ascii: "|") : 0x09
+        result.reserveCapacity(bytes.reduce(1) { $1 == separator ? $0 + 1 : $0 })
         if t.pipes, outerPipes {
             if bytes.first == UInt8(ascii: "|") { bytes = bytes.dropFirst() }
             if bytes.last == UInt8(ascii: "|") { bytes = bytes.dropLast() }

@@ -76,8 +76,8 @@ import Testing
         #expect(!ListKey.same(products(["Kế hoạch"], year: 2024, t), products([], year: 2025, t)))
     }
 
-    private func time(_ milestones: [TimeMilestone], year: Int, _ table: WordTable) -> ListKey {
-        ListKey(time: milestones, tokenizer: DiffTokenizer(words: table, baseYear: year))
+    private func time(_ milestones: [TimeMilestone], year: Int, _ table: WordTable) -> TimeKey {
+        TimeKey(milestones, tokenizer: DiffTokenizer(words: table, baseYear: year))
     }
 
     private func month(_ text: String, _ y: Int, _ m: Int) -> TimeMilestone {
@@ -88,20 +88,20 @@ import Testing
         // Milestones the normalizer did not understand are compared by their words.
         let t = WordTable()
         func unknown(_ s: String) -> TimeMilestone { TimeMilestone(text: s, kind: .unknown) }
-        #expect(ListKey.same(time([unknown("Quý I/2024")], year: 2024, t), time([unknown("Quý I/2025.")], year: 2025, t)))
-        #expect(!ListKey.same(time([unknown("Tháng 01/2024")], year: 2024, t), time([unknown("Tháng 03/2025")], year: 2025, t)))
-        #expect(ListKey.same(time([unknown("Tháng 7/2024")], year: 2024, t), time([unknown("Tháng 07/2025")], year: 2025, t)))
-        #expect(ListKey.same(time([unknown("Theo chỉ đạo của UBND tỉnh")], year: 2024, t),
+        #expect(TimeKey.same(time([unknown("Quý I/2024")], year: 2024, t), time([unknown("Quý I/2025.")], year: 2025, t)))
+        #expect(!TimeKey.same(time([unknown("Tháng 01/2024")], year: 2024, t), time([unknown("Tháng 03/2025")], year: 2025, t)))
+        #expect(TimeKey.same(time([unknown("Tháng 7/2024")], year: 2024, t), time([unknown("Tháng 07/2025")], year: 2025, t)))
+        #expect(TimeKey.same(time([unknown("Theo chỉ đạo của UBND tỉnh")], year: 2024, t),
                              time([unknown("Theo chỉ đạo của UBND tỉnh.")], year: 2025, t)))
     }
 
     @Test func timeByDates() {
         let t = WordTable()
-        #expect(ListKey.same(time([month("Tháng 01/2024", 2024, 1)], year: 2024, t),
+        #expect(TimeKey.same(time([month("Tháng 01/2024", 2024, 1)], year: 2024, t),
                              time([month("Tháng 1 năm 2025", 2025, 1)], year: 2025, t)), "same month, other words")
-        #expect(!ListKey.same(time([month("Tháng 01/2024", 2024, 1)], year: 2024, t),
+        #expect(!TimeKey.same(time([month("Tháng 01/2024", 2024, 1)], year: 2024, t),
                               time([month("Tháng 03/2025", 2025, 3)], year: 2025, t)), "January → March")
-        #expect(ListKey.same(time([month("Tháng 12/2025", 2025, 12)], year: 2024, t),
+        #expect(TimeKey.same(time([month("Tháng 12/2025", 2025, 12)], year: 2024, t),
                              time([month("Tháng 12/2025", 2025, 12)], year: 2025, t)), "a fixed date")
         let quarterly = TimeMilestone(text: "Hằng quý", kind: .periodic, start: .firstDay(month: 1, year: 2024),
                                       end: .lastDay(month: 12, year: 2024), every: .quarter)
@@ -111,7 +111,7 @@ import Testing
         var monthly25 = quarterly25
         monthly25.text = "Hằng tháng"
         monthly25.every = .month
-        #expect(ListKey.same(time([quarterly], year: 2024, t), time([quarterly25], year: 2025, t)))
-        #expect(!ListKey.same(time([quarterly], year: 2024, t), time([monthly25], year: 2025, t)))
+        #expect(TimeKey.same(time([quarterly], year: 2024, t), time([quarterly25], year: 2025, t)))
+        #expect(!TimeKey.same(time([quarterly], year: 2024, t), time([monthly25], year: 2025, t)))
     }
 }
