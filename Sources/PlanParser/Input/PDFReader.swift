@@ -26,10 +26,10 @@ enum PDFReader: DocumentReader {
     }
 
     static func read(_ bytes: [UInt8], options: ParseOptions) throws(PlanParseError) -> DecodedSource {
-        guard let program = ExternalTool.find(tool) else { throw .missingTool(name: tool, install: install) }
-        let run: ExternalTool.Result
+        guard let program = ExternalProgram.find(tool) else { throw .missingTool(name: tool, install: install) }
+        let run: ExternalProgram.Result
         do {
-            run = try ExternalTool.run(program, arguments: ["-layout", "-enc", "UTF-8"], input: bytes, inputName: "input.pdf",
+            run = try ExternalProgram.run(program, arguments: ["-layout", "-enc", "UTF-8"], input: bytes, inputName: "input.pdf",
                                        timeout: timeout, outputLimit: options.maxBytes)
         } catch {
             throw .toolFailed(name: tool, reason: error.reason)
@@ -50,7 +50,7 @@ enum PDFReader: DocumentReader {
 }
 
 /// Runs an external program the way a careful shell script would, without a shell.
-enum ExternalTool {
+enum ExternalProgram {
     struct Result {
         var status: Int32
         var stdout: [UInt8]

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import PlanParser
 
-/// PDF input through poppler's pdftotext (an optional program: these tests skip without it).
-@Suite(.enabled(if: ExternalTool.find("pdftotext") != nil, "pdftotext (poppler-utils) not installed: PDF tests skipped"))
+/// PDF input through poppler's pdftotext (an optional program: these tests skip without it,
+/// except in CI — `PLANPARSER_REQUIRE_READERS=1` from `.ci/run`, which installs poppler-utils).
+@Suite(.enabled(if: ExternalTool.runs(ExternalProgram.find("pdftotext") != nil), "pdftotext (poppler-utils) not installed: PDF tests skipped"))
 struct PDFReaderTests {
     @Test func readsLikeItsLayoutText() throws {
         // samples/converted/pdftotext-layout/table-appendix.text is pdftotext -layout of this PDF.
@@ -49,7 +50,7 @@ struct PDFReaderTests {
     @Test func missingToolMessage() {
         #expect(PlanParseError.missingTool(name: "pdftotext", install: PDFReader.install).description
             == "reading a PDF needs pdftotext, which is not installed: apt install poppler-utils (Debian, Ubuntu), brew install poppler (macOS), or Poppler for Windows (conda install poppler); or give the text of `pdftotext -layout FILE.pdf` instead")
-        #expect(ExternalTool.find("pdftotext", path: "/nonexistent:/also-not") == nil)
-        #expect(ExternalTool.find("sh", path: "/nonexistent:/bin") != nil)
+        #expect(ExternalProgram.find("pdftotext", path: "/nonexistent:/also-not") == nil)
+        #expect(ExternalProgram.find("sh", path: "/nonexistent:/bin") != nil)
     }
 }
