@@ -11,6 +11,9 @@ enum LostTableDetector {
     /// The warning code, one of ``PlanDocument/strictWarningCodes``.
     static let code = "table-lost"
 
+    /// A paragraph of header cells run together has at most this many bytes.
+    static let longestHeaderBytes = 160
+
     /// Header cells this close together (in paragraphs) are one header row.
     static let headerWindow = 10
     /// At least this many row numbers alone on their lines make an appendix a lost table.
@@ -37,20 +40,24 @@ enum LostTableDetector {
             return true
         }
         // The header cells and row numbers in this section's own paragraphs.
-        var header: (line: Int, roles: Set<TableColumn.Role>, hasTitle: Bool)?
+        var header: (line: Int, roles: ColumnRoles, hasTitle: Bool)?
         var headerAt = -1
         var start: Int?
         var numbers = 0
-        for (k, p) in s.paragraphs.enumerated() {
-            let text = p.text
-            if TableParser.rowNumber(text) != nil, text.utf8.count <= 4 {
+        for (k, p) in s.storedParagraphs.enumerated() {
+            // Only short paragraphs can be a row number or header cells: look at the rest no further.
+            guard p.text.count <= Self.longestHeaderBytes else { continue }
+            let roles = StoredText(store: s.store, range: p.text).withBytes { bytes -> ColumnRoles in
+                if bytes.count <= 4, TableParser.rowNumber(String(decoding: bytes, as: UTF8.self)) != nil { return .rowNumber }
+                return headerRoles(bytes)
+            }
+            if roles == .rowNumber {
                 numbers += 1
-                if start == nil { start = p.line }
+                if start == nil { start = Int(p.line) }
                 continue
             }
-            let roles = headerRoles(text)
             guard !roles.isEmpty else { continue }
-            if header == nil || k - headerAt > headerWindow { header = (p.line, [], false) }
+            if header == nil || k - headerAt > headerWindow { header = (Int(p.line), [], false) }
             header!.roles.formUnion(roles)
             if roles.contains(.title) { header!.hasTitle = true }
             headerAt = k
@@ -75,26 +82,47 @@ enum LostTableDetector {
         return false
     }
 
+    /// A set of column kinds, as bits; ``rowNumber`` marks a paragraph that is a row number.
+    struct ColumnRoles: OptionSet, Equatable {
+        let rawValue: UInt16
+        static let rowNumber = ColumnRoles(rawValue: 1 << 15)
+        static let title = ColumnRoles(.title)
+
+        init(rawValue: UInt16) { self.rawValue = rawValue }
+        init(_ role: TableColumn.Role) {
+            rawValue = 1 << UInt16(TableColumn.Role.allCases.firstIndex(of: role) ?? 0)
+        }
+
+        var count: Int { (rawValue & 0x7FFF).nonzeroBitCount }
+    }
+
     // Words of header cells, looked for inside a paragraph that joined several of them.
-    private static let headerWords: [(TableColumn.Role, [UInt8])] = ([
+    private static let headerWords: [(ColumnRoles, [UInt8])] = ([
         (.number, "stt"), (.title, "nhiệm vụ"), (.title, "nội dung"), (.product, "sản phẩm"), (.product, "kết quả"),
         (.lead, "chủ trì"), (.support, "phối hợp"), (.time, "thời gian"), (.time, "thời hạn"),
-    ] as [(TableColumn.Role, String)]).map { ($0.0, Array($0.1.utf8)) }
+    ] as [(TableColumn.Role, String)]).map { (ColumnRoles($0.0), Array($0.1.utf8)) }
 
     /// The column kinds a paragraph names as header cells: a whole cell (`Đơn vị chủ trì`), or
     /// several cells run together (`Nhiệm vụ Kết quả/ Sản phẩm Đơn vị chủ trì …`, no colon:
     /// inline fields are `Chủ trì: …`).
     static func headerRoles(_ text: String) -> Set<TableColumn.Role> {
-        let n = text.utf8.count
-        if DisplayColumns.width(text.utf8) <= 30 {
-            let role = TableParser.role(ofHeader: text)
-            if role != .other { return [role] }
+        var copy = text
+        let bits = copy.withUTF8 { headerRoles($0) }
+        return Set(TableColumn.Role.allCases.filter { bits.contains(ColumnRoles($0)) })
+    }
+
+    private static func headerRoles(_ bytes: UnsafeBufferPointer<UInt8>) -> ColumnRoles {
+        VietnameseText.withLowercased(bytes) { folded -> ColumnRoles in
+            // At most 30 letters (90 bytes): one cell.
+            if folded.count <= 90, DisplayColumns.width(folded) <= 30 {
+                let role = LabelVocabulary.columnRole(ofHeader: folded)
+                if role != .other { return ColumnRoles(role) }
+            }
+            guard !folded.contains(UInt8(ascii: ":")) else { return [] }
+            var roles: ColumnRoles = []
+            for (role, word) in headerWords where ByteSearch.find(folded, word) != nil { roles.insert(role) }
+            return roles.count >= 3 ? roles : []
         }
-        guard n <= 160, !text.utf8.contains(UInt8(ascii: ":")) else { return [] }
-        let folded = Array(VietnameseText.lowercased(text).utf8)
-        var roles = Set<TableColumn.Role>()
-        for (role, word) in headerWords where ByteSearch.find(folded, word) != nil { roles.insert(role) }
-        return roles.count >= 3 ? roles : []
     }
 
     static func message(from first: Int, to last: Int) -> String {
