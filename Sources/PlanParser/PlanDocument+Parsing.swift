@@ -45,8 +45,11 @@ extension PlanDocument {
         var clock = StageClock(report: options.stageTimer)
         let format = decoded.format
         let notes = decoded.notes
-        // 1. Lines and tokens; page numbers, running headers and rules leave the text.
-        var source = LineTokenizer.tokenize(decoded)
+        // 1. Converter tables and columns back into rows; lines and tokens; page numbers,
+        //    running headers and rules leave the text.
+        let recovered = ConvertedTextRecovery.recover(decoded)
+        clock.lap("recovery")
+        var source = LineTokenizer.tokenize(recovered)
         guard !source.tokens.isEmpty else { throw .empty }
         clock.lap("tokenize")
         let furniture = FurnitureDetector.remove(from: &source)
@@ -71,6 +74,7 @@ extension PlanDocument {
         // 5. Tasks and targets, with the citations made on their lines.
         var extractor = TaskExtractor(normalizer: TimeNormalizer(planYear: header.planYear, planPeriod: header.planPeriod))
         extractor.extract(from: body.store, preamble: body.preamble, kind: header.kind, dateYear: header.date?.year)
+        warnings += LostTableDetector.check(body.store, furniture: furniture)  // tables flattened beyond repair
         clock.lap("tasks")
         // 6. Prose tasks without a stated lead take one from the plan's responsibilities.
         var found = extractor.takeTasks()

@@ -108,6 +108,11 @@ struct Batch {
         var directory: String?
         if case .directory(let d) = destination { directory = d }
         let format = job.format ?? options.outputFormat(job.subject, file: directory == nil ? options.output : nil)
+        // A workbook is a zip: never pour one onto a terminal.
+        if format.isBinary, directory == nil, options.output == nil || options.output == "-", Console.stdoutIsTerminal {
+            Console.line("error: '\(format.name)' is a binary format: write it to a file (-o out.\(format.extensions.first ?? format.name)) or redirect standard output")
+            return Extract.Status.usage
+        }
         // `plan.txt` beside `plan.docx`: the Word file's output keeps its extension
         // (`plan.docx.json`), so the two never claim one file.
         var stemCounts: [String: Int] = [:]

@@ -20,6 +20,10 @@ struct DiffCommand {
             return Status.trouble
         }
         let format = options.outputFormat(.diff, file: options.output)
+        if format.isBinary, options.output == nil || options.output == "-", Console.stdoutIsTerminal {
+            Console.line("error: '\(format.name)' is a binary format: write it to a file (-o changes.\(format.extensions.first ?? format.name)) or redirect standard output")
+            return Status.trouble
+        }
         // A text report names the files in its header: escaped like any terminal text.
         func name(_ path: String) -> String { format.isTerminalText ? Console.escaped(path) : path }
         guard let old = Extract.load(options.arguments[0], options: options, name: name(options.arguments[0])),

@@ -51,7 +51,7 @@ import Testing
         let r = try ExtractRunner.run(["samples/messy", "-o", out.path, "--format", "csv", "--bom"])
         #expect(r.status == 0)
         let csv = try Data(contentsOf: out.appendingPathComponent("field-bullets.noblank.csv"))
-        #expect(csv.starts(with: [0xEF, 0xBB, 0xBF] + Array("id,origin,section".utf8)))
+        #expect(csv.starts(with: [0xEF, 0xBB, 0xBF] + Array("source,document,id,origin,section".utf8)))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("table-appendix.web.csv").path))
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("README.csv").path))
     }
@@ -59,7 +59,7 @@ import Testing
     @Test func csvOfManyFilesHasOneHeader() throws {
         let r = try ExtractRunner.run(["--format", "csv"] + Self.samples)
         #expect(r.status == 0)
-        #expect(r.stdout.components(separatedBy: "id,origin,section").count == 2)
+        #expect(r.stdout.components(separatedBy: "source,document,id,origin,section").count == 2)
         #expect(r.stdout.components(separatedBy: "\r\n").count - 2 == 35 + 18 + 24 + 0 + 14)
     }
 

@@ -52,7 +52,7 @@ import Testing
     @Test func badFormat() throws {
         let r = try ExtractRunner.run(["--format", "xml", "x.txt"])
         #expect(r.status == 2)
-        #expect(r.stderr.hasPrefix("Error: 'xml' is not a valid value for '--format' (one of: json, ndjson, csv)\n"))
+        #expect(r.stderr.hasPrefix("Error: 'xml' is not a valid value for '--format' (one of: json, ndjson, csv, tasks-ndjson, xlsx, html, ics)\n"))
     }
 
     @Test func standardInput() throws {

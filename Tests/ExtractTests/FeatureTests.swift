@@ -32,18 +32,18 @@ import Testing
     @Test func delimiters() throws {
         let semicolon = try ExtractRunner.run(["-f", "csv", "--delimiter", ";", Self.plan])
         let header = semicolon.stdout.split(separator: "\r\n").first
-        #expect(header == "id;origin;section;number;title;lead;support;products;time;start;end;line")
+        #expect(header == "source;document;id;origin;section;number;title;lead;lead_keys;support;support_keys;products;time;start;end;line")
         // Multi-values are joined with "; ": such cells are quoted now that ';' is the delimiter.
         #expect(semicolon.stdout.contains("; "), "there are cells holding the delimiter")
         let rows = semicolon.stdout.split(separator: "\r\n").dropFirst()
         for row in rows {
-            // Outside quotes, a row has exactly 11 delimiters.
+            // Outside quotes, a row has exactly 15 delimiters.
             var quoted = false
             var count = 0
             for c in row {
                 if c == "\"" { quoted.toggle() } else if c == ";", !quoted { count += 1 }
             }
-            #expect(count == 11, "\(row)")
+            #expect(count == 15, "\(row)")
         }
         let tab = try ExtractRunner.run(["units", "-f", "csv", "--delimiter", "tab", Self.plan])
         #expect(tab.stdout.hasPrefix("unit\tkey\tlead\tsupport\r\n"))
@@ -86,8 +86,8 @@ import Testing
         let dir = try ExtractRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let cases: [([String], String, String)] = [
-            ([Self.plan], "x.csv", "id,origin,section"),
-            ([Self.plan], "x.CSV", "id,origin,section"),
+            ([Self.plan], "x.csv", "source,document,id,origin,section"),
+            ([Self.plan], "x.CSV", "source,document,id,origin,section"),
             ([Self.plan], "x.ndjson", "{\"schemaVersion\":1,"),
             ([Self.plan], "x.jsonl", "{\"schemaVersion\":1,"),
             ([Self.plan], "x.json", "{\n  \"schemaVersion\": 1,"),
@@ -112,9 +112,9 @@ import Testing
     @Test func oneExporterForTheRun() throws {
         let csv = try ExtractRunner.run(["-f", "csv", "--bom", "-j", "2", "samples/messy"])
         #expect(csv.status == 0)
-        #expect(csv.stdoutBytes.starts(with: [0xEF, 0xBB, 0xBF] + Array("id,origin,section".utf8)))
+        #expect(csv.stdoutBytes.starts(with: [0xEF, 0xBB, 0xBF] + Array("source,document,id,origin,section".utf8)))
         #expect(csv.stdout.components(separatedBy: "\u{FEFF}").count == 2)
-        #expect(csv.stdout.components(separatedBy: "id,origin,section").count == 2)
+        #expect(csv.stdout.components(separatedBy: "source,document,id,origin,section").count == 2)
         let json = try ExtractRunner.run(["--compact", "-j2", "samples/messy"])
         let array = try JSONSerialization.jsonObject(with: Data(json.stdoutBytes)) as? [[String: Any]]
         #expect(array?.count == 11, "the text files in samples/messy")

@@ -68,7 +68,7 @@ import Testing
         (["outline"], "missing input file (use '-' for standard input)"),
         (["units"], "missing input file (use '-' for standard input)"),
         (["tables", "--stats", "a"], "'--stats' does not apply to 'extract tables'"),
-        (["units", "--format", "ndjson", "a"], "'ndjson' is not a valid value for '--format' (one of: text, csv, json)"),
+        (["units", "--format", "ndjson", "a"], "'ndjson' is not a valid value for '--format' (one of: text, csv, json, xlsx)"),
         (["--encoding", "latin1", "a"], "'latin1' is not a valid value for '--encoding' (one of: auto, utf-8, cp1258, tcvn3, vni)"),
         (["--bom=yes", "a"], "'--bom' does not take a value"),
         (["-hx"], "unknown option '-hx'"),

@@ -106,6 +106,22 @@ import Testing
         #expect(Self.noRawControls(tty.stdout.replacingOccurrences(of: "\r\n", with: "\n")))
     }
 
+    /// A workbook (a zip) is never written onto a terminal; redirected or to a file it is.
+    @Test func binaryFormatsNotOnATerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            print("skipped: no /usr/bin/script to run extract on a pseudo-terminal")
+            return
+        }
+        let tty = try ExtractRunner.shell("script -qc '\"$EXTRACT\" -f xlsx samples/table-appendix.txt' /dev/null")
+        #expect(tty.stdout.contains("error: 'xlsx' is a binary format: write it to a file (-o out.xlsx) or redirect standard output"))
+        #expect(!tty.stdout.contains("PK"))
+        let diff = try ExtractRunner.shell("script -qc '\"$EXTRACT\" diff -f xlsx samples/diff/plan-2024.txt samples/diff/plan-2025.txt' /dev/null")
+        #expect(diff.stdout.contains("error: 'xlsx' is a binary format"))
+        let piped = try ExtractRunner.run(["-f", "xlsx", "samples/table-appendix.txt"])
+        #expect(piped.status == 0)
+        #expect(piped.stdoutBytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+    }
+
     @Test(arguments: [
         ("plain", "plain"),
         ("a\nb", "a\\u{A}b"),

@@ -138,16 +138,20 @@ public struct OutputFormat: Sendable {
     /// folder gets one file per table, `<name>.table-<N>.<extension>`; otherwise (a workbook)
     /// one file per input holds all of its tables.
     public let oneTablePerFile: Bool
+    /// Bytes that are not text (a zip: `xlsx`); a terminal is no place for them.
+    public let isBinary: Bool
     public let maker: Maker
 
     public init(name: String, subject: ExportSubject, extensions: [String], summary: String,
-                isTerminalText: Bool = false, oneTablePerFile: Bool = false, maker: Maker) {
+                isTerminalText: Bool = false, oneTablePerFile: Bool = false, isBinary: Bool = false,
+                maker: Maker) {
         self.name = name
         self.subject = subject
         self.extensions = extensions
         self.summary = summary
         self.isTerminalText = isTerminalText
         self.oneTablePerFile = oneTablePerFile
+        self.isBinary = isBinary
         self.maker = maker
     }
 
@@ -173,11 +177,17 @@ public struct OutputFormat: Sendable {
         all.first { $0.subject == subject && $0.name == name }
     }
 
-    /// The format of `subject` that a file name's extension asks for (`plan.xlsx`).
+    /// The format of `subject` that a file name's extension asks for (`plan.xlsx`); the
+    /// longest extension that fits wins (`plan.tasks.ndjson` before `plan.ndjson`).
     public static func forFile(_ path: String, subject: ExportSubject) -> OutputFormat? {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-        let ext = path[path.index(after: dot)...].lowercased()
-        return all.first { $0.subject == subject && $0.extensions.contains(ext) }
+        let name = path[(path.lastIndex(of: "/").map(path.index(after:)) ?? path.startIndex)...].lowercased()
+        var best: (format: OutputFormat, length: Int)?
+        for f in all where f.subject == subject {
+            for ext in f.extensions where name.hasSuffix("." + ext) && ext.count > (best?.length ?? 0) {
+                best = (f, ext.count)
+            }
+        }
+        return best?.format
     }
 }
 

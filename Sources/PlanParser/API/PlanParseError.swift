@@ -30,6 +30,14 @@ public enum PlanParseError: Error, Sendable, Equatable, CustomStringConvertible 
     case unreadableDocument(format: String, reason: String)
     /// A file recognized by its content that is not read, with what to do about it.
     case unsupportedFormat(UnsupportedFormat)
+    /// Reading the format needs an external program that is not installed (a PDF needs
+    /// poppler's `pdftotext`); `install` says how to get it.
+    case missingTool(name: String, install: String)
+    /// The external program that reads the format failed: `reason` is what it said, its exit
+    /// status, or that it ran out of time.
+    case toolFailed(name: String, reason: String)
+    /// A PDF without a text layer (a scanned image): there is no text to read.
+    case noTextLayer
 
     public var description: String {
         switch self {
@@ -56,6 +64,13 @@ public enum PlanParseError: Error, Sendable, Equatable, CustomStringConvertible 
             return "not a valid .\(format): \(reason)"
         case .unsupportedFormat(let format):
             return format.description
+        case .missingTool(let name, let install):
+            return "reading a PDF needs \(name), which is not installed: \(install); "
+                + "or give the text of `pdftotext -layout FILE.pdf` instead"
+        case .toolFailed(let name, let reason):
+            return "\(name) could not read the file: \(reason)"
+        case .noTextLayer:
+            return "the PDF has no text layer (a scanned image?): run OCR on it first (e.g. ocrmypdf), or give the .docx"
         }
     }
 }

@@ -1,7 +1,10 @@
 /// `--format csv`: one row per task of every document (columns in README.md, "Task CSV").
 ///
-/// Multi-values are joined with `; `, the section path with ` > `; `start`/`end` are the
-/// earliest start and latest end of the task's milestones.
+/// `source` is the input's path as given and `document` a stable id of the document (its
+/// number and date, else the file name), so rows of several inputs stay apart; multi-values
+/// are joined with `; `, the section path with ` > `; `lead_keys`/`support_keys` hold the
+/// units' comparison keys in the order of the names; `start`/`end` are the earliest start and
+/// latest end of the task's milestones.
 struct TaskCSVExporter: DocumentExporter {
     static let format = OutputFormat(
         name: "csv", subject: .documents, extensions: ["csv"],
@@ -10,7 +13,8 @@ struct TaskCSVExporter: DocumentExporter {
 
     /// Columns, in order.
     static let columns = [
-        "id", "origin", "section", "number", "title", "lead", "support", "products", "time", "start", "end", "line",
+        "source", "document", "id", "origin", "section", "number", "title", "lead", "lead_keys", "support",
+        "support_keys", "products", "time", "start", "end", "line",
     ]
 
     private var writer: CSVWriter
@@ -25,14 +29,13 @@ struct TaskCSVExporter: DocumentExporter {
     }
 
     mutating func add(_ document: PlanDocument, _ out: OutputSink) throws(OutputError) {
+        let source = document.source.path
+        let id = document.documentID
         for t in document.tasks {
-            let starts = t.time.compactMap(\.start)
-            let ends = t.time.compactMap(\.end)
             writer.row([
-                t.id, t.origin.rawValue, t.section.joined(separator: " > "), t.number ?? "", t.title,
-                t.lead.map(\.name).joined(separator: "; "), t.support.map(\.name).joined(separator: "; "),
-                t.products.joined(separator: "; "), t.time.map(\.text).joined(separator: "; "),
-                starts.min()?.iso ?? "", ends.max()?.iso ?? "", String(t.line),
+                source, id, t.id, t.origin.rawValue, t.sectionText, t.number ?? "", t.title,
+                t.leadText, t.leadKeysText, t.supportText, t.supportKeysText, t.productsText, t.timeText,
+                t.earliestStart?.iso ?? "", t.latestEnd?.iso ?? "", String(t.line),
             ])
             try writer.flush(to: out, ifAbove: JSONWriter.chunkSize)
         }

@@ -22,9 +22,19 @@ struct CitationExtractor {
     static func extract(from source: TokenizedSource) -> [Citation] {
         var extractor = CitationExtractor()
         source.storage.withUnsafeBufferPointer { buf in
-            for t in source.tokens {
-                extractor.scan(UnsafeBufferPointer(rebasing: buf[Int(t.line.lowerBound)..<Int(t.line.upperBound)]),
-                               lineNumber: Int(t.number))
+            for (k, t) in source.tokens.enumerated() {
+                let line = UnsafeBufferPointer(rebasing: buf[Int(t.line.lowerBound)..<Int(t.line.upperBound)])
+                // A number wrapped at its hyphen (`61/2018/NĐ-` / `CP ngày …`): read it whole.
+                if k + 1 < source.tokens.count, line.count >= 3, line[line.count - 1] == UInt8(ascii: "-"),
+                    SectionParser.joinsTight(line, source.bytes(source.tokens[k + 1].line))
+                {
+                    let next = source.bytes(source.tokens[k + 1].line)
+                    var joined = Array(line)
+                    joined += next.prefix { $0 != 0x20 }
+                    joined.withUnsafeBufferPointer { extractor.scan($0, lineNumber: Int(t.number)) }
+                    continue
+                }
+                extractor.scan(line, lineNumber: Int(t.number))
             }
         }
         return extractor.citations()

@@ -53,6 +53,7 @@ struct TaskExtractor {
             }
             extractLetter(store.rootViews, preamble: preamble)
         }
+        tasks = Self.titled(tasks)
         for i in tasks.indices { Self.dedupeUnits(&tasks[i]) }
         Self.makeIDsUnique(&tasks)
     }
@@ -62,6 +63,20 @@ struct TaskExtractor {
         let t = tasks
         tasks = []
         return t
+    }
+
+    /// No task without a title: one whose item had no text (a bullet glyph alone on its line)
+    /// takes its first note as the title, or is no task at all.
+    static func titled(_ tasks: [PlanTask]) -> [PlanTask] {
+        guard tasks.contains(where: { $0.title.isEmpty }) else { return tasks }
+        return tasks.compactMap { task in
+            guard task.title.isEmpty else { return task }
+            guard let first = task.notes.first(where: { !$0.isEmpty }) else { return nil }
+            var t = task
+            t.title = first
+            t.notes.removeFirst(t.notes.firstIndex(of: first)! + 1)
+            return t
+        }
     }
 
     // MARK: - Roles

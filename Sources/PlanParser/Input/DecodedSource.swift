@@ -25,6 +25,12 @@ struct DecodedSource: Sendable {
     var lineNumbers: [Int32] = []
     /// What the reader noticed (content it left out, features it did not read), as warnings.
     var notes: [Diagnostic] = []
+    /// Lines that only drew a table (a converter's borders and tags), left out of `bytes` by the
+    /// recovery stage and reported as furniture, by their original line numbers.
+    var droppedLines: [SourceLine] = []
+    /// The (0-based) lines of `bytes` that began a page: a form feed was on them (`pdftotext`
+    /// writes one between pages; it is a space in `bytes`). Only the recovery stage reads them.
+    var pageStarts: [Int32] = []
 
     /// The role of line `index` (0-based).
     @inline(__always)

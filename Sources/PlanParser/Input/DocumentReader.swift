@@ -20,6 +20,7 @@ enum DocumentReaders {
     static let all: [any DocumentReader.Type] = [
         DocxReader.self,
         OdtReader.self,
+        PDFReader.self,
         TextReader.self,
     ]
 

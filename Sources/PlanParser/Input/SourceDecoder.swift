@@ -98,8 +98,10 @@ enum SourceDecoder {
 
         // Every original line break is one LF now; a last line without a break still counts.
         let lineCount = cleaned.lineFeeds + (endsWithBreak ? 0 : 1)
-        return DecodedSource(
+        var decoded = DecodedSource(
             bytes: bytes, lineCount: lineCount, encoding: encoding, wasNormalized: wasNormalized)
+        decoded.pageStarts = cleaned.formFeedLines
+        return decoded
     }
 
     /// Reads the file at `path` and decodes it. `"-"` is a file name here, not stdin.

@@ -3,7 +3,8 @@
 /// In one pass it validates UTF-8 (rejecting stray continuation bytes, overlong forms,
 /// surrogates, values above U+10FFFF and sequences cut off by the end), and
 /// - turns CRLF and lone CR into LF, and counts line feeds;
-/// - turns form feed and vertical tab into a space (a line break would shift line numbers);
+/// - turns form feed and vertical tab into a space (a line break would shift line numbers),
+///   noting the lines where a form feed (a new page) was;
 /// - turns NBSP, U+1680, U+2000–U+200A, U+202F, U+205F and U+3000 into an ASCII space;
 /// - drops U+200B–U+200D, U+2060 and U+FEFF;
 /// - notes whether a combining mark U+0300–U+036F (lead byte 0xCC or 0xCD) occurs.
@@ -19,6 +20,8 @@ enum UTF8Cleaner {
         var lineFeeds: Int
         /// A combining mark occurs, so the text may need NFC composition.
         var hasCombiningMarks: Bool
+        /// The (0-based) lines that held a form feed: a new page starts there.
+        var formFeedLines: [Int32] = []
     }
 
     /// Where and why the pass stopped.
@@ -49,6 +52,9 @@ enum UTF8Cleaner {
                     }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: src[copied..<stop.offset]))
                     if stop.kind == .end { return }
+                    if src[stop.offset] == 0x0C, tally.formFeedLines.last != Int32(tally.lineFeeds) {
+                        tally.formFeedLines.append(Int32(tally.lineFeeds))
+                    }
                     if stop.replacement != 0 { out.append(stop.replacement) }
                     if stop.replacement == 0x0A { tally.lineFeeds += 1 }
                     copied = stop.offset + stop.length
@@ -62,13 +68,15 @@ enum UTF8Cleaner {
         if !changed {
             out = start == 0 ? data : Array(data[start...])
         }
-        return Output(bytes: out, lineFeeds: tally.lineFeeds, hasCombiningMarks: tally.hasCombiningMarks)
+        return Output(bytes: out, lineFeeds: tally.lineFeeds, hasCombiningMarks: tally.hasCombiningMarks,
+                      formFeedLines: tally.formFeedLines)
     }
 
     /// What the scan has noticed so far.
     private struct Tally {
         var lineFeeds = 0
         var hasCombiningMarks = false
+        var formFeedLines: [Int32] = []
     }
 
     /// The first place at or after `offset` where the text has to change or is refused.

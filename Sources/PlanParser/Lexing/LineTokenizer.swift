@@ -39,6 +39,8 @@ struct LineTokenizer {
         let lineCount = decoded.lineCount
         let roles = decoded.lineRoles
         let numbers = decoded.lineNumbers
+        // Lines the recovery stage took out (table borders) are reported like remnants.
+        var remnants = decoded.droppedLines
         var storage = decoded.bytes
         decoded.bytes = []
         var tokens: [LineToken] = []
@@ -46,7 +48,6 @@ struct LineTokenizer {
         var lineNumber: Int32 = 0
         var afterBlank = false
         var written = 0
-        var remnants: [SourceLine] = []
         storage.withUnsafeMutableBufferPointer { buf in
             let n = buf.count
             var start = 0
@@ -94,6 +95,7 @@ struct LineTokenizer {
             }
         }
         storage.removeSubrange(written...)
+        if !decoded.droppedLines.isEmpty { remnants.sort { $0.line < $1.line } }
         let lines = numbers.isEmpty ? max(lineCount, Int(lineNumber)) : lineCount
         return TokenizedSource(storage: storage, tokens: tokens, lineCount: lines, remnants: remnants)
     }

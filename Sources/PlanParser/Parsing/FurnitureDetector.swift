@@ -26,7 +26,7 @@ struct FurnitureDetector {
         for (i, t) in tokens.enumerated() {
             if t.isRule {
                 isFurniture[i] = true
-            } else if t.kind == .text, t.keyword == .none, isPageNumber(t) {
+            } else if t.kind == .text, t.keyword == .none, t.leadingTabs == 0, isPageNumber(t), !isWrappedYear(i) {
                 isFurniture[i] = true
                 pageNumbers.append(i)
             }
@@ -50,6 +50,19 @@ struct FurnitureDetector {
             kept.append(token)
         }
         return (kept, furniture)
+    }
+
+    /// A year alone on its line after a line ending in `năm` ("year"): a title or sentence
+    /// wrapped before its year (`… năm` / `2025`), not a page number.
+    func isWrappedYear(_ i: Int) -> Bool {
+        guard i > 0 else { return false }
+        let bytes = source.bytes(source.tokens[i].line)
+        guard bytes.count == 4, let year = Int(String(decoding: bytes, as: UTF8.self)), (1900...2199).contains(year) else { return false }
+        let previous = source.bytes(source.tokens[i - 1].line)
+        let word = Array("năm".utf8)
+        guard previous.count >= word.count else { return false }
+        let tail = previous.suffix(word.count).withUnsafeBufferPointer { VietnameseText.lowercased($0) }
+        return tail == word && (previous.count == word.count || previous[previous.endIndex - word.count - 1] == 0x20)
     }
 
     /// `2`, `12`, `Trang 2`, `Trang 2/7`, `trang 2 / 7`, `- 3 -`, `2/7`, `Page 2 of 7`.

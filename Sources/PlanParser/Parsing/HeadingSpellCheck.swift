@@ -18,18 +18,19 @@ enum HeadingSpellCheck {
 
     /// The distinct lowercase forms and their letters without tone.
     private struct Forms {
-        var ids: [[UInt8]: Int32] = [:]
+        var ids: [ByteKey: Int32] = [:]
         var texts: [[UInt8]] = []
         var shapes: [Int32] = []
         var tones: [UInt8] = []
         var shapeLengths: [Int] = []
         var counts: [Int] = []
-        private var shapeIDs: [[UInt8]: Int32] = [:]
+        private var shapeIDs: [ByteKey: Int32] = [:]
 
         mutating func id(of form: [UInt8]) -> Int32 {
-            if let id = ids[form] { return id }
+            let key = ByteKey(form)
+            if let id = ids[key] { return id }
             let id = Int32(texts.count)
-            ids[form] = id
+            ids[key] = id
             texts.append(form)
             var shape: [UInt8] = []
             var tone: UInt8 = 0
@@ -45,8 +46,9 @@ enum HeadingSpellCheck {
                     i += n
                 }
             }
-            let shapeID = shapeIDs[shape] ?? Int32(shapeIDs.count)
-            shapeIDs[shape] = shapeID
+            let shapeKey = ByteKey(shape)
+            let shapeID = shapeIDs[shapeKey] ?? Int32(shapeIDs.count)
+            shapeIDs[shapeKey] = shapeID
             shapes.append(shapeID)
             tones.append(tone)
             shapeLengths.append(scalars)

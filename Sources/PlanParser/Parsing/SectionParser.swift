@@ -48,6 +48,11 @@ struct SectionParser {
     /// Paragraphs are separated by blank lines, so a line right after another continues it
     /// (hard-wrapped text). Without blank lines, only the line's shape tells.
     private let blankSeparated: Bool
+    /// The column a hard-wrapped text was wrapped at (converter text: `pdftotext`, antiword),
+    /// when most long lines end near one width; nil for text with a line per paragraph.
+    private let wrapWidth: Int?
+    /// The display width of the last line that went into `lastText`.
+    private var lastLineWidth = 0
 
     init(source: TokenizedSource) {
         self.source = source
@@ -59,20 +64,50 @@ struct SectionParser {
             if t.afterBlank { separated += 1 }
         }
         blankSeparated = lines > 0 && separated * 4 >= lines
+        wrapWidth = Self.wrapWidth(source)
     }
+
+    /// How wide a full line is in hard-wrapped text: the width nine in ten long lines stay
+    /// within, when at least two in five long lines end close to it. Text with a line per
+    /// paragraph has lines of every length and no such width.
+    static func wrapWidth(_ source: TokenizedSource) -> Int? {
+        var widths: [Int] = []
+        for t in source.tokens where t.kind != .tableRow {
+            let w = DisplayColumns.width(source.bytes(t.line))
+            if w >= 30 { widths.append(w) }
+        }
+        guard widths.count >= 12 else { return nil }
+        widths.sort()
+        let width = widths[widths.count * 9 / 10]
+        let near = widths.filter { $0 >= width - wrapSlack(width) && $0 <= width }.count
+        return near * 5 >= widths.count * 2 ? width : nil
+    }
+
+    /// How much shorter than the wrap width a wrapped line may be (the next word did not fit).
+    static func wrapSlack(_ width: Int) -> Int { max(10, width / 7) }
 
     /// Parses the tokens in `ranges` (body, then what follows the closing block).
     /// In every range after the first, lines before an appendix are leftovers.
     mutating func parse(ranges: [Range<Int>]) -> Output {
         for (k, range) in ranges.enumerated() {
             var orphan = k > 0
-            for i in range {
+            var skip = -1
+            for i in range where i != skip {
                 let t = source.tokens[i]
                 if t.keyword == .appendix && t.kind == .text {
                     orphan = false
                 }
                 if orphan {
                     leftovers.append(SourceLine(line: Int(t.number), text: source.string(t.line)))
+                    continue
+                }
+                // A bullet alone on its line (a Word glyph ``) with its text on the next line:
+                // one item, the next line's text (a field too: `Đơn vị chủ trì: …`) its own.
+                if t.kind == .bullet, t.content.isEmpty, t.fieldRole == nil, i + 1 < range.upperBound,
+                    source.tokens[i + 1].kind == .text, source.tokens[i + 1].keyword == .none
+                {
+                    openMarkerOnly(i, textAt: i + 1)
+                    skip = i + 1
                     continue
                 }
                 consume(i)
@@ -132,8 +167,35 @@ struct SectionParser {
         }
     }
 
-    private mutating func openNode(_ i: Int) {
-        let t = source.tokens[i]
+    /// The marker of token `i` with the text (and field label) of token `j`.
+    private mutating func openMarkerOnly(_ i: Int, textAt j: Int) {
+        closeTable()
+        let marker = source.tokens[i]
+        var t = source.tokens[j]
+        t.kind = marker.kind
+        t.style = marker.style
+        t.ordinal = marker.ordinal
+        t.path = marker.path
+        t.marker = marker.marker
+        t.number = marker.number
+        t.afterBlank = marker.afterBlank
+        if t.fieldRole == nil {
+            // As a bullet, any short `Label:` is a field label.
+            source.storage.withUnsafeBufferPointer { buf in
+                let c = Int(t.content.lowerBound)
+                if let (labelEnd, valueStart, role) = FieldLabel.match(buf, from: c, to: Int(t.line.upperBound)) {
+                    t.fieldRole = role
+                    t.label = Int32(c)..<Int32(labelEnd)
+                    t.content = Int32(valueStart)..<t.line.upperBound
+                }
+            }
+        }
+        openNode(i, token: t)
+        if case .title(let n) = lastText { builder.nodes[n].endLine = source.tokens[j].number }
+    }
+
+    private mutating func openNode(_ i: Int, token: LineToken? = nil) {
+        let t = token ?? source.tokens[i]
         let markerText = source.string(t.marker)
         let kind = Self.sectionKind(t.style)
         var stored = SectionStore.Node(
@@ -174,6 +236,7 @@ struct SectionParser {
         let index = add(node, stored)
         stack.append(index)
         lastText = .title(index)
+        lastLineWidth = DisplayColumns.width(source.bytes(t.line))
         if let rest = flattened {
             let p = builder.addParagraph(SectionStore.StoredParagraph(line: t.number, endLine: t.number, text: rest), to: index)
             lastText = .paragraph(index, p)
@@ -268,8 +331,10 @@ struct SectionParser {
         }
         if let ref = lastText, continues(ref, with: t) {
             append(t.content, line: Int(t.number), to: ref)
+            lastLineWidth = DisplayColumns.width(source.bytes(t.line))
             return
         }
+        lastLineWidth = DisplayColumns.width(source.bytes(t.line))
         // A paragraph belongs to the nearest heading, closing any open bullets.
         while let top = stack.last, nodes[top].style.isBullet { stack.removeLast() }
         if let owner = stack.last {
@@ -301,7 +366,9 @@ struct SectionParser {
     /// number follows a long unfinished line with no blank line between.
     private func isWrappedMarker(_ t: LineToken, after ref: TextRef) -> Bool {
         let (last, count, isHeading) = withText(of: ref) { ($0.last, $0.count, $1) }
-        guard let last, !isHeading else { return false }
+        // In hard-wrapped text a full heading line may wrap too (`… kinh tế` / `- xã hội …`).
+        let fullLine = wrapWidth.map { lastLineWidth >= $0 - Self.wrapSlack($0) } ?? false
+        guard let last, !isHeading || fullLine else { return false }
         switch last {
         case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"): return false
         default: break
@@ -320,8 +387,14 @@ struct SectionParser {
         guard t.keyword == .none || t.keyword == .basis && !t.afterBlank else { return false }
         // `Cơ quan chủ trì: …` on a line of its own is a field, never the end of a sentence.
         guard t.fieldRole == nil else { return false }
+        if case .title(let n) = ref {
+            // A marker alone on its line (a Word bullet glyph ``): the text after it is its text.
+            if builder.nodes[n].title.isEmpty, builder.nodes[n].fieldRole == nil { return true }
+            if continuesHeading(n, with: t) { return true }
+        }
         return withText(of: ref) { previous, isHeading in
             if blankSeparated, !t.afterBlank, !isHeading, !startsNewParagraph(previous, t) { return true }
+            if isHardWrap(previous, ref: ref, next: t) { return true }
             return source.storage.withUnsafeBufferPointer { buf in
                 Continuation.continues(
                     previous: previous,
@@ -331,17 +404,73 @@ struct SectionParser {
         }
     }
 
+    /// A wrapped upper-case heading (`I. KẾT QUẢ` / `ĐẠT ĐƯỢC`, `… CÁC PHÒNG, ĐƠN` / `VỊ`): the
+    /// next line, right after it, is upper case too and no marker.
+    private func continuesHeading(_ n: Int, with t: LineToken) -> Bool {
+        let node = builder.nodes[n]
+        guard !t.afterBlank, [.part, .group, .roman, .arabic].contains(node.kind), node.fieldRole == nil,
+            !node.title.isEmpty, node.title.count < 200
+        else { return false }
+        let next = source.bytes(t.content)
+        guard TextShape.isUppercase(next), next.count < 120 else { return false }
+        return builder.withBytes(node.title) { title in
+            guard TextShape.isUppercase(title), TextShape.hasLetters(title), let last = title.last else { return false }
+            return last != UInt8(ascii: ".") && last != UInt8(ascii: ":") && last != UInt8(ascii: ";")
+        }
+    }
+
+    /// Hard-wrapped text (``wrapWidth``): the previous line was full, so the next line carries
+    /// on its sentence even when it starts with a capital (`… các nhiệm vụ được` / `UBND tỉnh
+    /// giao`) — unless the sentence ended (`.`, `:`, `!`, `?`; `;` only outside a field, where
+    /// it ends a list item, unless the next line goes on in lower case) or one of the two lines
+    /// is an upper-case title and the other not.
+    private func isHardWrap(_ previous: UnsafeBufferPointer<UInt8>, ref: TextRef, next t: LineToken) -> Bool {
+        guard let width = wrapWidth, lastLineWidth >= width - Self.wrapSlack(width), let last = previous.last else { return false }
+        var inField = false
+        if case .title(let n) = ref { inField = builder.nodes[n].fieldRole != nil }
+        let nextStartsLower = VietnameseText.isLowercase(TextShape.firstScalar(source.bytes(t.content)) ?? 0)
+        switch last {
+        case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"): return false
+        case UInt8(ascii: ";"): if !inField && !nextStartsLower { return false }
+        default: break
+        }
+        // An upper-case title never runs on into running text, nor running text into one.
+        return TextShape.isUppercase(source.bytes(t.content)) == TextShape.isUppercase(previous)
+    }
+
     /// In blank-separated text, two adjacent lines are one paragraph unless the second leaves
     /// an uppercase title (`NHIỆM VỤ CỤ THỂ …` / `(Kèm theo Kế hoạch …)`).
     private func startsNewParagraph(_ previous: UnsafeBufferPointer<UInt8>, _ t: LineToken) -> Bool {
         TextShape.isUppercase(previous) && !TextShape.isUppercase(source.bytes(t.content))
     }
 
+    /// A citation code broken at its hyphen (`61/2018/NĐ-` / `CP ngày …`): the pieces join
+    /// without a space.
+    private func joinsTight(_ previous: Range<Int32>, _ content: Range<Int32>) -> Bool {
+        builder.withBytes(previous) { Self.joinsTight($0, source.bytes(content)) }
+    }
+
+    static func joinsTight<C: Collection>(_ text: UnsafeBufferPointer<UInt8>, _ next: C) -> Bool where C.Element == UInt8 {
+        // The next piece starts with a capital: `CP`, `UBND`, `TTg`, `ĐKT`.
+        guard let first = next.first, (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")) || first == 0xC4 else { return false }
+        guard text.count >= 3, text[text.count - 1] == UInt8(ascii: "-") else { return false }
+        // The word before the hyphen is a code: capitals, digits and `/`, with a digit or `/` in it.
+        var k = text.count - 2
+        var sawCode = false
+        while k >= 0, text[k] != 0x20 {
+            let b = text[k]
+            if b == UInt8(ascii: "/") || (b >= 0x30 && b <= 0x39) { sawCode = true }
+            if b >= 0x61 && b <= 0x7A { return false }
+            k -= 1
+        }
+        return sawCode
+    }
+
     private mutating func append(_ content: Range<Int32>, line: Int, to ref: TextRef) {
         switch ref {
         case .title(let n):
             let old = builder.nodes[n]
-            let title = builder.joined(old.title, content)
+            let title = builder.joined(old.title, content, separated: !joinsTight(old.title, content))
             builder.nodes[n].title = title
             if old.fieldRole != nil {
                 // The value is the tail of the title; an empty value starts with the continuation.
@@ -352,12 +481,15 @@ struct SectionParser {
             }
             if Int32(line) > old.endLine { builder.nodes[n].endLine = Int32(line) }
         case .paragraph(let n, let p):
-            let joined = builder.joined(builder.paragraphs[p].text, content)
+            let joined = builder.joined(builder.paragraphs[p].text, content,
+                                        separated: !joinsTight(builder.paragraphs[p].text, content))
             builder.paragraphs[p].text = joined
             builder.paragraphs[p].endLine = Int32(line)
             if Int32(line) > builder.nodes[n].endLine { builder.nodes[n].endLine = Int32(line) }
         case .preamble(let p):
-            preamble[p].text.append(0x20)
+            if !preamble[p].text.withUnsafeBufferPointer({ Self.joinsTight($0, source.bytes(content)) }) {
+                preamble[p].text.append(0x20)
+            }
             preamble[p].text.append(contentsOf: source.bytes(content))
             preamble[p].endLine = line
         }

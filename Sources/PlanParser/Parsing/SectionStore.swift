@@ -235,14 +235,15 @@ final class SectionStore: @unchecked Sendable {
 
         /// `r` followed by one space and `more` (a continuation), as a new range. When `r` is
         /// already the last thing in `extra`, it grows in place.
-        mutating func joined(_ r: Range<Int32>, _ more: Range<Int32>) -> Range<Int32> {
+        /// `r` and `more` as one text, with a space between them unless `separated` is false.
+        mutating func joined(_ r: Range<Int32>, _ more: Range<Int32>, separated: Bool = true) -> Range<Int32> {
             var start = r.lowerBound
             let end = Int32(base.count + extra.count)
             if r.upperBound != end || Int(r.lowerBound) < base.count || r.isEmpty {
                 start = end
                 appendBytes(of: r)
             }
-            if Int32(base.count + extra.count) > start { extra.append(0x20) }
+            if separated, Int32(base.count + extra.count) > start { extra.append(0x20) }
             appendBytes(of: more)
             return start..<Int32(base.count + extra.count)
         }

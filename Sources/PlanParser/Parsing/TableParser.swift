@@ -210,16 +210,26 @@ struct TableParser {
 
     /// `1`, `2.`, `1.1`, `3)` → the number's parts; nil for anything else.
     static func rowNumber(_ cell: String) -> [Int]? {
-        var s = Substring(cell)
-        while let last = s.last, last == "." || last == ")" { s = s.dropLast() }
-        guard !s.isEmpty, s.utf8.count <= 12 else { return nil }
+        var u = cell.utf8[...]
+        while let last = u.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ")") { u = u.dropLast() }
+        guard !u.isEmpty, u.count <= 12 else { return nil }
         var parts: [Int] = []
-        for p in s.split(separator: ".", omittingEmptySubsequences: false) {
-            guard !p.isEmpty, p.utf8.count <= 3, p.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let v = Int(p) else {
-                return nil
+        var value = 0
+        var digits = 0
+        for b in u {
+            if b == UInt8(ascii: ".") {
+                guard digits > 0 else { return nil }
+                parts.append(value)
+                value = 0
+                digits = 0
+            } else {
+                guard b >= 0x30, b <= 0x39, digits < 3 else { return nil }
+                value = value * 10 + Int(b - 0x30)
+                digits += 1
             }
-            parts.append(v)
         }
+        guard digits > 0 else { return nil }
+        parts.append(value)
         return parts
     }
 

@@ -44,6 +44,39 @@ enum ByteSearch {
         return true
     }
 
+    /// The offset of the first run of `count` (2 or 3) bytes equal to `byte` in `hay` at or
+    /// after `from`, or `nil`: eight positions at a time (each 8-byte word compared with itself
+    /// one and two bytes on), for bytes too common for `memchr` (three spaces, `--`).
+    static func findRun(of byte: UInt8, count: Int, in hay: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
+        guard let base = hay.baseAddress, count >= 1, count <= 3 else { return nil }
+        let n = hay.count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let pattern = ones &* UInt64(byte)
+        @inline(__always) func equal(_ x: UInt64) -> UInt64 {
+            let y = x ^ pattern
+            return ~(((y & ~high) &+ ~high) | y) & high
+        }
+        @inline(__always) func load(_ at: Int) -> UInt64 {
+            UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self))
+        }
+        var i = from
+        while i + 8 + count - 1 <= n {
+            var m = equal(load(i))
+            if count > 1 { m &= equal(load(i + 1)) }
+            if count > 2 { m &= equal(load(i + 2)) }
+            if m != 0 { return i + m.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i + count <= n {
+            var k = 0
+            while k < count, hay[i + k] == byte { k += 1 }
+            if k == count { return i }
+            i += 1
+        }
+        return nil
+    }
+
     /// ``find(_:_:from:)`` on an array.
     static func find(_ hay: [UInt8], _ needle: [UInt8], from: Int = 0) -> Int? {
         hay.withUnsafeBufferPointer { find($0, needle, from: from) }

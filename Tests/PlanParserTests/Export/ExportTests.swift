@@ -84,10 +84,36 @@ import Testing
             """)
         let csv = String(decoding: Exports.taskCSV([d]), as: UTF8.self)
         #expect(csv == """
-            id,origin,section,number,title,lead,support,products,time,start,end,line\r
-            II.a,fields,II. NHIỆM VỤ,a,"Ban hành kế hoạch, hướng dẫn.",Văn phòng Sở; Thanh tra Sở,,Kế hoạch; Báo cáo,"Quý I/2025; Quý 3, 4/2025",2025-01-01,2025-12-31,3\r
+            source,document,id,origin,section,number,title,lead,lead_keys,support,support_keys,products,time,start,end,line\r
+            inline,inline,II.a,fields,II. NHIỆM VỤ,a,"Ban hành kế hoạch, hướng dẫn.",Văn phòng Sở; Thanh tra Sở,văn phòng sở; thanh tra sở,,,Kế hoạch; Báo cáo,"Quý I/2025; Quý 3, 4/2025",2025-01-01,2025-12-31,3\r
 
             """)
+    }
+
+    @Test func csvSemicolonDelimiter() {
+        var w = CSVWriter(delimiter: UInt8(ascii: ";"))
+        w.row(["a", "b;c", "d,e"])
+        #expect(String(decoding: w.bytes, as: UTF8.self) == "a;\"b;c\";d,e\r\n")
+    }
+
+    @Test func csvQuotesTheTabItSeparatesBy() {
+        var w = CSVWriter(delimiter: 0x09)
+        w.row(["a\tb", "c"])
+        #expect(String(decoding: w.bytes, as: UTF8.self) == "\"a\tb\"\tc\r\n")
+    }
+
+    @Test func documentIDFromNumberAndDate() throws {
+        #expect(try Fixtures.sample("table-appendix.txt").documentID == "05/KH-STP@2025-01-10")
+        // A number left blank before signing keeps its code.
+        #expect(try Fixtures.sample("field-bullets.txt").documentID == "KH-SYT@2024-12-27")
+        // No number: the file name.
+        #expect(try Fixtures.parse("II. NHIỆM VỤ\n\na) Ban hành kế hoạch.\n").documentID == "inline")
+        var d = try Fixtures.parse("II. NHIỆM VỤ\n")
+        d.source.path = "plans/2025/q1.txt"
+        #expect(d.documentID == "q1.txt")
+        d.header.number = "12/KH"
+        d.header.date = DocumentDate(day: nil, month: 3, year: 2025)
+        #expect(d.documentID == "12/KH@2025-03")
     }
 
     /// A document assembled from values writes the same JSON as the parsed one it copies.

@@ -1,0 +1,112 @@
+/// Writes HTML into a byte buffer: markup as given, text escaped (`&`, `<`, `>`, `"`, and
+/// control characters other than tab and line feed dropped), so document text can never
+/// open a tag or end an attribute. ``flush(to:ifAbove:)`` hands full chunks to a sink.
+struct HTMLWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(1 << 16)
+    }
+
+    mutating func flush(to out: OutputSink, ifAbove threshold: Int = 0) throws(OutputError) {
+        guard bytes.count >= threshold, !bytes.isEmpty else { return }
+        try out.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Markup, copied as is.
+    mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Markup made at run time (never document text).
+    mutating func markup(_ s: String) {
+        bytes.append(contentsOf: s.utf8)
+    }
+
+    /// Document text, escaped for an element or a quoted attribute.
+    mutating func text(_ s: String) {
+        var copy = s
+        copy.withUTF8 { escape($0) }
+    }
+
+    mutating func int(_ v: Int) {
+        XMLText.appendInt(v, to: &bytes)
+    }
+
+    /// `<tag class="…">text</tag>`.
+    mutating func element(_ tag: StaticString, _ cls: StaticString? = nil, _ content: String) {
+        raw("<"); raw(tag)
+        if let cls { raw(" class=\""); raw(cls); raw("\"") }
+        raw(">")
+        text(content)
+        raw("</"); raw(tag); raw(">")
+    }
+
+    /// A day as `dd/mm/yyyy`, the way Vietnamese documents write it.
+    mutating func day(_ d: CalendarDate) {
+        func two(_ n: Int) { if n < 10 { bytes.append(0x30) }; XMLText.appendInt(n, to: &bytes) }
+        two(d.day); bytes.append(UInt8(ascii: "/")); two(d.month); bytes.append(UInt8(ascii: "/"))
+        XMLText.appendInt(d.year, to: &bytes)
+    }
+
+    /// A percentage with two decimals (`8.33`), for positions on the timeline.
+    mutating func percent(_ v: Double) {
+        let hundredths = Int((max(0, min(100, v)) * 100).rounded())
+        XMLText.appendInt(hundredths / 100, to: &bytes)
+        let f = hundredths % 100
+        if f != 0 {
+            bytes.append(UInt8(ascii: "."))
+            if f < 10 { bytes.append(0x30) }
+            XMLText.appendInt(f % 10 == 0 && f >= 10 ? f / 10 : f, to: &bytes)
+        }
+    }
+
+    private static let amp = Array("&amp;".utf8)
+    private static let lt = Array("&lt;".utf8)
+    private static let gt = Array("&gt;".utf8)
+    private static let quot = Array("&quot;".utf8)
+
+    /// Copies `u` escaped; eight bytes at a time while none needs a look (SWAR: a byte below
+    /// 0x20, `&`, `<`, `>`, `"` or DEL sets its high bit in `flags`).
+    private mutating func escape(_ u: UnsafeBufferPointer<UInt8>) {
+        let n = u.count
+        let raw = UnsafeRawBufferPointer(u)
+        var runStart = 0
+        var i = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i < n {
+            while i + 8 <= n {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+                let below = (x &- ones &* 0x20) & ~x & highs
+                let flags = below | zeroByte(x ^ (ones &* 0x26)) | zeroByte(x ^ (ones &* 0x3C))
+                    | zeroByte(x ^ (ones &* 0x3E)) | zeroByte(x ^ (ones &* 0x22)) | zeroByte(x ^ (ones &* 0x7F))
+                if flags != 0 { break }
+                i += 8
+            }
+            guard i < n else { break }
+            let b = u[i]
+            let replacement: [UInt8]?
+            switch b {
+            case 0x26: replacement = Self.amp
+            case 0x3C: replacement = Self.lt
+            case 0x3E: replacement = Self.gt
+            case 0x22: replacement = Self.quot
+            case 0x09, 0x0A: replacement = nil
+            case 0..<0x20, 0x7F: replacement = []
+            default: replacement = nil
+            }
+            guard let r = replacement else {
+                i += 1
+                continue
+            }
+            if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i])) }
+            bytes.append(contentsOf: r)
+            i += 1
+            runStart = i
+        }
+        if n > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<n])) }
+    }
+}

@@ -1,0 +1,132 @@
+/// Finds tables that a converter flattened beyond repair — LibreOffice's "Save as Text",
+/// docx2txt and plain `pdftotext` write one cell per line with nothing to tell where a row or
+/// the table ends — so that their loss is said (`table-lost`) instead of passing silently.
+///
+/// A section looks like such a table when, with no table read in it, its paragraphs hold a
+/// table's header cells one by one (`STT`, `Nhiệm vụ`, `Kết quả/ Sản phẩm`, `Đơn vị chủ trì`, …:
+/// three kinds of column among a few lines, one of them the task), or when an appendix holds
+/// row numbers on lines of their own (`1`, `2`, `3`, which the furniture detector took for page
+/// numbers).
+enum LostTableDetector {
+    /// The warning code, one of ``PlanDocument/strictWarningCodes``.
+    static let code = "table-lost"
+
+    /// A paragraph of header cells run together has at most this many bytes.
+    static let longestHeaderBytes = 160
+
+    /// Header cells this close together (in paragraphs) are one header row.
+    static let headerWindow = 10
+    /// At least this many row numbers alone on their lines make an appendix a lost table.
+    static let minRowNumbers = 3
+
+    /// - Parameter furniture: the lines taken out as page furniture — a row number alone on
+    ///   its line looks like a page number and is among them.
+    static func check(_ store: SectionStore, furniture: [SourceLine] = []) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let numbers = furniture.filter { TableParser.rowNumber($0.text) != nil && $0.text.utf8.count <= 3 }.map(\.line)
+        for root in store.rootViews { visit(root, insideAppendix: false, loneNumbers: numbers, into: &found) }
+        return found
+    }
+
+    /// - Returns: whether the subtree holds a table that was read (rows beyond its header).
+    @discardableResult
+    private static func visit(_ s: SectionView, insideAppendix: Bool, loneNumbers: [Int], into found: inout [Diagnostic]) -> Bool {
+        let appendix = insideAppendix || s.kind == .appendix
+        var hasTable = s.tables.contains { $0.rows.contains { $0.kind != .header && $0.kind != .other } }
+        var childFound: [Diagnostic] = []
+        for c in s.children where visit(c, insideAppendix: appendix, loneNumbers: loneNumbers, into: &childFound) { hasTable = true }
+        if hasTable {
+            found += childFound
+            return true
+        }
+        // The header cells and row numbers in this section's own paragraphs.
+        var header: (line: Int, roles: ColumnRoles, hasTitle: Bool)?
+        var headerAt = -1
+        var start: Int?
+        var numbers = 0
+        for (k, p) in s.storedParagraphs.enumerated() {
+            // Only short paragraphs can be a row number or header cells: look at the rest no further.
+            guard p.text.count <= Self.longestHeaderBytes else { continue }
+            let roles = StoredText(store: s.store, range: p.text).withBytes { bytes -> ColumnRoles in
+                if bytes.count <= 4, TableParser.rowNumber(String(decoding: bytes, as: UTF8.self)) != nil { return .rowNumber }
+                return headerRoles(bytes)
+            }
+            if roles == .rowNumber {
+                numbers += 1
+                if start == nil { start = Int(p.line) }
+                continue
+            }
+            guard !roles.isEmpty else { continue }
+            if header == nil || k - headerAt > headerWindow { header = (Int(p.line), [], false) }
+            header!.roles.formUnion(roles)
+            if roles.contains(.title) { header!.hasTitle = true }
+            headerAt = k
+            if header!.hasTitle, header!.roles.count >= 3, start == nil || start! > header!.line { start = header!.line }
+        }
+        // Row numbers taken for page numbers: many, close together, inside an appendix.
+        if s.kind == .appendix {
+            let inside = loneNumbers.filter { $0 >= s.line && $0 <= s.endLine }
+            if inside.count >= minRowNumbers, (inside.last! - inside.first!) / (inside.count - 1) < 15 {
+                numbers += inside.count
+                if start == nil || start! > inside[0] { start = start ?? inside[0] }
+            }
+        }
+        let lostHeader = header.map { $0.hasTitle && $0.roles.count >= 3 } ?? false
+        if lostHeader || (appendix && numbers >= minRowNumbers) {
+            let first = start ?? s.line
+            found.append(Diagnostic(line: first, code: code, message: message(from: first, to: s.endLine)))
+            // One warning per lost table: the sections inside it are part of it.
+            return false
+        }
+        found += childFound
+        return false
+    }
+
+    /// A set of column kinds, as bits; ``rowNumber`` marks a paragraph that is a row number.
+    struct ColumnRoles: OptionSet, Equatable {
+        let rawValue: UInt16
+        static let rowNumber = ColumnRoles(rawValue: 1 << 15)
+        static let title = ColumnRoles(.title)
+
+        init(rawValue: UInt16) { self.rawValue = rawValue }
+        init(_ role: TableColumn.Role) {
+            rawValue = 1 << UInt16(TableColumn.Role.allCases.firstIndex(of: role) ?? 0)
+        }
+
+        var count: Int { (rawValue & 0x7FFF).nonzeroBitCount }
+    }
+
+    // Words of header cells, looked for inside a paragraph that joined several of them.
+    private static let headerWords: [(ColumnRoles, [UInt8])] = ([
+        (.number, "stt"), (.title, "nhiệm vụ"), (.title, "nội dung"), (.product, "sản phẩm"), (.product, "kết quả"),
+        (.lead, "chủ trì"), (.support, "phối hợp"), (.time, "thời gian"), (.time, "thời hạn"),
+    ] as [(TableColumn.Role, String)]).map { (ColumnRoles($0.0), Array($0.1.utf8)) }
+
+    /// The column kinds a paragraph names as header cells: a whole cell (`Đơn vị chủ trì`), or
+    /// several cells run together (`Nhiệm vụ Kết quả/ Sản phẩm Đơn vị chủ trì …`, no colon:
+    /// inline fields are `Chủ trì: …`).
+    static func headerRoles(_ text: String) -> Set<TableColumn.Role> {
+        var copy = text
+        let bits = copy.withUTF8 { headerRoles($0) }
+        return Set(TableColumn.Role.allCases.filter { bits.contains(ColumnRoles($0)) })
+    }
+
+    private static func headerRoles(_ bytes: UnsafeBufferPointer<UInt8>) -> ColumnRoles {
+        VietnameseText.withLowercased(bytes) { folded -> ColumnRoles in
+            // At most 30 letters (90 bytes): one cell.
+            if folded.count <= 90, DisplayColumns.width(folded) <= 30 {
+                let role = LabelVocabulary.columnRole(ofHeader: folded)
+                if role != .other { return ColumnRoles(role) }
+            }
+            guard !folded.contains(UInt8(ascii: ":")) else { return [] }
+            var roles: ColumnRoles = []
+            for (role, word) in headerWords where ByteSearch.find(folded, word) != nil { roles.insert(role) }
+            return roles.count >= 3 ? roles : []
+        }
+    }
+
+    static func message(from first: Int, to last: Int) -> String {
+        "the table at lines \(first)–\(last) was not read: its columns were lost in conversion "
+            + "(one cell per line); give the .docx, or the PDF's text from pdftotext -layout"
+    }
+}

@@ -1,0 +1,413 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The recovery stage, between decoding and tokenizing: text that a converter made from a Word
+/// or PDF file is put back into the form the parser reads.
+///
+/// Converters print tables in their own shapes — pandoc's grid and multiline tables, HTML
+/// `<table>` inside markdown, antiword's `|…|` grids, the aligned columns of `pdftotext -layout`
+/// — and put a letterhead's or closing's two columns side by side on one line. Each shape has
+/// its own file here; each recognizes its lines cheaply and rewrites them: a table as one
+/// tab-separated line per row (``LineRole/rowStart``) plus ``LineRole/cellWrap`` and
+/// ``LineRole/cellParagraph`` lines for the rest of its cells, a letterhead or closing as one
+/// line per cell paragraph, left column first. Every emitted line reports the input line it came
+/// from (``DecodedSource/lineNumbers``); lines that only drew the table (borders, tags) are
+/// reported as furniture (``DecodedSource/droppedLines``).
+///
+/// Text that matches no shape passes untouched: one scan of the bytes decides.
+enum ConvertedTextRecovery {
+    /// - Complexity: O(n) in the size of the text; clean text costs one scan and no copy.
+    static func recover(_ decoded: consuming DecodedSource) -> DecodedSource {
+        let shapes = ShapeScan.scan(decoded.bytes)
+        guard shapes.any else { return decoded }
+        let lines = TextLines(decoded)
+        var out = RecoveredText(capacity: decoded.bytes.count + decoded.bytes.count / 8)
+        if shapes.contains(.html), HTMLDocument.isPage(lines) {
+            HTMLDocument.rewrite(lines, into: &out)
+            return out.finish(replacing: decoded)
+        }
+        let pieces = LayoutTable.PieceCache(lines)
+        let layout = shapes.contains(.layout) ? LayoutTable.regions(in: lines, cache: pieces) : []
+        // Column blocks never reach into a layout table.
+        let columns = (shapes.contains(.layout) ? ColumnSplit.blocks(in: lines) : []).compactMap { block -> ColumnSplit.Block? in
+            var b = block
+            if let table = layout.first(where: { $0.lowerBound >= b.lines.lowerBound && $0.lowerBound < b.lines.upperBound }) {
+                b.lines = b.lines.lowerBound..<table.lowerBound
+            }
+            return b.lines.isEmpty || layout.contains(where: { $0.contains(b.lines.lowerBound) }) ? nil : b
+        }
+        var layoutIndex = 0
+        var columnIndex = 0
+        var i = 0
+        while i < lines.count {
+            // pandoc, HTML and antiword tables first: their lines can look like layout text.
+            let first = lines.firstByte(i)
+            if first == UInt8(ascii: "+"), shapes.contains(.grid), let end = PandocTable.rewriteGrid(lines, at: i, into: &out) {
+                i = end
+                continue
+            }
+            if shapes.contains(.dashRule), first == UInt8(ascii: "-") || PandocTable.isSimpleHeader(lines, i),
+                let end = PandocTable.rewriteMultiline(lines, at: i, into: &out)
+            {
+                i = end
+                continue
+            }
+            if first == UInt8(ascii: "<"), shapes.contains(.html), let end = HTMLTable.rewrite(lines, at: i, into: &out) {
+                i = end
+                continue
+            }
+            if first == UInt8(ascii: "|"), shapes.contains(.pipeGrid), let end = AntiwordGrid.rewrite(lines, at: i, into: &out) {
+                i = end
+                continue
+            }
+            while layoutIndex < layout.count, layout[layoutIndex].lowerBound < i { layoutIndex += 1 }
+            while columnIndex < columns.count, columns[columnIndex].lines.lowerBound < i { columnIndex += 1 }
+            if layoutIndex < layout.count, layout[layoutIndex].lowerBound == i {
+                LayoutTable.rewrite(lines, region: layout[layoutIndex], cache: pieces, into: &out)
+                i = layout[layoutIndex].upperBound
+                layoutIndex += 1
+                continue
+            }
+            if columnIndex < columns.count, columns[columnIndex].lines.lowerBound == i {
+                ColumnSplit.rewrite(lines, block: columns[columnIndex], into: &out)
+                i = columns[columnIndex].lines.upperBound
+                columnIndex += 1
+                continue
+            }
+            if shapes.contains(.markdown) {
+                MarkdownEscapes.copy(lines, line: i, into: &out)
+            } else {
+                out.copy(lines, line: i)
+            }
+            i += 1
+        }
+        let result = out.finish(replacing: decoded)
+        return result
+    }
+}
+
+
+/// What one cheap pass over the text saw: which shapes are worth looking for.
+struct ShapeScan: OptionSet {
+    let rawValue: UInt8
+
+    /// A line starting with `+-` or `+=` (a pandoc grid table's border).
+    static let grid = ShapeScan(rawValue: 1)
+    /// A line of dashes and spaces (a pandoc multiline or simple table's rule).
+    static let dashRule = ShapeScan(rawValue: 2)
+    /// A line starting with `<` (HTML).
+    static let html = ShapeScan(rawValue: 4)
+    /// A line starting with `|` followed by text (antiword's grids).
+    static let pipeGrid = ShapeScan(rawValue: 8)
+    /// Several lines with runs of spaces between texts (`pdftotext -layout` columns).
+    static let layout = ShapeScan(rawValue: 16)
+    /// Markdown left by pandoc: `\` at a line's end, `--` as a dash, `[…]{.underline}`, `^x^`.
+    static let markdown = ShapeScan(rawValue: 32)
+
+    var any: Bool { rawValue != 0 }
+
+    /// - Complexity: O(n): one `memchr` walk over the line starts, then `memchr`/`memmem`
+    ///   over the whole text for the few bytes that matter, each hit looked at once.
+    static func scan(_ bytes: [UInt8]) -> ShapeScan {
+        var found = ShapeScan()
+        bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress, !buf.isEmpty else { return }
+            let n = buf.count
+            func offset(_ p: UnsafeMutableRawPointer) -> Int { base.distance(to: p.assumingMemoryBound(to: UInt8.self)) }
+            // Line starts (after indentation).
+            var i = 0
+            while i < n {
+                var j = i
+                while j < n, buf[j] == 0x20 { j += 1 }
+                if j < n {
+                    switch buf[j] {
+                    case UInt8(ascii: "+"):
+                        if j + 1 < n, buf[j + 1] == UInt8(ascii: "-") || buf[j + 1] == UInt8(ascii: "=") { found.insert(.grid) }
+                    case UInt8(ascii: "-"):
+                        if j + 2 < n, buf[j + 1] == UInt8(ascii: "-"), buf[j + 2] == UInt8(ascii: "-") { found.insert(.dashRule) }
+                    case UInt8(ascii: "<"):
+                        found.insert(.html)
+                    case UInt8(ascii: "|"):
+                        if j + 1 < n, buf[j + 1] != 0x20, buf[j + 1] != UInt8(ascii: "-"), buf[j + 1] != 0x0A { found.insert(.pipeGrid) }
+                    default:
+                        break
+                    }
+                }
+                guard j < n, let nl = memchr(base + j, 0x0A, n - j) else { break }
+                i = offset(nl) + 1
+            }
+            // Each hit of `byte` (or of `pattern`), in order.
+            func hits(_ byte: UInt8, _ body: (Int) -> Bool) {
+                var k = 0
+                while k < n, let p = memchr(base + k, Int32(byte), n - k) {
+                    let at = offset(p)
+                    if body(at) { return }
+                    k = at + 1
+                }
+            }
+            func hits(run byte: UInt8, _ count: Int, _ body: (Int) -> Int?) {
+                var k = 0
+                while k < n, let at = ByteSearch.findRun(of: byte, count: count, in: buf, from: k) {
+                    guard let next = body(at) else { return }
+                    k = max(next, at + 1)
+                }
+            }
+            func isDashNeighbour(_ b: UInt8) -> Bool {
+                b == 0x20 || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "I") || b == UInt8(ascii: "V") || b == UInt8(ascii: "X")
+            }
+            // Markdown that the tokenizer does not strip itself (see MarkdownEscapes).
+            hits(UInt8(ascii: "\\")) { at in
+                let next = at + 1 < n ? buf[at + 1] : 0x0A
+                if next == 0x0A || next == 0x20 { found.insert(.markdown) }
+                return found.contains(.markdown)
+            }
+            if !found.contains(.markdown) {
+                hits(UInt8(ascii: "^")) { at in
+                    let next = at + 1 < n ? buf[at + 1] : 0x0A
+                    if next == UInt8(ascii: "("), at > 0 { found.insert(.markdown) }
+                    if at > 0, buf[at - 1] == UInt8(ascii: "[") { found.insert(.markdown) }
+                    if next != UInt8(ascii: "{"), next > 0x20 {
+                        var k = at + 2
+                        while k < min(n, at + 26), buf[k] > 0x20, buf[k] != UInt8(ascii: "^") { k += 1 }
+                        if k < n, buf[k] == UInt8(ascii: "^") { found.insert(.markdown) }
+                    }
+                    return found.contains(.markdown)
+                }
+            }
+            if !found.contains(.markdown) {
+                hits(UInt8(ascii: "]")) { at in
+                    if at + 1 < n, buf[at + 1] == UInt8(ascii: "{") || buf[at + 1] == UInt8(ascii: "(") { found.insert(.markdown) }
+                    return found.contains(.markdown)
+                }
+            }
+            if !found.contains(.markdown) {
+                hits(run: UInt8(ascii: "-"), 2) { at in
+                    var e = at
+                    while e < n, buf[e] == UInt8(ascii: "-") { e += 1 }
+                    if e - at <= 3, at > 0, isDashNeighbour(buf[at - 1]), e < n, isDashNeighbour(buf[e]) {
+                        found.insert(.markdown)
+                        return nil
+                    }
+                    return e
+                }
+            }
+            // A wide gap: three spaces after text on the same line (not indentation).
+            hits(run: 0x20, 3) { at in
+                var e = at
+                while e < n, buf[e] == 0x20 { e += 1 }
+                if e < n, buf[e] != 0x0A, at > 0, buf[at - 1] != 0x0A {
+                    found.insert(.layout)
+                    return nil
+                }
+                return e
+            }
+        }
+        return found
+    }
+}
+
+/// The decoded text as lines: byte ranges, roles and reported numbers.
+struct TextLines {
+    let bytes: [UInt8]
+    private(set) var starts: [Int] = []
+    private(set) var ends: [Int] = []
+    /// Each line's first byte that is not a space (its end for a blank line).
+    private(set) var firsts: [Int] = []
+    let roles: [LineRole]
+    let numbers: [Int32]
+    /// Lines that start a page (a form feed was on them), sorted.
+    let pageStarts: [Int32]
+
+    init(_ decoded: borrowing DecodedSource) {
+        bytes = decoded.bytes
+        roles = decoded.lineRoles
+        numbers = decoded.lineNumbers
+        pageStarts = decoded.pageStarts
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        ends.reserveCapacity(bytes.count / 40 + 1)
+        firsts.reserveCapacity(bytes.count / 40 + 1)
+        var start = 0
+        bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
+            while start < buf.count, let p = memchr(base + start, 0x0A, buf.count - start) {
+                let k = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                starts.append(start)
+                ends.append(k)
+                var f = start
+                while f < k, buf[f] == 0x20 { f += 1 }
+                firsts.append(f)
+                start = k + 1
+            }
+            if start < buf.count {
+                starts.append(start)
+                ends.append(buf.count)
+                var f = start
+                while f < buf.count, buf[f] == 0x20 { f += 1 }
+                firsts.append(f)
+            }
+        }
+    }
+
+    /// Builds lines from strings, for tests.
+    init(_ text: String) {
+        self.init(DecodedSource(bytes: Array(text.utf8), lineCount: 0, encoding: .utf8, wasNormalized: false))
+    }
+
+    var count: Int { starts.count }
+
+    /// The reported (1-based) number of line `i`.
+    func number(_ i: Int) -> Int32 { i < numbers.count ? numbers[i] : Int32(i + 1) }
+
+    func role(_ i: Int) -> LineRole { i < roles.count ? roles[i] : .text }
+
+    /// Whether a form feed began a page on line `i`.
+    func isPageStart(_ i: Int) -> Bool {
+        guard !pageStarts.isEmpty else { return false }
+        var lo = 0
+        var hi = pageStarts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if pageStarts[mid] < Int32(i) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < pageStarts.count && pageStarts[lo] == Int32(i)
+    }
+
+    /// The bytes of line `i`.
+    func range(_ i: Int) -> Range<Int> { starts[i]..<ends[i] }
+
+    func line(_ i: Int) -> ArraySlice<UInt8> { bytes[starts[i]..<ends[i]] }
+
+    func string(_ i: Int) -> String { String(decoding: line(i), as: UTF8.self) }
+
+    /// The first byte of line `i` that is not a space, or 0 for a blank line.
+    func firstByte(_ i: Int) -> UInt8 {
+        let k = firsts[i]
+        return k < ends[i] ? bytes[k] : 0
+    }
+
+    func isBlank(_ i: Int) -> Bool { firstByte(i) == 0 }
+
+    /// Line `i` without leading and trailing spaces.
+    func trimmed(_ i: Int) -> ArraySlice<UInt8> {
+        var lo = starts[i]
+        var hi = ends[i]
+        while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+        while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+        return bytes[lo..<hi]
+    }
+
+    /// The byte offset of each display column of line `i` (one per scalar, combining marks
+    /// joined to the letter before), then the line's end: `columns[k]` starts column `k`.
+    func columns(_ i: Int) -> [Int] {
+        DisplayColumns.offsets(bytes, starts[i], ends[i])
+    }
+}
+
+/// Display columns of monospaced converter output: a column is a scalar (Vietnamese text is
+/// NFC here, so a letter), combining marks sit in the column of the letter before them.
+enum DisplayColumns {
+    static func offsets(_ bytes: [UInt8], _ lo: Int, _ hi: Int) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(hi - lo + 1)
+        var k = lo
+        while k < hi {
+            let b = bytes[k]
+            if b & 0xC0 == 0x80 {
+                k += 1
+                continue
+            }
+            // U+0300–U+036F: lead byte CC, or CD with a second byte up to AF.
+            if b == 0xCC || (b == 0xCD && k + 1 < hi && bytes[k + 1] <= 0xAF), !result.isEmpty {
+                k += 2
+                continue
+            }
+            result.append(k)
+            k += 1
+        }
+        result.append(hi)
+        return result
+    }
+
+    /// The display width of `bytes`.
+    static func width<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
+        var w = 0
+        var previous: UInt8 = 0
+        for b in bytes {
+            if b & 0xC0 != 0x80 {
+                w += 1
+            } else if previous == 0xCC || previous == 0xCD {
+                w -= 1  // the second byte of a combining mark: its lead byte counted
+            }
+            previous = b
+        }
+        return max(w, 0)
+    }
+}
+
+/// The rewritten text, line by line, with what each line is and where it came from.
+struct RecoveredText {
+    private(set) var bytes: [UInt8] = []
+    private(set) var roles: [LineRole] = []
+    private(set) var numbers: [Int32] = []
+    private(set) var dropped: [SourceLine] = []
+    private var hasRoles = false
+
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    var lineCount: Int { numbers.count }
+
+    /// Appends one line (without its line break).
+    mutating func emit<C: Collection>(_ content: C, number: Int32, role: LineRole = .text) where C.Element == UInt8 {
+        bytes.append(contentsOf: content)
+        bytes.append(0x0A)
+        numbers.append(number)
+        roles.append(role)
+        if role != .text { hasRoles = true }
+    }
+
+    mutating func emit(_ content: String, number: Int32, role: LineRole = .text) {
+        emit(content.utf8, number: number, role: role)
+    }
+
+    /// One table line: its cells joined by tabs (tabs inside a cell become spaces).
+    mutating func emitCells(_ cells: [String], number: Int32, role: LineRole) {
+        var line: [UInt8] = []
+        line.reserveCapacity(cells.reduce(cells.count) { $0 + $1.utf8.count })
+        for (k, cell) in cells.enumerated() {
+            if k > 0 { line.append(0x09) }
+            let start = line.count
+            line.append(contentsOf: cell.utf8)
+            for i in start..<line.count where line[i] == 0x09 || line[i] == 0x0A { line[i] = 0x20 }
+        }
+        emit(line, number: number, role: role)
+    }
+
+    /// Line `i` as it was.
+    mutating func copy(_ lines: TextLines, line i: Int) {
+        emit(lines.line(i), number: lines.number(i), role: lines.role(i))
+    }
+
+    /// Line `i` only drew the table: it leaves the text and is reported as furniture.
+    mutating func drop(_ lines: TextLines, line i: Int) {
+        let text = lines.trimmed(i)
+        if !text.isEmpty { dropped.append(SourceLine(line: Int(lines.number(i)), text: String(decoding: text, as: UTF8.self))) }
+    }
+
+    /// The decoded source with this text in place of the old one.
+    consuming func finish(replacing decoded: consuming DecodedSource) -> DecodedSource {
+        var result = decoded
+        result.bytes = bytes
+        result.lineNumbers = numbers
+        result.lineRoles = hasRoles ? roles : []
+        result.droppedLines = (result.droppedLines + dropped).sorted { $0.line < $1.line }
+        result.pageStarts = []  // they counted the old lines
+        return result
+    }
+}

@@ -1,0 +1,67 @@
+import Testing
+@testable import PlanParser
+
+@Suite struct LostTableDetectorTests {
+    /// LibreOffice's "Save as Text": one cell per line, nothing between rows.
+    static let oneCellPerLine = """
+        KẾ HOẠCH
+        Cải cách hành chính năm 2024
+        I. NHIỆM VỤ
+        1. Tuyên truyền về cải cách hành chính.
+        PHỤ LỤC
+        NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2024
+        STT
+        Nhiệm vụ
+        Kết quả/ Sản phẩm
+        Đơn vị chủ trì
+        Thời gian thực hiện
+        I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH
+        1
+        Xây dựng, ban hành Kế hoạch cải cách hành chính năm 2024
+        Kế hoạch
+        Văn phòng Sở
+        Tháng 01/2024
+        2
+        Kiểm tra công tác cải cách hành chính
+        Kế hoạch kiểm tra
+        Văn phòng Sở
+        Quý II/2024
+        """
+
+    @Test func oneCellPerLineIsReported() throws {
+        let d = try Fixtures.parse(Self.oneCellPerLine)
+        #expect(d.warnings.filter { $0.code == "table-lost" } == [
+            Diagnostic(line: 7, code: "table-lost",
+                       message: "the table at lines 7–22 was not read: its columns were lost in conversion (one cell per line); give the .docx, or the PDF's text from pdftotext -layout"),
+        ])
+        // The body's task is still read.
+        #expect(d.tasks.map(\.title) == ["Tuyên truyền về cải cách hành chính."])
+        #expect(PlanDocument.strictWarningCodes.contains("table-lost"))
+        #expect(d.hasStrictWarnings)
+    }
+
+    @Test func headerRunTogether() throws {
+        // Blank-separated text joins the header cells into one paragraph (docx2txt, pdftotext).
+        let text = "PHỤ LỤC\n\nSTT\n\nNhiệm vụ Kết quả/ Sản phẩm Đơn vị chủ trì Đơn vị phối hợp Thời gian thực hiện\n\n1\n\nXây dựng kế hoạch\n"
+        #expect(try Fixtures.parse(text).warnings.map(\.code) == ["table-lost"])
+    }
+
+    @Test func rowNumbersAloneInAnAppendix() throws {
+        let text = "PHỤ LỤC\n\n1\n\nXây dựng kế hoạch\n\n2\n\nKiểm tra\n\n3\n\nBáo cáo\n"
+        #expect(try Fixtures.parse(text).warnings.map(\.code) == ["table-lost"])
+    }
+
+    @Test func tablesReadAndInlineFieldsAreNotLost() throws {
+        let table = "PHỤ LỤC\nSTT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian thực hiện\n1\tXây dựng kế hoạch\tVăn phòng Sở\tQuý I/2024\n"
+        #expect(try Fixtures.parse(table).warnings.isEmpty)
+        let fields = "II. NHIỆM VỤ\n\n1. Xây dựng kế hoạch. Đơn vị chủ trì: Văn phòng Sở; phối hợp: Thanh tra Sở; thời gian thực hiện: Quý I.\n"
+        #expect(try Fixtures.parse(fields).warnings.filter { $0.code == "table-lost" }.isEmpty)
+    }
+
+    @Test func samplesAndSeedsLoseNothing() throws {
+        for name in GoldenTests.inputs {
+            let d = try Fixtures.sample(name)
+            #expect(!d.warnings.contains { $0.code == "table-lost" }, "\(name)")
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Testing
+@testable import PlanParser
+
+@Suite struct PandocTableTests {
+    static let grid = """
+        PHỤ LỤC
+
+        +---+---------------------+----------+----------+----------+
+        | S | Nhiệm vụ            | Kết quả/ | Đơn vị   | Thời     |
+        | T |                     | Sản phẩm | chủ trì  | gian     |
+        | T |                     |          |          |          |
+        +===+=====================+==========+==========+==========+
+        | I |                     |          |          |          |
+        | . |                     |          |          |          |
+        | C |                     |          |          |          |
+        | Ô |                     |          |          |          |
+        | N |                     |          |          |          |
+        | G |                     |          |          |          |
+        | T |                     |          |          |          |
+        | Á |                     |          |          |          |
+        | C |                     |          |          |          |
+        +---+---------------------+----------+----------+----------+
+        | 1 | Xây dựng, ban hành  | Hội      | Văn      | Tháng    |
+        |   | Kế hoạch phổ biến   | nghị;    | phòng Sở | 01       |
+        |   | pháp luật           |          |          | -02/2025 |
+        |   |                     | Báo cáo  |          |          |
+        |   |                     | tổng kết |          |          |
+        +---+---------------------+----------+----------+----------+
+        |   |                     | Video,   |          | Trước    |
+        |   |                     | inf      |          | ngày     |
+        |   |                     | ographic |          | 1        |
+        |   |                     |          |          | 5/3/2025 |
+        +---+---------------------+----------+----------+----------+
+
+        """
+
+    @Test func gridTableRows() throws {
+        #expect(try Recovered.rows(Self.grid) == [
+            ["STT", "Nhiệm vụ", "Kết quả/ Sản phẩm", "Đơn vị chủ trì", "Thời gian"],
+            ["I. CÔNG TÁC", "", "", "", ""],
+            ["1", "Xây dựng, ban hành Kế hoạch phổ biến pháp luật", "Hội nghị;", "Văn phòng Sở", "Tháng 01-02/2025"],
+            ["", "", "Báo cáo tổng kết", "", ""],
+            ["", "", "Video, infographic", "", "Trước ngày 15/3/2025"],
+        ])
+        // Each row starts on its first printed line and ends on its last (a wrap line).
+        let lines = try Recovered.tableLines(Self.grid)
+        #expect(lines.map(\.role) == [.rowStart, .cellWrap, .rowStart, .cellWrap, .rowStart, .cellParagraph, .cellWrap, .rowStart, .cellWrap])
+        #expect(lines.map(\.number) == [4, 6, 8, 16, 18, 21, 22, 24, 27])
+    }
+
+    @Test func gridTableTask() throws {
+        let d = try Fixtures.parse(Self.grid)
+        let t = try #require(d.task("PL.I.1"))
+        #expect(t.title == "Xây dựng, ban hành Kế hoạch phổ biến pháp luật")
+        #expect(t.section == ["PHỤ LỤC", "I. CÔNG TÁC"])
+        #expect(t.products == ["Hội nghị", "Báo cáo tổng kết", "Video, infographic"])
+        #expect(t.lead.map(\.name) == ["Văn phòng Sở"])
+        #expect(t.time.map(\.text) == ["Tháng 01-02/2025", "Trước ngày 15/3/2025"])
+        // The border lines are furniture, not lost.
+        #expect(d.furniture.map(\.line) == [3, 7, 17, 23, 28])
+    }
+
+    @Test func gridLetterheadAndClosing() throws {
+        let text = """
+            +-----------------------------+----------------------------------------+
+            | UBND TỈNH QUẢNG NAM         | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM     |
+            |                             |                                        |
+            | **SỞ TƯ PHÁP**              | Độc lập - Tự do - Hạnh phúc            |
+            |                             |                                        |
+            | Số: 05/KH-STP               | *Quảng Nam, ngày 10 tháng 01 năm       |
+            |                             | 2025*                                  |
+            +=============================+========================================+
+            +-----------------------------+----------------------------------------+
+
+            KẾ HOẠCH
+
+            Phổ biến pháp luật năm 2025
+
+            I. NHIỆM VỤ
+
+            1. Tuyên truyền pháp luật cho Nhân dân.
+
+            +--------------------------------+-------------------------------------+
+            | ***Nơi nhận:***                | KT. GIÁM ĐỐC                        |
+            |                                |                                     |
+            | \\- Bộ Tư pháp (Vụ Phổ biến,    | PHÓ GIÁM ĐỐC                        |
+            | giáo dục pháp luật);           |                                     |
+            |                                | Lê Thị Thu Hà                       |
+            | \\- Lưu: VT, PBGDPL^HT^.        |                                     |
+            +================================+=====================================+
+            +--------------------------------+-------------------------------------+
+
+            """
+        #expect(try Recovered.texts(text).prefix(6) == [
+            "UBND TỈNH QUẢNG NAM", "**SỞ TƯ PHÁP**", "Số: 05/KH-STP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc", "*Quảng Nam, ngày 10 tháng 01 năm 2025*",
+        ])
+        let d = try Fixtures.parse(text)
+        #expect(d.header.issuer == "UBND TỈNH QUẢNG NAM - SỞ TƯ PHÁP")
+        #expect(d.header.number == "05/KH-STP")
+        #expect(d.header.place == "Quảng Nam")
+        #expect(d.header.date == DocumentDate(day: 10, month: 1, year: 2025))
+        #expect(d.header.recipients == ["Bộ Tư pháp (Vụ Phổ biến, giáo dục pháp luật)", "Lưu: VT, PBGDPL"])
+        #expect(d.header.signer == Signer(title: "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", name: "Lê Thị Thu Hà"))
+    }
+
+    @Test func multilineTable() throws {
+        let text = """
+            PHỤ LỤC
+
+              -----------------------------------------------------------------------
+              STT      Nhiệm vụ               Kết quả/    Đơn vị chủ  Thời gian
+                                              Sản phẩm    trì         thực hiện
+              -------- ---------------------- ----------- ----------- -----------
+              I. CÔNG                                                 
+              TÁC CHỈ                                                 
+              ĐẠO                                                     
+
+              1        Xây dựng, ban hành Kế  Kế hoạch    Văn phòng   Tháng
+                       hoạch cải cách hành                Sở          01/2024
+                       chính năm 2024 của Sở                          
+
+                                              Báo cáo                 Quý IV/2024
+              -----------------------------------------------------------------------
+
+            """
+        #expect(try Recovered.rows(text) == [
+            ["STT", "Nhiệm vụ", "Kết quả/ Sản phẩm", "Đơn vị chủ trì", "Thời gian thực hiện"],
+            ["I. CÔNG TÁC CHỈ ĐẠO", "", "", "", ""],
+            ["1", "Xây dựng, ban hành Kế hoạch cải cách hành chính năm 2024 của Sở", "Kế hoạch", "Văn phòng Sở", "Tháng 01/2024"],
+            ["", "", "Báo cáo", "", "Quý IV/2024"],
+        ])
+        let t = try #require(try Fixtures.parse(text).task("PL.I.1"))
+        #expect(t.products == ["Kế hoạch", "Báo cáo"])
+        #expect(t.time.map(\.text) == ["Tháng 01/2024", "Quý IV/2024"])
+    }
+
+    @Test func simpleTable() throws {
+        let text = """
+              Số: 12/KH-UBND                 Hưng Yên, ngày 05 tháng 01 năm 2025
+              ------------------------------ ----------------------------------------
+
+            KẾ HOẠCH
+            """
+        #expect(try Recovered.texts(text) == ["Số: 12/KH-UBND", "Hưng Yên, ngày 05 tháng 01 năm 2025", "KẾ HOẠCH"])
+        let d = try Fixtures.parse(text)
+        #expect(d.header.number == "12/KH-UBND")
+        #expect(d.header.date == DocumentDate(day: 5, month: 1, year: 2025))
+    }
+
+    @Test func strayRulesAreText() throws {
+        // A dash rule alone, or one with no table under it, is left as it is.
+        let text = "Tiêu đề\n-----\nMột đoạn văn.\n--- ---\n"
+        #expect(try Recovered.texts(text) == ["Tiêu đề", "-----", "Một đoạn văn.", "--- ---"])
+    }
+}
