@@ -126,8 +126,9 @@ struct AssignmentReader {
         if clauses.contains(where: hasBoilerplate) { return reading }
         for (n, c) in clauses.enumerated() {
             guard var frame = frame(in: c, allowImplicit: isDuty) else {
-                // `Văn phòng UBND tỉnh thông báo để …`, `Sở đã …`: another unit reports, nobody's duty.
-                if isDuty, opensWithReport(c) { continue }
+                // `Văn phòng UBND tỉnh thông báo để …`, `Sở đã …`, `Tổ công tác tự giải thể …`: a
+                // unit named without a duty frame reports or is described; nobody's duty.
+                if isDuty, opensWithUnit(c) { continue }
                 if !reading.assignments.isEmpty {
                     if !endsWithColon(c) { append(c, to: &reading) }
                 } else if context != .sentences {
@@ -342,12 +343,12 @@ struct AssignmentReader {
         return nil
     }
 
-    /// Whether clause `c` opens with a unit that reports or evaluates (`X đã …`, `X thông báo để …`).
-    private func opensWithReport(_ c: Range<Int>) -> Bool {
+    /// Whether clause `c` opens with a unit name (and more words after it).
+    private func opensWithUnit(_ c: Range<Int>) -> Bool {
         var k = c.lowerBound
         while k < c.upperBound, words[k].kind == .dash || words[k].kind == .comma { k += 1 }
         guard let (_, ne) = units.names(at: k), ne < c.upperBound else { return false }
-        return AssignmentFrames.notDuties.longestMatch(in: words, at: skipPunctuation(ne, c.upperBound)) != nil
+        return true
     }
 
     /// The start of a role word (`chủ trì`, `có trách nhiệm`, `phối hợp`) within a few lowercase

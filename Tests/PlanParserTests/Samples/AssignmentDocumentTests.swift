@@ -137,7 +137,33 @@ import Testing
         Expected(id: "P2.I.2", title: "Hướng dẫn đăng ký hợp tác xã theo quy định", lead: ["Sở Kế hoạch và Đầu tư"]),
     ]
 
+    static let workingGroupDecision: [Expected] = [
+        Expected(id: "D2.1", title: "Kiểm tra tình hình thực hiện và giải ngân vốn của các dự án chậm tiến độ; đề xuất Chủ tịch UBND tỉnh biện pháp xử lý, hoàn thành trong quý III/2024",
+                 lead: ["Tổ công tác"], time: [(.quarter, "2024-09-30")]),
+        Expected(id: "D2.2", title: "Tổng hợp kết quả, báo cáo Chủ tịch UBND tỉnh định kỳ hằng tháng", lead: ["Sở Kế hoạch và Đầu tư"],
+                 time: [(.periodic, "2024-12-31")]),
+        Expected(id: "D2.3", title: "Rà soát các khoản tạm ứng quá hạn, thu hồi trước ngày 30/9/2024", lead: ["Sở Tài chính"],
+                 support: ["Kho bạc Nhà nước tỉnh"], time: [(.deadline, "2024-09-30")]),
+    ]
+
+    static let districtConclusion: [Expected] = [
+        Expected(id: "1.s1", title: "Kiểm tra các trường hợp chuyển mục đích sử dụng đất trái phép; báo cáo UBND huyện trước ngày 15/10/2024",
+                 lead: ["Phòng Tài nguyên và Môi trường"], support: ["UBND xã Đạ Nhim"], time: [(.deadline, "2024-10-15")]),
+        Expected(id: "1.s2", title: "Hướng dẫn UBND xã lập danh mục các công trình vi phạm trật tự xây dựng, xử lý dứt điểm trong quý IV/2024",
+                 lead: ["Phòng Kinh tế và Hạ tầng"], time: [(.quarter, "2024-12-31")]),
+        Expected(id: "2.1", title: "Khẩn trương hoàn thiện hồ sơ quyết toán công trình đường giao thông thôn Đưng K'Si",
+                 lead: ["Ban Quản lý dự án đầu tư xây dựng huyện"]),
+        Expected(id: "2.2", title: "Cân đối, bố trí vốn đối ứng cho các công trình nông thôn mới của xã", lead: ["Phòng Tài chính - Kế hoạch"]),
+        Expected(id: "3.a", title: "Đẩy nhanh tiến độ thu ngân sách, phấn đấu hoàn thành chỉ tiêu được giao", lead: ["UBND các xã Đạ Nhim, Đạ Chais"]),
+        Expected(id: "3.b", title: "Tổ chức tuyên truyền về phòng, chống cháy rừng trong mùa khô",
+                 lead: ["Trung tâm Văn hóa - Thể thao và Truyền thông huyện"]),
+        Expected(id: "4", title: "Tập trung chỉ đạo các thôn rà soát hộ nghèo, hộ cận nghèo; định kỳ hằng quý báo cáo UBND huyện",
+                 lead: ["UBND xã Đạ Nhim"], time: [(.periodic, "2024-12-31")]),
+    ]
+
     @Test(arguments: [
+        ("assignments/working-group-decision.txt", workingGroupDecision),
+        ("assignments/district-conclusion.txt", districtConclusion),
         ("assignments/directive.txt", directive),
         ("assignments/resolution.txt", resolution),
         ("assignments/programme.txt", programme),
@@ -178,6 +204,10 @@ import Testing
          ["Phần I", "Phần II", "Phần III"]),
         ("assignments/decision-articles.txt", "QUYẾT ĐỊNH", "1520/QĐ-UBND",
          "Về việc ban hành Kế hoạch thực hiện Đề án phát triển du lịch cộng đồng tỉnh Quảng Bình năm 2024", ["Điều 1.", "Điều 2.", "Điều 3."]),
+        ("assignments/working-group-decision.txt", "QUYẾT ĐỊNH", "618/QĐ-UBND",
+         "Về việc thành lập Tổ công tác tháo gỡ khó khăn, vướng mắc trong giải ngân vốn đầu tư công năm 2024", ["Điều 1.", "Điều 2.", "Điều 3."]),
+        ("assignments/district-conclusion.txt", "THÔNG BÁO", "141/TB-UBND",
+         "Kết luận của Chủ tịch UBND huyện tại buổi làm việc với UBND xã Đạ Nhim", ["1.", "2.", "3.", "4."]),
         ("assignments/meeting-conclusion.txt", "THÔNG BÁO", "215/TB-VP",
          "Kết luận của Chủ tịch UBND huyện tại cuộc họp về công tác chuẩn bị Đại hội Thể dục thể thao huyện lần thứ VII", ["1.", "2.", "3."]),
     ])
