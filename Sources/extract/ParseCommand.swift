@@ -42,7 +42,7 @@ enum Stats {
     }
 
     static func text(_ d: PlanDocument) -> String {
-        func count(_ o: PlanTask.Origin) -> Int { d.tasks.filter { $0.origin == o }.count }
+        func count(_ o: PlanTask.Origin) -> Int { d.tasks.reduce(0) { $1.origin == o ? $0 + 1 : $0 } }
         return """
             \(Console.escaped(d.source.path))
               tasks: \(d.tasks.count) (table \(count(.table)), fields \(count(.fields)), prose \(count(.prose)))
