@@ -59,8 +59,7 @@ extension PlanDocument {
         var (header, warnings) = HeaderExtractor(source: source, frame: frame).extract()
         clock.lap("frame and header")
         // 3. The section tree of everything else.
-        var sectionParser = SectionParser(source: source)
-        let body = sectionParser.parse(ranges: frame.bodyRanges(tokenCount: source.tokens.count))
+        let body = SectionParser.parse(source, ranges: frame.bodyRanges(tokenCount: source.tokens.count))
         clock.lap("sections")
         warnings += body.warnings
         warnings += HeadingSpellCheck.check(body.store)

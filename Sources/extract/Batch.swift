@@ -386,8 +386,8 @@ struct OutputNames: Sendable {
     /// The files of one parsed document. A `tables` document without tables gets none.
     func files(for document: PlanDocument, stem: String, subject: ExportSubject, options: ExportOptions) -> [File] {
         guard subject == .tables else { return [File(relative: "\(stem).\(fileExtension)", options: options)] }
-        let numbers = options.table.map { [$0] } ?? Array(0..<document.tables.count).map { $0 + 1 }
-        guard !numbers.isEmpty, numbers.allSatisfy({ $0 <= document.tables.count }) else { return [] }
+        let numbers = options.table.map { [$0] } ?? Array(0..<document.tableCount).map { $0 + 1 }
+        guard !numbers.isEmpty, numbers.allSatisfy({ $0 <= document.tableCount }) else { return [] }
         guard format.oneTablePerFile else { return [File(relative: "\(stem).\(fileExtension)", options: options)] }
         return numbers.map { n in
             var one = options

@@ -11,7 +11,7 @@ struct TablesCommand {
 
     func run() -> Int32 {
         let job = Batch.Job(subject: .tables, outputIsDirectory: true, review: { document, path, options in
-            let count = document.tables.count
+            let count = document.tableCount
             if let n = options.table, n > count {
                 return Batch.Review(failure: "error: \(Console.name(path)) has \(count) table\(count == 1 ? "" : "s"); there is no table \(n)")
             }

@@ -69,7 +69,14 @@ public struct PlanDocument: Sendable, Equatable {
 
 extension PlanDocument {
     /// Every table of the document, in document order (appendix tables and tables in sections).
-    public var tables: [Table] { store.tables }
+    /// (Made on each call from the parser's compact rows; ``tableCount`` only counts.)
+    public var tables: [Table] { store.tableViews.map(\.table) }
+
+    /// How many tables the document has.
+    public var tableCount: Int { store.tables.count }
+
+    /// The tables as read-only views: rows and cells made on demand.
+    var tableViews: [TableView] { store.tableViews }
 }
 
 /// Where the document came from.

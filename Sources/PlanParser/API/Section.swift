@@ -202,3 +202,10 @@ public struct TableRow: Sendable, Equatable {
         self.cells = cells
     }
 }
+
+extension TableRow {
+    /// Rows are equal when what they print is: the typed group path is derived data.
+    public static func == (a: TableRow, b: TableRow) -> Bool {
+        a.line == b.line && a.endLine == b.endLine && a.kind == b.kind && a.group == b.group && a.cells == b.cells
+    }
+}

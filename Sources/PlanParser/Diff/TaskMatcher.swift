@@ -93,35 +93,52 @@ struct TaskMatcher {
         return (pairs, candidates)
     }
 
-    /// 1. Titles equal word for word (years relative), occurring once in each plan.
+    /// 1. Titles equal word for word (years relative), occurring once in each plan — or as
+    /// often in each, with the same sections in the same order (a plan that repeats a task
+    /// title in several groups, kept as it was): those pair in document order.
     static func identicalTitles(old: TaskProfiles, new: TaskProfiles) -> [(old: Int, new: Int)] {
-        // Grouped by a hash of the words; a group of one old and one new title pairs when the
-        // two really are equal (a hash collision only sends them on to step 2).
-        struct Group {
-            var old: Int32 = -1
-            var new: Int32 = -1
-            var oldCount: Int32 = 0
-            var newCount: Int32 = 0
-        }
+        // Grouped by a hash of the words; a group pairs only when its titles really are equal
+        // (a hash collision only sends them on to step 2).
         var table = IntegerIDTable(capacity: old.count)
-        var groups: [Group] = []
-        groups.reserveCapacity(old.count)
+        var oldCount: [Int32] = []
+        oldCount.reserveCapacity(old.count)
+        var oldMembers: [(group: Int32, index: Int32)] = []
+        oldMembers.reserveCapacity(old.count)
         for i in 0..<old.count where !old.title(i).isEmpty {
             let g = Int(table.id(Self.hash(old.title(i))))
-            if g == groups.count { groups.append(Group()) }
-            groups[g].oldCount += 1
-            groups[g].old = Int32(i)
+            if g == oldCount.count { oldCount.append(0) }
+            oldCount[g] += 1
+            oldMembers.append((Int32(g), Int32(i)))
         }
+        var newCount = [Int32](repeating: 0, count: oldCount.count)
+        var newMembers: [(group: Int32, index: Int32)] = []
+        newMembers.reserveCapacity(new.count)
         for j in 0..<new.count where !new.title(j).isEmpty {
             guard let g = table.existingID(Self.hash(new.title(j))).map(Int.init) else { continue }
-            groups[g].newCount += 1
-            groups[g].new = Int32(j)
+            newCount[g] += 1
+            newMembers.append((Int32(g), Int32(j)))
         }
+        // Members of each group, in document order (stable: indices ascend within a group).
+        oldMembers.sort { ($0.group, $0.index) < ($1.group, $1.index) }
+        newMembers.sort { ($0.group, $0.index) < ($1.group, $1.index) }
         var pairs: [(old: Int, new: Int)] = []
-        for g in groups where g.oldCount == 1 && g.newCount == 1 {
-            let (i, j) = (Int(g.old), Int(g.new))
-            guard old.title(i).elementsEqual(new.title(j), by: { $0.relative == $1.relative }) else { continue }
-            pairs.append((i, j))
+        var a = 0
+        var b = 0
+        while a < oldMembers.count, b < newMembers.count {
+            let g = oldMembers[a].group
+            if newMembers[b].group < g { b += 1; continue }
+            if newMembers[b].group > g { a += Int(oldCount[Int(g)]); continue }
+            let k = Int(oldCount[Int(g)])
+            defer { a += k; b += Int(newCount[Int(g)]) }
+            guard k == Int(newCount[Int(g)]) else { continue }
+            let olds = oldMembers[a..<(a + k)].map { Int($0.index) }
+            let news = newMembers[b..<(b + k)].map { Int($0.index) }
+            let equal = zip(olds, news).allSatisfy { i, j in
+                old.title(i).elementsEqual(new.title(j), by: { $0.relative == $1.relative })
+                    && (k == 1 || SectionKey.same(old.section(i), new.section(j)))
+            }
+            guard equal else { continue }
+            pairs += zip(olds, news).map { ($0, $1) }
         }
         return pairs
     }
@@ -255,28 +272,63 @@ struct TaskMatcher {
             let b = find(n + c.new)
             if a != b { parent[max(a, b)] = min(a, b) }
         }
-        var components: [Int: [Pair]] = [:]
-        for c in candidates { components[find(c.old), default: []].append(c) }
-
+        // Components in order of their root, each a run of candidate indices (still sorted by
+        // old, then new task): no copy of the pairs, no table per component.
+        var order = candidates.indices.map { (root: Int32(find(candidates[$0].old)), index: Int32($0)) }
+        order.sort { ($0.root, $0.index) < ($1.root, $1.index) }
         var chosen: [Pair] = []
-        for root in components.keys.sorted() {
-            let edges = components[root]!
-            let rows = Array(Set(edges.map(\.old))).sorted()
-            let columns = Array(Set(edges.map(\.new))).sorted()
-            let rowIndex = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1, $0) })
-            let columnIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, order[end].root == order[start].root { end += 1 }
+            let edges = order[start..<end].map { candidates[Int($0.index)] }
+            start = end
+            let rows = Self.sortedUnique(edges.map(\.old))
+            let columns = Self.sortedUnique(edges.map(\.new))
+            func rowIndex(_ i: Int) -> Int { Self.position(of: i, in: rows) }
+            func columnIndex(_ j: Int) -> Int { Self.position(of: j, in: columns) }
             let weighted = edges.map { e in
-                Assignment.Edge(row: rowIndex[e.old]!, column: columnIndex[e.new]!, weight: weight(e))
+                Assignment.Edge(row: rowIndex(e.old), column: columnIndex(e.new), weight: weight(e))
             }
             let matching =
                 rows.count * columns.count <= Self.exactLimit
                 ? Assignment.maximumWeight(rows: rows.count, columns: columns.count, edges: weighted)
                 : Assignment.greedy(rows: rows.count, columns: columns.count, edges: weighted)
-            var byCell: [Int: Pair] = [:]
-            for e in edges { byCell[rowIndex[e.old]! * columns.count + columnIndex[e.new]!] = e }
-            for m in matching { chosen.append(byCell[m.row * columns.count + m.column]!) }
+            // The edges are sorted by (old, new): find each chosen one by binary search.
+            for m in matching {
+                let key = (rows[m.row], columns[m.column])
+                var lo = 0
+                var hi = edges.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if (edges[mid].old, edges[mid].new) < key { lo = mid + 1 } else { hi = mid }
+                }
+                chosen.append(edges[lo])
+            }
         }
         return chosen
+    }
+
+    private static func sortedUnique(_ values: [Int]) -> [Int] {
+        var v = values.sorted()
+        var w = 0
+        for x in v where w == 0 || v[w - 1] != x {
+            v[w] = x
+            w += 1
+        }
+        v.removeSubrange(w...)
+        return v
+    }
+
+    /// The index of `value` in the sorted `values` (which hold it).
+    private static func position(of value: Int, in values: [Int]) -> Int {
+        var lo = 0
+        var hi = values.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if values[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// What a pair is worth to the assignment: its score above the threshold, plus at most

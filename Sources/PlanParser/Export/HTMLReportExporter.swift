@@ -107,7 +107,7 @@ struct HTMLReportPage {
         w.raw("</dl>\n<ul class=\"counts\">")
         let dated = document.tasks.filter { $0.latestEnd != nil }.count
         for (n, one, many) in [(document.tasks.count, "task", "tasks"), (dated, "with a date", "with a date"),
-                                (document.targets.count, "target", "targets"), (document.tables.count, "table", "tables"),
+                                (document.targets.count, "target", "targets"), (document.tableCount, "table", "tables"),
                                 (document.warnings.count, "warning", "warnings")] {
             w.raw("<li><b>"); w.int(n); w.raw("</b> "); w.markup(n == 1 ? one : many); w.raw("</li>")
         }

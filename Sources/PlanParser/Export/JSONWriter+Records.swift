@@ -180,7 +180,7 @@ extension JSONWriter {
         text.withBytes { string(utf8: $0) }
     }
 
-    private mutating func table(_ t: Table) {
+    private mutating func table(_ t: TableView) {
         beginObject()
         key("line"); int(t.line)
         key("endLine"); int(t.endLine)
@@ -201,7 +201,7 @@ extension JSONWriter {
             key("endLine"); int(r.endLine)
             key("kind"); string(r.kind.rawValue)
             key("group"); string(r.group)
-            key("cells"); inlineArray(r.cells)
+            key("cells"); inlineCells(r)
             endObject()
         }
         endArray()

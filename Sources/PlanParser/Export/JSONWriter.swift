@@ -178,6 +178,22 @@ struct JSONWriter {
         inline(headings) { $0.appendQuoted($1.text) }
     }
 
+    /// A table row's cells on one line, copied from where the parser keeps them.
+    mutating func inlineCells(_ row: RowView) {
+        prepareValue()
+        out.append(UInt8(ascii: "["))
+        for c in 0..<row.width {
+            if c > 0 {
+                out.append(UInt8(ascii: ","))
+                if pretty { out.append(0x20) }
+            }
+            out.append(UInt8(ascii: "\""))
+            row.cell(c).withBytes { appendEscaped($0) }
+            out.append(UInt8(ascii: "\""))
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
     /// An array of integers on one line, even in pretty output.
     mutating func inlineArray(_ values: [Int]) {
         inline(values) { $0.appendInt($1) }

@@ -18,7 +18,9 @@ struct TableCSVExporter: DocumentExporter {
     mutating func begin(_ out: OutputSink) throws(OutputError) {}
 
     mutating func add(_ document: PlanDocument, _ out: OutputSink) throws(OutputError) {
-        for table in document.selectedTables(options.table) {
+        // Row by row from the parser's table, flushed as it goes: a large appendix is never
+        // held as strings whole.
+        for table in document.selectedTableViews(options.table) {
             var w = CSVWriter(bom: options.byteOrderMark && written == 0, guardFormulas: options.guardFormulas, delimiter: options.delimiter)
             if written > 0 { w.lineBreak() }
             written += 1
@@ -26,6 +28,7 @@ struct TableCSVExporter: DocumentExporter {
             w.row(["group"] + (headerRow?.cells ?? table.columns.map(\.title)))
             for r in table.rows where r.kind != .header {
                 w.row([r.kind == .group ? "" : (r.group ?? "")] + r.cells)
+                try w.flush(to: out, ifAbove: JSONWriter.chunkSize)
             }
             try w.flush(to: out)
         }
@@ -37,7 +40,12 @@ struct TableCSVExporter: DocumentExporter {
 extension PlanDocument {
     /// All tables, or only table `n` (1-based; none when out of range).
     func selectedTables(_ n: Int?) -> [Table] {
-        let all = tables
+        selectedTableViews(n).map(\.table)
+    }
+
+    /// ``selectedTables(_:)`` as views.
+    func selectedTableViews(_ n: Int?) -> [TableView] {
+        let all = tableViews
         guard let n else { return all }
         return n >= 1 && n <= all.count ? [all[n - 1]] : []
     }

@@ -159,7 +159,7 @@ struct XLSXSheets {
         sheet.text([h.signer?.title, h.signer?.name].compactMap { $0 }.joined(separator: lineSeparator))
         sheet.number(document.tasks.count)
         sheet.number(document.targets.count)
-        sheet.number(document.tables.count)
+        sheet.number(document.tableCount)
         sheet.number(document.warnings.count)
         sheet.number(document.source.lines)
         sheet.endRow()

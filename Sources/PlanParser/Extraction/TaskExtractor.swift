@@ -11,6 +11,9 @@ struct TaskExtractor {
 
     private(set) var normalizer: TimeNormalizer
     // Plans repeat the same cells (`Văn phòng Sở`, `Thường xuyên`) many times: normalize each once.
+    // The caches stop growing at `cacheLimit` entries: a huge table of distinct cells (one
+    // product per row) would otherwise keep a second copy of every one.
+    static let cacheLimit = 4096
     private var unitCache: [TextKey: [UnitRef]] = [:]
     private var productCache: [TextKey: [String]] = [:]
     private var timeCache: [TextKey: (milestones: [TimeMilestone], problems: [TimeProblem])] = [:]
@@ -347,7 +350,7 @@ struct TaskExtractor {
                 Self.append(cached, to: &task.products)
             } else {
                 let products = ListSplitter.products(value)
-                productCache[key] = products
+                if productCache.count < Self.cacheLimit { productCache[key] = products }
                 Self.append(products, to: &task.products)
             }
         case .time:
@@ -357,7 +360,7 @@ struct TaskExtractor {
                 result = cached
             } else {
                 result = normalizer.milestones(in: value)
-                timeCache[key] = result
+                if timeCache.count < Self.cacheLimit { timeCache[key] = result }
             }
             let (milestones, problems) = result
             Self.append(milestones, to: &task.time)
@@ -383,28 +386,24 @@ struct TaskExtractor {
         let key = TextKey(value)
         if let cached = unitCache[key] { return cached }
         let units = ListSplitter.units(value).map { UnitRef(name: $0, key: UnitNormalizer.key(for: $0)) }
-        unitCache[key] = units
+        if unitCache.count < Self.cacheLimit { unitCache[key] = units }
         return units
     }
 
     // MARK: - Tables
 
-    private mutating func extractTable(_ table: Table, path: [SectionHeading], idPrefix: String) {
-        guard let titleCol = table.columns.firstIndex(where: { $0.role == .title }),
-            table.columns.contains(where: { [.lead, .time, .product, .support].contains($0.role) })
+    private mutating func extractTable(_ table: TableView, path: [SectionHeading], idPrefix: String) {
+        let columns = table.columns
+        guard let titleCol = columns.firstIndex(where: { $0.role == .title }),
+            columns.contains(where: { [.lead, .time, .product, .support].contains($0.role) })
         else { return }
-        let roles = table.columns.map(\.role)
+        let roles = columns.map(\.role)
+        let numberCol = roles.firstIndex(of: .number) ?? 0
         var current: PlanTask?
-        // Rows of one group share one section path (one array, not one per task).
-        var lastGroupPath: [SectionHeading] = []
-        var lastHeadings = path
-        func headings(_ path: [SectionHeading], _ groupPath: [SectionHeading]) -> [SectionHeading] {
-            if groupPath != lastGroupPath {
-                lastGroupPath = groupPath
-                lastHeadings = path + groupPath
-            }
-            return lastHeadings
-        }
+        // Rows of one group share one section path and id prefix (made once per group).
+        var lastGroup: Int32 = -2
+        var headings = path
+        var prefix = idPrefix
         func flush(_ t: inout PlanTask?) {
             if let task = t { tasks.append(task) }
             t = nil
@@ -415,13 +414,18 @@ struct TaskExtractor {
                 flush(&current)
             case .task:
                 flush(&current)
-                let numberCell = roles.firstIndex(of: .number).map { row.cells[$0] } ?? row.cells[0]
-                let number = SectionParser.number(fromMarker: numberCell)
-                let id = ([idPrefix] + row.groupPath.map { $0.number ?? "" } + [number]).joined(separator: ".")
+                let group = row.stored.groupPath
+                if group != lastGroup {
+                    lastGroup = group
+                    let groupPath = row.groupPath
+                    headings = path + groupPath
+                    prefix = idPrefix
+                    for g in groupPath { prefix += "." + (g.number ?? "") }
+                }
+                let number = SectionParser.number(fromMarker: row.cell(numberCol).string)
                 var task = PlanTask(
-                    id: id, origin: .table, line: row.line, endLine: row.endLine,
-                    headings: headings(path, row.groupPath), number: number.isEmpty ? nil : number,
-                    title: row.cells[titleCol])
+                    id: prefix + "." + number, origin: .table, line: row.line, endLine: row.endLine,
+                    headings: headings, number: number.isEmpty ? nil : number, title: row.cell(titleCol).string)
                 fill(&task, from: row, roles: roles, titleCol: titleCol)
                 current = task
             case .milestone:
@@ -435,16 +439,16 @@ struct TaskExtractor {
         flush(&current)
     }
 
-    private mutating func fill(_ task: inout PlanTask, from row: TableRow, roles: [TableColumn.Role], titleCol: Int) {
-        for (c, role) in roles.enumerated() where c < row.cells.count && c != titleCol {
-            let cell = row.cells[c]
-            guard !cell.isEmpty else { continue }
+    private mutating func fill(_ task: inout PlanTask, from row: RowView, roles: [TableColumn.Role], titleCol: Int) {
+        for (c, role) in roles.enumerated() where c < row.width && c != titleCol {
+            let text = row.cell(c)
+            guard !text.isEmpty else { continue }
             switch role {
-            case .product: add(cell, role: .product, line: row.line, to: &task)
-            case .lead: add(cell, role: .lead, line: row.line, to: &task)
-            case .support: add(cell, role: .support, line: row.line, to: &task)
-            case .time: add(cell, role: .time, line: row.line, to: &task)
-            case .notes: task.notes.append(cell)
+            case .product: add(text.string, role: .product, line: row.line, to: &task)
+            case .lead: add(text.string, role: .lead, line: row.line, to: &task)
+            case .support: add(text.string, role: .support, line: row.line, to: &task)
+            case .time: add(text.string, role: .time, line: row.line, to: &task)
+            case .notes: task.notes.append(text.string)
             default: break
             }
         }
@@ -460,14 +464,30 @@ struct TaskExtractor {
     }
 
     /// ``uniqued(_:)`` in place: the task records are not copied.
+    ///
+    /// Repeated ids are rare, so no table of every id is kept: tasks are sorted by a hash of
+    /// their id (16 bytes each, for a moment), and only runs of equal hashes are compared.
     static func makeIDsUnique(_ tasks: inout [PlanTask]) {
-        var seen: [TextKey: Int] = [:]
-        seen.reserveCapacity(tasks.count)
-        for i in tasks.indices {
-            let key = TextKey(tasks[i].id)
-            let count = (seen[key] ?? 0) + 1
-            seen[key] = count
-            if count > 1 { tasks[i].id += "~\(count)" }
+        var order: [(hash: Int, index: Int32)] = []
+        order.reserveCapacity(tasks.count)
+        for (i, t) in tasks.enumerated() { order.append((TextKey(t.id).hashValue, Int32(i))) }
+        order.sort { ($0.hash, $0.index) < ($1.hash, $1.index) }
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, order[end].hash == order[start].hash { end += 1 }
+            if end - start > 1 {
+                // In document order; equal ids get ~2, ~3 … after the first.
+                var seen: [TextKey: Int] = [:]
+                for k in start..<end {
+                    let i = Int(order[k].index)
+                    let key = TextKey(tasks[i].id)
+                    let count = (seen[key] ?? 0) + 1
+                    seen[key] = count
+                    if count > 1 { tasks[i].id += "~\(count)" }
+                }
+            }
+            start = end
         }
     }
 }

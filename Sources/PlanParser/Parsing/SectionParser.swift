@@ -86,6 +86,13 @@ struct SectionParser {
     /// How much shorter than the wrap width a wrapped line may be (the next word did not fit).
     static func wrapSlack(_ width: Int) -> Int { max(10, width / 7) }
 
+    /// Parses the tokens of `source` in `ranges` (see ``parse(ranges:)``). The parser, which
+    /// holds the token list, is gone when this returns, so the caller can let the tokens go.
+    static func parse(_ source: TokenizedSource, ranges: [Range<Int>]) -> Output {
+        var parser = SectionParser(source: source)
+        return parser.parse(ranges: ranges)
+    }
+
     /// Parses the tokens in `ranges` (body, then what follows the closing block).
     /// In every range after the first, lines before an appendix are leftovers.
     mutating func parse(ranges: [Range<Int>]) -> Output {
@@ -502,7 +509,7 @@ struct SectionParser {
     private mutating func closeTable() {
         guard !tableRows.isEmpty, let owner = tableOwner else { return }
         var parser = TableParser(source: source)
-        let (table, found) = parser.parse(rows: tableRows)
+        let (table, found) = parser.parse(rows: tableRows, into: &builder)
         builder.addTable(table, to: owner)
         if Int32(table.endLine) > builder.nodes[owner].endLine { builder.nodes[owner].endLine = Int32(table.endLine) }
         warnings.append(contentsOf: found)

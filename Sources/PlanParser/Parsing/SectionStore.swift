@@ -39,14 +39,20 @@ final class SectionStore: @unchecked Sendable {
     let childIndex: [Int32]
     let roots: [Int32]
     let paragraphs: [StoredParagraph]
-    let tables: [Table]
+    let tables: [StoredTable]
+    let tableRows: [StoredRow]
+    /// Every table cell's text, row after row (see ``StoredRow/firstCell``).
+    let cells: [Range<Int32>]
+    /// The distinct group paths of table rows (rows of one group share one entry).
+    let groupPaths: [[SectionHeading]]
     /// ``sections``, made on first use; the lock makes that safe across threads (the only
     /// mutable state of a store).
     private let lock = NSLock()
     nonisolated(unsafe) private var materialized: [Section]?
 
     init(base: [UInt8], extra: [UInt8], nodes: [Node], childIndex: [Int32], roots: [Int32],
-         paragraphs: [StoredParagraph], tables: [Table])
+         paragraphs: [StoredParagraph], tables: [StoredTable], tableRows: [StoredRow], cells: [Range<Int32>],
+         groupPaths: [[SectionHeading]])
     {
         self.base = base
         self.extra = extra
@@ -55,7 +61,13 @@ final class SectionStore: @unchecked Sendable {
         self.roots = roots
         self.paragraphs = paragraphs
         self.tables = tables
+        self.tableRows = tableRows
+        self.cells = cells
+        self.groupPaths = groupPaths
     }
+
+    /// Every table, in document order.
+    var tableViews: [TableView] { tables.indices.map { TableView(store: self, index: $0) } }
 
     /// Calls `body` with the bytes of `r`.
     @inline(__always)
@@ -109,7 +121,7 @@ final class SectionStore: @unchecked Sendable {
             paragraphs: paragraphs[Int(node.paragraphs.lowerBound)..<Int(node.paragraphs.upperBound)].map {
                 Paragraph(line: Int($0.line), endLine: Int($0.endLine), text: string($0.text))
             },
-            tables: Array(tables[Int(node.tables.lowerBound)..<Int(node.tables.upperBound)]),
+            tables: (Int(node.tables.lowerBound)..<Int(node.tables.upperBound)).map { TableView(store: self, index: $0).table },
             children: children(of: n).map { section(Int($0)) })
     }
 
@@ -127,7 +139,7 @@ final class SectionStore: @unchecked Sendable {
             for p in s.paragraphs {
                 b.addParagraph(StoredParagraph(line: Int32(p.line), endLine: Int32(p.endLine), text: b.append(p.text)), to: Int(index))
             }
-            for t in s.tables { b.addTable(t, to: Int(index)) }
+            for t in s.tables { b.addTable(b.store(t), to: Int(index)) }
             for c in s.children { b.addChild(add(c), to: Int(index)) }
             return index
         }
@@ -145,7 +157,7 @@ final class SectionStore: @unchecked Sendable {
         childIndex.reserveCapacity(nodes.count)
         var paragraphs: [StoredParagraph] = []
         paragraphs.reserveCapacity(b.paragraphs.count)
-        var tables: [Table] = []
+        var tables: [StoredTable] = []
         for i in nodes.indices {
             var c = b.firstChild[i]
             if c >= 0 {
@@ -172,7 +184,7 @@ final class SectionStore: @unchecked Sendable {
             }
         }
         self.init(base: b.base, extra: b.extra, nodes: nodes, childIndex: childIndex, roots: roots,
-                  paragraphs: paragraphs, tables: tables)
+                  paragraphs: paragraphs, tables: tables, tableRows: b.tableRows, cells: b.cells, groupPaths: b.groupPaths)
     }
 
     /// Mutable parts, filled by ``SectionParser``. Children and paragraphs are kept as linked
@@ -188,7 +200,10 @@ final class SectionStore: @unchecked Sendable {
         var nextParagraph: [Int32] = []
         var firstParagraph: [Int32] = []
         var lastParagraph: [Int32] = []
-        var tablesOf: [Int: [Table]] = [:]
+        var tablesOf: [Int: [StoredTable]] = [:]
+        var tableRows: [StoredRow] = []
+        var cells: [Range<Int32>] = []
+        var groupPaths: [[SectionHeading]] = []
 
         init(base: [UInt8]) {
             self.base = base
@@ -222,8 +237,29 @@ final class SectionStore: @unchecked Sendable {
             return Int(index)
         }
 
-        mutating func addTable(_ t: Table, to node: Int) {
+        mutating func addTable(_ t: StoredTable, to node: Int) {
             tablesOf[node, default: []].append(t)
+        }
+
+        /// A table given as a value, stored (for documents built from values).
+        mutating func store(_ t: Table) -> StoredTable {
+            let width = t.rows.reduce(t.columns.count) { max($0, $1.cells.count) }
+            let first = Int32(tableRows.count)
+            var lastPath: [SectionHeading] = []
+            for r in t.rows {
+                // A row made by hand may name its group only as printed.
+                let path = r.groupPath.isEmpty ? r.group.map { [SectionHeading(text: $0)] } ?? [] : r.groupPath
+                if !path.isEmpty, path != lastPath || groupPaths.isEmpty {
+                    groupPaths.append(path)
+                    lastPath = path
+                }
+                tableRows.append(StoredRow(line: Int32(r.line), endLine: Int32(r.endLine), kind: r.kind,
+                                           groupPath: path.isEmpty ? -1 : Int32(groupPaths.count - 1),
+                                           firstCell: Int32(cells.count)))
+                for c in 0..<width { cells.append(c < r.cells.count ? append(r.cells[c]) : 0..<0) }
+            }
+            return StoredTable(line: Int32(t.line), endLine: Int32(t.endLine), columns: t.columns, width: Int32(width),
+                               rows: first..<Int32(tableRows.count))
         }
 
         /// Appends `text` to `extra` and returns its range.
@@ -236,6 +272,27 @@ final class SectionStore: @unchecked Sendable {
         /// `r` followed by one space and `more` (a continuation), as a new range. When `r` is
         /// already the last thing in `extra`, it grows in place.
         /// `r` and `more` as one text, with a space between them unless `separated` is false.
+        /// `r`, `separator` and `more` as one new text (`r` grows in place when it is the last
+        /// thing in `extra`).
+        mutating func joined(_ r: Range<Int32>, separator: [UInt8], _ more: Range<Int32>) -> Range<Int32> {
+            var start = r.lowerBound
+            let end = Int32(base.count + extra.count)
+            if r.upperBound != end || Int(r.lowerBound) < base.count || r.isEmpty {
+                start = end
+                appendBytes(of: r)
+            }
+            extra.append(contentsOf: separator)
+            appendBytes(of: more)
+            return start..<Int32(base.count + extra.count)
+        }
+
+        /// `bytes` appended to `extra`, as a range.
+        mutating func append(bytes: [UInt8]) -> Range<Int32> {
+            let start = Int32(base.count + extra.count)
+            extra.append(contentsOf: bytes)
+            return start..<Int32(base.count + extra.count)
+        }
+
         mutating func joined(_ r: Range<Int32>, _ more: Range<Int32>, separated: Bool = true) -> Range<Int32> {
             var start = r.lowerBound
             let end = Int32(base.count + extra.count)
@@ -271,7 +328,8 @@ extension SectionStore: Equatable {
     /// Same tree, same texts — compared in place, without making ``Section`` values.
     static func == (a: SectionStore, b: SectionStore) -> Bool {
         if a === b { return true }
-        guard a.roots.count == b.roots.count, a.nodes.count == b.nodes.count, a.tables == b.tables,
+        guard a.roots.count == b.roots.count, a.nodes.count == b.nodes.count,
+            a.tableViews.map(\.table) == b.tableViews.map(\.table),
             a.paragraphs.count == b.paragraphs.count
         else { return false }
         func same(_ x: Range<Int32>, _ y: Range<Int32>) -> Bool {

@@ -68,9 +68,9 @@ struct SectionView {
         return storedParagraphs.contains { p in store.withBytes(p.text) { $0.contains(UInt8(ascii: ":")) } }
     }
 
-    var tables: ArraySlice<Table> {
+    var tables: LazyMapSequence<Range<Int>, TableView> {
         let r = node.tables
-        return store.tables[Int(r.lowerBound)..<Int(r.upperBound)]
+        return (Int(r.lowerBound)..<Int(r.upperBound)).lazy.map { TableView(store: store, index: $0) }
     }
 
     struct Children: RandomAccessCollection {

@@ -11,71 +11,107 @@ struct TableParser {
         self.source = source
     }
 
+    /// A row while the table is read: where its cells are in the flat cell list.
     private struct RawRow {
         var line: Int
         var endLine: Int
         var afterBlank: Bool
         var role: LineRole
-        var cells: [String]
+        var firstCell: Int
+        var cellCount: Int
         var kind: TableRow.Kind = .other
-        var groupPath: [SectionHeading] = []
+        /// Into the builder's group paths; -1 for none.
+        var groupPath: Int32 = -1
         /// Cells that got further paragraphs (``LineRole/cellParagraph``), joined once the
         /// column roles are known.
         var hasParagraphs = false
     }
 
     /// Joins the paragraphs of one cell until the column roles are known; cells never hold it.
-    private static let paragraphBreak = "\n"
+    private static let paragraphBreak: [UInt8] = [0x0A]
+    private static let space: [UInt8] = [0x20]
 
-
-    mutating func parse(rows tokenIndices: [Int]) -> (Table, [Diagnostic]) {
+    /// Reads the table from the rows' tokens into `builder`: cells are byte ranges of the
+    /// builder's text (a cell the parser had to join is written to its `extra` buffer).
+    /// - Complexity: O(cells): one flat cell list, no array or `String` per row.
+    mutating func parse(rows tokenIndices: [Int], into builder: inout SectionStore.Builder) -> (StoredTable, [Diagnostic]) {
         // A pipe table has outer pipes (`| 1 | … |`) when its first row both starts and ends with one.
         let firstLine = tokenIndices.first.map { source.bytes(source.tokens[$0].line) } ?? []
         let outerPipes = firstLine.first == UInt8(ascii: "|") && firstLine.last == UInt8(ascii: "|")
+        var flat: [Range<Int32>] = []
+        flat.reserveCapacity(tokenIndices.count * 6)
         var raw: [RawRow] = []
         raw.reserveCapacity(tokenIndices.count)
         for i in tokenIndices {
             let t = source.tokens[i]
-            let cells = cells(of: t, outerPipes: outerPipes)
             // Lines a reader marked as more of the row above join it right away.
             if t.role == .cellWrap || t.role == .cellParagraph, !raw.isEmpty {
-                Self.merge(cells, into: &raw[raw.count - 1], separator: t.role == .cellWrap ? " " : Self.paragraphBreak)
-                if t.role == .cellParagraph { raw[raw.count - 1].hasParagraphs = true }
-                raw[raw.count - 1].endLine = Int(t.number)
+                let start = flat.count
+                appendCells(of: t, outerPipes: outerPipes, to: &flat)
+                let more = Array(flat[start...])
+                flat.removeSubrange(start...)
+                let separator = t.role == .cellWrap ? Self.space : Self.paragraphBreak
+                // The row above was the last one read, so its cells end the list: it can grow.
+                var last = raw[raw.count - 1]
+                for (c, piece) in more.enumerated() where !piece.isEmpty {
+                    if c >= last.cellCount {
+                        flat.append(contentsOf: repeatElement(piece.lowerBound..<piece.lowerBound, count: c + 1 - last.cellCount))
+                        last.cellCount = c + 1
+                    }
+                    let at = last.firstCell + c
+                    flat[at] = flat[at].isEmpty ? piece : builder.joined(flat[at], separator: separator, piece)
+                }
+                if t.role == .cellParagraph { last.hasParagraphs = true }
+                last.endLine = Int(t.number)
+                raw[raw.count - 1] = last
                 continue
             }
-            raw.append(RawRow(line: Int(t.number), endLine: Int(t.number), afterBlank: t.afterBlank, role: t.role, cells: cells))
+            let start = flat.count
+            appendCells(of: t, outerPipes: outerPipes, to: &flat)
+            raw.append(RawRow(line: Int(t.number), endLine: Int(t.number), afterBlank: t.afterBlank, role: t.role,
+                              firstCell: start, cellCount: flat.count - start))
         }
-        let width = raw.map(\.cells.count).max() ?? 0
-        for k in raw.indices where raw[k].cells.count < width {
-            raw[k].cells.append(contentsOf: repeatElement("", count: width - raw[k].cells.count))
+        // Every row gets the same number of cells.
+        let width = raw.map(\.cellCount).max() ?? 0
+        var cells: [Range<Int32>] = []
+        cells.reserveCapacity(raw.count * width)
+        for k in raw.indices {
+            let r = raw[k]
+            cells.append(contentsOf: flat[r.firstCell..<(r.firstCell + r.cellCount)])
+            if r.cellCount < width { cells.append(contentsOf: repeatElement(0..<0, count: width - r.cellCount)) }
+            raw[k].firstCell = k * width
+            raw[k].cellCount = width
         }
+        flat = []
+        func cell(_ row: RawRow, _ c: Int) -> Range<Int32> { cells[row.firstCell + c] }
+        func string(_ r: Range<Int32>) -> String { builder.withBytes(r) { String(decoding: $0, as: UTF8.self) } }
 
         var columns = (0..<width).map { _ in TableColumn(title: "", role: .other) }
         var headerIndex: Int?
         for k in raw.indices.prefix(3) {
-            let roles = raw[k].cells.map(Self.role(ofHeader:))
+            let roles = (0..<width).map { c in builder.withBytes(cell(raw[k], c), Self.role(ofHeader:)) }
             if roles.contains(.title), roles.filter({ $0 != .other }).count >= 3 {
                 headerIndex = k
-                columns = zip(raw[k].cells, roles).map { TableColumn(title: $0, role: $1) }
+                columns = (0..<width).map { TableColumn(title: string(cell(raw[k], $0)), role: roles[$0]) }
                 break
             }
         }
         let numberCol = columns.firstIndex { $0.role == .number } ?? 0
         let titleCol = columns.firstIndex { $0.role == .title } ?? min(1, max(width - 1, 0))
         for k in raw.indices where raw[k].hasParagraphs {
-            for c in raw[k].cells.indices where raw[k].cells[c].contains(Self.paragraphBreak) {
+            for c in 0..<width where builder.withBytes(cell(raw[k], c), { $0.contains(0x0A) }) {
                 // Paragraphs of a title (or of the header) are one text; of any other cell, a list.
                 let asText = c == titleCol || k == headerIndex
-                raw[k].cells[c] = Self.joinParagraphs(raw[k].cells[c], asList: !asText)
+                cells[raw[k].firstCell + c] = Self.joinParagraphs(cell(raw[k], c), asList: !asText, in: &builder)
             }
         }
 
         var rows: [RawRow] = []
+        rows.reserveCapacity(raw.count)
         var groupStack: [(rank: Int, heading: SectionHeading)] = []
-        // Rows of one group share one path array.
-        var groupPath: [SectionHeading] = []
-        var lastTaskNumber: (group: String?, path: [Int], marker: String)?
+        // Rows of one group share one path.
+        var groupPath: Int32 = -1
+        var lastTaskNumber: (group: Int32, path: [Int], marker: String)?
         for k in raw.indices {
             var row = raw[k]
             if k == headerIndex {
@@ -88,13 +124,14 @@ struct TableParser {
                 rows.append(row)
                 continue
             }
-            let first = row.cells.isEmpty ? "" : row.cells[numberCol]
-            if row.cells.allSatisfy({ $0.isEmpty }) { continue }
-            if let group = groupLabel(row.cells, numberCol: numberCol, titleCol: titleCol) {
+            let first = cell(row, numberCol)
+            if (0..<width).allSatisfy({ cell(row, $0).isEmpty }) { continue }
+            if let group = groupLabel(row, cells: cells, width: width, numberCol: numberCol, titleCol: titleCol, builder) {
                 while let top = groupStack.last, top.rank >= group.rank { groupStack.removeLast() }
                 checkGroupSequence(group, line: row.line)
                 groupStack.append((group.rank, group.heading))
-                groupPath = groupStack.map(\.heading)
+                builder.groupPaths.append(groupStack.map(\.heading))
+                groupPath = Int32(builder.groupPaths.count - 1)
                 row.kind = .group
                 row.groupPath = groupPath
                 lastTaskNumber = nil
@@ -102,13 +139,13 @@ struct TableParser {
                 continue
             }
             row.groupPath = groupPath
-            let group = groupPath.last?.text
-            if let path = Self.rowNumber(first) {
+            if let path = builder.withBytes(first, Self.rowNumber) {
                 row.kind = .task
-                if let prev = lastTaskNumber, prev.group == group {
-                    checkRowSequence(prev.path, path, prevMarker: prev.marker, marker: first, line: row.line)
+                let marker = string(first)
+                if let prev = lastTaskNumber, prev.group == groupPath {
+                    checkRowSequence(prev.path, path, prevMarker: prev.marker, marker: marker, line: row.line)
                 }
-                lastTaskNumber = (group, path, first)
+                lastTaskNumber = (groupPath, path, marker)
                 rows.append(row)
                 continue
             }
@@ -118,13 +155,11 @@ struct TableParser {
                 // A reader's row (a Word table row) is read like a row of a text table: one that
                 // goes on mid-sentence continues the task above (the row was split by hand),
                 // any other is another milestone; only a blank line never comes before it.
-                if isContinuation(row, of: rows[prevIndex], titleCol: titleCol) {
-                    for c in row.cells.indices where !row.cells[c].isEmpty {
-                        if rows[prevIndex].cells[c].isEmpty {
-                            rows[prevIndex].cells[c] = row.cells[c]
-                        } else {
-                            rows[prevIndex].cells[c] += " " + row.cells[c]
-                        }
+                if isContinuation(row, of: rows[prevIndex], cells: cells, width: width, titleCol: titleCol, builder) {
+                    let above = rows[prevIndex]
+                    for c in 0..<width where !cell(row, c).isEmpty {
+                        let at = above.firstCell + c
+                        cells[at] = cells[at].isEmpty ? cell(row, c) : builder.joined(cells[at], separator: Self.space, cell(row, c))
                     }
                     rows[prevIndex].endLine = row.line
                     continue
@@ -134,83 +169,98 @@ struct TableParser {
                 continue
             }
             // A row without a number but with a task's text: keep it as a task.
-            if !row.cells[titleCol].isEmpty, titleCol != numberCol, first.isEmpty || headerIndex != nil {
+            if !cell(row, titleCol).isEmpty, titleCol != numberCol, first.isEmpty || headerIndex != nil {
                 row.kind = first.isEmpty ? .other : .task
             }
             rows.append(row)
         }
-        let table = Table(
-            line: raw.first?.line ?? 0, endLine: raw.last?.endLine ?? 0, columns: columns,
-            rows: rows.map { r in
-                var row = TableRow(line: r.line, endLine: r.endLine, kind: r.kind,
-                                   group: r.groupPath.last?.text, cells: r.cells)
-                row.groupPath = r.groupPath
-                return row
-            })
+        // Into the builder: the kept rows and their cells.
+        let firstRow = Int32(builder.tableRows.count)
+        builder.cells.reserveCapacity(builder.cells.count + rows.count * width)
+        for r in rows {
+            builder.tableRows.append(StoredRow(line: Int32(r.line), endLine: Int32(r.endLine), kind: r.kind,
+                                               groupPath: r.groupPath, firstCell: Int32(builder.cells.count)))
+            builder.cells.append(contentsOf: cells[r.firstCell..<(r.firstCell + width)])
+        }
+        let table = StoredTable(
+            line: Int32(raw.first?.line ?? 0), endLine: Int32(raw.last?.endLine ?? 0), columns: columns, width: Int32(width),
+            rows: firstRow..<Int32(builder.tableRows.count))
         return (table, warnings)
     }
 
     // MARK: - Cells
 
-    /// Cells split on tabs (or `|` for a pipe row), each trimmed (markdown and spaces were
-    /// cleaned by the tokenizer). With outer pipes, the empty pieces outside them are dropped.
-    private func cells(of t: LineToken, outerPipes: Bool) -> [String] {
+    /// The row's cells split on tabs (or `|` for a pipe row), each trimmed (markdown and spaces
+    /// were cleaned by the tokenizer), appended to `flat`. With outer pipes, the empty pieces
+    /// outside them are dropped.
+    private func appendCells(of t: LineToken, outerPipes: Bool, to flat: inout [Range<Int32>]) {
         if t.kind != .tableRow {
             // `\t\t\t\tcủa cơ quan chuyên môn`: empty cells, then the text.
-            return Array(repeating: "", count: Int(t.leadingTabs)) + [source.string(t.line)]
+            flat.append(contentsOf: repeatElement(t.line.lowerBound..<t.line.lowerBound, count: Int(t.leadingTabs)))
+            flat.append(t.line)
+            return
         }
-        var result: [String] = []
-        var bytes = source.bytes(t.line)
+        var lo = Int(t.line.lowerBound)
+        var hi = Int(t.line.upperBound)
         let separator: UInt8 = t.pipes ? UInt8(ascii: "|") : 0x09
-        result.reserveCapacity(bytes.reduce(1) { $1 == separator ? $0 + 1 : $0 })
-        if t.pipes, outerPipes {
-            if bytes.first == UInt8(ascii: "|") { bytes = bytes.dropFirst() }
-            if bytes.last == UInt8(ascii: "|") { bytes = bytes.dropLast() }
-        }
-        var start = bytes.startIndex
-        var i = start
-        while i <= bytes.endIndex {
-            if i == bytes.endIndex || bytes[i] == separator {
-                var lo = start
-                var hi = i
-                while lo < hi, bytes[lo] == 0x20 { lo += 1 }
-                while hi > lo, bytes[hi - 1] == 0x20 { hi -= 1 }
-                result.append(String(decoding: bytes[lo..<hi], as: UTF8.self))
-                start = i + 1
+        source.storage.withUnsafeBufferPointer { buf in
+            if t.pipes, outerPipes {
+                if lo < hi, buf[lo] == UInt8(ascii: "|") { lo += 1 }
+                if hi > lo, buf[hi - 1] == UInt8(ascii: "|") { hi -= 1 }
             }
-            i += 1
+            var start = lo
+            var i = lo
+            while i <= hi {
+                if i == hi || buf[i] == separator {
+                    var a = start
+                    var b = i
+                    while a < b, buf[a] == 0x20 { a += 1 }
+                    while b > a, buf[b - 1] == 0x20 { b -= 1 }
+                    flat.append(Int32(a)..<Int32(b))
+                    start = i + 1
+                }
+                i += 1
+            }
         }
-        return result
     }
 
     static func role(ofHeader cell: String) -> TableColumn.Role {
         var copy = cell
-        return copy.withUTF8 { raw in VietnameseText.withLowercased(raw) { LabelVocabulary.columnRole(ofHeader: $0) } }
+        return copy.withUTF8(role(ofHeader:))
     }
 
-    /// `cells` appended to the cells of `row`, each non-empty one after `separator`.
-    private static func merge(_ cells: [String], into row: inout RawRow, separator: String) {
-        for (c, cell) in cells.enumerated() where !cell.isEmpty {
-            while row.cells.count <= c { row.cells.append("") }
-            row.cells[c] = row.cells[c].isEmpty ? cell : row.cells[c] + separator + cell
-        }
+    static func role(ofHeader cell: UnsafeBufferPointer<UInt8>) -> TableColumn.Role {
+        VietnameseText.withLowercased(cell) { LabelVocabulary.columnRole(ofHeader: $0) }
     }
 
-    /// A cell's paragraphs as one text (joined with spaces) or as a list (`; `).
-    private static func joinParagraphs(_ cell: String, asList: Bool) -> String {
-        let parts = cell.split(separator: Character(paragraphBreak), omittingEmptySubsequences: true)
-        guard asList else { return parts.joined(separator: " ") }
-        var out = ""
-        for p in parts {
-            if !out.isEmpty { out += out.hasSuffix(";") ? " " : "; " }
-            out += p
+    /// A cell's paragraphs (parts between line feeds) as one text, joined with spaces, or as a
+    /// list, joined with `; ` (a part that ends with `;` is followed by a space only).
+    private static func joinParagraphs(_ cell: Range<Int32>, asList: Bool, in builder: inout SectionStore.Builder) -> Range<Int32> {
+        var out: [UInt8] = []
+        builder.withBytes(cell) { bytes in
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+                if i > start {
+                    if !out.isEmpty {
+                        if asList, out.last != UInt8(ascii: ";") { out.append(UInt8(ascii: ";")) }
+                        out.append(0x20)
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                }
+                start = i + 1
+            }
         }
-        return out
+        return builder.append(bytes: out)
     }
 
     /// `1`, `2.`, `1.1`, `3)` → the number's parts; nil for anything else.
     static func rowNumber(_ cell: String) -> [Int]? {
-        var u = cell.utf8[...]
+        var copy = cell
+        return copy.withUTF8(rowNumber)
+    }
+
+    static func rowNumber(_ cell: UnsafeBufferPointer<UInt8>) -> [Int]? {
+        var u = cell[...]
         while let last = u.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ")") { u = u.dropLast() }
         guard !u.isEmpty, u.count <= 12 else { return nil }
         var parts: [Int] = []
@@ -243,19 +293,22 @@ struct TableParser {
     }
 
     /// `I. CÔNG TÁC …` in the first cell, `I` + title in the next cell, `A.`/`B.`.
-    private func groupLabel(_ cells: [String], numberCol: Int, titleCol: Int) -> GroupLabel? {
-        let first = cells[numberCol]
-        guard !first.isEmpty else { return nil }
-        let others = cells.indices.filter { $0 != numberCol && $0 != titleCol && !cells[$0].isEmpty }
-        guard others.isEmpty else { return nil }
+    private func groupLabel(_ row: RawRow, cells flat: [Range<Int32>], width: Int, numberCol: Int, titleCol: Int,
+                            _ builder: SectionStore.Builder) -> GroupLabel? {
+        let firstRange = flat[row.firstCell + numberCol]
+        guard !firstRange.isEmpty else { return nil }
+        for c in 0..<width where c != numberCol && c != titleCol && !flat[row.firstCell + c].isEmpty { return nil }
+        // A group row is rare: its two cells as strings.
+        let first = builder.withBytes(firstRange) { String(decoding: $0, as: UTF8.self) }
+        let titleCell = builder.withBytes(flat[row.firstCell + titleCol]) { String(decoding: $0, as: UTF8.self) }
         var bytes = Array(first.utf8)
         let m: MarkerScanner.Marker? = bytes.withUnsafeBufferPointer { MarkerScanner.scan($0, from: 0, to: $0.count) }
         if let m, m.style == .roman || m.style == .upperLetter {
             let rest = String(decoding: bytes[m.markerEnd...], as: UTF8.self).trimmingSpaces
             let marker = String(decoding: bytes[..<m.markerEnd], as: UTF8.self)
-            let title = rest.isEmpty ? cells[titleCol] : rest
+            let title = rest.isEmpty ? titleCell : rest
             guard !title.isEmpty else { return nil }
-            let fullTitle = title + (rest.isEmpty || cells[titleCol].isEmpty ? "" : " " + cells[titleCol])
+            let fullTitle = title + (rest.isEmpty || titleCell.isEmpty ? "" : " " + titleCell)
             let kind: Section.Kind = m.style == .upperLetter ? .group : .roman
             return GroupLabel(rank: m.style == .upperLetter ? 1 : 2, ordinal: m.ordinal, marker: marker,
                               heading: SectionHeading(kind: kind, number: SectionParser.number(fromMarker: marker),
@@ -266,12 +319,12 @@ struct TableParser {
         bytes.append(0x20)
         let bare: MarkerScanner.Marker? = bytes.withUnsafeBufferPointer { MarkerScanner.scan($0, from: 0, to: $0.count) }
         if let m = bare, m.style == .roman || m.style == .upperLetter, m.markerEnd == bytes.count - 1,
-            !cells[titleCol].isEmpty
+            !titleCell.isEmpty
         {
             let kind: Section.Kind = m.style == .upperLetter ? .group : .roman
             return GroupLabel(rank: m.style == .upperLetter ? 1 : 2, ordinal: m.ordinal, marker: first,
-                              heading: SectionHeading(kind: kind, number: first, title: cells[titleCol],
-                                                      text: first + ". " + cells[titleCol]))
+                              heading: SectionHeading(kind: kind, number: first, title: titleCell,
+                                                      text: first + ". " + titleCell))
         }
         return nil
     }
@@ -305,17 +358,22 @@ struct TableParser {
 
     /// A row with an empty first cell continues the row above (a page break cut it) when its
     /// text carries on mid-sentence; otherwise it is another milestone of the same task.
-    private func isContinuation(_ row: RawRow, of prev: RawRow, titleCol: Int) -> Bool {
-        if titleCol < row.cells.count, !row.cells[titleCol].isEmpty { return true }
+    private func isContinuation(_ row: RawRow, of prev: RawRow, cells: [Range<Int32>], width: Int, titleCol: Int,
+                                _ builder: SectionStore.Builder) -> Bool {
+        if titleCol < width, !cells[row.firstCell + titleCol].isEmpty { return true }
         var continuing = 0
         var fresh = 0
-        for c in row.cells.indices where !row.cells[c].isEmpty {
-            let cell = row.cells[c]
-            let above = c < prev.cells.count ? prev.cells[c] : ""
-            let first = TextShape.firstScalar(cell.utf8) ?? 0
+        for c in 0..<width where !cells[row.firstCell + c].isEmpty {
+            let (first, listItem) = builder.withBytes(cells[row.firstCell + c]) { b in
+                (TextShape.firstScalar(b) ?? 0,
+                 b.count >= 2 && (b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+")) && b[1] == 0x20)
+            }
+            let aboveEndsList = builder.withBytes(cells[prev.firstCell + c]) { b in
+                b.last == UInt8(ascii: ";") || b.last == UInt8(ascii: ",")
+            }
             if VietnameseText.isLowercase(first) {
                 continuing += 1
-            } else if (cell.hasPrefix("- ") || cell.hasPrefix("+ ")) && (above.hasSuffix(";") || above.hasSuffix(",")) {
+            } else if listItem && aboveEndsList {
                 continuing += 1
             } else {
                 fresh += 1
