@@ -42,7 +42,8 @@ enum Stats {
     }
 
     static func text(_ d: PlanDocument) -> String {
-        func count(_ o: PlanTask.Origin) -> Int { d.tasks.reduce(0) { $1.origin == o ? $0 + 1 : $0 } }
+        // By index: a task record is large, and binding each one would copy it.
+        func count(_ o: PlanTask.Origin) -> Int { d.tasks.indices.reduce(0) { d.tasks[$1].origin == o ? $0 + 1 : $0 } }
         // Assignments are counted only where there are some: plans shaped like the samples keep their line.
         let assigned = count(.assignment)
         let assignments = assigned > 0 ? ", assignment \(assigned)" : ""

@@ -18,7 +18,9 @@ extension JSONWriter {
         endArray()
         key("sections")
         beginArray()
-        for s in d.sectionViews { section(s) }
+        d.store.withReader { r in
+            for root in d.store.roots { section(Int(root), r, d.store) }
+        }
         endArray()
         key("closing")
         object(d.closing) { w, c in
@@ -134,43 +136,45 @@ extension JSONWriter {
         endObject()
     }
 
-    /// A section from the tree view: texts are copied from where the parser keeps them.
-    private mutating func section(_ s: SectionView) {
+    /// A section from the store: texts are copied from where the parser keeps them, through a
+    /// ``SectionStore/Reader`` (no reference counting per read).
+    private mutating func section(_ n: Int, _ r: SectionStore.Reader, _ store: SectionStore) {
+        let node = r.nodes[n]
         beginObject()
-        key("kind"); string(s.kind.rawValue)
-        key("marker"); string(s.markerText)
+        key("kind"); string(node.kind.rawValue)
+        key("marker"); string(utf8: r.bytes(node.marker))
         key("number")
-        if let number = s.numberText { string(number) } else { null() }
-        key("title"); string(s.titleText)
-        key("line"); int(s.line)
-        key("endLine"); int(s.endLine)
+        if let number = node.number { string(utf8: r.bytes(number)) } else { null() }
+        key("title"); string(utf8: r.bytes(node.title))
+        key("line"); int(Int(node.line))
+        key("endLine"); int(Int(node.endLine))
         key("field")
-        if let role = s.fieldRole {
+        if let role = node.fieldRole {
             beginObject()
-            key("label"); string(s.fieldLabelText)
+            key("label"); string(utf8: r.bytes(node.fieldLabel))
             key("role"); string(role.rawValue)
-            key("value"); string(s.fieldValueText)
+            key("value"); string(utf8: r.bytes(node.fieldValue))
             endObject()
         } else {
             null()
         }
         key("paragraphs")
         beginArray()
-        for p in s.storedParagraphs {
+        for p in r.paragraphs(of: n) {
             beginObject()
             key("line"); int(Int(p.line))
             key("endLine"); int(Int(p.endLine))
-            key("text"); string(StoredText(store: s.store, range: p.text))
+            key("text"); string(utf8: r.bytes(p.text))
             endObject()
         }
         endArray()
         key("tables")
         beginArray()
-        for t in s.tables { table(t) }
+        for t in Int(node.tables.lowerBound)..<Int(node.tables.upperBound) { table(TableView(store: store, index: t)) }
         endArray()
         key("children")
         beginArray()
-        for c in s.children { section(c) }
+        for c in r.children(of: n) { section(Int(c), r, store) }
         endArray()
         endObject()
     }

@@ -351,3 +351,51 @@ extension SectionStore: Equatable {
         return a.childIndex == b.childIndex && a.roots == b.roots
     }
 }
+
+extension SectionStore {
+    /// The store's arrays as raw buffers, for a writer that reads the whole tree: taken once,
+    /// they cost no reference counting per read (each read of an array property of a class
+    /// would retain and release it).
+    struct Reader {
+        let base: UnsafeBufferPointer<UInt8>
+        let extra: UnsafeBufferPointer<UInt8>
+        let nodes: UnsafeBufferPointer<Node>
+        let childIndex: UnsafeBufferPointer<Int32>
+        let paragraphs: UnsafeBufferPointer<StoredParagraph>
+
+        @inline(__always)
+        func bytes(_ r: Range<Int32>) -> UnsafeBufferPointer<UInt8> {
+            let lo = Int(r.lowerBound)
+            let hi = Int(r.upperBound)
+            if lo >= base.count { return UnsafeBufferPointer(rebasing: extra[(lo - base.count)..<(hi - base.count)]) }
+            return UnsafeBufferPointer(rebasing: base[lo..<hi])
+        }
+
+        @inline(__always)
+        func children(of n: Int) -> UnsafeBufferPointer<Int32> {
+            let r = nodes[n].children
+            return UnsafeBufferPointer(rebasing: childIndex[Int(r.lowerBound)..<Int(r.upperBound)])
+        }
+
+        @inline(__always)
+        func paragraphs(of n: Int) -> UnsafeBufferPointer<StoredParagraph> {
+            let r = nodes[n].paragraphs
+            return UnsafeBufferPointer(rebasing: paragraphs[Int(r.lowerBound)..<Int(r.upperBound)])
+        }
+    }
+
+    /// Calls `body` with a ``Reader`` of the store, valid only inside it.
+    func withReader<R>(_ body: (Reader) -> R) -> R {
+        base.withUnsafeBufferPointer { b in
+            extra.withUnsafeBufferPointer { e in
+                nodes.withUnsafeBufferPointer { n in
+                    childIndex.withUnsafeBufferPointer { c in
+                        paragraphs.withUnsafeBufferPointer { p in
+                            body(Reader(base: b, extra: e, nodes: n, childIndex: c, paragraphs: p))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
