@@ -84,7 +84,7 @@ struct Batch {
         for note in walk.notes { Console.line(note) }
         for problem in walk.problems { Console.line(problem) }
         if inputs.isEmpty {
-            // Text first, then the other formats: "no .txt, .docx, .docm or .odt files".
+            // Text first, then the other formats: "no .txt, .docx, …, .html or .htm files".
             let all = FileSystem.planExtensions
             let names = (all.filter { $0 == "txt" } + all.filter { $0 != "txt" }).map { "." + $0 }
             let kinds = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()

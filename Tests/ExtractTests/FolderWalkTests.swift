@@ -47,6 +47,31 @@ import Testing
             """ + r.stderr.split(separator: "in ").last!)
     }
 
+    /// Web pages saved from a portal (`.html`, `.htm`) are plan files of a folder too, read as
+    /// text through the recovery stage; other files (`.md`, `.json`) are not.
+    @Test func savedWebPagesAreFound() throws {
+        let dir = try ExtractRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let w = dir.appendingPathComponent("w")
+        let page = """
+            <!DOCTYPE html><html><head><title>Kế hoạch</title><style>p{}</style></head><body>
+            <p>KẾ HOẠCH</p><p>Thử nghiệm năm 2025</p><p>II. NHIỆM VỤ</p><p>1. Công tác chỉ đạo</p>
+            <p>a) Ban hành kế hoạch.</p></body></html>
+
+            """
+        try Self.write(w.appendingPathComponent("a.html"), Array(page.utf8))
+        try Self.write(w.appendingPathComponent("b.HTM"), Array(page.utf8))
+        try Self.write(w.appendingPathComponent("c.md"))
+        try Self.write(w.appendingPathComponent("d.json"), Array("{}".utf8))
+        let r = try ExtractRunner.run(["-f", "tasks-ndjson", "w"], directory: dir)
+        #expect(r.status == 0)
+        let rows = r.stdout.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
+        }
+        #expect(rows.map { $0["source"] as? String } == ["w/a.html", "w/b.HTM"])
+        #expect(rows.map { $0["title"] as? String } == ["Ban hành kế hoạch.", "Ban hành kế hoạch."])
+    }
+
     /// A FIFO named on the command line is read like standard input (the user asked for it).
     @Test func namedFIFOIsRead() throws {
         let dir = try ExtractRunner.temporaryDirectory()

@@ -62,6 +62,6 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try ExtractRunner.run([dir.path])
         #expect(r.status == 1)
-        #expect(r.stderr == "error: no .txt, .docx, .docm, .odt or .pdf files found in \(dir.path)\n")
+        #expect(r.stderr == "error: no .txt, .docx, .docm, .odt, .pdf, .html or .htm files found in \(dir.path)\n")
     }
 }

@@ -57,6 +57,12 @@ def main():
     kind, delimiter, path, jsons = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
     docs = [json.load(open(p, encoding="utf-8")) for p in jsons]
     want = [expected(d, t) for d in docs for t in d["tasks"]]
+    if kind != "csv":
+        # Tasks NDJSON also says where each lead comes from.
+        sources = [t["leadSource"] for d in docs for t in d["tasks"]]
+        for w, s in zip(want, sources):
+            w["lead_source"] = s["kind"] if s else None
+            w["lead_source_line"] = s["line"] if s else None
     problems = []
     if kind == "csv":
         delimiter = "\t" if delimiter in ("\\t", "tab") else delimiter

@@ -19,9 +19,11 @@ public struct InputFormat: Sendable, Hashable, CustomStringConvertible {
     /// Every readable format (see `Input/DocumentReaders.swift`).
     public static var all: [InputFormat] { DocumentReaders.all.map { $0.format } }
 
-    /// Plain text: UTF-8 (with or without BOM) or UTF-16 with BOM.
+    /// Plain text: UTF-8 (with or without BOM) or UTF-16 with BOM. Web pages saved as `.html`
+    /// are text too: the recovery stage reads their markup, so a folder walk picks them up.
     public static let text = InputFormat(
-        name: "text", extensions: ["txt"], summary: "plain text: UTF-8 (with or without BOM), UTF-16 with BOM")
+        name: "text", extensions: ["txt", "html", "htm"],
+        summary: "plain text: UTF-8 (with or without BOM), UTF-16 with BOM; web pages saved as .html")
 }
 
 /// The character encoding of a plain-text input.

@@ -5,7 +5,7 @@
 /// columns under the same names, lists joined with `; `, plus the document's fields
 /// (`document_kind`, `document_number`, `document_date`, `document_title`, `issuer`,
 /// `plan_year`) and what the CSV leaves out (`uid`, `end_line`, `time_kinds`, `notes`,
-/// `references`). `uid` (`document#id`) is unique across the files of a run.
+/// `references`, `lead_source`, `lead_source_line`). `uid` (`document#id`) is unique across the files of a run.
 struct TasksNDJSONExporter: DocumentExporter {
     static let format = OutputFormat(
         name: "tasks-ndjson", subject: .documents, extensions: ["tasks.ndjson", "tasks.jsonl"],
@@ -15,8 +15,8 @@ struct TasksNDJSONExporter: DocumentExporter {
     /// Keys, in order.
     static let keys = [
         "source", "document", "document_kind", "document_number", "document_date", "document_title", "issuer",
-        "plan_year", "uid", "id", "origin", "section", "number", "title", "lead", "lead_keys", "support",
-        "support_keys", "products", "time", "time_kinds", "start", "end", "notes", "references", "line", "end_line",
+        "plan_year", "uid", "id", "origin", "section", "number", "title", "lead", "lead_keys", "lead_source",
+        "lead_source_line", "support", "support_keys", "products", "time", "time_kinds", "start", "end", "notes", "references", "line", "end_line",
     ]
 
     private var writer = JSONWriter(pretty: false)
@@ -45,6 +45,9 @@ struct TasksNDJSONExporter: DocumentExporter {
             writer.key("title"); writer.string(t.title)
             writer.key("lead"); writer.string(t.leadText)
             writer.key("lead_keys"); writer.string(t.leadKeysText)
+            // Analysts filter inferred leads apart from stated ones: `stated` or `inferred`.
+            writer.key("lead_source"); writer.string(t.leadSource?.kind.rawValue)
+            writer.key("lead_source_line"); writer.int(t.leadSource?.line)
             writer.key("support"); writer.string(t.supportText)
             writer.key("support_keys"); writer.string(t.supportKeysText)
             writer.key("products"); writer.string(t.productsText)
