@@ -189,6 +189,13 @@ enum UnitLexicon {
         "chính sách xã hội",  // social policy (bank)
         "kiểm soát bệnh tật",  // disease control
         "phục vụ hành chính công",  // public administrative services
+        "dịch vụ việc làm",  // employment services (centre)
+        "trợ giúp pháp lý nhà nước",  // state legal aid (centre)
+        "trợ giúp pháp lý",  // legal aid (centre)
+        "xúc tiến đầu tư, thương mại và du lịch",  // investment, trade and tourism promotion
+        "xúc tiến đầu tư và thương mại",  // investment and trade promotion
+        "xúc tiến đầu tư",  // investment promotion
+        "công nghệ thông tin và truyền thông",  // information and communication technology
         "nội vụ",  // home affairs
         "tư pháp",  // justice
         "tài chính",  // finance

@@ -73,16 +73,20 @@ struct UnitNameReader {
             // `Thanh tra việc …` (to inspect), not `Thanh tra tỉnh` (the inspectorate).
             return nil
         }
-        let end = tail(from: k, start: i, openHead: k == headEnd && UnitLexicon.openHeads.contains(headText))
+        let end = tail(
+            from: k, start: i, openHead: k == headEnd && UnitLexicon.openHeads.contains(headText), afterField: k > headEnd)
         // A bare `Sở`, `Phòng`, `Đoàn`: a word of the sentence more often than a name.
         if end == headEnd, Self.bareHeads.contains(headText) { return nil }
         return end
     }
 
     /// The name's own words after its head (and field), up to where it ends.
-    /// - Parameter openHead: the head is a body's kind (`Tổ công tác`, `Ban quản lý`), which
-    ///   lowercase words may follow (`Tổ công tác liên ngành`).
-    private func tail(from start: Int, start first: Int, openHead: Bool = false) -> Int {
+    /// - Parameters:
+    ///   - openHead: the head is a body's kind (`Tổ công tác`, `Ban quản lý`), which
+    ///     lowercase words may follow (`Tổ công tác liên ngành`).
+    ///   - afterField: a field of the lexicon ends at `start`; another field may follow it
+    ///     (`Trung tâm Thông tin, thống kê, ứng dụng khoa học và công nghệ`).
+    private func tail(from start: Int, start first: Int, openHead: Bool = false, afterField: Bool = false) -> Int {
         let headEnd = start
         var k = start
         var afterPlace = false
@@ -128,7 +132,10 @@ struct UnitNameReader {
                 // a lowercase word is the sentence's, not the name's.
                 // A field of the lexicon goes on the name even when its first word could end one
                 // (`Ban Quản lý dự án giao thông tỉnh`: `giao` also assigns).
-                if !afterPlace, k != headEnd, let end = UnitLexicon.fieldIndex.longestMatch(in: words, at: k) {
+                // Right after a field, only one that cannot start a duty (`Sở Nội vụ xây dựng …`).
+                if !afterPlace, k != headEnd || (afterField && !isStop(k)),
+                    let end = UnitLexicon.fieldIndex.longestMatch(in: words, at: k)
+                {
                     k = end
                     lastGood = k
                     continue

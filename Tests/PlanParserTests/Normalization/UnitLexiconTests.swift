@@ -54,6 +54,12 @@ import Testing
         ("Ngân hàng Nhà nước Chi nhánh tỉnh Hải Dương chỉ đạo", ["Ngân hàng Nhà nước Chi nhánh tỉnh Hải Dương"]),
         ("Sở Kế hoạch và Đầu tư, Sở Tài chính tham mưu", ["Sở Kế hoạch và Đầu tư", "Sở Tài chính"]),
         ("Các phòng, đơn vị thuộc Sở định kỳ hằng quý", ["Các phòng, đơn vị thuộc Sở"]),
+        // A field of the lexicon after another one, in lower case (a seed's centre).
+        ("Trung tâm Thông tin, thống kê, ứng dụng khoa học và công nghệ tổ chức tuyên truyền",
+         ["Trung tâm Thông tin, thống kê, ứng dụng khoa học và công nghệ"]),
+        ("Trung tâm Dịch vụ việc làm tỉnh tổ chức", ["Trung tâm Dịch vụ việc làm tỉnh"]),
+        ("Trung tâm Trợ giúp pháp lý nhà nước tỉnh tổ chức", ["Trung tâm Trợ giúp pháp lý nhà nước tỉnh"]),
+        ("Trung tâm Xúc tiến đầu tư, thương mại và du lịch chủ trì", ["Trung tâm Xúc tiến đầu tư, thương mại và du lịch"]),
     ])
     func namesInText(text: String, expected: [String]) {
         let words = TextWords(text)
