@@ -206,7 +206,7 @@ private struct RawWords {
                 let isDigit = b &- 0x30 < 10
                 if isDigit || (b | 0x20) &- 0x61 < 26 {
                     if start < 0 {
-                        if isDigit, !Self.followsReferenceByte(bytes, i), let end = Self.citationEnd(bytes, i) {
+                        if isDigit, !Self.followsReferenceByte(bytes, i), let end = DocumentNumberReader.end(bytes, from: i) {
                             i = citation(bytes, i, end)
                             continue
                         }
@@ -308,45 +308,6 @@ private struct RawWords {
         var j = i - 1
         while j > 0, bytes[j] & 0xC0 == 0x80 { j -= 1 }
         return isWordScalar(VietnameseText.scalar(in: bytes, at: j).value)
-    }
-
-    /// The end of a document number starting at the digit at `start` (`76/NQ-CP`,
-    /// `22/2020/QĐ-UBND`, `208-KH/TU`), or `nil`. The same shape as the citation extractor's.
-    private static func citationEnd(_ s: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
-        let n = s.count
-        var i = start
-        while i < n, i - start < 6, s[i] &- 0x30 < 10 { i += 1 }
-        guard i < n, s[i] == UInt8(ascii: "/") || s[i] == UInt8(ascii: "-") else { return nil }
-        // An optional `/2020` year part.
-        if s[i] == UInt8(ascii: "/"), i + 5 < n, (i + 1...i + 4).allSatisfy({ s[$0] &- 0x30 < 10 }),
-            s[i + 5] == UInt8(ascii: "/")
-        {
-            i += 5
-        }
-        i += 1  // the separator
-        guard i < n, isCodeStart(s, i) else { return nil }
-        var letters = 0
-        var end = i
-        while i < n {
-            let (scalar, length) = VietnameseText.scalar(in: s, at: i)
-            let isLetter = VietnameseText.isLetter(scalar)
-            if isLetter || (scalar &- 0x30 < 10) || scalar == 0x26 {
-                if isLetter { letters += 1 }
-                i += length
-                end = i
-                continue
-            }
-            if scalar == 0x2D || scalar == 0x2F || scalar == 0x2E, i + 1 < n, isCodeStart(s, i + 1) {
-                i += 1
-                continue
-            }
-            break
-        }
-        return letters >= 2 ? end : nil
-    }
-
-    private static func isCodeStart(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        VietnameseText.isUppercase(VietnameseText.scalar(in: s, at: i).value)
     }
 
     /// `ngày 15/7/2021`, `ngày 15-7-2021`, `ngày 15.7.2021` or `ngày 15 tháng 7 năm 2021`

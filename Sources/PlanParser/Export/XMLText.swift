@@ -79,19 +79,15 @@ enum XMLText {
             let raw = UnsafeRawBufferPointer(u)
             var runStart = 0
             var i = 0
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
             while i < n {
                 while i + 8 <= n {
-                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-                    let below = (x &- ones &* 0x20) & ~x & highs
-                    let flags = below | zeroByte(x ^ (ones &* 0x26)) | zeroByte(x ^ (ones &* 0x3C))
-                        | zeroByte(x ^ (ones &* 0x3E)) | zeroByte(x ^ (ones &* 0x5F))
-                        | zeroByte(x ^ (ones &* 0x7F)) | zeroByte(x ^ (ones &* 0xEF))
+                    let x = SWAR.load(raw, i)
+                    let flags = SWAR.bytes(of: x, below: 0x20) | SWAR.bytes(of: x, equalTo: 0x26)
+                        | SWAR.bytes(of: x, equalTo: 0x3C) | SWAR.bytes(of: x, equalTo: 0x3E) | SWAR.bytes(of: x, equalTo: 0x5F)
+                        | SWAR.bytes(of: x, equalTo: 0x7F) | SWAR.bytes(of: x, equalTo: 0xEF)
                     if flags != 0 { break }
                     // Continuation bytes (10xxxxxx) are not characters of their own.
-                    let continuation = x & ~(x << 1) & highs
+                    let continuation = x & ~(x << 1) & SWAR.highs
                     run += 8 - continuation.nonzeroBitCount
                     i += 8
                 }

@@ -618,18 +618,7 @@ extension TaskExtractor {
         var agency = agency
         for s in nodes {
             if s.kind == .appendix { continue }
-            let own: String
-            if s.kind == .bullet {
-                guard !s.isKnownField else { continue }
-                bulletOrdinal += 1
-                own = String(bulletOrdinal)
-            } else if s.kind == .part {
-                own = "P" + (s.number.map { n in RomanNumeral.value(of: n).map(String.init) ?? n } ?? "")
-            } else if s.kind == .article {
-                own = "D" + (s.number ?? "")
-            } else {
-                own = s.number ?? ""
-            }
+            guard let own = TaskExtractor.ownID(of: s, bulletOrdinal: &bulletOrdinal) else { continue }
             let id = idPath + [own]
             let isHeading = s.kind == .part || s.kind == .group || s.kind == .roman
             if isHeading || !s.children.isEmpty, let role = Self.role(ofHeading: s.title),

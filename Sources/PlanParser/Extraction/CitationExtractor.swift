@@ -100,7 +100,7 @@ struct CitationExtractor {
                 while i < n, line[i] >= 0x30, line[i] <= 0x39 { i += 1 }
                 continue
             }
-            if let end = numberEnd(line, i) {
+            if let end = DocumentNumberReader.end(line, from: i) {
                 record(line, start: i, end: end, lineNumber: lineNumber)
                 i = end
             } else {
@@ -121,43 +121,6 @@ struct CitationExtractor {
     private func isWordByte(_ b: UInt8) -> Bool {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
             || b == UInt8(ascii: "/") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
-    }
-
-    /// End of a document number starting at `i`, or nil.
-    private func numberEnd(_ s: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
-        let n = s.count
-        var i = start
-        while i < n, i - start < 6, s[i] >= 0x30, s[i] <= 0x39 { i += 1 }
-        guard i < n, s[i] == UInt8(ascii: "/") || s[i] == UInt8(ascii: "-") else { return nil }
-        // Optional `/2020` year part.
-        if s[i] == UInt8(ascii: "/"), i + 5 < n, (i + 1...i + 4).allSatisfy({ s[$0] >= 0x30 && s[$0] <= 0x39 }),
-            s[i + 5] == UInt8(ascii: "/")
-        {
-            i += 5
-        }
-        i += 1  // the separator
-        guard i < n, isCodeStart(s, i) else { return nil }
-        var letters = 0
-        var end = i
-        while i < n {
-            let (scalar, len) = VietnameseText.scalar(in: s, at: i)
-            if VietnameseText.isLetter(scalar) || (scalar >= 0x30 && scalar <= 0x39) || scalar == 0x26 {
-                if VietnameseText.isLetter(scalar) { letters += 1 }
-                i += len
-                end = i
-                continue
-            }
-            if (scalar == 0x2D || scalar == 0x2F || scalar == 0x2E) && i + 1 < n && isCodeStart(s, i + 1) {
-                i += 1
-                continue
-            }
-            break
-        }
-        return letters >= 2 ? end : nil
-    }
-
-    private func isCodeStart(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        VietnameseText.isUppercase(VietnameseText.scalar(in: s, at: i).value)
     }
 
     // MARK: - Context

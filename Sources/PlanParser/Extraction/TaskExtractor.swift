@@ -118,23 +118,30 @@ struct TaskExtractor {
 
     // MARK: - Walking
 
+    /// A node's own part of its task ids: its number (`a`, `2`); bullets counted in
+    /// `bulletOrdinal` (`1`, `2`, …); `P2` for a part (`Phần II`), `D3` for an article
+    /// (`Điều 3`); `nil` for a field bullet, which is its item's, not a task of its own.
+    static func ownID(of s: SectionView, bulletOrdinal: inout Int) -> String? {
+        switch s.kind {
+        case .bullet:
+            guard !s.isKnownField else { return nil }
+            bulletOrdinal += 1
+            return String(bulletOrdinal)
+        case .part:
+            return "P" + (s.number.map { n in RomanNumeral.value(of: n).map(String.init) ?? n } ?? "")
+        case .article:
+            return "D" + (s.number ?? "")
+        default:
+            return s.number ?? ""
+        }
+    }
+
     mutating func walk<C: Collection>(_ sections: C, role: Role, path: [SectionHeading], idPath: [String], agency: Agency?)
         where C.Element == SectionView
     {
         var bulletOrdinal = 0
         for s in sections {
-            let own: String
-            if s.kind == .bullet {
-                guard !s.isKnownField else { continue }
-                bulletOrdinal += 1
-                own = String(bulletOrdinal)
-            } else if s.kind == .part {
-                own = "P" + (s.number.map { n in RomanNumeral.value(of: n).map(String.init) ?? n } ?? "")
-            } else if s.kind == .article {
-                own = "D" + (s.number ?? "")
-            } else {
-                own = s.number ?? ""
-            }
+            guard let own = Self.ownID(of: s, bulletOrdinal: &bulletOrdinal) else { continue }
             visit(s, role: role, path: path, parentID: s.kind == .appendix ? [] : idPath, own: s.kind == .appendix ? "PL" : own,
                   agency: s.kind == .appendix ? nil : agency)
         }

@@ -202,12 +202,7 @@ struct OdtContentReader {
     // MARK: - Blocks
 
     private mutating func readBlocks(into blocks: inout [DocxBlock], list: ListContext?) throws(XMLScanner.Failure) {
-        while true {
-            switch try s.next() {
-            case .endOfDocument, .end: return
-            case .text: continue
-            case .start: break
-            }
+        while try s.nextChild() {
             if s.isElement(.odfText, "p") || s.isElement(.odfText, "h") {
                 let heading = s.isElement(.odfText, "h")
                 let outlineLevel = s.int("outline-level")
@@ -267,12 +262,7 @@ struct OdtContentReader {
         }
         if let id = s.string("id") { chainOfId[id] = context.chain }
         context.level = min(context.level, 9)
-        while true {
-            switch try s.next() {
-            case .endOfDocument, .end: return
-            case .text: continue
-            case .start: break
-            }
+        while try s.nextChild() {
             if s.isElement(.odfText, "list-item") || s.isElement(.odfText, "list-header") {
                 let numbered = s.isElement(.odfText, "list-item")
                 let start = s.int("start-value")
@@ -456,12 +446,7 @@ struct OdtContentReader {
     }
 
     private mutating func readTableContent(into table: inout DocxTable) throws(XMLScanner.Failure) {
-        while true {
-            switch try s.next() {
-            case .endOfDocument, .end: return
-            case .text: continue
-            case .start: break
-            }
+        while try s.nextChild() {
             if s.isElement(.odfTable, "table-column") {
                 table.gridColumns += min(max(s.int("number-columns-repeated") ?? 1, 1), 64)
                 try s.skipElement()
@@ -489,12 +474,7 @@ struct OdtContentReader {
 
     private mutating func readRow() throws(XMLScanner.Failure) -> DocxRow {
         var row = DocxRow()
-        while true {
-            switch try s.next() {
-            case .endOfDocument, .end: return row
-            case .text: continue
-            case .start: break
-            }
+        while try s.nextChild() {
             let covered = s.isElement(.odfTable, "covered-table-cell")
             guard covered || s.isElement(.odfTable, "table-cell") else {
                 try s.skipElement()
@@ -513,6 +493,7 @@ struct OdtContentReader {
             }
             for _ in 0..<repeats { row.cells.append(cell) }
         }
+        return row
     }
 
     static let defaultLevels: [OdtStyles.Level] = (0..<10).map { _ in OdtStyles.Level() }

@@ -74,12 +74,7 @@ struct WordprocessingMLReader {
 
     /// The block content of the current element (body, cell, text box, content control), up to its end.
     private mutating func readBlocks(into blocks: inout [DocxBlock]) throws(XMLScanner.Failure) {
-        while true {
-            switch try s.next() {
-            case .endOfDocument, .end: return
-            case .text: continue
-            case .start: break
-            }
+        while try s.nextChild() {
             if s.namespace == .w {
                 if s.isElement(.w, "p") {
                     blocks.append(.paragraph(try readParagraph()))
@@ -123,18 +118,11 @@ struct WordprocessingMLReader {
     /// `w:sdt`: the content (`w:sdtContent`) read by `body`, unless it shows placeholder text.
     private mutating func readContentControl(_ body: (inout Self) throws(XMLScanner.Failure) -> Void) throws(XMLScanner.Failure) {
         var placeholder = false
-        while true {
-            switch try s.next() {
-            case .endOfDocument, .end: return
-            case .text: continue
-            case .start: break
-            }
+        while try s.nextChild() {
             if s.isElement(.w, "sdtPr") {
                 let depth = s.depth
-                while true {
-                    let e = try s.next()
-                    if e == .endOfDocument || e == .end && s.depth < depth { break }
-                    if e == .start, s.isElement(.w, "showingPlcHdr"), s.isOn() { placeholder = true }
+                while try s.nextDescendant(within: depth) {
+                    if s.isElement(.w, "showingPlcHdr"), s.isOn() { placeholder = true }
                 }
             } else if s.isElement(.w, "sdtContent"), !placeholder {
                 try body(&self)
@@ -152,12 +140,7 @@ struct WordprocessingMLReader {
             return
         }
         var done = false
-        while true {
-            switch try s.next() {
-            case .endOfDocument, .end: return
-            case .text: continue
-            case .start: break
-            }
+        while try s.nextChild() {
             if s.isElement(.mc, "Choice"), !done {
                 done = true
                 try body(&self)
@@ -212,12 +195,7 @@ struct WordprocessingMLReader {
 
     /// Inline content of the current element (paragraph, hyperlink, field, …), up to its end.
     private mutating func readInline(into p: inout DocxParagraph) throws(XMLScanner.Failure) {
-        while true {
-            switch try s.next() {
-            case .endOfDocument, .end: return
-            case .text: continue
-            case .start: break
-            }
+        while try s.nextChild() {
             switch s.namespace {
             case .w:
                 if s.isElement(.w, "r") {
@@ -272,12 +250,7 @@ struct WordprocessingMLReader {
 
     private mutating func readRun(into p: inout DocxParagraph) throws(XMLScanner.Failure) {
         run = paragraphFlags
-        while true {
-            switch try s.next() {
-            case .endOfDocument, .end: return
-            case .text: continue
-            case .start: break
-            }
+        while try s.nextChild() {
             guard s.namespace == .w else {
                 if s.namespace == .mc {
                     try readAlternateContent { (r: inout Self) throws(XMLScanner.Failure) in try r.readRunContent(into: &p) }
@@ -298,12 +271,7 @@ struct WordprocessingMLReader {
 
     /// Children of an element inside a run (a drawing, an `mc:Choice`), up to its end.
     private mutating func readRunContent(into p: inout DocxParagraph) throws(XMLScanner.Failure) {
-        while true {
-            switch try s.next() {
-            case .endOfDocument, .end: return
-            case .text: continue
-            case .start: break
-            }
+        while try s.nextChild() {
             if s.namespace == .w {
                 try readRunElement(into: &p)
             } else if s.namespace == .mc {
@@ -451,20 +419,13 @@ struct WordprocessingMLReader {
     }
 
     private mutating func readTableContent(into table: inout DocxTable) throws(XMLScanner.Failure) {
-        while true {
-            switch try s.next() {
-            case .endOfDocument, .end: return
-            case .text: continue
-            case .start: break
-            }
+        while try s.nextChild() {
             if s.isElement(.w, "tr") {
                 if let row = try readRow() { table.rows.append(row) }
             } else if s.isElement(.w, "tblGrid") {
                 let depth = s.depth
-                while true {
-                    let e = try s.next()
-                    if e == .endOfDocument || e == .end && s.depth < depth { break }
-                    if e == .start, s.isElement(.w, "gridCol") { table.gridColumns += 1 }
+                while try s.nextDescendant(within: depth) {
+                    if s.isElement(.w, "gridCol") { table.gridColumns += 1 }
                 }
             } else if s.isElement(.w, "sdt") {
                 try readContentControl { (r: inout Self) throws(XMLScanner.Failure) in try r.readTableContent(into: &table) }
@@ -487,20 +448,12 @@ struct WordprocessingMLReader {
     }
 
     private mutating func readRowContent(into row: inout DocxRow, deleted: inout Bool) throws(XMLScanner.Failure) {
-        while true {
-            switch try s.next() {
-            case .endOfDocument, .end: return
-            case .text: continue
-            case .start: break
-            }
+        while try s.nextChild() {
             if s.isElement(.w, "tc") {
                 if let cell = try readCell() { row.cells.append(cell) }
             } else if s.isElement(.w, "trPr") {
                 let depth = s.depth
-                while true {
-                    let e = try s.next()
-                    if e == .endOfDocument || e == .end && s.depth < depth { break }
-                    guard e == .start else { continue }
+                while try s.nextDescendant(within: depth) {
                     if s.isElement(.w, "tblHeader") {
                         row.isHeader = s.isOn()
                     } else if s.isElement(.w, "gridBefore") {
@@ -533,18 +486,10 @@ struct WordprocessingMLReader {
     private mutating func readCell() throws(XMLScanner.Failure) -> DocxCell? {
         var cell = DocxCell()
         var deleted = false
-        while true {
-            switch try s.next() {
-            case .endOfDocument, .end: return deleted ? nil : cell
-            case .text: continue
-            case .start: break
-            }
+        while try s.nextChild() {
             if s.isElement(.w, "tcPr") {
                 let depth = s.depth
-                while true {
-                    let e = try s.next()
-                    if e == .endOfDocument || e == .end && s.depth < depth { break }
-                    guard e == .start else { continue }
+                while try s.nextDescendant(within: depth) {
                     if s.isElement(.w, "gridSpan") {
                         cell.span = min(max(s.int("val") ?? 1, 1), 64)
                     } else if s.isElement(.w, "vMerge") {
@@ -562,6 +507,7 @@ struct WordprocessingMLReader {
                 try readBlock(startedIn: &cell.blocks)
             }
         }
+        return deleted ? nil : cell
     }
 
     /// Reads the block element at which the scanner stands (after its start) into `blocks`.

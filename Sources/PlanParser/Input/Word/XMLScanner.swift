@@ -148,6 +148,29 @@ struct XMLScanner {
         }
     }
 
+    /// Moves to the next child element of the current one (after its `start` event), passing
+    /// over text: `true` at the child's start tag, `false` at the current element's end or the
+    /// document's. The readers' loops over children are `while try s.nextChild() { … }`.
+    mutating func nextChild() throws(Failure) -> Bool {
+        while true {
+            switch try next() {
+            case .endOfDocument, .end: return false
+            case .text: continue
+            case .start: return true
+            }
+        }
+    }
+
+    /// Moves to the next start tag at any depth inside the element whose children are at
+    /// `depth` (the scanner's depth right after its start tag): `false` once it has ended.
+    mutating func nextDescendant(within depth: Int) throws(Failure) -> Bool {
+        while true {
+            let e = try next()
+            if e == .endOfDocument || e == .end && self.depth < depth { return false }
+            if e == .start { return true }
+        }
+    }
+
     // MARK: - Reading the current event
 
     /// Appends the decoded character data of the last `text` event to `out`.
