@@ -12,7 +12,12 @@ extension PlanDocument {
     public static func parse(bytes: consuming [UInt8], path: String = "-", options: ParseOptions = ParseOptions())
         throws(PlanParseError) -> PlanDocument
     {
-        let decoded = try DocumentReaders.read(bytes, options: options)
+        let decoded: DecodedSource
+        do {
+            decoded = try DocumentReaders.read(bytes, options: options)
+        } catch {
+            throw DocumentReaders.naming(error, path: path)
+        }
         // Clean text decodes to these very bytes: let them go, so the tokenizer, which cleans
         // in place, owns the only copy (a caller that hands them over with `consume` saves one).
         _ = consume bytes

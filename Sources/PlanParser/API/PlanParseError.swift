@@ -93,7 +93,7 @@ public enum UnsupportedFormat: Sendable, Equatable, CustomStringConvertible {
     /// A zip archive that holds no document.
     case zipArchive
 
-    private static let readable = "only Word documents (.docx, .odt) and plain text are read"
+    private static let readable = "only Word documents (.docx, .odt), PDFs and plain text are read"
 
     public var description: String {
         switch self {

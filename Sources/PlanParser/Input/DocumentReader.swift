@@ -40,6 +40,25 @@ enum DocumentReaders {
     }
 }
 
+extension DocumentReaders {
+    /// A file named like a binary format whose bytes are not that format (a damaged download,
+    /// a renamed file) is read as text and refused as "invalid UTF-8 at byte 0": say instead
+    /// what it was meant to be and is not. Other errors pass through.
+    static func naming(_ error: PlanParseError, path: String) -> PlanParseError {
+        switch error {
+        case .invalidUTF8, .binary, .invalidUTF16: break
+        default: return error
+        }
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return error }
+        let ext = path[path.index(after: dot)...].lowercased()
+        guard let reader = all.first(where: { $0.format != InputFormat.text && $0.format.extensions.contains(ext) }) else {
+            return error
+        }
+        let expected = reader.format.name == "pdf" ? "a PDF (no %PDF- header)" : "a zip archive"
+        return .unreadableDocument(format: ext, reason: "the file is not \(expected): it is damaged, or another kind of file renamed to .\(ext)")
+    }
+}
+
 /// Plain text files: the bytes are the text (see ``SourceDecoder``).
 enum TextReader: DocumentReader {
     static let format = InputFormat.text

@@ -6,9 +6,9 @@ import Testing
 /// Files of the Word family that cannot be read get a refusal that says what they are and
 /// what to do; damaged packages name the part and the damage.
 @Suite struct WordRefusalTests {
-    static func message(_ bytes: [UInt8], maxBytes: Int = PlanDocument.defaultMaxBytes) -> String {
+    static func message(_ bytes: [UInt8], path: String = "-", maxBytes: Int = PlanDocument.defaultMaxBytes) -> String {
         do {
-            _ = try PlanDocument.parse(bytes: bytes, options: ParseOptions(maxBytes: maxBytes))
+            _ = try PlanDocument.parse(bytes: bytes, path: path, options: ParseOptions(maxBytes: maxBytes))
             return "parsed"
         } catch {
             return error.description
@@ -19,7 +19,7 @@ import Testing
         [UInt8](try Data(contentsOf: Fixtures.samples.appendingPathComponent("word/refuse/" + name)))
     }
 
-    static let readable = "only Word documents (.docx, .odt) and plain text are read"
+    static let readable = "only Word documents (.docx, .odt), PDFs and plain text are read"
 
     static let fixtures: [(String, String)] = [
         ("table-appendix.doc",
@@ -32,13 +32,26 @@ import Testing
         ("table-appendix.xlsx", "an Excel workbook (.xlsx) is not a plan document: \(readable)"),
         ("table-appendix.pptx", "a PowerPoint presentation (.pptx) is not a plan document: \(readable)"),
         ("not-word.docx", "a zip archive without a Word document (no word/document.xml) cannot be read: \(readable)"),
-        ("random.docx", "invalid UTF-8 at byte 0 (line 1)"),
+        // Named .docx but not a zip: said so, not "invalid UTF-8" (the name is the only hint).
+        ("random.docx", "not a valid .docx: the file is not a zip archive: it is damaged, or another kind of file renamed to .docx"),
         ("empty.docx", "the input has no text"),
     ]
 
     @Test(arguments: fixtures)
     func refusalFixture(_ name: String, _ expected: String) throws {
-        #expect(Self.message(try Self.fixture(name)) == expected)
+        #expect(Self.message(try Self.fixture(name), path: "refuse/" + name) == expected)
+    }
+
+    /// The name decides only the message of bytes no reader recognizes: a PDF that is not
+    /// one, an ODT that is not a zip; a text file keeps the decoder's message.
+    @Test(arguments: [
+        ("scan.PDF", "not a valid .pdf: the file is not a PDF (no %PDF- header): it is damaged, or another kind of file renamed to .pdf"),
+        ("notes.odt", "not a valid .odt: the file is not a zip archive: it is damaged, or another kind of file renamed to .odt"),
+        ("plan.txt", "invalid UTF-8 at byte 0 (line 1)"),
+        ("dir.docx/plan", "invalid UTF-8 at byte 0 (line 1)"),
+    ])
+    func misnamedBytes(_ path: String, _ expected: String) {
+        #expect(Self.message([0xC3, 0x28, 0x41, 0x0A], path: path) == expected)
     }
 
     @Test func truncatedAnywhere() throws {
