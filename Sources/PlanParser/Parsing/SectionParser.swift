@@ -51,8 +51,11 @@ struct SectionParser {
     /// The column a hard-wrapped text was wrapped at (converter text: `pdftotext`, antiword),
     /// when most long lines end near one width; nil for text with a line per paragraph.
     private let wrapWidth: Int?
-    /// The display width of the last line that went into `lastText`.
-    private var lastLineWidth = 0
+    /// The last line that went into `lastText`.
+    private var lastLine: Range<Int32> = 0..<0
+    /// Its display width: measured only when asked (only hard-wrapped text, with a
+    /// `wrapWidth`, asks), not for every line.
+    private var lastLineWidth: Int { DisplayColumns.width(source.bytes(lastLine)) }
 
     init(source: TokenizedSource) {
         self.source = source
@@ -243,7 +246,7 @@ struct SectionParser {
         let index = add(node, stored)
         stack.append(index)
         lastText = .title(index)
-        lastLineWidth = DisplayColumns.width(source.bytes(t.line))
+        lastLine = t.line
         if let rest = flattened {
             let p = builder.addParagraph(SectionStore.StoredParagraph(line: t.number, endLine: t.number, text: rest), to: index)
             lastText = .paragraph(index, p)
@@ -338,10 +341,10 @@ struct SectionParser {
         }
         if let ref = lastText, continues(ref, with: t) {
             append(t.content, line: Int(t.number), to: ref)
-            lastLineWidth = DisplayColumns.width(source.bytes(t.line))
+            lastLine = t.line
             return
         }
-        lastLineWidth = DisplayColumns.width(source.bytes(t.line))
+        lastLine = t.line
         // A paragraph belongs to the nearest heading, closing any open bullets.
         while let top = stack.last, nodes[top].style.isBullet { stack.removeLast() }
         if let owner = stack.last {
