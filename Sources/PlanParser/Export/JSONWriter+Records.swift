@@ -29,7 +29,7 @@ extension JSONWriter {
         }
         key("tasks")
         beginArray()
-        for t in d.tasks { task(t) }
+        for i in d.tasks.indices { task(d.tasks[i]) }  // by index: no copy of each record
         endArray()
         key("targets")
         beginArray()
