@@ -199,14 +199,18 @@ extension JSONWriter {
         endArray()
         key("rows")
         beginArray()
-        for r in t.rows {
-            beginObject()
-            key("line"); int(r.line)
-            key("endLine"); int(r.endLine)
-            key("kind"); string(r.kind.rawValue)
-            key("group"); string(r.group)
-            key("cells"); inlineCells(r)
-            endObject()
+        t.store.withReader { reader in
+            t.store.cells.withUnsafeBufferPointer { cells in
+                for r in t.rows {
+                    beginObject()
+                    key("line"); int(r.line)
+                    key("endLine"); int(r.endLine)
+                    key("kind"); string(r.kind.rawValue)
+                    key("group"); string(r.group)
+                    key("cells"); inlineCells(r, reader, cells: cells)
+                    endObject()
+                }
+            }
         }
         endArray()
         endObject()
