@@ -278,6 +278,7 @@ enum AgencySections {
     }
 
     private static let giaoWord = Array("giao ".utf8)  // "assign"
+    private static let cacWord = Array("các".utf8)  // "the (plural)"
     private static let leadWord = Array("chủ trì".utf8)  // "lead"
 
     /// Whether the first word (after a list dash) is a unit head or `các`.
@@ -287,9 +288,14 @@ enum AgencySections {
         var j = i
         while j < buf.count, buf[j] != 0x20, buf[j] != UInt8(ascii: ","), buf[j] != UInt8(ascii: ":") { j += 1 }
         guard j > i, j - i <= 12 else { return false }
-        let first = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: buf[i..<j]))
-        if first == Array("các".utf8) || AssignmentFrames.assigners.contains(firstWord: first) { return true }
-        guard UnitLexicon.headIndex.contains(firstWord: first) else { return false }
+        // The first word lowercased in a temporary buffer: most texts leave here, with no array made.
+        enum FirstWord { case opens, head, other }
+        let first = VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[i..<j])) { word -> FirstWord in
+            if word.elementsEqual(Self.cacWord) || AssignmentFrames.assigners.contains(firstWord: word) { return .opens }
+            return UnitLexicon.headIndex.contains(firstWord: word) ? .head : .other
+        }
+        if first == .opens { return true }
+        guard first == .head else { return false }
         // `Tổ chức …`, `Ban hành …`, `Bộ chỉ số …`: a head's first word, not a name.
         // Cut at a letter's start: a scalar cut in half is no UTF-8.
         var end = min(buf.count, i + 48)
