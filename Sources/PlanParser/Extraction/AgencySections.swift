@@ -75,8 +75,10 @@ extension TaskExtractor {
     /// opens with a frame (`Phòng X chủ trì, phối hợp …`), a heading over assignment paragraphs,
     /// or else a prose task.
     mutating func addItemTask(_ s: SectionView, path: [SectionHeading], id: [String], agency: Agency?) {
+        // Decoded once here and handed on: the prose task at the end needs them again.
         let title = s.title
-        let notes = s.paragraphs.map(\.text)
+        let paragraphs = s.paragraphs
+        let notes = paragraphs.map(\.text)
         if let agency {
             let reading = AssignmentReader.read(title, context: .duty(splitRoles: false))
             if !reading.assignments.isEmpty {
@@ -96,7 +98,7 @@ extension TaskExtractor {
             // `1. Công tác tuyên truyền` / `Phòng X chủ trì …` / `Trung tâm Y tổ chức …`: the
             // paragraphs are the tasks; `Giao Phòng X chủ trì thực hiện.` only names the item's lead.
             var readings: [(Paragraph, AssignmentReader.Reading)] = []
-            for p in s.paragraphs where AgencySections.mayHoldFrame(p.text) {
+            for p in paragraphs where AgencySections.mayHoldFrame(p.text) {
                 let r = AssignmentReader.read(p.text, context: .sentences)
                 if !r.assignments.isEmpty { readings.append((p, r)) }
             }
@@ -115,7 +117,7 @@ extension TaskExtractor {
                 return
             }
         }
-        addProseTask(s, path: path, id: id)
+        addProseTask(s, path: path, id: id, title: title, notes: notes)
     }
 
     /// The paragraphs of `s` in a task section (or under an agency): each assignment a task.
