@@ -263,9 +263,11 @@ enum AgencySections {
     /// as its first word. Most plan items fail both and are never tokenized.
     static func mayHoldFrame(_ text: String) -> Bool {
         var copy = text
-        return copy.withUTF8 { buf in
-            startsLikeUnit(buf) || AssignmentReader.mayHoldAssignment(buf) || TaskExtractor.startsWithDutiesOf(buf)
-        }
+        return copy.withUTF8 { mayHoldFrame($0) }
+    }
+
+    static func mayHoldFrame(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        startsLikeUnit(buf) || AssignmentReader.mayHoldAssignment(buf) || TaskExtractor.startsWithDutiesOf(buf)
     }
 
     /// Whether an item could be an assignment: it opens with a unit or a frame word, or names
