@@ -72,16 +72,27 @@ struct CSVWriter {
         if guardFormulas, let first = value.utf8.first {
             risky = first == 0x09 || first == 0x0D || Self.startsLikeFormula(value)
         }
-        for b in value.utf8 where b == delimiter || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
-            needsQuotes = true
-            break
+        var copy = value
+        copy.withUTF8 { u in
+            var hasQuote = false
+            for b in u where b == delimiter || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
+                needsQuotes = true
+                if b == UInt8(ascii: "\"") {
+                    hasQuote = true
+                    break
+                }
+            }
+            if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+            if risky { bytes.append(UInt8(ascii: "'")) }
+            if hasQuote {
+                for b in u {
+                    if b == UInt8(ascii: "\"") { bytes.append(b) }
+                    bytes.append(b)
+                }
+            } else {
+                bytes.append(contentsOf: u)  // nothing to double: one copy
+            }
+            if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
         }
-        if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
-        if risky { bytes.append(UInt8(ascii: "'")) }
-        for b in value.utf8 {
-            if b == UInt8(ascii: "\"") { bytes.append(b) }
-            bytes.append(b)
-        }
-        if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
     }
 }

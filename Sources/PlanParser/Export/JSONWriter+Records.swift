@@ -29,7 +29,7 @@ extension JSONWriter {
         }
         key("tasks")
         beginArray()
-        for t in d.tasks { task(t) }
+        for i in d.tasks.indices { task(d.tasks[i]) }  // by index: no copy of each record
         endArray()
         key("targets")
         beginArray()
@@ -199,14 +199,18 @@ extension JSONWriter {
         endArray()
         key("rows")
         beginArray()
-        for r in t.rows {
-            beginObject()
-            key("line"); int(r.line)
-            key("endLine"); int(r.endLine)
-            key("kind"); string(r.kind.rawValue)
-            key("group"); string(r.group)
-            key("cells"); inlineCells(r)
-            endObject()
+        t.store.withReader { reader in
+            t.store.cells.withUnsafeBufferPointer { cells in
+                for r in t.rows {
+                    beginObject()
+                    key("line"); int(r.line)
+                    key("endLine"); int(r.endLine)
+                    key("kind"); string(r.kind.rawValue)
+                    key("group"); string(r.group)
+                    key("cells"); inlineCells(r, reader, cells: cells)
+                    endObject()
+                }
+            }
         }
         endArray()
         endObject()

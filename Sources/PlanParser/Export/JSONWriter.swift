@@ -180,15 +180,24 @@ struct JSONWriter {
 
     /// A table row's cells on one line, copied from where the parser keeps them.
     mutating func inlineCells(_ row: RowView) {
+        row.store.withReader { r in
+            row.store.cells.withUnsafeBufferPointer { inlineCells(row, r, cells: $0) }
+        }
+    }
+
+    /// ``inlineCells(_:)`` with the store's buffers taken once for a whole table: reading the
+    /// store's arrays for each cell would retain and release them every time.
+    mutating func inlineCells(_ row: RowView, _ r: SectionStore.Reader, cells: UnsafeBufferPointer<Range<Int32>>) {
         prepareValue()
         out.append(UInt8(ascii: "["))
+        let first = Int(row.stored.firstCell)
         for c in 0..<row.width {
             if c > 0 {
                 out.append(UInt8(ascii: ","))
                 if pretty { out.append(0x20) }
             }
             out.append(UInt8(ascii: "\""))
-            row.cell(c).withBytes { appendEscaped($0) }
+            appendEscaped(r.bytes(cells[first + c]))
             out.append(UInt8(ascii: "\""))
         }
         out.append(UInt8(ascii: "]"))
@@ -307,8 +316,11 @@ struct JSONWriter {
 
     private mutating func appendQuoted(_ s: String) {
         out.append(UInt8(ascii: "\""))
-        var copy = s
-        copy.withUTF8 { appendEscaped($0) }
+        // Native strings lend their bytes without a copy of the string (no retain).
+        if s.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+            var copy = s
+            copy.withUTF8 { appendEscaped($0) }
+        }
         out.append(UInt8(ascii: "\""))
     }
 

@@ -75,8 +75,10 @@ extension TaskExtractor {
     /// opens with a frame (`Phòng X chủ trì, phối hợp …`), a heading over assignment paragraphs,
     /// or else a prose task.
     mutating func addItemTask(_ s: SectionView, path: [SectionHeading], id: [String], agency: Agency?) {
+        // Decoded once here and handed on: the prose task at the end needs them again.
         let title = s.title
-        let notes = s.paragraphs.map(\.text)
+        let paragraphs = s.paragraphs
+        let notes = paragraphs.map(\.text)
         if let agency {
             let reading = AssignmentReader.read(title, context: .duty(splitRoles: false))
             if !reading.assignments.isEmpty {
@@ -96,7 +98,7 @@ extension TaskExtractor {
             // `1. Công tác tuyên truyền` / `Phòng X chủ trì …` / `Trung tâm Y tổ chức …`: the
             // paragraphs are the tasks; `Giao Phòng X chủ trì thực hiện.` only names the item's lead.
             var readings: [(Paragraph, AssignmentReader.Reading)] = []
-            for p in s.paragraphs where AgencySections.mayHoldFrame(p.text) {
+            for p in paragraphs where AgencySections.mayHoldFrame(p.text) {
                 let r = AssignmentReader.read(p.text, context: .sentences)
                 if !r.assignments.isEmpty { readings.append((p, r)) }
             }
@@ -115,7 +117,7 @@ extension TaskExtractor {
                 return
             }
         }
-        addProseTask(s, path: path, id: id)
+        addProseTask(s, path: path, id: id, title: title, notes: notes)
     }
 
     /// The paragraphs of `s` in a task section (or under an agency): each assignment a task.
@@ -261,9 +263,11 @@ enum AgencySections {
     /// as its first word. Most plan items fail both and are never tokenized.
     static func mayHoldFrame(_ text: String) -> Bool {
         var copy = text
-        return copy.withUTF8 { buf in
-            startsLikeUnit(buf) || AssignmentReader.mayHoldAssignment(buf) || TaskExtractor.startsWithDutiesOf(buf)
-        }
+        return copy.withUTF8 { mayHoldFrame($0) }
+    }
+
+    static func mayHoldFrame(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        startsLikeUnit(buf) || AssignmentReader.mayHoldAssignment(buf) || TaskExtractor.startsWithDutiesOf(buf)
     }
 
     /// Whether an item could be an assignment: it opens with a unit or a frame word, or names
@@ -278,6 +282,7 @@ enum AgencySections {
     }
 
     private static let giaoWord = Array("giao ".utf8)  // "assign"
+    private static let cacWord = Array("các".utf8)  // "the (plural)"
     private static let leadWord = Array("chủ trì".utf8)  // "lead"
 
     /// Whether the first word (after a list dash) is a unit head or `các`.
@@ -287,9 +292,14 @@ enum AgencySections {
         var j = i
         while j < buf.count, buf[j] != 0x20, buf[j] != UInt8(ascii: ","), buf[j] != UInt8(ascii: ":") { j += 1 }
         guard j > i, j - i <= 12 else { return false }
-        let first = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: buf[i..<j]))
-        if first == Array("các".utf8) || AssignmentFrames.assigners.contains(firstWord: first) { return true }
-        guard UnitLexicon.headIndex.contains(firstWord: first) else { return false }
+        // The first word lowercased in a temporary buffer: most texts leave here, with no array made.
+        enum FirstWord { case opens, head, other }
+        let first = VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[i..<j])) { word -> FirstWord in
+            if word.elementsEqual(Self.cacWord) || AssignmentFrames.assigners.contains(firstWord: word) { return .opens }
+            return UnitLexicon.headIndex.contains(firstWord: word) ? .head : .other
+        }
+        if first == .opens { return true }
+        guard first == .head else { return false }
         // `Tổ chức …`, `Ban hành …`, `Bộ chỉ số …`: a head's first word, not a name.
         // Cut at a letter's start: a scalar cut in half is no UTF-8.
         var end = min(buf.count, i + 48)

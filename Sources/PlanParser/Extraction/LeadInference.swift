@@ -58,7 +58,7 @@ enum LeadInference {
         var inferred: [(Int, Responsibility)] = []
         // 1. By heading; the tasks no heading decides go on to their titles.
         for i in open {
-            if let (r, _) = bySection(tasks[i], candidates, &byHeading, &vocabulary) {
+            if let (r, _) = bySection(tasks[i].headings, candidates, &byHeading, &vocabulary) {
                 inferred.append((i, r))
             } else {
                 titled.append(i)
@@ -112,16 +112,17 @@ enum LeadInference {
     }
 
     /// The unit whose areas cover the task's nearest area heading; `nil` when none or a tie.
-    private static func bySection(_ task: PlanTask, _ candidates: [Candidate], _ memo: inout [TextKey: Verdict],
+    /// Takes the task's headings, not the task: no copy of the whole record per task.
+    private static func bySection(_ headings: [SectionHeading], _ candidates: [Candidate], _ memo: inout [TextKey: Verdict],
                                   _ vocabulary: inout Vocabulary) -> (Responsibility, Double)?
     {
-        for heading in task.headings.reversed() {
+        for h in headings.indices.reversed() {
             let verdict: Verdict
-            let key = TextKey(heading.title)
+            let key = TextKey(headings[h].title)
             if let known = memo[key] {
                 verdict = known
             } else {
-                verdict = score(heading, candidates, &vocabulary)
+                verdict = score(headings[h], candidates, &vocabulary)
                 memo[key] = verdict
             }
             switch verdict {

@@ -14,16 +14,21 @@ extension TaskExtractor {
                 addResponsibilities(from: Self.strippedTitle(s.title), agency: agency, line: s.line, endLine: end)
             }
         }
-        for p in s.paragraphs {
-            addResponsibilities(from: p.text, agency: inner, line: p.line, endLine: p.endLine)
+        for p in s.storedParagraphs {
+            // Without an agency most paragraphs hold no frame: looked at in the store, they are
+            // never decoded into a string.
+            let text = StoredText(store: s.store, range: p.text)
+            guard inner != nil || text.withBytes(AgencySections.mayHoldFrame) else { continue }
+            addResponsibilities(from: text.string, agency: inner, line: Int(p.line), endLine: Int(p.endLine), checked: true)
         }
         for c in s.children where !c.isKnownField {
             collectResponsibilities(c, agency: inner)
         }
     }
 
-    private mutating func addResponsibilities(from text: String, agency: Agency?, line: Int, endLine: Int) {
-        guard agency != nil || AgencySections.mayHoldFrame(text) else { return }
+    /// - Parameter checked: the caller has seen that the text may hold a frame.
+    private mutating func addResponsibilities(from text: String, agency: Agency?, line: Int, endLine: Int, checked: Bool = false) {
+        guard agency != nil || checked || AgencySections.mayHoldFrame(text) else { return }
         let reading = AssignmentReader.read(text, context: agency == nil ? .sentences : .duty(splitRoles: true), areas: true)
         for a in reading.assignments where !a.duty.isEmpty {
             let areas = a.areas

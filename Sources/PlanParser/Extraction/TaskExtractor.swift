@@ -247,10 +247,11 @@ struct TaskExtractor {
 
     // MARK: - Prose and field tasks
 
-    mutating func addProseTask(_ s: SectionView, path: [SectionHeading], id: [String]) {
+    /// - Parameters: title, notes: `s`'s title and paragraph texts, as the caller decoded them.
+    mutating func addProseTask(_ s: SectionView, path: [SectionHeading], id: [String], title: String, notes: [String]) {
         var task = PlanTask(
             id: id.joined(separator: "."), origin: .prose, line: s.line, endLine: s.endLine, headings: path,
-            number: s.number, title: Self.strippedTitle(s.title), notes: s.paragraphs.map(\.text))
+            number: s.number, title: Self.strippedTitle(title), notes: notes)
         // `…; hoàn thành trước ngày 30/4/2024`: the deadline after the duty.
         for t in AssignmentReader.closingTimes(of: task.title) { add(t, role: .time, line: s.line, to: &task, inline: false) }
         tasks.append(task)

@@ -397,6 +397,8 @@ struct PhraseIndex {
 
     func contains(firstWord: [UInt8]) -> Bool { slot(TextWords.hash(firstWord)) != nil }
 
+    func contains(firstWord: UnsafeBufferPointer<UInt8>) -> Bool { slot(TextWords.hash(firstWord)) != nil }
+
     @inline(__always)
     private func slot(_ key: UInt64) -> Slot? {
         var s = Int(truncatingIfNeeded: key) & mask

@@ -51,8 +51,11 @@ struct SectionParser {
     /// The column a hard-wrapped text was wrapped at (converter text: `pdftotext`, antiword),
     /// when most long lines end near one width; nil for text with a line per paragraph.
     private let wrapWidth: Int?
-    /// The display width of the last line that went into `lastText`.
-    private var lastLineWidth = 0
+    /// The last line that went into `lastText`.
+    private var lastLine: Range<Int32> = 0..<0
+    /// Its display width: measured only when asked (only hard-wrapped text, with a
+    /// `wrapWidth`, asks), not for every line.
+    private var lastLineWidth: Int { DisplayColumns.width(source.bytes(lastLine)) }
 
     init(source: TokenizedSource) {
         self.source = source
@@ -243,7 +246,7 @@ struct SectionParser {
         let index = add(node, stored)
         stack.append(index)
         lastText = .title(index)
-        lastLineWidth = DisplayColumns.width(source.bytes(t.line))
+        lastLine = t.line
         if let rest = flattened {
             let p = builder.addParagraph(SectionStore.StoredParagraph(line: t.number, endLine: t.number, text: rest), to: index)
             lastText = .paragraph(index, p)
@@ -338,10 +341,10 @@ struct SectionParser {
         }
         if let ref = lastText, continues(ref, with: t) {
             append(t.content, line: Int(t.number), to: ref)
-            lastLineWidth = DisplayColumns.width(source.bytes(t.line))
+            lastLine = t.line
             return
         }
-        lastLineWidth = DisplayColumns.width(source.bytes(t.line))
+        lastLine = t.line
         // A paragraph belongs to the nearest heading, closing any open bullets.
         while let top = stack.last, nodes[top].style.isBullet { stack.removeLast() }
         if let owner = stack.last {
@@ -399,14 +402,19 @@ struct SectionParser {
             if builder.nodes[n].title.isEmpty, builder.nodes[n].fieldRole == nil { return true }
             if continuesHeading(n, with: t) { return true }
         }
+        // The closure reads locals only: one that read `self` would copy the whole parser.
+        let blankSeparated = blankSeparated
+        var fullWidth = false
+        if let width = wrapWidth { fullWidth = lastLineWidth >= width - Self.wrapSlack(width) }
+        var inField = false
+        if case .title(let n) = ref { inField = builder.nodes[n].fieldRole != nil }
+        let storage = source.storage
         return withText(of: ref) { previous, isHeading in
-            if blankSeparated, !t.afterBlank, !isHeading, !startsNewParagraph(previous, t) { return true }
-            if isHardWrap(previous, ref: ref, next: t) { return true }
-            return source.storage.withUnsafeBufferPointer { buf in
-                Continuation.continues(
-                    previous: previous,
-                    next: UnsafeBufferPointer(rebasing: buf[Int(t.content.lowerBound)..<Int(t.content.upperBound)]),
-                    isHeading: isHeading)
+            storage.withUnsafeBufferPointer { buf in
+                let next = UnsafeBufferPointer(rebasing: buf[Int(t.content.lowerBound)..<Int(t.content.upperBound)])
+                if blankSeparated, !t.afterBlank, !isHeading, !Self.startsNewParagraph(previous, next) { return true }
+                if fullWidth, Self.isHardWrap(previous, inField: inField, next: next) { return true }
+                return Continuation.continues(previous: previous, next: next, isHeading: isHeading)
             }
         }
     }
@@ -431,24 +439,24 @@ struct SectionParser {
     /// giao`) — unless the sentence ended (`.`, `:`, `!`, `?`; `;` only outside a field, where
     /// it ends a list item, unless the next line goes on in lower case) or one of the two lines
     /// is an upper-case title and the other not.
-    private func isHardWrap(_ previous: UnsafeBufferPointer<UInt8>, ref: TextRef, next t: LineToken) -> Bool {
-        guard let width = wrapWidth, lastLineWidth >= width - Self.wrapSlack(width), let last = previous.last else { return false }
-        var inField = false
-        if case .title(let n) = ref { inField = builder.nodes[n].fieldRole != nil }
-        let nextStartsLower = VietnameseText.isLowercase(TextShape.firstScalar(source.bytes(t.content)) ?? 0)
+    /// - Precondition: the previous line was full (it reached ``wrapWidth``); `inField`: the
+    ///   text is a field's title.
+    private static func isHardWrap(_ previous: UnsafeBufferPointer<UInt8>, inField: Bool, next: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = previous.last else { return false }
+        let nextStartsLower = VietnameseText.isLowercase(TextShape.firstScalar(next) ?? 0)
         switch last {
         case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"): return false
         case UInt8(ascii: ";"): if !inField && !nextStartsLower { return false }
         default: break
         }
         // An upper-case title never runs on into running text, nor running text into one.
-        return TextShape.isUppercase(source.bytes(t.content)) == TextShape.isUppercase(previous)
+        return TextShape.isUppercase(next) == TextShape.isUppercase(previous)
     }
 
     /// In blank-separated text, two adjacent lines are one paragraph unless the second leaves
     /// an uppercase title (`NHIỆM VỤ CỤ THỂ …` / `(Kèm theo Kế hoạch …)`).
-    private func startsNewParagraph(_ previous: UnsafeBufferPointer<UInt8>, _ t: LineToken) -> Bool {
-        TextShape.isUppercase(previous) && !TextShape.isUppercase(source.bytes(t.content))
+    private static func startsNewParagraph(_ previous: UnsafeBufferPointer<UInt8>, _ next: UnsafeBufferPointer<UInt8>) -> Bool {
+        TextShape.isUppercase(previous) && !TextShape.isUppercase(next)
     }
 
     /// A citation code broken at its hyphen (`61/2018/NĐ-` / `CP ngày …`): the pieces join

@@ -335,6 +335,7 @@ enum DisplayColumns {
 
     /// The display width of `bytes`.
     static func width<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
+        if let w = bytes.withContiguousStorageIfAvailable(width(buffer:)) { return w }
         var w = 0
         var previous: UInt8 = 0
         for b in bytes {
@@ -344,6 +345,41 @@ enum DisplayColumns {
                 w -= 1  // the second byte of a combining mark: its lead byte counted
             }
             previous = b
+        }
+        return max(w, 0)
+    }
+
+    /// ``width(_:)`` of contiguous bytes: eight at a time while no combining mark's lead byte
+    /// (CC, CD) is among them, counting the bytes that start a scalar.
+    private static func width(buffer u: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = u.count
+        var w = 0
+        var i = 0
+        if n >= 8 {
+            let raw = UnsafeRawBufferPointer(u)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= n {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // A zero byte of `y` is a CC or CD byte.
+                let y = (x & (ones &* 0xFE)) ^ (ones &* 0xCC)
+                if (y &- ones) & ~y & highs != 0 { break }
+                // Continuation bytes are 10xxxxxx: high bit set, the next one clear.
+                let continuations = x & ~(x << 1) & highs
+                w += 8 - continuations.nonzeroBitCount
+                i += 8
+            }
+        }
+        var previous: UInt8 = i > 0 ? u[i - 1] : 0
+        while i < n {
+            let b = u[i]
+            if b & 0xC0 != 0x80 {
+                w += 1
+            } else if previous == 0xCC || previous == 0xCD {
+                w -= 1
+            }
+            previous = b
+            i += 1
         }
         return max(w, 0)
     }

@@ -120,6 +120,25 @@ enum PandocTable {
     /// A rule line's dash runs, in display columns: `[start, end)` each; empty when the line is
     /// not dashes and spaces only.
     private static func dashRuns(_ lines: TextLines, _ i: Int) -> [Range<Int>] {
+        // Most lines are text (`- Chủ trì …` starts with a dash too): a byte that starts a column
+        // and is not `-`, `:` or a space rules the line out before any column is measured.
+        // Only a combining mark's lead byte (CC, CD) may be skipped here: it can join the column
+        // before it.
+        let ruledOut = lines.bytes.withUnsafeBufferPointer { buf in
+            var k = lines.starts[i]
+            let end = lines.ends[i]
+            while k < end {
+                let b = buf[k]
+                if b < 0x80 {
+                    if b != UInt8(ascii: "-"), b != UInt8(ascii: ":"), b != 0x20 { return true }
+                } else if b >= 0xC0, b != 0xCC, b != 0xCD {
+                    return true
+                }
+                k += 1
+            }
+            return false
+        }
+        if ruledOut { return [] }
         let cols = lines.columns(i)
         var runs: [Range<Int>] = []
         var start = -1

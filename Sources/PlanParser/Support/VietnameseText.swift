@@ -114,6 +114,47 @@ enum VietnameseText {
 
     /// `bytes` lowercased, diacritics kept: `Đơn vị Chủ trì` → `đơn vị chủ trì`.
     static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        // Written in place, not appended byte by byte: lowercasing keeps every scalar's UTF-8
+        // length. Bytes that are no valid UTF-8 may not keep it: they take the appending path.
+        var sameLength = true
+        let fast = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    out[i] = b &+ ((b &- 0x41) < 26 ? 0x20 : 0)
+                    i += 1
+                    continue
+                }
+                let (s, n) = scalar(in: bytes, at: i)
+                let l = lowercase(s)
+                switch n {
+                case 2 where l >= 0x80 && l < 0x800:
+                    out[i] = UInt8(0xC0 | (l >> 6))
+                    out[i + 1] = UInt8(0x80 | (l & 0x3F))
+                case 3 where l >= 0x800 && l < 0x10000:
+                    out[i] = UInt8(0xE0 | (l >> 12))
+                    out[i + 1] = UInt8(0x80 | ((l >> 6) & 0x3F))
+                    out[i + 2] = UInt8(0x80 | (l & 0x3F))
+                case 4 where l >= 0x10000:
+                    out[i] = UInt8(0xF0 | (l >> 18))
+                    out[i + 1] = UInt8(0x80 | ((l >> 12) & 0x3F))
+                    out[i + 2] = UInt8(0x80 | ((l >> 6) & 0x3F))
+                    out[i + 3] = UInt8(0x80 | (l & 0x3F))
+                default:
+                    sameLength = false
+                    count = 0
+                    return
+                }
+                i += n
+            }
+            count = bytes.count
+        }
+        return sameLength ? fast : appendingLowercased(bytes)
+    }
+
+    /// ``lowercased(_:)`` scalar by scalar, for bytes that are no valid UTF-8.
+    private static func appendingLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
