@@ -109,19 +109,28 @@ struct WordStyles: Sendable {
             case .start:
                 if s.isElement(.w, "basedOn") {
                     style.basedOn = s.string("val")
-                } else if s.isElement(.w, "numId") {
-                    style.numId = s.int("val")
-                } else if s.isElement(.w, "ilvl") {
-                    style.level = s.int("val")
-                } else if s.isElement(.w, "jc") {
-                    style.centered = s.attribute("val", is: "center")
                 } else if s.isElement(.w, "rPr") {
                     style.run = try readRunFlags(&s)
                 } else if s.isElement(.w, "pPrChange") || s.isElement(.w, "rPrChange") {
                     try s.skipElement()
+                } else {
+                    readParagraphSetting(s, numId: &style.numId, level: &style.level, centered: &style.centered)
                 }
             default: break
             }
+        }
+    }
+
+    /// The numbering (`w:numId`, `w:ilvl`) and alignment (`w:jc`: centred or not) that a
+    /// style's and a paragraph's properties both set, read the same way for both, when the
+    /// scanner is at one of those elements; any other element is left alone.
+    static func readParagraphSetting(_ s: XMLScanner, numId: inout Int?, level: inout Int?, centered: inout Bool?) {
+        if s.isElement(.w, "numId") {
+            numId = s.int("val")
+        } else if s.isElement(.w, "ilvl") {
+            level = s.int("val")
+        } else if s.isElement(.w, "jc") {
+            centered = s.attribute("val", is: "center")
         }
     }
 

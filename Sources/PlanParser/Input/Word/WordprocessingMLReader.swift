@@ -170,12 +170,6 @@ struct WordprocessingMLReader {
             guard event == .start, s.namespace == .w else { continue }
             if s.isElement(.w, "pStyle") {
                 p.style = s.string("val")
-            } else if s.isElement(.w, "numId") {
-                p.numId = s.int("val")
-            } else if s.isElement(.w, "ilvl") {
-                p.level = s.int("val")
-            } else if s.isElement(.w, "jc") {
-                jc = s.attribute("val", is: "center")
             } else if s.isElement(.w, "rPr") {
                 // The paragraph mark's run properties: only a tracked deletion of the mark matters.
                 let d = s.depth
@@ -187,6 +181,8 @@ struct WordprocessingMLReader {
                 }
             } else if s.isElement(.w, "pPrChange") || s.isElement(.w, "sectPr") {
                 try s.skipElement()
+            } else {
+                WordStyles.readParagraphSetting(s, numId: &p.numId, level: &p.level, centered: &jc)
             }
         }
         paragraphFlags = styles.runFlags(ofStyle: p.style ?? styles.defaultParagraphStyle)
