@@ -136,13 +136,22 @@ struct WordStyles: Sendable {
 
     /// The flags of a `w:rPr` (the scanner is at its start), up to its end.
     static func readRunFlags(_ s: inout XMLScanner) throws(XMLScanner.Failure) -> RunFlags {
+        try readRunFlagsAndStyle(&s).flags
+    }
+
+    /// A `w:rPr` (the scanner at its start), a run's or a style's: its flags and its character
+    /// style (`w:rStyle`, which only a run uses).
+    static func readRunFlagsAndStyle(_ s: inout XMLScanner) throws(XMLScanner.Failure) -> (flags: RunFlags, style: String?) {
         var flags = RunFlags()
+        var style: String?
         let depth = s.depth
         while true {
             let event = try s.next()
-            if event == .endOfDocument || event == .end && s.depth < depth { return flags }
+            if event == .endOfDocument || event == .end && s.depth < depth { return (flags, style) }
             guard event == .start, s.namespace == .w else { continue }
-            if s.isElement(.w, "caps") {
+            if s.isElement(.w, "rStyle") {
+                style = s.string("val")
+            } else if s.isElement(.w, "caps") {
                 flags.caps = s.isOn()
             } else if s.isElement(.w, "vanish") || s.isElement(.w, "specVanish") {
                 flags.hidden = s.isOn()

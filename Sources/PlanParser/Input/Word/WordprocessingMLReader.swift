@@ -523,28 +523,3 @@ struct WordprocessingMLReader {
         }
     }
 }
-
-extension WordStyles {
-    /// A run's `w:rPr` (the scanner at its start): its flags and its character style.
-    static func readRunFlagsAndStyle(_ s: inout XMLScanner) throws(XMLScanner.Failure) -> (flags: RunFlags, style: String?) {
-        var flags = RunFlags()
-        var style: String?
-        let depth = s.depth
-        while true {
-            let event = try s.next()
-            if event == .endOfDocument || event == .end && s.depth < depth { return (flags, style) }
-            guard event == .start, s.namespace == .w else { continue }
-            if s.isElement(.w, "rStyle") {
-                style = s.string("val")
-            } else if s.isElement(.w, "caps") {
-                flags.caps = s.isOn()
-            } else if s.isElement(.w, "vanish") || s.isElement(.w, "specVanish") {
-                flags.hidden = s.isOn()
-            } else if s.isElement(.w, "vertAlign") {
-                flags.superscript = s.attribute("val", is: "superscript")
-            } else if s.isElement(.w, "rPrChange") {
-                try s.skipElement()
-            }
-        }
-    }
-}
