@@ -295,14 +295,8 @@ struct HTMLReportPage {
         w.raw("<td class=\"task\" data-label=\"Task\"><span class=\"sec\">")
         w.text(t.section.joined(separator: " › "))
         w.raw("</span>")
-        if let n = t.number {
-            w.raw("<span class=\"num\">")
-            w.text(n)
-            w.raw("</span>")
-        }
-        w.raw("<span class=\"title\">")
-        w.text(t.title)
-        w.raw("</span>")
+        if let n = t.number { w.element("span", "num", n) }
+        w.element("span", "title", t.title)
         if !t.notes.isEmpty || !t.references.isEmpty {
             w.raw("<div class=\"extra\">")
             if !t.notes.isEmpty { list(t.notes, cls: "notes") }
