@@ -122,12 +122,7 @@ enum Help {
         out += "\nARGUMENTS:\n"
         for (name, help) in info.arguments { out += entry(name, help) }
         if command == .parse {
-            let nameWidth = InputFormat.all.map(\.name.count).max() ?? 0
-            for f in InputFormat.all {
-                let pad = String(repeating: " ", count: nameWidth - f.name.count + 2)
-                let exts = f.extensions.map { "." + $0 }.joined(separator: " ")
-                out += entry("", f.name + pad + f.summary + " [" + exts + "]", extra: 2, hanging: nameWidth + 2)
-            }
+            out += formatList(InputFormat.all.map { ($0.name, $0.summary, $0.extensions) })
         }
         out += "\nOPTIONS:\n"
         for spec in OptionSpec.all where spec.applies(to: command) {
@@ -154,16 +149,8 @@ enum Help {
         switch spec.kind {
         case .format:
             let formats = command.outputFormats
-            var text = entry(names, help + " (default: \(formats.first?.name ?? "")):")
-            let nameWidth = formats.map(\.name.count).max() ?? 0
-            for f in formats {
-                let summary = f.summary
-                let exts = f.extensions.map { "." + $0 }.joined(separator: " ")
-                let pad = String(repeating: " ", count: nameWidth - f.name.count + 2)
-                text += entry("", f.name + pad + summary + (exts.isEmpty ? "" : " [" + exts + "]"), extra: 2,
-                              hanging: nameWidth + 2)
-            }
-            return text
+            return entry(names, help + " (default: \(formats.first?.name ?? "")):")
+                + formatList(formats.map { ($0.name, $0.summary, $0.extensions) })
         default:
             if let d = spec.defaultValue {
                 if help.hasSuffix(".") { help.removeLast() }
@@ -171,6 +158,20 @@ enum Help {
             }
             return entry(names, help)
         }
+    }
+
+    /// The formats listed under `<file>` (input) and `--format` (output): names in a column,
+    /// then each summary and its extensions (none: no brackets).
+    private static func formatList(_ formats: [(name: String, summary: String, extensions: [String])]) -> String {
+        let nameWidth = formats.map(\.name.count).max() ?? 0
+        var text = ""
+        for f in formats {
+            let pad = String(repeating: " ", count: nameWidth - f.name.count + 2)
+            let exts = f.extensions.map { "." + $0 }.joined(separator: " ")
+            text += entry("", f.name + pad + f.summary + (exts.isEmpty ? "" : " [" + exts + "]"), extra: 2,
+                          hanging: nameWidth + 2)
+        }
+        return text
     }
 
     private static func isExit(_ spec: OptionSpec) -> Bool {

@@ -74,6 +74,36 @@ struct HTMLReportPage {
         w.raw("</article>\n")
     }
 
+    /// Opens the part `name` of the page (its class, and its anchor after the document's)
+    /// under the heading `title`. An `empty` part says `emptyText` and is closed at once:
+    /// false, nothing more to write.
+    private mutating func openSection(_ name: StaticString, _ title: StaticString, empty: Bool,
+                                      _ emptyText: StaticString) -> Bool {
+        w.raw("<section class=\"")
+        w.raw(name)
+        w.raw("\" id=\"")
+        w.markup(anchor)
+        w.raw("-")
+        w.raw(name)
+        w.raw("\"><h2>")
+        w.raw(title)
+        w.raw("</h2>\n")
+        guard empty else { return true }
+        w.raw("<p class=\"empty\">")
+        w.raw(emptyText)
+        w.raw("</p></section>\n")
+        return false
+    }
+
+    /// One `<option>` of a filter.
+    private mutating func option(value: String, _ label: String) {
+        w.raw("<option value=\"")
+        w.text(value)
+        w.raw("\">")
+        w.text(label)
+        w.raw("</option>")
+    }
+
     // MARK: Header
 
     private mutating func header() {
@@ -122,7 +152,6 @@ struct HTMLReportPage {
     // MARK: Outline
 
     private mutating func outline() {
-        w.markup("<section class=\"outline\" id=\"\(anchor)-outline\"><h2>Outline</h2>\n")
         var items = 0
         func count(_ v: SectionView, _ depth: Int) {
             guard Self.showsInOutline(v), depth < 4 else { return }
@@ -130,10 +159,7 @@ struct HTMLReportPage {
             for c in v.children { count(c, depth + 1) }
         }
         for v in document.sectionViews { count(v, 0) }
-        if items == 0 {
-            w.raw("<p class=\"empty\">No sections.</p></section>\n")
-            return
-        }
+        guard openSection("outline", "Outline", empty: items == 0, "No sections.") else { return }
         w.raw(items <= 60 ? "<details open>" : "<details>")
         w.raw("<summary>")
         w.int(items)
@@ -208,35 +234,15 @@ struct HTMLReportPage {
     }
 
     private mutating func tasks(_ out: OutputSink) throws(OutputError) {
-        w.markup("<section class=\"tasks\" id=\"\(anchor)-tasks\"><h2>Tasks</h2>\n")
-        guard !document.tasks.isEmpty else {
-            w.raw("<p class=\"empty\">No tasks.</p></section>\n")
-            return
-        }
+        guard openSection("tasks", "Tasks", empty: document.tasks.isEmpty, "No tasks.") else { return }
         let (sections, sectionOfTask) = topSections
 
         w.raw("<form class=\"filters\" autocomplete=\"off\">\n<label>Unit<select name=\"unit\"><option value=\"\">All units</option>")
-        for u in units {
-            w.raw("<option value=\"")
-            w.text(u.key)
-            w.raw("\">")
-            w.text(u.name)
-            w.raw(" (")
-            w.int(u.leads.count)
-            w.raw("/")
-            w.int(u.supports.count)
-            w.raw(")</option>")
-        }
+        for u in units { option(value: u.key, "\(u.name) (\(u.leads.count)/\(u.supports.count))") }
         w.markup("</select></label>\n<label>Role<select name=\"role\"><option value=\"any\">lead or support</option>"
             + "<option value=\"lead\">lead</option><option value=\"support\">support</option></select></label>\n")
         w.raw("<label>Section<select name=\"section\"><option value=\"\">All sections</option>")
-        for (i, s) in sections.enumerated() {
-            w.raw("<option value=\"")
-            w.int(i + 1)
-            w.raw("\">")
-            w.text(s)
-            w.raw("</option>")
-        }
+        for (i, s) in sections.enumerated() { option(value: String(i + 1), s) }
         w.raw("</select></label>\n<label>Origin<select name=\"origin\"><option value=\"\">All</option>")
         for o in PlanTask.Origin.allCases where document.tasks.contains(where: { $0.origin == o }) {
             w.markup("<option value=\"\(o.rawValue)\">\(o.rawValue)</option>")
@@ -289,14 +295,8 @@ struct HTMLReportPage {
         w.raw("<td class=\"task\" data-label=\"Task\"><span class=\"sec\">")
         w.text(t.section.joined(separator: " › "))
         w.raw("</span>")
-        if let n = t.number {
-            w.raw("<span class=\"num\">")
-            w.text(n)
-            w.raw("</span>")
-        }
-        w.raw("<span class=\"title\">")
-        w.text(t.title)
-        w.raw("</span>")
+        if let n = t.number { w.element("span", "num", n) }
+        w.element("span", "title", t.title)
         if !t.notes.isEmpty || !t.references.isEmpty {
             w.raw("<div class=\"extra\">")
             if !t.notes.isEmpty { list(t.notes, cls: "notes") }
@@ -393,11 +393,7 @@ struct HTMLReportPage {
     // MARK: Workload
 
     private mutating func workload() {
-        w.markup("<section class=\"workload\" id=\"\(anchor)-workload\"><h2>Workload</h2>\n")
-        guard !units.isEmpty else {
-            w.raw("<p class=\"empty\">No units named.</p></section>\n")
-            return
-        }
+        guard openSection("workload", "Workload", empty: units.isEmpty, "No units named.") else { return }
         w.markup("<p class=\"key\"><span><i style=\"background:var(--lead)\"></i>leads</span>"
             + "<span><i style=\"background:var(--support)\"></i>supports</span></p>\n")
         w.raw("<table><thead><tr><th>Unit</th><th class=\"c\">Lead</th><th class=\"c\">Support</th><th>Tasks</th></tr></thead><tbody>\n")
@@ -429,11 +425,8 @@ struct HTMLReportPage {
     // MARK: Timeline
 
     private mutating func timeline(_ out: OutputSink) throws(OutputError) {
-        w.markup("<section class=\"timeline\" id=\"\(anchor)-timeline\"><h2>Timeline</h2>\n")
-        guard let range = HTMLTimeline(document) else {
-            w.raw("<p class=\"empty\">No task has a date.</p></section>\n")
-            return
-        }
+        let range = HTMLTimeline(document)
+        guard openSection("timeline", "Timeline", empty: range == nil, "No task has a date."), let range else { return }
         w.raw("<p class=\"muted\">")
         w.markup(range.caption)
         w.markup(". Bars run from a task's first start to its last end; ◆ marks each deadline; "
@@ -497,11 +490,7 @@ struct HTMLReportPage {
     // MARK: Warnings
 
     private mutating func warnings() {
-        w.markup("<section class=\"warnings\" id=\"\(anchor)-warnings\"><h2>Warnings</h2>\n")
-        guard !document.warnings.isEmpty else {
-            w.raw("<p class=\"empty\">No warnings.</p></section>\n")
-            return
-        }
+        guard openSection("warnings", "Warnings", empty: document.warnings.isEmpty, "No warnings.") else { return }
         w.raw("<table><thead><tr><th>Line</th><th>Code</th><th>Message</th></tr></thead><tbody>\n")
         for d in document.warnings {
             w.raw("<tr><td>")

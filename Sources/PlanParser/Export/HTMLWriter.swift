@@ -27,7 +27,7 @@ struct HTMLWriter {
     /// Document text, escaped for an element or a quoted attribute.
     mutating func text(_ s: String) {
         var copy = s
-        copy.withUTF8 { escape($0) }
+        copy.withUTF8 { XMLText.copyEscaping($0, to: &bytes, target: .html, quote: true) }
     }
 
     mutating func int(_ v: Int) {
@@ -60,49 +60,5 @@ struct HTMLWriter {
             if f < 10 { bytes.append(0x30) }
             XMLText.appendInt(f % 10 == 0 && f >= 10 ? f / 10 : f, to: &bytes)
         }
-    }
-
-    private static let amp = Array("&amp;".utf8)
-    private static let lt = Array("&lt;".utf8)
-    private static let gt = Array("&gt;".utf8)
-    private static let quot = Array("&quot;".utf8)
-
-    /// Copies `u` escaped; eight bytes at a time while none needs a look (SWAR: a byte below
-    /// 0x20, `&`, `<`, `>`, `"` or DEL sets its high bit in `flags`).
-    private mutating func escape(_ u: UnsafeBufferPointer<UInt8>) {
-        let n = u.count
-        let raw = UnsafeRawBufferPointer(u)
-        var runStart = 0
-        var i = 0
-        while i < n {
-            while i + 8 <= n {
-                let x = SWAR.load(raw, i)
-                if SWAR.bytes(of: x, below: 0x20) | SWAR.bytes(of: x, equalTo: 0x26) | SWAR.bytes(of: x, equalTo: 0x3C)
-                    | SWAR.bytes(of: x, equalTo: 0x3E) | SWAR.bytes(of: x, equalTo: 0x22) | SWAR.bytes(of: x, equalTo: 0x7F) != 0
-                { break }
-                i += 8
-            }
-            guard i < n else { break }
-            let b = u[i]
-            let replacement: [UInt8]?
-            switch b {
-            case 0x26: replacement = Self.amp
-            case 0x3C: replacement = Self.lt
-            case 0x3E: replacement = Self.gt
-            case 0x22: replacement = Self.quot
-            case 0x09, 0x0A: replacement = nil
-            case 0..<0x20, 0x7F: replacement = []
-            default: replacement = nil
-            }
-            guard let r = replacement else {
-                i += 1
-                continue
-            }
-            if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i])) }
-            bytes.append(contentsOf: r)
-            i += 1
-            runStart = i
-        }
-        if n > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<n])) }
     }
 }

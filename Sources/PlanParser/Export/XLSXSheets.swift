@@ -90,14 +90,20 @@ struct XLSXSheets {
         }
     }
 
+    /// Starts a row of a sheet that begins with the `source` and `document` columns
+    /// (milestones, units, warnings, documents): where the row comes from, told alike.
+    private static func beginRow(_ sheet: inout XLSXSheet, source: String, document id: String) {
+        sheet.beginRow()
+        sheet.text(source)
+        sheet.text(id)
+    }
+
     static func addMilestones(of document: PlanDocument, to sheet: inout XLSXSheet) {
         let source = document.source.path
         let id = document.documentID
         for t in document.tasks {
             for m in t.time {
-                sheet.beginRow()
-                sheet.text(source)
-                sheet.text(id)
+                beginRow(&sheet, source: source, document: id)
                 sheet.text(t.id)
                 sheet.text(m.text)
                 sheet.text(m.kind.rawValue)
@@ -115,9 +121,7 @@ struct XLSXSheets {
         let source = document.source.path
         let id = document.documentID
         for u in UnitWorkload.compute(document) {
-            sheet.beginRow()
-            sheet.text(source)
-            sheet.text(id)
+            beginRow(&sheet, source: source, document: id)
             sheet.text(u.name)
             sheet.text(u.key)
             sheet.lines(u.spellings)
@@ -133,9 +137,7 @@ struct XLSXSheets {
         let source = document.source.path
         let id = document.documentID
         for w in document.warnings {
-            sheet.beginRow()
-            sheet.text(source)
-            sheet.text(id)
+            beginRow(&sheet, source: source, document: id)
             sheet.number(w.line)
             sheet.text(w.code)
             sheet.text(w.message)
@@ -145,9 +147,7 @@ struct XLSXSheets {
 
     static func addDocument(_ document: PlanDocument, to sheet: inout XLSXSheet) {
         let h = document.header
-        sheet.beginRow()
-        sheet.text(document.source.path)
-        sheet.text(document.documentID)
+        beginRow(&sheet, source: document.source.path, document: document.documentID)
         sheet.text(h.kind ?? "")
         sheet.text(h.number ?? "")
         sheet.text(h.issuer ?? "")

@@ -71,69 +71,23 @@ enum XMLText {
             run = 0
         }
 
-        /// Copies `u` escaped, counting characters and line feeds. Eight bytes at a time while
-        /// none needs a look (SWAR: a byte below 0x20, `&`, `<`, `>`, `_`, DEL or EF — the
-        /// lead byte of U+FFFE/U+FFFF — sets its high bit in `flags`).
+        /// Copies `u` escaped as cell text (see ``XMLText/copyEscaping``), counting characters
+        /// and line feeds as it goes: eight at a time in clean words, one by one elsewhere.
         private mutating func escapeCounting(_ u: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
-            let n = u.count
-            let raw = UnsafeRawBufferPointer(u)
-            var runStart = 0
-            var i = 0
-            while i < n {
-                while i + 8 <= n {
-                    let x = SWAR.load(raw, i)
-                    let flags = SWAR.bytes(of: x, below: 0x20) | SWAR.bytes(of: x, equalTo: 0x26)
-                        | SWAR.bytes(of: x, equalTo: 0x3C) | SWAR.bytes(of: x, equalTo: 0x3E) | SWAR.bytes(of: x, equalTo: 0x5F)
-                        | SWAR.bytes(of: x, equalTo: 0x7F) | SWAR.bytes(of: x, equalTo: 0xEF)
-                    if flags != 0 { break }
+            XMLText.copyEscaping(
+                u, to: &out, target: .cell, quote: false,
+                cleanWord: { x in
                     // Continuation bytes (10xxxxxx) are not characters of their own.
                     let continuation = x & ~(x << 1) & SWAR.highs
                     run += 8 - continuation.nonzeroBitCount
-                    i += 8
-                }
-                guard i < n else { break }
-                let b = u[i]
-                if b == 0x0A {
-                    endLine()
-                    i += 1
-                    continue
-                }
-                if b & 0xC0 != 0x80 { run += 1 }
-                if b >= 0x20, b != 0x26, b != 0x3C, b != 0x3E, b != 0x5F, b != 0xEF, b != 0x7F {
-                    i += 1
-                    continue
-                }
-                var replacement: [UInt8]?
-                var length = 1
-                switch b {
-                case 0x26: replacement = amp
-                case 0x3C: replacement = lt
-                case 0x3E: replacement = gt
-                case 0x09: replacement = nil
-                case 0x5F:
-                    if i + 6 < n, u[i + 1] == UInt8(ascii: "x"), isHex(u[i + 2]), isHex(u[i + 3]), isHex(u[i + 4]),
-                        isHex(u[i + 5]), u[i + 6] == 0x5F
-                    {
-                        replacement = underscoreEscape
+                },
+                looked: { b in
+                    if b == 0x0A {
+                        endLine()
+                    } else if b & 0xC0 != 0x80 {
+                        run += 1
                     }
-                case 0xEF:
-                    if i + 2 < n, u[i + 1] == 0xBF, u[i + 2] == 0xBE || u[i + 2] == 0xBF {
-                        replacement = u[i + 2] == 0xBE ? fffe : ffff
-                        length = 3
-                    }
-                default:
-                    replacement = escape(b)
-                }
-                guard let r = replacement else {
-                    i += length
-                    continue
-                }
-                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i])) }
-                out.append(contentsOf: r)
-                i += length
-                runStart = i
-            }
-            if n > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<n])) }
+                })
         }
     }
 
@@ -148,53 +102,95 @@ enum XMLText {
     /// HTML/XML text, where control characters other than tab and line feed are dropped.
     static func appendText(_ value: String, to out: inout [UInt8], preserveSpace: Bool, cell: Bool = true) {
         var copy = value
-        copy.withUTF8 { u in
-            var runStart = 0
-            var i = 0
-            let n = u.count
-            while i < n {
-                let b = u[i]
-                // Most bytes need no look: letters, digits, spaces, Vietnamese (lead and
-                // continuation bytes other than the EF of U+FFFE/U+FFFF).
-                if b >= 0x20, b != 0x26, b != 0x3C, b != 0x3E, b != 0x22, b != 0x5F, b != 0xEF, b != 0x7F {
-                    i += 1
-                    continue
-                }
-                var replacement: [UInt8]?
-                var length = 1
-                switch b {
-                case 0x26: replacement = amp
-                case 0x3C: replacement = lt
-                case 0x3E: replacement = gt
-                case 0x22: replacement = quot
-                case 0x09, 0x0A: replacement = nil
-                case 0x5F:
-                    // `_x` + four hex digits + `_` would read back as an escape.
-                    if cell, i + 6 < n, u[i + 1] == UInt8(ascii: "x"), isHex(u[i + 2]), isHex(u[i + 3]), isHex(u[i + 4]),
-                        isHex(u[i + 5]), u[i + 6] == 0x5F
-                    {
-                        replacement = underscoreEscape
-                    }
-                case 0xEF:
-                    // U+FFFE = EF BF BE, U+FFFF = EF BF BF: not XML characters.
-                    if i + 2 < n, u[i + 1] == 0xBF, u[i + 2] == 0xBE || u[i + 2] == 0xBF {
-                        replacement = cell ? Array("_xFFF\(u[i + 2] == 0xBE ? "E" : "F")_".utf8) : []
-                        length = 3
-                    }
-                default:
-                    // C0 controls (other than tab and LF) and DEL.
-                    replacement = cell ? escape(b) : []
-                }
-                guard let r = replacement else {
-                    i += length
-                    continue
-                }
-                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i])) }
-                out.append(contentsOf: r)
-                i += length
-                runStart = i
+        copy.withUTF8 { copyEscaping($0, to: &out, target: cell ? .cell : .xml, quote: true) }
+    }
+
+    /// What an escaper writes for: the three differ only in what becomes of characters XML
+    /// cannot hold and of a literal `_xHHHH_`.
+    enum Target {
+        /// OOXML cell text: control characters and U+FFFE/U+FFFF as `_xHHHH_`, a literal
+        /// `_xHHHH_` protected as `_x005F_xHHHH_`.
+        case cell
+        /// XML text: control characters (but tab and line feed) and U+FFFE/U+FFFF dropped.
+        case xml
+        /// HTML text: control characters (but tab and line feed) dropped.
+        case html
+    }
+
+    /// Copies `u` to `out` escaped for `target` (`quote`: `"` as `&quot;` too): the one loop
+    /// behind every escaper of the XLSX and HTML writers. Clean runs are copied in bulk, and
+    /// eight bytes at a time are passed over while none needs a look (SWAR: a byte below 0x20,
+    /// `&`, `<`, `>`, DEL, and as the target needs `"`, `_`, EF — the lead byte of
+    /// U+FFFE/U+FFFF — sets its high bit). `cleanWord` sees each word passed over, `looked`
+    /// each byte looked at (what a caller that counts characters needs).
+    @inline(__always)
+    static func copyEscaping(
+        _ u: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], target: Target, quote: Bool,
+        cleanWord: (UInt64) -> Void = { _ in }, looked: (UInt8) -> Void = { _ in }
+    ) {
+        let n = u.count
+        let raw = UnsafeRawBufferPointer(u)
+        var runStart = 0
+        var i = 0
+        while i < n {
+            while i + 8 <= n {
+                let x = SWAR.load(raw, i)
+                var flags = SWAR.bytes(of: x, below: 0x20) | SWAR.bytes(of: x, equalTo: 0x26)
+                    | SWAR.bytes(of: x, equalTo: 0x3C) | SWAR.bytes(of: x, equalTo: 0x3E) | SWAR.bytes(of: x, equalTo: 0x7F)
+                if quote { flags |= SWAR.bytes(of: x, equalTo: 0x22) }
+                if target != .html { flags |= SWAR.bytes(of: x, equalTo: 0x5F) | SWAR.bytes(of: x, equalTo: 0xEF) }
+                if flags != 0 { break }
+                cleanWord(x)
+                i += 8
             }
-            if n > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<n])) }
+            guard i < n else { break }
+            looked(u[i])
+            let (substitute, length) = replacement(in: u, at: i, target: target, quote: quote)
+            guard let r = substitute else {
+                i += length
+                continue
+            }
+            if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i])) }
+            out.append(contentsOf: r)
+            i += length
+            runStart = i
+        }
+        if n > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<n])) }
+    }
+
+    /// What stands for the bytes at `i` in `target`'s text (nil: they stay as they are) and
+    /// how many bytes that is.
+    @inline(__always)
+    private static func replacement(
+        in u: UnsafeBufferPointer<UInt8>, at i: Int, target: Target, quote: Bool
+    ) -> (replacement: [UInt8]?, length: Int) {
+        let b = u[i]
+        switch b {
+        case 0x26: return (amp, 1)
+        case 0x3C: return (lt, 1)
+        case 0x3E: return (gt, 1)
+        case 0x22: return (quote ? quot : nil, 1)
+        case 0x09, 0x0A: return (nil, 1)
+        case 0x5F:
+            // `_x` + four hex digits + `_` would read back as an escape.
+            let n = u.count
+            if target == .cell, i + 6 < n, u[i + 1] == UInt8(ascii: "x"), isHex(u[i + 2]), isHex(u[i + 3]),
+                isHex(u[i + 4]), isHex(u[i + 5]), u[i + 6] == 0x5F
+            {
+                return (underscoreEscape, 1)
+            }
+            return (nil, 1)
+        case 0xEF:
+            // U+FFFE = EF BF BE, U+FFFF = EF BF BF: not XML characters.
+            if target != .html, i + 2 < u.count, u[i + 1] == 0xBF, u[i + 2] == 0xBE || u[i + 2] == 0xBF {
+                return (target == .cell ? (u[i + 2] == 0xBE ? fffe : ffff) : [], 3)
+            }
+            return (nil, 1)
+        case 0..<0x20, 0x7F:
+            // C0 controls (other than tab and LF) and DEL.
+            return (target == .cell ? escape(b) : [], 1)
+        default:
+            return (nil, 1)
         }
     }
 

@@ -65,11 +65,9 @@ enum ZipError: Error, Equatable, Sendable, CustomStringConvertible {
         case .badCRC(let name):
             return "zip entry '\(name)': bad CRC-32"
         case .badDeflate(let name, let offset, let reason):
-            let entry = name.isEmpty ? "deflate data" : "zip entry '\(name)'"
-            return "\(entry): \(reason.rawValue) at byte \(offset) of the compressed data"
+            return "\(Self.entry(name)): \(reason.rawValue) at byte \(offset) of the compressed data"
         case .tooLarge(let name, let size, let limit):
-            let entry = name.isEmpty ? "deflate data" : "zip entry '\(name)'"
-            return "\(entry): too large: \(size) bytes (limit \(limit))"
+            return "\(Self.entry(name)): too large: \(size) bytes (limit \(limit))"
         case .totalTooLarge(let size, let limit):
             return "zip archive too large: entries declare \(size) bytes in all (limit \(limit))"
         case .tooManyEntries(let count, let limit):
@@ -79,6 +77,11 @@ enum ZipError: Error, Equatable, Sendable, CustomStringConvertible {
         case .sizeMismatch(let name, let declared):
             return "zip entry '\(name)': data does not have the declared size of \(declared) bytes"
         }
+    }
+
+    /// How a message names the entry of a DEFLATE problem: a raw stream has no name.
+    private static func entry(_ name: String) -> String {
+        name.isEmpty ? "deflate data" : "zip entry '\(name)'"
     }
 
     /// The same error with the entry's name filled in (raw DEFLATE errors have none).

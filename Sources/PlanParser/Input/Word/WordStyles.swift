@@ -109,31 +109,49 @@ struct WordStyles: Sendable {
             case .start:
                 if s.isElement(.w, "basedOn") {
                     style.basedOn = s.string("val")
-                } else if s.isElement(.w, "numId") {
-                    style.numId = s.int("val")
-                } else if s.isElement(.w, "ilvl") {
-                    style.level = s.int("val")
-                } else if s.isElement(.w, "jc") {
-                    style.centered = s.attribute("val", is: "center")
                 } else if s.isElement(.w, "rPr") {
                     style.run = try readRunFlags(&s)
                 } else if s.isElement(.w, "pPrChange") || s.isElement(.w, "rPrChange") {
                     try s.skipElement()
+                } else {
+                    readParagraphSetting(s, numId: &style.numId, level: &style.level, centered: &style.centered)
                 }
             default: break
             }
         }
     }
 
+    /// The numbering (`w:numId`, `w:ilvl`) and alignment (`w:jc`: centred or not) that a
+    /// style's and a paragraph's properties both set, read the same way for both, when the
+    /// scanner is at one of those elements; any other element is left alone.
+    static func readParagraphSetting(_ s: XMLScanner, numId: inout Int?, level: inout Int?, centered: inout Bool?) {
+        if s.isElement(.w, "numId") {
+            numId = s.int("val")
+        } else if s.isElement(.w, "ilvl") {
+            level = s.int("val")
+        } else if s.isElement(.w, "jc") {
+            centered = s.attribute("val", is: "center")
+        }
+    }
+
     /// The flags of a `w:rPr` (the scanner is at its start), up to its end.
     static func readRunFlags(_ s: inout XMLScanner) throws(XMLScanner.Failure) -> RunFlags {
+        try readRunFlagsAndStyle(&s).flags
+    }
+
+    /// A `w:rPr` (the scanner at its start), a run's or a style's: its flags and its character
+    /// style (`w:rStyle`, which only a run uses).
+    static func readRunFlagsAndStyle(_ s: inout XMLScanner) throws(XMLScanner.Failure) -> (flags: RunFlags, style: String?) {
         var flags = RunFlags()
+        var style: String?
         let depth = s.depth
         while true {
             let event = try s.next()
-            if event == .endOfDocument || event == .end && s.depth < depth { return flags }
+            if event == .endOfDocument || event == .end && s.depth < depth { return (flags, style) }
             guard event == .start, s.namespace == .w else { continue }
-            if s.isElement(.w, "caps") {
+            if s.isElement(.w, "rStyle") {
+                style = s.string("val")
+            } else if s.isElement(.w, "caps") {
                 flags.caps = s.isOn()
             } else if s.isElement(.w, "vanish") || s.isElement(.w, "specVanish") {
                 flags.hidden = s.isOn()

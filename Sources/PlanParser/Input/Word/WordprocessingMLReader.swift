@@ -170,12 +170,6 @@ struct WordprocessingMLReader {
             guard event == .start, s.namespace == .w else { continue }
             if s.isElement(.w, "pStyle") {
                 p.style = s.string("val")
-            } else if s.isElement(.w, "numId") {
-                p.numId = s.int("val")
-            } else if s.isElement(.w, "ilvl") {
-                p.level = s.int("val")
-            } else if s.isElement(.w, "jc") {
-                jc = s.attribute("val", is: "center")
             } else if s.isElement(.w, "rPr") {
                 // The paragraph mark's run properties: only a tracked deletion of the mark matters.
                 let d = s.depth
@@ -187,6 +181,8 @@ struct WordprocessingMLReader {
                 }
             } else if s.isElement(.w, "pPrChange") || s.isElement(.w, "sectPr") {
                 try s.skipElement()
+            } else {
+                WordStyles.readParagraphSetting(s, numId: &p.numId, level: &p.level, centered: &jc)
             }
         }
         paragraphFlags = styles.runFlags(ofStyle: p.style ?? styles.defaultParagraphStyle)
@@ -524,31 +520,6 @@ struct WordprocessingMLReader {
             try s.skipElement()
         } else {
             try readBlocks(into: &blocks)
-        }
-    }
-}
-
-extension WordStyles {
-    /// A run's `w:rPr` (the scanner at its start): its flags and its character style.
-    static func readRunFlagsAndStyle(_ s: inout XMLScanner) throws(XMLScanner.Failure) -> (flags: RunFlags, style: String?) {
-        var flags = RunFlags()
-        var style: String?
-        let depth = s.depth
-        while true {
-            let event = try s.next()
-            if event == .endOfDocument || event == .end && s.depth < depth { return (flags, style) }
-            guard event == .start, s.namespace == .w else { continue }
-            if s.isElement(.w, "rStyle") {
-                style = s.string("val")
-            } else if s.isElement(.w, "caps") {
-                flags.caps = s.isOn()
-            } else if s.isElement(.w, "vanish") || s.isElement(.w, "specVanish") {
-                flags.hidden = s.isOn()
-            } else if s.isElement(.w, "vertAlign") {
-                flags.superscript = s.attribute("val", is: "superscript")
-            } else if s.isElement(.w, "rPrChange") {
-                try s.skipElement()
-            }
         }
     }
 }

@@ -261,16 +261,14 @@ struct XMLScanner {
     private mutating func readStartTag() throws(Failure) -> Event {
         let n = bytes.count
         let tagStart = position
-        var i = position + 1
-        let nameStart = i
-        while i < n, !Self.endsName(bytes[i]) { i += 1 }
-        let name = nameStart..<i
+        let name = (position + 1)..<nameEnd(from: position + 1)
+        var i = name.upperBound
         guard !name.isEmpty else { throw Failure(offset: tagStart, reason: "'<' not followed by a name") }
         attributes.removeAll(keepingCapacity: true)
         var declarations = false
         var selfClosing = false
         while true {
-            while i < n, Self.isSpace(bytes[i]) { i += 1 }
+            i = spacesEnd(from: i)
             guard i < n else { throw Failure(offset: tagStart, reason: "tag <\(string(name))> cut off by the end of the part") }
             if bytes[i] == UInt8(ascii: ">") {
                 i += 1
@@ -285,14 +283,12 @@ struct XMLScanner {
                 break
             }
             let attrStart = i
-            while i < n, !Self.endsName(bytes[i]) { i += 1 }
-            let attrName = attrStart..<i
-            while i < n, Self.isSpace(bytes[i]) { i += 1 }
+            let attrName = attrStart..<nameEnd(from: i)
+            i = spacesEnd(from: attrName.upperBound)
             guard !attrName.isEmpty, i < n, bytes[i] == UInt8(ascii: "=") else {
                 throw Failure(offset: attrStart, reason: "attribute without a value in <\(string(name))>")
             }
-            i += 1
-            while i < n, Self.isSpace(bytes[i]) { i += 1 }
+            i = spacesEnd(from: i + 1)
             guard i < n, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") else {
                 throw Failure(offset: i, reason: "attribute value not quoted in <\(string(name))>")
             }
@@ -340,11 +336,8 @@ struct XMLScanner {
     private mutating func readEndTag() throws(Failure) -> Event {
         let n = bytes.count
         let tagStart = position
-        var i = position + 2
-        let nameStart = i
-        while i < n, !Self.endsName(bytes[i]) { i += 1 }
-        let name = nameStart..<i
-        while i < n, Self.isSpace(bytes[i]) { i += 1 }
+        let name = (position + 2)..<nameEnd(from: position + 2)
+        let i = spacesEnd(from: name.upperBound)
         guard i < n, bytes[i] == UInt8(ascii: ">") else {
             throw Failure(offset: tagStart, reason: "end tag </\(string(name))> not closed")
         }
@@ -469,6 +462,22 @@ struct XMLScanner {
     }
 
     // MARK: - Characters
+
+    /// The end of the name that starts at `i`: tag and attribute names end alike.
+    @inline(__always)
+    private func nameEnd(from i: Int) -> Int {
+        var i = i
+        while i < bytes.count, !Self.endsName(bytes[i]) { i += 1 }
+        return i
+    }
+
+    /// The end of the white space that starts at `i`.
+    @inline(__always)
+    private func spacesEnd(from i: Int) -> Int {
+        var i = i
+        while i < bytes.count, Self.isSpace(bytes[i]) { i += 1 }
+        return i
+    }
 
     @inline(__always)
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
