@@ -118,37 +118,8 @@ enum VietnameseText {
         // length. Bytes that are no valid UTF-8 may not keep it: they take the appending path.
         var sameLength = true
         let fast = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b < 0x80 {
-                    out[i] = b &+ ((b &- 0x41) < 26 ? 0x20 : 0)
-                    i += 1
-                    continue
-                }
-                let (s, n) = scalar(in: bytes, at: i)
-                let l = lowercase(s)
-                switch n {
-                case 2 where l >= 0x80 && l < 0x800:
-                    out[i] = UInt8(0xC0 | (l >> 6))
-                    out[i + 1] = UInt8(0x80 | (l & 0x3F))
-                case 3 where l >= 0x800 && l < 0x10000:
-                    out[i] = UInt8(0xE0 | (l >> 12))
-                    out[i + 1] = UInt8(0x80 | ((l >> 6) & 0x3F))
-                    out[i + 2] = UInt8(0x80 | (l & 0x3F))
-                case 4 where l >= 0x10000:
-                    out[i] = UInt8(0xF0 | (l >> 18))
-                    out[i + 1] = UInt8(0x80 | ((l >> 12) & 0x3F))
-                    out[i + 2] = UInt8(0x80 | ((l >> 6) & 0x3F))
-                    out[i + 3] = UInt8(0x80 | (l & 0x3F))
-                default:
-                    sameLength = false
-                    count = 0
-                    return
-                }
-                i += n
-            }
-            count = bytes.count
+            sameLength = lowercase(bytes, into: out, keepingInvalid: false)
+            count = sameLength ? bytes.count : 0
         }
         return sameLength ? fast : appendingLowercased(bytes)
     }
@@ -173,37 +144,53 @@ enum VietnameseText {
     }
 
     /// Calls `body` with `bytes` lowercased in a temporary buffer (no heap allocation for short
-    /// input). Lowercasing keeps every scalar's UTF-8 length, so the result has `bytes.count` bytes.
+    /// input), `bytes.count` bytes long: bytes that are no valid UTF-8 are kept as they are.
     @inline(__always)
     static func withLowercased<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out in
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b < 0x80 {
-                    out[i] = b &+ ((b &- 0x41) < 26 ? 0x20 : 0)
-                    i += 1
-                    continue
-                }
-                let (s, n) = scalar(in: bytes, at: i)
-                let l = lowercase(s)
-                if l == s || n == 1 {
-                    for k in 0..<n { out[i + k] = bytes[i + k] }
-                } else {
-                    // Same length as the original (2 or 3 bytes for the ranges `lowercase` maps).
-                    if n == 2 {
-                        out[i] = UInt8(0xC0 | (l >> 6))
-                        out[i + 1] = UInt8(0x80 | (l & 0x3F))
-                    } else {
-                        out[i] = UInt8(0xE0 | (l >> 12))
-                        out[i + 1] = UInt8(0x80 | ((l >> 6) & 0x3F))
-                        out[i + 2] = UInt8(0x80 | (l & 0x3F))
-                    }
-                }
-                i += n
-            }
+            _ = lowercase(bytes, into: out, keepingInvalid: true)
             return body(UnsafeBufferPointer(rebasing: out[0..<bytes.count]))
         }
+    }
+
+    /// Writes `bytes` lowercased into `out` (room for `bytes.count`), each scalar in the bytes
+    /// it had. A byte that is no valid UTF-8 is copied when `keepingInvalid`; otherwise the
+    /// writing stops there and the result is `false` (the caller writes it another way).
+    @inline(__always)
+    private static func lowercase(
+        _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, keepingInvalid: Bool
+    ) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                out[i] = b &+ ((b &- 0x41) < 26 ? 0x20 : 0)
+                i += 1
+                continue
+            }
+            let (s, n) = scalar(in: bytes, at: i)
+            let l = lowercase(s)
+            switch n {
+            case 1:
+                guard keepingInvalid else { return false }
+                out[i] = b
+            case _ where l == s:
+                for k in 0..<n { out[i + k] = bytes[i + k] }
+            case 2 where l >= 0x80 && l < 0x800:
+                out[i] = UInt8(0xC0 | (l >> 6))
+                out[i + 1] = UInt8(0x80 | (l & 0x3F))
+            case 3 where l >= 0x800 && l < 0x10000:
+                out[i] = UInt8(0xE0 | (l >> 12))
+                out[i + 1] = UInt8(0x80 | ((l >> 6) & 0x3F))
+                out[i + 2] = UInt8(0x80 | (l & 0x3F))
+            default:
+                // `lowercase` maps within the Basic Multilingual Plane, keeping the length.
+                guard keepingInvalid else { return false }
+                for k in 0..<n { out[i + k] = bytes[i + k] }
+            }
+            i += n
+        }
+        return true
     }
 
     /// A plain-ASCII skeleton for loose comparisons: letters become their lowercase base
