@@ -281,6 +281,16 @@ import Testing
                  lead: ["Sở Thông tin và Truyền thông"], support: ["UBND các huyện, thành phố"], time: [(.quarter, "2025-06-30")], origin: .table),
     ]
 
+    @Test func accountabilityIsNoDuty() throws {
+        // `Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ tại Điều 1 chịu trách nhiệm trước Chủ
+        // tịch UBND tỉnh về kết quả thực hiện.`: who answers to whom, not a task.
+        let d = try Fixtures.sample("assignments/decision-unit-duties.txt")
+        #expect(d.sections[1].children.count == 2)
+        #expect(!d.tasks.contains { $0.id.hasPrefix("D2.2") || $0.title.contains("chịu trách nhiệm trước") })
+        #expect(d.header.date == DocumentDate(day: 12, month: 3, year: 2025))
+        #expect(d.warnings.isEmpty)
+    }
+
     @Test func dutySentencesPlanHeader() throws {
         let d = try Fixtures.sample("assignments/plan-duty-sentences.txt")
         #expect(d.header.kind == "KẾ HOẠCH")
