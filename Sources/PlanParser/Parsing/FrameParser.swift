@@ -237,6 +237,7 @@ struct FrameParser {
     }
 
     private static let yearWord = Array(" năm".utf8)  // " year"
+    private static let countryName = Array("việt nam".utf8)  // "Vietnam"
 
     /// `2025`: four digits, nothing else (a year a wrapped date line left on its own).
     static func isYearAlone(_ text: [UInt8]) -> Bool {
@@ -299,6 +300,8 @@ struct FrameParser {
         let f = folded(r)
         // The national motto, also in pieces (`CHỦ NGHĨA VIỆT NAM`), is no issuer.
         if LetterheadLines.containsAny(f, LetterheadLines.motto) { return false }
+        // `CỘNG HÒA XÃ HỘI CHỦ NGHĨA` / `VIỆT NAM`: the motto's last words alone on their line.
+        if f.elementsEqual(Self.countryName) { return false }
         return TextShape.isUppercase(source.bytes(r)) && TextShape.hasLetters(source.bytes(r))
     }
 
