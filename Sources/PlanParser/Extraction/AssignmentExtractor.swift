@@ -401,6 +401,18 @@ struct AssignmentReader {
             return Frame(lead: subject, support: support, dutyStart: j)
         }
         if let e = AssignmentFrames.responsibility.longestMatch(in: words, at: j) {
+            // `… chịu trách nhiệm trước Chủ tịch UBND tỉnh về …`: answerable to someone, no duty.
+            if words.isWord(e, Self.beforeWord) { return nil }
+            // `… được giao nhiệm vụ tại Điều 1 có trách nhiệm …`: the units given duties there;
+            // the frame, if any, comes after.
+            if words.isWord(e, Self.dutyWords[0]), words.isWord(e + 1, Self.dutyWords[1]),
+                words.isWord(e + 2, Self.atWord) || words.isWord(e + 2, Self.underWord)
+            {
+                var k = e + 3
+                while k < end, AssignmentFrames.responsibility.longestMatch(in: words, at: k) == nil { k += 1 }
+                guard k < end, depth == 0 else { return nil }
+                return afterLead(subject: subject, at: k, end: end, assigned: assigned, depth: 1)
+            }
             // `chịu trách nhiệm về kết quả …`: the words are the duty itself.
             if words.isWord(e, Self.aboutWord) { return Frame(lead: subject, support: [], dutyStart: j) }
             let k = skipPunctuation(e, end)
@@ -452,6 +464,10 @@ struct AssignmentReader {
     ].map { TextWords.hash(Array($0.utf8)) })
 
     private static let aboutWord = Array("về".utf8)  // "about"
+    private static let beforeWord = Array("trước".utf8)  // "before" (answerable to)
+    private static let dutyWords = [Array("nhiệm".utf8), Array("vụ".utf8)]  // "duty"
+    private static let atWord = Array("tại".utf8)  // "at" (the duties at Article 1)
+    private static let underWord = Array("theo".utf8)  // "under" (the duties under the plan)
     private static let ofWord = Array("của".utf8)  // "of"
     private static let fixedWord = Array("định".utf8)  // định kỳ: periodically
     private static let termWord = Array("kỳ".utf8)

@@ -194,6 +194,15 @@ enum AssignmentFrames {
         "thống nhất",  // agree on
         "trả lời",  // answer
         "hoàn chỉnh",  // complete
+        "rút ngắn",  // shorten (processing times)
+        "cắt giảm",  // cut (procedures, costs)
+        "đơn giản hóa",  // simplify
+        "nâng cấp",  // upgrade
+        "thúc đẩy",  // promote
+        "củng cố",  // strengthen
+        "sửa đổi",  // amend
+        "phân bổ",  // allocate (funds)
+        "ngăn chặn",  // prevent
     ].map(Phrase.init))
 
     /// Words that end a unit name without starting a duty (function words).

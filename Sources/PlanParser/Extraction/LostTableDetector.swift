@@ -78,8 +78,29 @@ enum LostTableDetector {
             // One warning per lost table: the sections inside it are part of it.
             return false
         }
+        if s.kind == .appendix, childFound.isEmpty, subtreeRoles(s).count >= 3 {
+            // Plain `pdftotext` scatters the header over the appendix (`ST` / `Nhiệm vụ` / `T`, the
+            // group rows `I. …` taken for headings, then `Đơn vị chủ trì`, `Sản phẩm` … further on):
+            // in an appendix with no table read, column names anywhere in it are the lost header.
+            found.append(Diagnostic(line: s.line, code: code, message: message(from: s.line, to: s.endLine)))
+            return false
+        }
         found += childFound
         return false
+    }
+
+    /// The column kinds named by short paragraphs of `s` and its subsections, without a colon
+    /// (`Cơ quan chủ trì: …` is a field), cells run together counting from two (`STT Nhiệm vụ`).
+    private static func subtreeRoles(_ s: SectionView) -> ColumnRoles {
+        var roles: ColumnRoles = []
+        for p in s.storedParagraphs where p.text.count <= Self.longestHeaderBytes {
+            roles.formUnion(StoredText(store: s.store, range: p.text).withBytes { bytes -> ColumnRoles in
+                guard !bytes.contains(UInt8(ascii: ":")) else { return [] }
+                return headerRoles(bytes, runTogether: 2)
+            })
+        }
+        for c in s.children { roles.formUnion(subtreeRoles(c)) }
+        return roles
     }
 
     /// A set of column kinds, as bits; ``rowNumber`` marks a paragraph that is a row number.
@@ -111,7 +132,7 @@ enum LostTableDetector {
         return Set(TableColumn.Role.allCases.filter { bits.contains(ColumnRoles($0)) })
     }
 
-    private static func headerRoles(_ bytes: UnsafeBufferPointer<UInt8>) -> ColumnRoles {
+    private static func headerRoles(_ bytes: UnsafeBufferPointer<UInt8>, runTogether: Int = 3) -> ColumnRoles {
         VietnameseText.withLowercased(bytes) { folded -> ColumnRoles in
             // At most 30 letters (90 bytes): one cell.
             if folded.count <= 90, DisplayColumns.width(folded) <= 30 {
@@ -121,7 +142,7 @@ enum LostTableDetector {
             guard !folded.contains(UInt8(ascii: ":")) else { return [] }
             var roles: ColumnRoles = []
             for (role, word) in headerWords where ByteSearch.find(folded, word) != nil { roles.insert(role) }
-            return roles.count >= 3 ? roles : []
+            return roles.count >= runTogether ? roles : []
         }
     }
 

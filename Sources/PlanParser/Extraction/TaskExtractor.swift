@@ -271,6 +271,16 @@ struct TaskExtractor {
         }
         // `1. Thời gian: ngày 19/4/2024.`: a field with no task before it is no task.
         guard !fields.isEmpty, !Self.strippedTitle(head).isEmpty else { return false }
+        // `Đài X, Báo Y mở chuyên mục …; thời gian thực hiện: thường xuyên.`: the fields say only
+        // when (or what), the frame before them says who: the item is an assignment with those fields.
+        if !fields.contains(where: { $0.role == .lead }), AgencySections.mayOpenWithFrame(head) {
+            let reading = AssignmentReader.read(Self.strippedTitle(head), context: .item)
+            if !reading.assignments.isEmpty {
+                addAssignments(reading.assignments, agency: nil, id: id.joined(separator: "."), line: s.line,
+                               endLine: s.endLine, path: path, number: s.number, notes: notes, fields: fields)
+                return true
+            }
+        }
         var task = PlanTask(
             id: id.joined(separator: "."), origin: .fields, line: s.line, endLine: s.endLine, headings: path,
             number: s.number, title: Self.strippedTitle(head), notes: notes)

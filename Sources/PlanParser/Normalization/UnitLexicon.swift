@@ -81,6 +81,14 @@ enum UnitLexicon {
         "bệnh viện",  // hospital
         "trạm",  // station (Trạm Y tế)
         "điện lực",  // power company
+        "viễn thông",  // telecommunications branch (Viễn thông Ninh Thuận, of VNPT)
+        "bưu điện",  // post office (Bưu điện tỉnh)
+        "viettel",  // telecom carrier (Viettel Ninh Thuận)
+        "vnpt",  // telecom carrier (VNPT Ninh Thuận)
+        "mobifone",  // telecom carrier
+        "công ty",  // company (Công ty Điện lực …)
+        "tổng công ty",  // corporation
+        "tập đoàn",  // group (of companies)
         "chi nhánh",  // branch
         "hạt kiểm lâm",  // forest ranger unit
         "đội",  // team

@@ -221,6 +221,12 @@ struct FrameParser {
         let hasComma = text[..<dayWord].contains(UInt8(ascii: ","))
         guard hasComma || dayWord == 0 else { return nil }
         guard isPlaceDate(text, dayWord: dayWord) else { return nil }
+        // `…, ngày 24 tháng 02 năm` / `2025`: a narrow letterhead column wrapped the year.
+        if text.count > Self.yearWord.count, text.suffix(Self.yearWord.count).elementsEqual(Self.yearWord),
+            i + 1 < source.tokens.count, Self.isYearAlone(folded(source.tokens[i + 1].content))
+        {
+            return 2
+        }
         if ByteSearch.find(text, Array("năm".utf8)) != nil || ByteSearch.find(text, Array("/".utf8)) != nil { return 1 }
         // The date went to the next line.
         if i + 1 < source.tokens.count {
@@ -228,6 +234,17 @@ struct FrameParser {
             if ByteSearch.find(next, Array("năm".utf8)) != nil, next.count < 40 { return 2 }
         }
         return nil
+    }
+
+    private static let yearWord = Array(" năm".utf8)  // " year"
+    private static let countryName = Array("việt nam".utf8)  // "Vietnam"
+
+    /// `2025`: four digits, nothing else (a year a wrapped date line left on its own).
+    static func isYearAlone(_ text: [UInt8]) -> Bool {
+        var t = text[...]
+        while let l = t.last, l == 0x20 || l == UInt8(ascii: "|") { t = t.dropLast() }
+        while let f = t.first, f == 0x20 || f == UInt8(ascii: "|") { t = t.dropFirst() }
+        return t.count == 4 && t.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && (t.first == 0x31 || t.first == 0x32)
     }
 
     /// The cell of a letterhead row holding `Place, ngày …`.
@@ -283,6 +300,8 @@ struct FrameParser {
         let f = folded(r)
         // The national motto, also in pieces (`CHỦ NGHĨA VIỆT NAM`), is no issuer.
         if LetterheadLines.containsAny(f, LetterheadLines.motto) { return false }
+        // `CỘNG HÒA XÃ HỘI CHỦ NGHĨA` / `VIỆT NAM`: the motto's last words alone on their line.
+        if f.elementsEqual(Self.countryName) { return false }
         return TextShape.isUppercase(source.bytes(r)) && TextShape.hasLetters(source.bytes(r))
     }
 

@@ -26,7 +26,9 @@ struct FurnitureDetector {
         for (i, t) in tokens.enumerated() {
             if t.isRule {
                 isFurniture[i] = true
-            } else if t.kind == .text, t.keyword == .none, t.leadingTabs == 0, isPageNumber(t), !isWrappedYear(i) {
+            } else if t.keyword == .none,
+                (t.kind == .text && t.leadingTabs == 0 && isPageNumber(t) && !isWrappedYear(i)) || isPrintedPageFooter(t)
+            {
                 isFurniture[i] = true
                 pageNumbers.append(i)
             }
@@ -64,6 +66,34 @@ struct FurnitureDetector {
         let tail = previous.suffix(word.count).withUnsafeBufferPointer { VietnameseText.lowercased($0) }
         return tail == word && (previous.count == word.count || previous[previous.endIndex - word.count - 1] == 0x20)
     }
+
+    /// A browser's printed footer: the page's address, spaces, `2/3`
+    /// (`file:///…/plan.html      2/3`, `https://…      1/12`).
+    func isPrintedPageFooter(_ t: LineToken) -> Bool {
+        let bytes = source.bytes(t.line)
+        guard bytes.count <= 400 else { return false }
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[end - 1] == 0x20 { end -= 1 }
+        var k = end
+        func digits() -> Int? {
+            let hi = k
+            while k > bytes.startIndex, bytes[k - 1] >= 0x30, bytes[k - 1] <= 0x39 { k -= 1 }
+            guard hi > k, hi - k <= 3 else { return nil }
+            return Int(String(decoding: bytes[k..<hi], as: UTF8.self))
+        }
+        guard let pages = digits(), k > bytes.startIndex, bytes[k - 1] == UInt8(ascii: "/") else { return false }
+        k -= 1
+        guard let page = digits(), page >= 1, page <= pages else { return false }
+        // Spaces before the page number, and only an address (one word) before them.
+        var gap = 0
+        while k > bytes.startIndex, bytes[k - 1] == 0x20 { k -= 1; gap += 1 }
+        guard gap >= 1 else { return false }
+        let head = bytes[bytes.startIndex..<k]
+        return (head.starts(with: Self.fileScheme) || head.starts(with: Self.httpScheme)) && !head.contains(0x20)
+    }
+
+    private static let fileScheme = Array("file://".utf8)
+    private static let httpScheme = Array("http".utf8)
 
     /// `2`, `12`, `Trang 2`, `Trang 2/7`, `trang 2 / 7`, `- 3 -`, `2/7`, `Page 2 of 7`.
     func isPageNumber(_ t: LineToken) -> Bool {

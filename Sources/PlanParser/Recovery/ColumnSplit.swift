@@ -216,10 +216,13 @@ enum ColumnSplit {
         for k in block.lines where !lines.isBlank(k) {
             let number = lines.number(k)
             let h = halves(lines, k)
-            if let piece = h.right, !(h.left == nil && isPageNumber(piece.bytes)) {
+            // `…, ngày 24 tháng 02 năm` / `2025` in the right column: the date's year, not a page number.
+            let wrappedYear = h.left == nil && h.right.map { isYear($0.bytes) } == true
+                && right.last.map { $0.text.count > yearWord.count && $0.text.suffix(yearWord.count).elementsEqual(yearWord) } == true
+            if let piece = h.right, wrappedYear || !(h.left == nil && isPageNumber(piece.bytes)) {
                 right.append((Array(piece.bytes), number))
             }
-            let leftPiece = h.left ?? (h.right.map { isPageNumber($0.bytes) } == true ? h.right : nil)
+            let leftPiece = h.left ?? (!wrappedYear && h.right.map { isPageNumber($0.bytes) } == true ? h.right : nil)
             if let piece = leftPiece {
                 let inList = left.last.map { AntiwordGrid.isListItem($0.text[...]) } ?? false
                 let goesOn = inList ? !AntiwordGrid.isListItem(piece.bytes) && !isPageNumber(piece.bytes) : continuesLine(piece.bytes)
@@ -235,6 +238,13 @@ enum ColumnSplit {
         out.emit([], number: last)
         for r in right { out.emit(r.text, number: r.number) }
         out.emit([], number: last)
+    }
+
+    private static let yearWord = Array(" năm".utf8)  // " year"
+
+    /// `2025`: four digits of a plausible year.
+    private static func isYear(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.count == 4 && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && (bytes.first == 0x31 || bytes.first == 0x32)
     }
 
     /// A left-column line that carries on the one before (`luật);`, `(thực hiện);`).

@@ -148,7 +148,8 @@ enum LayoutTable {
                 continue
             }
             if header.isRepeated(at: k, cache: cache) {
-                k += header.lines.count
+                // A repeated header on the last line(s): the copy may be shorter than the header.
+                k = min(k + header.lines.count, lines.count)
                 end = k
                 continue
             }

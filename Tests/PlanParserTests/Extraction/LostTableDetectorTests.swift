@@ -46,6 +46,45 @@ import Testing
         #expect(try Fixtures.parse(text).warnings.map(\.code) == ["table-lost"])
     }
 
+    @Test func headerScatteredOverTheAppendix() throws {
+        // Plain `pdftotext` of a table with a narrow STT column: `ST` / `Nhiệm vụ` / `T`, the group
+        // rows taken for headings, the other header cells under the second group, far below.
+        let text = """
+            PHỤ LỤC
+            DANH MỤC NHIỆM VỤ NĂM 2025
+            ST
+            Nhiệm vụ
+            T
+            I. HOÀN THIỆN THỂ CHẾ, CHÍNH SÁCH
+            1 Rà soát các văn bản quy phạm pháp luật
+            của tỉnh có quy định về giấy tờ công dân
+            2 Tham mưu ban hành Quy chế khai thác,
+            sử dụng dữ liệu dân cư
+            II. PHÁT TRIỂN HẠ TẦNG, NỀN TẢNG SỐ
+            Nâng cấp Trung tâm tích hợp dữ liệu tỉnh
+            1
+
+            2
+
+            Thu nhận hồ sơ cấp căn cước
+
+            Đơn vị chủ trì
+
+            Đơn vị phối hợp
+
+            Sản phẩm
+
+            Thời gian hoàn
+            thành
+
+            Sở Tư pháp
+
+            Công an tỉnh
+            """
+        let d = try Fixtures.parse(text)
+        #expect(d.warnings.filter { $0.code == "table-lost" }.map(\.line) == [1])
+    }
+
     @Test func rowNumbersAloneInAnAppendix() throws {
         let text = "PHỤ LỤC\n\n1\n\nXây dựng kế hoạch\n\n2\n\nKiểm tra\n\n3\n\nBáo cáo\n"
         #expect(try Fixtures.parse(text).warnings.map(\.code) == ["table-lost"])

@@ -19,6 +19,60 @@ import Testing
         #expect(d.tables.isEmpty, "the metadata rows are no appendix table")
     }
 
+    /// Plain `pdftotext` of a two-column letterhead: the cells one after another in reading
+    /// order, the motto's `VIỆT NAM` and the date's year each wrapped onto a line of their own.
+    @Test func pdftotextLetterheadPieces() throws {
+        let d = try Fixtures.parse("""
+            ỦY BAN NHÂN DÂN
+
+            CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+            VIỆT NAM
+
+            TỈNH NINH THUẬN
+
+            Độc lập - Tự do - Hạnh phúc
+            Ninh Thuận, ngày 24 tháng 02 năm
+            2025
+
+            Số: 87/KH-UBND
+
+            KẾ HOẠCH
+            Triển khai ứng dụng dữ liệu dân cư năm 2025
+
+            I. NHIỆM VỤ
+
+            1. Tổ chức hội nghị tập huấn.
+            """)
+        #expect(d.header.issuer == "ỦY BAN NHÂN DÂN - TỈNH NINH THUẬN")
+        #expect(d.header.number == "87/KH-UBND")
+        #expect(d.header.place == "Ninh Thuận")
+        #expect(d.header.date == DocumentDate(day: 24, month: 2, year: 2025))
+        #expect(d.header.title == "Triển khai ứng dụng dữ liệu dân cư năm 2025")
+        #expect(d.furniture.isEmpty)
+    }
+
+    /// `pdftotext -layout` of the same letterhead side by side: the year alone under the date
+    /// column stays with the date (it is not a page number moved to the left column).
+    @Test func layoutLetterheadWrappedYear() throws {
+        let d = try Fixtures.parse("""
+                      ỦY BAN NHÂN DÂN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+                      TỈNH NINH THUẬN            Độc lập - Tự do - Hạnh phúc
+                       Số: 87/KH-UBND             Ninh Thuận, ngày 24 tháng 02 năm
+                                                                2025
+
+            KẾ HOẠCH
+            Thử nghiệm năm 2025
+
+            I. NHIỆM VỤ
+
+            1. Tổ chức hội nghị.
+            """)
+        #expect(d.header.date == DocumentDate(day: 24, month: 2, year: 2025))
+        #expect(d.header.number == "87/KH-UBND")
+        #expect(d.header.issuer == "ỦY BAN NHÂN DÂN - TỈNH NINH THUẬN")
+        #expect(d.furniture.isEmpty)
+    }
+
     /// Where the page gives nothing else, the metadata block fills the header.
     @Test func metadataFillsBlanks() throws {
         let d = try Fixtures.sample("assignments/web-portal-title-only.txt")

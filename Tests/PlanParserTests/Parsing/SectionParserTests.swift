@@ -73,6 +73,31 @@ import Testing
             """)
     }
 
+    @Test func browserPrintedFooterAndHeaderAreFurniture() throws {
+        // A web page printed to PDF by a browser, then `pdftotext -layout`: each page ends with
+        // the page's address and `N/M`, the next starts with the date and the page's title.
+        let text = """
+            I. NHIỆM VỤ
+
+            3. Tuyên truyền, nâng cao nhận thức
+
+            file:///home/user/ke-hoach-87.html                                  1/3
+            12/1/26, 12:45 PM          Kế hoạch số 87/KH-UBND - Cổng thông tin điện tử tỉnh
+              a) Đài Phát thanh và Truyền hình tỉnh mở chuyên mục tuyên truyền về định danh điện tử.
+
+            https://ninhthuan.gov.vn/vanban/87                                  2/3
+            12/1/26, 12:45 PM          Kế hoạch số 87/KH-UBND - Cổng thông tin điện tử tỉnh
+              b) Tổ chức hội nghị tập huấn cho cán bộ, công chức cấp xã.
+            """
+        let d = try Fixtures.parse(text)
+        #expect(d.furniture.map(\.line) == [5, 6, 9, 10])
+        #expect(d.tasks.map(\.title) == ["Mở chuyên mục tuyên truyền về định danh điện tử",
+                                         "Tổ chức hội nghị tập huấn cho cán bộ, công chức cấp xã."])
+        #expect(d.tasks.map { $0.lead.map(\.name) } == [["Đài Phát thanh và Truyền hình tỉnh"], []])
+        // An address followed by other words is text.
+        #expect(try Fixtures.parse("I. NHIỆM VỤ\n\n1. Xem tại https://ninhthuan.gov.vn 2/3 nội dung.\n").furniture.isEmpty)
+    }
+
     @Test func wrappedLinesThatLookLikeMarkers() throws {
         #expect(try Self.dump("""
             a) Góp phần phát triển kinh tế

@@ -101,4 +101,18 @@ import Testing
         let text = "Các đơn vị   phối hợp   thực hiện nhiệm vụ, thời gian   theo kế hoạch.\nSTT là số thứ tự.\n"
         #expect(try Recovered.texts(text) == text.split(separator: "\n").map(String.init))
     }
+
+    @Test func headerRepeatedOnTheLastLine() throws {
+        // A wrapped two-line header repeated, one line only, as the text's last line (a page
+        // cut there): the table ends at the text's end (it used to run past it and crash).
+        let text = "PHỤ LỤC\n\n"
+            + "STT      Nhiệm vụ                        Đơn vị chủ trì          Thời gian\n"
+            + "                                                                 thực hiện\n"
+            + "1        Xây dựng kế hoạch năm           Văn phòng Sở            Quý I/2025\n"
+            + "2        Kiểm tra công tác               Thanh tra Sở            Quý II/2025\n"
+            + "STT      Nhiệm vụ                        Đơn vị chủ trì          Thời gian"
+        let d = try Fixtures.parse(text)
+        #expect(d.tasks.map(\.title) == ["Xây dựng kế hoạch năm", "Kiểm tra công tác"])
+        #expect(d.tasks.map { $0.lead.map(\.name) } == [["Văn phòng Sở"], ["Thanh tra Sở"]])
+    }
 }

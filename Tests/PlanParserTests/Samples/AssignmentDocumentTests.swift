@@ -217,6 +217,93 @@ import Testing
         try check(file, expected, leftovers: file.hasSuffix("web-split-place.txt") ? 1 : 0)
     }
 
+    /// Units written before a verb the frames did not know (`Sở X rút ngắn …`), `X: Chủ trì …`,
+    /// `Giao X chủ trì, phối hợp với Y …`, `Đối với X:` and a unit heading over lettered items.
+    static let unitDutiesDecision: [Expected] = [
+        Expected(id: "D1.1", title: "Chủ trì theo dõi, tổng hợp kết quả thực hiện các chỉ số thành phần của Chỉ số năng lực cạnh tranh cấp tỉnh (PCI); báo cáo UBND tỉnh trước ngày 15 tháng 12 năm 2025",
+                 lead: ["Sở Kế hoạch và Đầu tư"], time: [(.deadline, "2025-12-15")]),
+        Expected(id: "D1.2", title: "Tham mưu sắp xếp, kiện toàn Bộ phận tiếp nhận và trả kết quả cấp huyện, hoàn thành trước ngày 30/6/2025",
+                 lead: ["Sở Nội vụ"], support: ["Sở Tài chính", "các cơ quan liên quan"], time: [(.deadline, "2025-06-30")]),
+        Expected(id: "D1.3", title: "Rút ngắn thời gian giải quyết thủ tục đất đai xuống còn không quá 15 ngày làm việc; định kỳ hằng quý báo cáo kết quả về Sở Kế hoạch và Đầu tư",
+                 lead: ["Sở Tài nguyên và Môi trường"], time: [(.periodic, "2025-12-31")]),
+        Expected(id: "D1.4", title: "Công khai quy hoạch xây dựng trên Cổng thông tin điện tử của tỉnh, hoàn thành trong quý II/2025",
+                 lead: ["Sở Xây dựng"], time: [(.quarter, "2025-06-30")]),
+        Expected(id: "D1.5.a", title: "Tổ chức đối thoại với doanh nghiệp trên địa bàn ít nhất 02 lần trong năm",
+                 lead: ["UBND các huyện, thị xã, thành phố"], time: [(.year, "2025-12-31")]),
+        Expected(id: "D1.5.b", title: "Khảo sát mức độ hài lòng của doanh nghiệp, hoàn thành trước ngày 31/10/2025",
+                 lead: ["Sở Kế hoạch và Đầu tư"], support: ["UBND các huyện, thị xã, thành phố"], time: [(.deadline, "2025-10-31")]),
+        Expected(id: "D2.1", title: "Theo dõi, đôn đốc các cơ quan, đơn vị thực hiện Quyết định này", lead: ["Văn phòng UBND tỉnh"]),
+    ]
+
+    static let unitColonLetter: [Expected] = [
+        Expected(id: "1.1", title: "Tăng cường giám sát, phát hiện sớm các ca bệnh sốt xuất huyết, tay chân miệng; xử lý triệt để ổ dịch, không để dịch lan rộng",
+                 lead: ["Sở Y tế"], support: ["các cơ quan liên quan"]),
+        Expected(id: "1.2", title: "Bảo đảm đủ thuốc, vật tư, hóa chất phục vụ công tác phòng, chống dịch; tổng hợp, báo cáo UBND tỉnh trước ngày 30/9/2025",
+                 lead: ["Sở Y tế"], time: [(.deadline, "2025-09-30")]),
+        Expected(id: "2", title: "Tổ chức tuyên truyền phòng, chống dịch bệnh trong trường học trước khi bắt đầu năm học mới",
+                 lead: ["Sở Y tế"], support: ["Sở Giáo dục và Đào tạo"]),
+        Expected(id: "3", title: "Tham mưu bố trí kinh phí phòng, chống dịch theo quy định", lead: ["Sở Tài chính"]),
+        Expected(id: "4", title: "Chỉ đạo các xã, phường, thị trấn tổ chức chiến dịch vệ sinh môi trường, diệt loăng quăng, bọ gậy, hoàn thành trong tháng 6/2025",
+                 lead: ["UBND các huyện, thành phố"], time: [(.month, "2025-06-30")]),
+    ]
+
+    /// A plan whose task items are duty sentences: enterprises as supports (`Viễn thông Ninh
+    /// Thuận`, `Viettel …`, `Bưu điện tỉnh`, `Công ty Điện lực …`), a frame followed by an inline
+    /// `thời gian thực hiện:` field, and the letterhead's date wrapped before its year.
+    static let dutySentencesPlan: [Expected] = [
+        Expected(id: "II.1.a", title: "Rà soát các văn bản quy phạm pháp luật do tỉnh ban hành có quy định về giấy tờ công dân để sửa đổi, bổ sung phù hợp với việc khai thác dữ liệu dân cư.",
+                 lead: ["Sở Tư pháp"], support: ["Công an tỉnh", "các sở, ban, ngành"], time: [(.quarter, "2025-06-30")], origin: .fields),
+        Expected(id: "II.1.b", title: "Tham mưu UBND tỉnh ban hành Quy chế khai thác, sử dụng dữ liệu dân cư trong giải quyết thủ tục hành chính, hoàn thành trước ngày 30/6/2025",
+                 lead: ["Sở Nội vụ"], support: ["Sở Tài chính", "các cơ quan liên quan"], time: [(.deadline, "2025-06-30")]),
+        Expected(id: "II.2.a", title: "Chủ trì nâng cấp Trung tâm tích hợp dữ liệu tỉnh bảo đảm kết nối với Cơ sở dữ liệu quốc gia về dân cư; báo cáo UBND tỉnh trước ngày 15 tháng 12 năm 2025",
+                 lead: ["Sở Thông tin và Truyền thông"], time: [(.deadline, "2025-12-15")]),
+        Expected(id: "II.2.b", title: "Triển khai thu nhận hồ sơ cấp căn cước và kích hoạt tài khoản định danh điện tử mức độ 2 cho người dân, hoàn thành trong quý III/2025",
+                 lead: ["Công an tỉnh"], support: ["Viễn thông Ninh Thuận", "Viettel Ninh Thuận"], time: [(.quarter, "2025-09-30")]),
+        Expected(id: "II.2.c", title: "Triển khai thanh toán không dùng tiền mặt đối với dịch vụ điện, bưu chính",
+                 lead: ["Sở Công Thương"], support: ["Bưu điện tỉnh", "Công ty Điện lực Ninh Thuận"], time: [(.year, "2025-12-31")]),
+        Expected(id: "II.3.a", title: "Mở chuyên trang, chuyên mục tuyên truyền về lợi ích của định danh điện tử",
+                 lead: ["Đài Phát thanh và Truyền hình tỉnh", "Báo Ninh Thuận"], time: [(.continuous, "2025-12-31")]),
+        Expected(id: "II.3.b", title: "Tổ chức hội nghị tập huấn kỹ năng sử dụng dịch vụ công trực tuyến cho cán bộ, công chức cấp xã.",
+                 lead: [], origin: .prose, leadSource: nil),
+        Expected(id: "PL.I.1", title: "Rà soát các văn bản quy phạm pháp luật của tỉnh có quy định về giấy tờ công dân",
+                 lead: ["Sở Tư pháp"], support: ["Công an tỉnh", "Các sở, ban, ngành"], time: [(.quarter, "2025-06-30")], origin: .table),
+        Expected(id: "PL.I.2", title: "Tham mưu ban hành Quy chế khai thác, sử dụng dữ liệu dân cư trong giải quyết thủ tục hành chính",
+                 lead: ["Sở Nội vụ"], support: ["Sở Tài chính", "Công an tỉnh"], time: [(.deadline, "2025-06-30")], origin: .table),
+        Expected(id: "PL.II.1", title: "Nâng cấp Trung tâm tích hợp dữ liệu tỉnh, kết nối Cơ sở dữ liệu quốc gia về dân cư",
+                 lead: ["Sở Thông tin và Truyền thông"], support: ["Công an tỉnh"], time: [(.month, "2025-09-30"), (.month, "2025-12-31")],
+                 origin: .table),
+        Expected(id: "PL.II.2", title: "Thu nhận hồ sơ cấp căn cước, kích hoạt tài khoản định danh điện tử mức độ 2",
+                 lead: ["Công an tỉnh"], support: ["Viễn thông Ninh Thuận", "Viettel Ninh Thuận", "UBND các huyện, thành phố"],
+                 time: [(.quarter, "2025-09-30")], origin: .table),
+        Expected(id: "PL.III.1", title: "Mở chuyên trang, chuyên mục tuyên truyền về lợi ích của định danh điện tử",
+                 lead: ["Đài Phát thanh và Truyền hình tỉnh"], support: ["Báo Ninh Thuận"], time: [(.continuous, "2025-12-31")], origin: .table),
+        Expected(id: "PL.III.2", title: "Tập huấn kỹ năng sử dụng dịch vụ công trực tuyến cho cán bộ, công chức cấp xã",
+                 lead: ["Sở Thông tin và Truyền thông"], support: ["UBND các huyện, thành phố"], time: [(.quarter, "2025-06-30")], origin: .table),
+    ]
+
+    @Test func accountabilityIsNoDuty() throws {
+        // `Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ tại Điều 1 chịu trách nhiệm trước Chủ
+        // tịch UBND tỉnh về kết quả thực hiện.`: who answers to whom, not a task.
+        let d = try Fixtures.sample("assignments/decision-unit-duties.txt")
+        #expect(d.sections[1].children.count == 2)
+        #expect(!d.tasks.contains { $0.id.hasPrefix("D2.2") || $0.title.contains("chịu trách nhiệm trước") })
+        #expect(d.header.date == DocumentDate(day: 12, month: 3, year: 2025))
+        #expect(d.warnings.isEmpty)
+    }
+
+    @Test func dutySentencesPlanHeader() throws {
+        let d = try Fixtures.sample("assignments/plan-duty-sentences.txt")
+        #expect(d.header.kind == "KẾ HOẠCH")
+        #expect(d.header.number == "87/KH-UBND")
+        #expect(d.header.place == "Ninh Thuận")
+        // `Ninh Thuận, ngày 24 tháng 02 năm` / `2025`: the year on the next line is the date's.
+        #expect(d.header.date == DocumentDate(day: 24, month: 2, year: 2025))
+        #expect(d.header.title == "Triển khai ứng dụng dữ liệu dân cư, định danh và xác thực điện tử phục vụ chuyển đổi số trên địa bàn tỉnh năm 2025")
+        #expect(d.warnings.isEmpty)
+        #expect(d.furniture.isEmpty)
+        #expect(d.task("PL.II.1")?.products == ["Hệ thống được nâng cấp", "Báo cáo kết quả vận hành"])
+    }
+
     @Test(arguments: [
         ("assignments/working-group-decision.txt", workingGroupDecision),
         ("assignments/district-conclusion.txt", districtConclusion),
@@ -228,6 +315,9 @@ import Testing
         ("assignments/meeting-conclusion.txt", meetingConclusion),
         ("assignments/decision-articles.txt", decision),
         ("assignments/district-plan.txt", districtPlan),
+        ("assignments/decision-unit-duties.txt", unitDutiesDecision),
+        ("assignments/letter-unit-colon.txt", unitColonLetter),
+        ("assignments/plan-duty-sentences.txt", dutySentencesPlan),
     ])
     func everyTask(file: String, expected: [Expected]) throws {
         try check(file, expected)
