@@ -5,6 +5,9 @@
 /// A file needs at least two such escapes before any is touched: one `\n` in a path is text.
 /// - Complexity: one `memchr`-driven scan for backslashes; a file without any is not copied.
 enum LiteralLineBreaks {
+    private static let newline: [UInt8] = [0x0A]
+    private static let backslash: [UInt8] = [0x5C]
+
     static func expand(_ source: inout DecodedSource) {
         let bytes = source.bytes
         guard countEscapes(bytes, limit: 2) >= 2 else { return }
@@ -18,27 +21,33 @@ enum LiteralLineBreaks {
         }
         numbers.append(number(0))
         roles.append(source.role(ofLine: 0))
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0x0A {
-                out.append(0x0A)
+        // Runs between escapes are copied whole; only their line ends are looked at, for the
+        // line map.
+        func copy(_ range: Range<Int>) {
+            out.append(contentsOf: bytes[range])
+            var k = range.lowerBound
+            while let nl = ByteSearch.find(bytes, Self.newline, from: k), nl < range.upperBound {
                 line += 1
                 numbers.append(number(line))
                 roles.append(source.role(ofLine: line))
-                i += 1
-                continue
+                k = nl + 1
             }
-            if b == 0x5C, let length = escapeLength(bytes, i) {
-                out.append(0x0A)
-                numbers.append(number(line))
-                roles.append(.text)
-                i += length
-                continue
-            }
-            out.append(b)
-            i += 1
         }
+        var runStart = 0
+        var i = 0
+        while let hit = ByteSearch.find(bytes, Self.backslash, from: i) {
+            guard let length = escapeLength(bytes, hit) else {
+                i = hit + 1
+                continue
+            }
+            copy(runStart..<hit)
+            out.append(0x0A)
+            numbers.append(number(line))
+            roles.append(.text)
+            i = hit + length
+            runStart = i
+        }
+        copy(runStart..<bytes.count)
         source.bytes = out
         source.lineNumbers = numbers
         if !source.lineRoles.isEmpty { source.lineRoles = roles }
@@ -57,7 +66,7 @@ enum LiteralLineBreaks {
         var found = 0
         var i = 0
         while i < bytes.count, found < limit {
-            guard let hit = ByteSearch.find(bytes, [0x5C], from: i) else { break }
+            guard let hit = ByteSearch.find(bytes, Self.backslash, from: i) else { break }
             if escapeLength(bytes, hit) != nil { found += 1 }
             i = hit + 1
         }
