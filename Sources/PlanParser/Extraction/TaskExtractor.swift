@@ -422,6 +422,7 @@ struct TaskExtractor {
         var lastGroup: Int32 = -2
         var headings = path
         var prefix = idPrefix
+        var rowInGroup = 0
         func flush(_ t: inout PlanTask?) {
             if let task = t { tasks.append(task) }
             t = nil
@@ -435,14 +436,18 @@ struct TaskExtractor {
                 let group = row.stored.groupPath
                 if group != lastGroup {
                     lastGroup = group
+                    rowInGroup = 0
                     let groupPath = row.groupPath
                     headings = path + groupPath
                     prefix = idPrefix
                     for g in groupPath { prefix += "." + (g.number ?? "") }
                 }
                 let number = SectionParser.number(fromMarker: row.cell(numberCol).string)
+                rowInGroup += 1
+                // A row without a number (its automatic numbering lost) is named by its place.
+                let own = number.isEmpty ? "r" + String(rowInGroup) : number
                 var task = PlanTask(
-                    id: prefix + "." + number, origin: .table, line: row.line, endLine: row.endLine,
+                    id: prefix + "." + own, origin: .table, line: row.line, endLine: row.endLine,
                     headings: headings, number: number.isEmpty ? nil : number, title: row.cell(titleCol).string)
                 fill(&task, from: row, roles: roles, titleCol: titleCol)
                 current = task

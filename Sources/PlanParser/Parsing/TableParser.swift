@@ -98,6 +98,7 @@ struct TableParser {
         }
         let numberCol = columns.firstIndex { $0.role == .number } ?? 0
         let titleCol = columns.firstIndex { $0.role == .title } ?? min(1, max(width - 1, 0))
+        let roles = columns.map(\.role)
         for k in raw.indices where raw[k].hasParagraphs {
             for c in 0..<width where builder.withBytes(cell(raw[k], c), { $0.contains(0x0A) }) {
                 // Paragraphs of a title (or of the header) are one text; of any other cell, a list.
@@ -146,6 +147,15 @@ struct TableParser {
                     checkRowSequence(prev.path, path, prevMarker: prev.marker, marker: marker, line: row.line)
                 }
                 lastTaskNumber = (groupPath, path, marker)
+                rows.append(row)
+                continue
+            }
+            if first.isEmpty, headerIndex != nil, startsUnnumberedTask(row, cells: cells, roles: roles, titleCol: titleCol, builder) {
+                // A task row whose number was lost (Word's automatic numbering of the STT column,
+                // which converters drop) or never written: a new sentence in the title and the
+                // units or deadline of its own. A task, numbered by its place in the group.
+                row.kind = .task
+                lastTaskNumber = nil
                 rows.append(row)
                 continue
             }
@@ -295,12 +305,22 @@ struct TableParser {
     /// `I. CÔNG TÁC …` in the first cell, `I` + title in the next cell, `A.`/`B.`.
     private func groupLabel(_ row: RawRow, cells flat: [Range<Int32>], width: Int, numberCol: Int, titleCol: Int,
                             _ builder: SectionStore.Builder) -> GroupLabel? {
-        let firstRange = flat[row.firstCell + numberCol]
-        guard !firstRange.isEmpty else { return nil }
+        var firstRange = flat[row.firstCell + numberCol]
+        var titleRange = flat[row.firstCell + titleCol]
         for c in 0..<width where c != numberCol && c != titleCol && !flat[row.firstCell + c].isEmpty { return nil }
+        if firstRange.isEmpty {
+            // A group row written across the table lands in the title column (`| II. PHÁT
+            // TRIỂN HẠ TẦNG |` from antiword, a merged cell from a converter): its label and
+            // title are that cell, in capitals.
+            guard !titleRange.isEmpty, titleCol != numberCol,
+                builder.withBytes(titleRange, { !VietnameseText.containsLowercase($0) })
+            else { return nil }
+            firstRange = titleRange
+            titleRange = titleRange.lowerBound..<titleRange.lowerBound
+        }
         // A group row is rare: its two cells as strings.
         let first = builder.withBytes(firstRange) { String(decoding: $0, as: UTF8.self) }
-        let titleCell = builder.withBytes(flat[row.firstCell + titleCol]) { String(decoding: $0, as: UTF8.self) }
+        let titleCell = builder.withBytes(titleRange) { String(decoding: $0, as: UTF8.self) }
         var bytes = Array(first.utf8)
         let m: MarkerScanner.Marker? = bytes.withUnsafeBufferPointer { MarkerScanner.scan($0, from: 0, to: $0.count) }
         if let m, m.style == .roman || m.style == .upperLetter {
@@ -355,6 +375,31 @@ struct TableParser {
     }
 
     // MARK: - Continuation rows
+
+    /// Whether a row without a number is a task of its own: its title starts a sentence (an
+    /// uppercase letter, not `-`/`+` or a lowercase word going on from above) and a lead,
+    /// support or time cell of the row starts with an uppercase letter or a digit too (a row
+    /// cut by a page break goes on in lower case, or has those cells empty).
+    private func startsUnnumberedTask(_ row: RawRow, cells: [Range<Int32>], roles: [TableColumn.Role], titleCol: Int,
+                                      _ builder: SectionStore.Builder) -> Bool {
+        guard titleCol < roles.count, !cells[row.firstCell + titleCol].isEmpty else { return false }
+        func startsAnew(_ r: Range<Int32>) -> Bool {
+            builder.withBytes(r) { b in
+                guard let f = TextShape.firstScalar(b) else { return false }
+                return VietnameseText.isUppercase(f) || f &- 0x30 < 10
+            }
+        }
+        guard startsAnew(cells[row.firstCell + titleCol]) else { return false }
+        for c in roles.indices where c != titleCol {
+            switch roles[c] {
+            case .lead, .support, .time:
+                if !cells[row.firstCell + c].isEmpty, startsAnew(cells[row.firstCell + c]) { return true }
+            default:
+                continue
+            }
+        }
+        return false
+    }
 
     /// A row with an empty first cell continues the row above (a page break cut it) when its
     /// text carries on mid-sentence; otherwise it is another milestone of the same task.

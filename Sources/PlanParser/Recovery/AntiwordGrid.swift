@@ -75,6 +75,7 @@ enum AntiwordGrid {
         var ended = [Bool](repeating: false, count: columns)
         /// Frame columns holding a list (`- UBND tỉnh;`): a line without a dash goes on the item.
         var listColumns = [Bool](repeating: false, count: columns)
+        var afterGroup = false
         func flush() {
             guard started else { return }
             for c in 0..<columns { row.cells[c] = cells[c].paragraphs }
@@ -92,7 +93,17 @@ enum AntiwordGrid {
             let spansRest = r.pipes.count == 3 && columns > 2 && !texts[numberCol].isEmpty
             var newRow = !started
             if !frame {
-                if fullWidth || spansRest || isRowStart(texts[numberCol]) {
+                if fullWidth || spansRest || isRowStart(texts[numberCol]) || afterGroup {
+                    // A group row is one line: what follows it is a row of its own, numbered
+                    // or not (Word's automatic numbering of the STT column, which antiword drops).
+                    newRow = true
+                } else if texts[numberCol].isEmpty, startsSentence(texts[titleCol]),
+                    ended[titleCol] || (cells[titleCol].paragraphs.isEmpty && cells.contains { !$0.paragraphs.isEmpty })
+                        || (0..<columns).contains { $0 != numberCol && $0 != titleCol && ended[$0] && !texts[$0].isEmpty }
+                {
+                    // A title starting again after its column had ended, after a milestone line
+                    // without a title, or together with a column that had ended: the next task,
+                    // its number lost with Word's automatic numbering.
                     newRow = true
                 } else if texts[numberCol].isEmpty, texts[titleCol].isEmpty {
                     // Text resuming in a column that had ended: another milestone row.
@@ -106,6 +117,7 @@ enum AntiwordGrid {
                 row = ConvertedTable.Row(line: number, columns: columns)
                 started = true
             }
+            afterGroup = !frame && (fullWidth || spansRest)
             row.endLine = number
             for c in 0..<columns {
                 let text = texts[c]
@@ -124,6 +136,13 @@ enum AntiwordGrid {
         flush()
         table.write(into: &out, lastLine: lines.number(j - 1))
         return j
+    }
+
+    /// A cell line that starts a sentence: an uppercase letter or a digit first.
+    private static func startsSentence(_ text: ArraySlice<UInt8>) -> Bool {
+        guard !text.isEmpty else { return false }
+        let s = text.withUnsafeBufferPointer { VietnameseText.scalar(in: $0, at: 0).value }
+        return VietnameseText.isUppercase(s) || s &- 0x30 < 10
     }
 
     /// The display columns of the `|` of line `i` when it is a grid line (`|` first and last).

@@ -70,6 +70,17 @@ enum VietnameseText {
         return lowercase(s) == s
     }
 
+    /// Whether `bytes` hold a lowercase letter (ASCII or Vietnamese).
+    static func containsLowercase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let (s, n) = scalar(in: bytes, at: i)
+            if isLowercase(s) { return true }
+            i += n
+        }
+        return false
+    }
+
     /// Whether `s` is a Latin letter (a base letter exists for it).
     @inline(__always)
     static func isLetter(_ s: UInt32) -> Bool { baseLetter(s) != nil }

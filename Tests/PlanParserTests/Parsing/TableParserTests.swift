@@ -51,6 +51,34 @@ import Testing
         #expect(t1.time.map(\.text) == ["Tháng 01/2025", "Quý 3, 4/2025"])
     }
 
+    /// Rows whose number was lost with Word's automatic numbering (converters drop it) are
+    /// tasks of their own when they start a sentence with units or a deadline of their own;
+    /// a group row written in the title column, in capitals, is a group; a row going on in
+    /// lower case is still the row above.
+    @Test func unnumberedRowsAndGroupsInTheTitleColumn() throws {
+        let d = try Fixtures.parse("""
+            PHỤ LỤC
+            STT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian
+            \tI. HOÀN THIỆN THỂ CHẾ\t\t\t
+            \tRà soát văn bản quy phạm pháp luật\tSở Tư pháp\tCông an tỉnh\tQuý II/2025
+            \tvề giấy tờ công dân\t\t\t
+            \tTham mưu ban hành quy chế\tSở Nội vụ\tSở Tài chính\tTrước ngày 30/6/2025
+            \tII. HẠ TẦNG SỐ\t\t\t
+            \tNâng cấp trung tâm dữ liệu\tSở Thông tin và Truyền thông\t\tTháng 9/2025
+            \t\t\t\tTháng 12/2025
+            """)
+        let table = try #require(d.tables.first)
+        #expect(table.rows.map(\.kind) == [.header, .group, .task, .task, .group, .task, .milestone])
+        #expect(d.tasks.map(\.id) == ["PL.I.r1", "PL.I.r2", "PL.II.r1"])
+        #expect(d.tasks.map(\.title) == [
+            "Rà soát văn bản quy phạm pháp luật về giấy tờ công dân", "Tham mưu ban hành quy chế", "Nâng cấp trung tâm dữ liệu",
+        ])
+        #expect(d.tasks.map { $0.section.last } == ["I. HOÀN THIỆN THỂ CHẾ", "I. HOÀN THIỆN THỂ CHẾ", "II. HẠ TẦNG SỐ"])
+        #expect(d.tasks.map { $0.lead.map(\.name) } == [["Sở Tư pháp"], ["Sở Nội vụ"], ["Sở Thông tin và Truyền thông"]])
+        #expect(d.tasks[2].time.map(\.text) == ["Tháng 9/2025", "Tháng 12/2025"])
+        #expect(d.tasks.allSatisfy { $0.number == nil })
+    }
+
     @Test func pipeTableWithOuterPipes() throws {
         let d = try Fixtures.parse("""
             PHỤ LỤC

@@ -37,6 +37,57 @@ import Testing
         #expect(t2.products == ["Hội nghị", "Báo cáo tổng kết"])
     }
 
+    /// A Word table whose STT column was numbered automatically: antiword drops the numbers.
+    /// Rows start after a group row, at a title after a milestone line, and at a title that
+    /// starts together with a column that had ended.
+    @Test func rowsWithoutNumbers() throws {
+        let d = try Fixtures.parse("""
+            PHỤ LỤC
+
+            |STT |Nhiệm vụ                         |Đơn vị chủ trì|Đơn vị phối hợp |Sản phẩm       |Thời gian    |
+            |    |                                 |              |                |               |hoàn thành   |
+            |I. HOÀN THIỆN THỂ CHẾ, CHÍNH SÁCH                                                                  |
+            |1   |Rà soát các văn bản quy phạm pháp|Sở Tư pháp    |Công an tỉnh;   |Báo cáo kết quả|Quý II/2025  |
+            |    |luật của tỉnh có quy định về giấy|              |Các sở, ban,    |rà soát        |             |
+            |    |tờ công dân                      |              |ngành           |               |             |
+            |2   |Tham mưu ban hành Quy chế khai   |Sở Nội vụ     |Sở Tài chính,   |Quyết định ban |Trước ngày   |
+            |    |thác, sử dụng dữ liệu dân cư     |              |Công an tỉnh    |hành Quy chế   |30/6/2025    |
+            |    |trong giải quyết thủ tục hành    |              |                |               |             |
+            |    |chính                            |              |                |               |             |
+            |II. PHÁT TRIỂN HẠ TẦNG, NỀN TẢNG SỐ                                                                |
+            |    |Nâng cấp Trung tâm tích hợp dữ   |Sở Thông tin  |Công an tỉnh    |Hệ thống được  |Tháng 9/2025 |
+            |    |liệu tỉnh, kết nối Cơ sở dữ liệu |và Truyền     |                |nâng cấp       |             |
+            |    |quốc gia về dân cư               |thông         |                |               |             |
+            |    |                                 |              |                |Báo cáo kết quả|Tháng 12/2025|
+            |    |                                 |              |                |vận hành       |             |
+            |    |Thu nhận hồ sơ cấp căn cước, kích|Công an tỉnh  |Viễn thông Ninh |Tài khoản được |Quý III/2025 |
+            |    |hoạt tài khoản định danh điện tử |              |Thuận;          |kích hoạt      |             |
+            |    |mức độ 2                         |              |Viettel Ninh    |               |             |
+            |    |                                 |              |Thuận;          |               |             |
+            |    |                                 |              |UBND các huyện, |               |             |
+            |    |                                 |              |thành phố       |               |             |
+            |III. TUYÊN TRUYỀN, NÂNG CAO NHẬN THỨC                                                              |
+            |    |Mở chuyên trang, chuyên mục tuyên|Đài Phát thanh|Báo Ninh Thuận  |Tin, bài, phóng|Thường xuyên |
+            |    |truyền về lợi ích của định danh  |và Truyền hình|                |sự             |             |
+            |    |điện tử                          |tỉnh          |                |               |             |
+            |    |Tập huấn kỹ năng sử dụng dịch vụ |Sở Thông tin  |UBND các huyện, |Hội nghị tập   |Quý II/2025  |
+            |    |công trực tuyến cho cán bộ, công |và Truyền     |thành phố       |huấn           |             |
+            |    |chức cấp xã                      |thông         |                |               |             |
+            """)
+        #expect(d.tasks.map(\.id) == ["PL.I.1", "PL.I.2", "PL.II.r1", "PL.II.r2", "PL.III.r1", "PL.III.r2"])
+        #expect(d.tasks.map { $0.lead.map(\.name) } == [
+            ["Sở Tư pháp"], ["Sở Nội vụ"], ["Sở Thông tin và Truyền thông"], ["Công an tỉnh"],
+            ["Đài Phát thanh và Truyền hình tỉnh"], ["Sở Thông tin và Truyền thông"],
+        ])
+        #expect(d.tasks[2].time.map(\.text) == ["Tháng 9/2025", "Tháng 12/2025"])
+        #expect(d.tasks[3].title == "Thu nhận hồ sơ cấp căn cước, kích hoạt tài khoản định danh điện tử mức độ 2")
+        #expect(d.tasks[5].title == "Tập huấn kỹ năng sử dụng dịch vụ công trực tuyến cho cán bộ, công chức cấp xã")
+        #expect(d.tasks.map { $0.section.last } == [
+            "I. HOÀN THIỆN THỂ CHẾ, CHÍNH SÁCH", "I. HOÀN THIỆN THỂ CHẾ, CHÍNH SÁCH", "II. PHÁT TRIỂN HẠ TẦNG, NỀN TẢNG SỐ",
+            "II. PHÁT TRIỂN HẠ TẦNG, NỀN TẢNG SỐ", "III. TUYÊN TRUYỀN, NÂNG CAO NHẬN THỨC", "III. TUYÊN TRUYỀN, NÂNG CAO NHẬN THỨC",
+        ])
+    }
+
     @Test func letterheadAndClosing() throws {
         let text = """
             |UBND TỈNH QUẢNG NAM           |CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM       |
