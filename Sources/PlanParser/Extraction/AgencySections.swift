@@ -219,9 +219,17 @@ extension TaskExtractor {
     /// The same unit twice in one field is one (by key); a task without a lead has no source.
     static func dedupeUnits(_ task: inout PlanTask) {
         // Lists without a repeat are left as they are: a table's tasks share their cell arrays.
-        // The lists are short: comparing pairs costs less than hashing.
+        // Most lists are short, and comparing pairs costs less than hashing; a long one (an item
+        // with thousands of unit bullets) is checked through a set, so the pass stays linear.
         func unique(_ list: inout [UnitRef]) {
             guard list.count > 1 else { return }
+            if list.count > 16 {
+                var seen = Set<String>(minimumCapacity: list.count)
+                guard list.contains(where: { !seen.insert($0.key).inserted }) else { return }
+                seen.removeAll(keepingCapacity: true)
+                list = list.filter { seen.insert($0.key).inserted }
+                return
+            }
             var repeated = false
             search: for i in 1..<list.count {
                 for j in 0..<i where list[j].key == list[i].key {

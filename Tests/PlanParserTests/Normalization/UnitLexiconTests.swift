@@ -43,6 +43,14 @@ import Testing
         #expect(t.support.map(\.name) == ["Phòng Văn hóa và Thông tin"])
     }
 
+    /// A long list (an item with many unit bullets) is deduplicated the same way, in order.
+    @Test func longListOnce() throws {
+        let bullets = (0..<60).map { "- Đơn vị phối hợp: Phòng \($0 % 25)" }.joined(separator: "\n")
+        let d = try Fixtures.parse("KẾ HOẠCH\n\nThử nghiệm năm 2025\n\nI. NHIỆM VỤ\n\n1. Công tác\n\na) Xây dựng kế hoạch.\n" + bullets)
+        let t = try #require(d.tasks.first)
+        #expect(t.support.map(\.name) == (0..<25).map { "Phòng \($0)" })
+    }
+
     /// Names in running text: where they start and end.
     @Test(arguments: [
         ("Sở Tài nguyên và Môi trường chủ trì", ["Sở Tài nguyên và Môi trường"]),
