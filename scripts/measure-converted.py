@@ -92,7 +92,10 @@ def expected(conv, name):
             out.append("groups-lost")
     if conv in ("libreoffice-txt", "docx2txt", "pdftotext") and table:
         out.append("table-lost")
-    if conv in ("antiword", "pdftotext-layout") and table:
+    if conv == "antiword" and name == "columns-reordered":
+        # antiword cannot lay this 7-column table out: its cells run together in one paragraph.
+        out.append("table-lost")
+    elif conv in ("antiword", "pdftotext-layout") and table:
         out.append("rows-ambiguous")
     if name == "field-bullets.autonum" and conv in ("docx2txt", "antiword"):
         out.append("numbering-lost")

@@ -16,6 +16,8 @@ enum LostTableDetector {
 
     /// Header cells this close together (in paragraphs) are one header row.
     static let headerWindow = 10
+    /// At least this many `|` in the paragraphs of an appendix are cells run together.
+    static let minRunPipes = 8
     /// At least this many row numbers alone on their lines make an appendix a lost table.
     static let minRowNumbers = 3
 
@@ -32,7 +34,13 @@ enum LostTableDetector {
     @discardableResult
     private static func visit(_ s: SectionView, insideAppendix: Bool, loneNumbers: [Int], into found: inout [Diagnostic]) -> Bool {
         let appendix = insideAppendix || s.kind == .appendix
-        var hasTable = s.tables.contains { $0.rows.contains { $0.kind != .header && $0.kind != .other } }
+        // In an appendix, a table counts as read when it has task columns: a grid a converter
+        // garbled into one- or two-column scraps (antiword on some tables) is no table read.
+        var hasTable = s.tables.contains { t in
+            t.rows.contains { $0.kind != .header && $0.kind != .other }
+                && (!appendix || (t.columns.contains { $0.role == .title }
+                    && t.columns.contains { [.lead, .support, .time, .product].contains($0.role) }))
+        }
         var childFound: [Diagnostic] = []
         for c in s.children where visit(c, insideAppendix: appendix, loneNumbers: loneNumbers, into: &childFound) { hasTable = true }
         if hasTable {
@@ -77,6 +85,21 @@ enum LostTableDetector {
             found.append(Diagnostic(line: first, code: code, message: message(from: first, to: s.endLine)))
             // One warning per lost table: the sections inside it are part of it.
             return false
+        }
+        if s.kind == .appendix, childFound.isEmpty {
+            // Cells run together with their `|` separators in running text (`1 |Giao quyền … |Phòng
+            // Kế hoạch - Tài chính |…`): a grid the converter could not lay out.
+            var pipes = 0
+            var first: Int?
+            for p in s.storedParagraphs {
+                let n = StoredText(store: s.store, range: p.text).withBytes { $0.reduce(0) { $1 == UInt8(ascii: "|") ? $0 + 1 : $0 } }
+                if n > 0, first == nil { first = Int(p.line) }
+                pipes += n
+            }
+            if pipes >= minRunPipes, let first {
+                found.append(Diagnostic(line: first, code: code, message: message(from: first, to: s.endLine, how: "cells run together")))
+                return false
+            }
         }
         if s.kind == .appendix, childFound.isEmpty, subtreeRoles(s).count >= 3 {
             // Plain `pdftotext` scatters the header over the appendix (`ST` / `Nhiệm vụ` / `T`, the
@@ -146,8 +169,8 @@ enum LostTableDetector {
         }
     }
 
-    static func message(from first: Int, to last: Int) -> String {
+    static func message(from first: Int, to last: Int, how: String = "one cell per line") -> String {
         "the table at lines \(first)–\(last) was not read: its columns were lost in conversion "
-            + "(one cell per line); give the .docx, or the PDF's text from pdftotext -layout"
+            + "(\(how)); give the .docx, or the PDF's text from pdftotext -layout"
     }
 }

@@ -46,6 +46,42 @@ import Testing
         #expect(try Fixtures.parse(text).warnings.map(\.code) == ["table-lost"])
     }
 
+    /// antiword on a table it cannot lay out: scraps of a grid, then the cells run together
+    /// with their `|` in running text. Said, with the line where they start.
+    @Test func cellsRunTogetherWithPipes() throws {
+        // The appendix of samples/converted/antiword/columns-reordered.text.
+        let text = """
+                                               PHỤ LỤC
+                   DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH VÀ CHUYỂN ĐỔI SỐ NĂM 2025
+             (Kèm theo Kế hoạch số 2315/KH-SGDĐT ngày 27/12/2024 của Sở Giáo dục và Đào
+                                                tạo)
+
+            |TT                                                                                                               |
+            |I   |Công tác chỉ đạo, điều hành                                                                                |
+            |1   |Xây dựng, ban hành Kế hoạch cải cách hành chính và chuyển đổi số năm 2025 của Sở                           |
+            |1                                                                                                                |
+            |I   |Chuyển đổi số trong quản lý và dạy học                                                                     |
+            |1   |Triển khai học bạ số đối với cấp tiểu học, trung học cơ sở và trung học phổ thông                          |
+
+
+            1 |Giao quyền tự chủ tài chính cho các trường trung học phổ thông giai đoạn
+            2025 - 2027 |Phòng Kế hoạch - Tài chính |Phòng Tổ chức cán bộ và Văn phòng
+            Sở |Quý I/2025 |Quyết định giao quyền tự chủ | | |2 |Rà soát, sắp xếp mạng
+            lưới trường, lớp học phù hợp với quy hoạch và điều kiện thực tế của địa
+            phương |Phòng Tổ chức cán bộ |Phòng Kế hoạch - Tài chính và UBND các huyện,
+            thị xã, thành phố |Theo lộ trình của UBND tỉnh |Đề án, Tờ trình |Nhiệm vụ
+            chuyển tiếp từ năm 2024 | |3 |Triển khai thu học phí, các khoản thu dịch vụ
+            giáo dục không dùng tiền mặt |Phòng Kế hoạch - Tài chính |Các cơ sở giáo
+            dục trực thuộc |Năm 2025 |100% cơ sở giáo dục trực thuộc thu không dùng
+            tiền mặt | | |
+
+            """
+        let d = try Fixtures.parse(text)
+        let lost = d.warnings.filter { $0.code == "table-lost" }
+        #expect(lost.map(\.line) == [14])
+        #expect(lost.first?.message.contains("cells run together") == true)
+    }
+
     @Test func headerScatteredOverTheAppendix() throws {
         // Plain `pdftotext` of a table with a narrow STT column: `ST` / `Nhiệm vụ` / `T`, the group
         // rows taken for headings, the other header cells under the second group, far below.
