@@ -228,7 +228,9 @@ struct OdtContentReader {
                 pendingItem = nil
                 try readList(into: &blocks, outer: list)
             } else if s.isElement(.odfTable, "table") {
-                blocks.append(.table(try readTable()))
+                var table = DocxTable()
+                try readTableContent(into: &table)
+                blocks.append(.table(table))
             } else if s.isElement(.odfText, "tracked-changes") || s.isElement(.odfText, "sequence-decls")
                 || s.isElement(.odfText, "variable-decls") || s.isElement(.odfText, "user-field-decls")
                 || s.isElement(.odfOffice, "forms") || s.isElement(.odfTable, "table-columns")
@@ -438,12 +440,6 @@ struct OdtContentReader {
     }
 
     // MARK: - Tables
-
-    private mutating func readTable() throws(XMLScanner.Failure) -> DocxTable {
-        var table = DocxTable()
-        try readTableContent(into: &table)
-        return table
-    }
 
     private mutating func readTableContent(into table: inout DocxTable) throws(XMLScanner.Failure) {
         while try s.nextChild() {
