@@ -16,9 +16,6 @@ public struct PlanTask: Sendable, Equatable {
 
     /// Stable, path-like: `PL.I.2` (appendix, group I, row 2), `II.3.b` (body).
     public var id: String
-    public var origin: Origin
-    public var line: Int
-    public var endLine: Int
     /// Enclosing headings, outermost first, as data.
     public var headings: [SectionHeading]
     /// Enclosing headings as printed, outermost first.
@@ -29,9 +26,6 @@ public struct PlanTask: Sendable, Equatable {
     public var title: String
     public var lead: [UnitRef]
     public var support: [UnitRef]
-    /// Where ``lead`` comes from: written for the task, or inferred from the plan's
-    /// responsibilities; `nil` when the task has no lead.
-    public var leadSource: LeadSource?
     public var products: [String]
     /// One entry per milestone.
     public var time: [TimeMilestone]
@@ -39,6 +33,23 @@ public struct PlanTask: Sendable, Equatable {
     public var references: [Citation]
     /// Further text of the task: extra paragraphs, sub-bullets, a notes column.
     public var notes: [String]
+    // The small fields last and line numbers in 32 bits, so they pack into one word: a plan of
+    // millions of table rows holds millions of these records (120 bytes each, not 144).
+    private var storedLine: Int32
+    private var storedEndLine: Int32
+    /// Where ``lead`` comes from: written for the task, or inferred from the plan's
+    /// responsibilities; `nil` when the task has no lead.
+    public var leadSource: LeadSource?
+    public var origin: Origin
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+    public var endLine: Int {
+        get { Int(storedEndLine) }
+        set { storedEndLine = Int32(clamping: newValue) }
+    }
 
     public init(
         id: String, origin: Origin, line: Int, endLine: Int, headings: [SectionHeading], number: String?,
@@ -47,8 +58,8 @@ public struct PlanTask: Sendable, Equatable {
     ) {
         self.id = id
         self.origin = origin
-        self.line = line
-        self.endLine = endLine
+        self.storedLine = Int32(clamping: line)
+        self.storedEndLine = Int32(clamping: endLine)
         self.headings = headings
         self.number = number
         self.title = title
@@ -86,14 +97,19 @@ public struct LeadSource: Sendable, Equatable {
         case inferred
     }
 
+    // The line in 32 bits before the kind: the value packs into 5 bytes (see ``PlanTask``).
+    private var storedLine: Int32
     public var kind: Kind
     /// The line the lead is written on: the field, row, sentence or agency heading, or for an
     /// inferred lead the line of the responsibility it was taken from.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
 
     public init(kind: Kind, line: Int) {
         self.kind = kind
-        self.line = line
+        self.storedLine = Int32(clamping: line)
     }
 }
 

@@ -486,24 +486,55 @@ struct TaskExtractor {
         return result
     }
 
+    /// Sorts in place without the scratch buffer of the standard (stable) sort: the keys are
+    /// distinct, so stability is moot, and a table of millions of rows is at its peak of memory
+    /// when its ids are checked.
+    static func heapSort(_ a: inout [UInt64]) {
+        a.withUnsafeMutableBufferPointer { v in
+            let n = v.count
+            guard n > 1 else { return }
+            func siftDown(_ start: Int, _ end: Int) {
+                var root = start
+                while true {
+                    var child = 2 * root + 1
+                    guard child < end else { return }
+                    if child + 1 < end, v[child] < v[child + 1] { child += 1 }
+                    guard v[root] < v[child] else { return }
+                    v.swapAt(root, child)
+                    root = child
+                }
+            }
+            for start in stride(from: n / 2 - 1, through: 0, by: -1) { siftDown(start, n) }
+            for end in stride(from: n - 1, to: 0, by: -1) {
+                v.swapAt(0, end)
+                siftDown(0, end)
+            }
+        }
+    }
+
     /// ``uniqued(_:)`` in place: the task records are not copied.
     ///
     /// Repeated ids are rare, so no table of every id is kept: tasks are sorted by a hash of
-    /// their id (16 bytes each, for a moment), and only runs of equal hashes are compared.
+    /// their id (8 bytes each, for a moment), and only runs of equal hashes are compared.
     static func makeIDsUnique(_ tasks: inout [PlanTask]) {
-        var order: [(hash: Int, index: Int32)] = []
+        // 32 bits of hash over 32 bits of index, one word a task: sorted, equal hashes are runs
+        // in document order (a collision only makes a run longer; ids are compared in it).
+        var order: [UInt64] = []
         order.reserveCapacity(tasks.count)
-        for (i, t) in tasks.enumerated() { order.append((TextKey(t.id).hashValue, Int32(i))) }
-        order.sort { ($0.hash, $0.index) < ($1.hash, $1.index) }
+        for i in tasks.indices {
+            let hash = UInt32(truncatingIfNeeded: TextKey(tasks[i].id).hashValue)
+            order.append(UInt64(hash) << 32 | UInt64(UInt32(i)))
+        }
+        Self.heapSort(&order)
         var start = 0
         while start < order.count {
             var end = start + 1
-            while end < order.count, order[end].hash == order[start].hash { end += 1 }
+            while end < order.count, order[end] >> 32 == order[start] >> 32 { end += 1 }
             if end - start > 1 {
                 // In document order; equal ids get ~2, ~3 … after the first.
                 var seen: [TextKey: Int] = [:]
                 for k in start..<end {
-                    let i = Int(order[k].index)
+                    let i = Int(order[k] & 0xFFFF_FFFF)
                     let key = TextKey(tasks[i].id)
                     let count = (seen[key] ?? 0) + 1
                     seen[key] = count

@@ -107,8 +107,11 @@ struct TableParser {
             }
         }
 
-        var rows: [RawRow] = []
-        rows.reserveCapacity(raw.count)
+        // The kept rows are written back over `raw` as it is read (never ahead of the reading):
+        // a table of millions of rows is not held twice.
+        let tableLine = raw.first?.line ?? 0
+        let tableEndLine = raw.last?.endLine ?? 0
+        var kept = 0
         var groupStack: [(rank: Int, heading: SectionHeading)] = []
         // Rows of one group share one path.
         var groupPath: Int32 = -1
@@ -117,12 +120,12 @@ struct TableParser {
             var row = raw[k]
             if k == headerIndex {
                 row.kind = .header
-                rows.append(row)
+                raw[kept] = row; kept += 1
                 continue
             }
             if k < (headerIndex ?? -1) {
                 row.kind = .other
-                rows.append(row)
+                raw[kept] = row; kept += 1
                 continue
             }
             let first = cell(row, numberCol)
@@ -136,7 +139,7 @@ struct TableParser {
                 row.kind = .group
                 row.groupPath = groupPath
                 lastTaskNumber = nil
-                rows.append(row)
+                raw[kept] = row; kept += 1
                 continue
             }
             row.groupPath = groupPath
@@ -147,7 +150,7 @@ struct TableParser {
                     checkRowSequence(prev.path, path, prevMarker: prev.marker, marker: marker, line: row.line)
                 }
                 lastTaskNumber = (groupPath, path, marker)
-                rows.append(row)
+                raw[kept] = row; kept += 1
                 continue
             }
             if first.isEmpty, headerIndex != nil, startsUnnumberedTask(row, cells: cells, roles: roles, titleCol: titleCol, builder) {
@@ -156,44 +159,46 @@ struct TableParser {
                 // units or deadline of its own. A task, numbered by its place in the group.
                 row.kind = .task
                 lastTaskNumber = nil
-                rows.append(row)
+                raw[kept] = row; kept += 1
                 continue
             }
-            if first.isEmpty, let prevIndex = rows.lastIndex(where: { $0.kind == .task || $0.kind == .milestone }),
-                prevIndex == rows.count - 1
-            {
+            if first.isEmpty, kept > 0, raw[kept - 1].kind == .task || raw[kept - 1].kind == .milestone {
+                let prevIndex = kept - 1
                 // A reader's row (a Word table row) is read like a row of a text table: one that
                 // goes on mid-sentence continues the task above (the row was split by hand),
                 // any other is another milestone; only a blank line never comes before it.
-                if isContinuation(row, of: rows[prevIndex], cells: cells, width: width, titleCol: titleCol, builder) {
-                    let above = rows[prevIndex]
+                if isContinuation(row, of: raw[prevIndex], cells: cells, width: width, titleCol: titleCol, builder) {
+                    let above = raw[prevIndex]
                     for c in 0..<width where !cell(row, c).isEmpty {
                         let at = above.firstCell + c
                         cells[at] = cells[at].isEmpty ? cell(row, c) : builder.joined(cells[at], separator: Self.space, cell(row, c))
                     }
-                    rows[prevIndex].endLine = row.line
+                    raw[prevIndex].endLine = row.line
                     continue
                 }
                 row.kind = .milestone
-                rows.append(row)
+                raw[kept] = row; kept += 1
                 continue
             }
             // A row without a number but with a task's text: keep it as a task.
             if !cell(row, titleCol).isEmpty, titleCol != numberCol, first.isEmpty || headerIndex != nil {
                 row.kind = first.isEmpty ? .other : .task
             }
-            rows.append(row)
+            raw[kept] = row; kept += 1
         }
         // Into the builder: the kept rows and their cells.
         let firstRow = Int32(builder.tableRows.count)
-        builder.cells.reserveCapacity(builder.cells.count + rows.count * width)
-        for r in rows {
+        // Room at once for a large table, but growing geometrically: an exact reservation per
+        // table would copy the store's cells once per table of a document with thousands.
+        let needed = builder.cells.count + kept * width
+        if needed > builder.cells.capacity { builder.cells.reserveCapacity(max(needed, 2 * builder.cells.capacity)) }
+        for r in raw[0..<kept] {
             builder.tableRows.append(StoredRow(line: Int32(r.line), endLine: Int32(r.endLine), kind: r.kind,
                                                groupPath: r.groupPath, firstCell: Int32(builder.cells.count)))
             builder.cells.append(contentsOf: cells[r.firstCell..<(r.firstCell + width)])
         }
         let table = StoredTable(
-            line: Int32(raw.first?.line ?? 0), endLine: Int32(raw.last?.endLine ?? 0), columns: columns, width: Int32(width),
+            line: Int32(tableLine), endLine: Int32(tableEndLine), columns: columns, width: Int32(width),
             rows: firstRow..<Int32(builder.tableRows.count))
         return (table, warnings)
     }
