@@ -13,21 +13,9 @@ import io
 import json
 import sys
 
+from records import document_id
+
 SEP = "; "
-
-
-def document_id(doc):
-    number = (doc["document"]["number"] or "").lstrip("/ ").rstrip(" ")
-    d = doc["document"]["date"]
-    if number and d and d["year"] is not None:
-        out = f"{number}@{d['year']:04d}"
-        if d["month"] is not None:
-            out += f"-{d['month']:02d}"
-            if d["day"] is not None:
-                out += f"-{d['day']:02d}"
-        return out
-    path = doc["source"]["path"]
-    return path.rsplit("/", 1)[-1] or path
 
 
 def expected(doc, t):

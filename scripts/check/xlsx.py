@@ -19,6 +19,8 @@ import sys
 
 import openpyxl
 
+from records import document_id
+
 problems = []
 
 
@@ -41,20 +43,6 @@ def text(value):
 
 def date(iso):
     return None if iso is None else datetime.datetime.fromisoformat(iso)
-
-
-def document_id(doc):
-    number = (doc["document"]["number"] or "").lstrip("/ ").rstrip(" ")
-    d = doc["document"]["date"]
-    if number and d and d["year"] is not None:
-        out = f"{number}@{d['year']:04d}"
-        if d["month"] is not None:
-            out += f"-{d['month']:02d}"
-            if d["day"] is not None:
-                out += f"-{d['day']:02d}"
-        return out
-    path = doc["source"]["path"]
-    return path.rsplit("/", 1)[-1] or path
 
 
 def citation(c):

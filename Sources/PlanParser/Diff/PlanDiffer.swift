@@ -150,13 +150,7 @@ struct PlanDiffer {
 
     /// The index of old task `i`'s pair in `pairs` (sorted by old index).
     private func pairIndex(of i: Int, in pairs: [TaskMatcher.Pair]) -> Int {
-        var lo = 0
-        var hi = pairs.count
-        while lo < hi {
-            let m = (lo + hi) / 2
-            if pairs[m].old < i { lo = m + 1 } else { hi = m }
-        }
-        return lo
+        pairs.partitionPoint { $0.old < i }
     }
 
     private func count(_ kind: TaskChange.Kind, in s: inout PlanDiff.Summary) {

@@ -297,13 +297,7 @@ struct TaskMatcher {
             // The edges are sorted by (old, new): find each chosen one by binary search.
             for m in matching {
                 let key = (rows[m.row], columns[m.column])
-                var lo = 0
-                var hi = edges.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if (edges[mid].old, edges[mid].new) < key { lo = mid + 1 } else { hi = mid }
-                }
-                chosen.append(edges[lo])
+                chosen.append(edges[edges.partitionPoint { ($0.old, $0.new) < key }])
             }
         }
         return chosen
@@ -322,13 +316,7 @@ struct TaskMatcher {
 
     /// The index of `value` in the sorted `values` (which hold it).
     private static func position(of value: Int, in values: [Int]) -> Int {
-        var lo = 0
-        var hi = values.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if values[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        values.partitionPoint { $0 < value }
     }
 
     /// What a pair is worth to the assignment: its score above the threshold, plus at most

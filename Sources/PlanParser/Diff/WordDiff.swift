@@ -291,12 +291,7 @@ enum WordDiff {
             var tails: [Int] = []  // tails[k]: index into pairs of the smallest end of a chain of k + 1
             var previous = [Int](repeating: -1, count: pairs.count)
             for (k, p) in pairs.enumerated() {
-                var lo = 0
-                var hi = tails.count
-                while lo < hi {
-                    let m = (lo + hi) / 2
-                    if pairs[tails[m]].1 < p.1 { lo = m + 1 } else { hi = m }
-                }
+                let lo = tails.partitionPoint { pairs[$0].1 < p.1 }
                 if lo > 0 { previous[k] = tails[lo - 1] }
                 if lo == tails.count { tails.append(k) } else { tails[lo] = k }
             }

@@ -17,17 +17,6 @@ struct ReferenceAttacher {
         byLine = pairs
     }
 
-    /// The first pair on `line` or after it.
-    private func firstPair(atOrAfter line: Int32) -> Int {
-        var lo = 0
-        var hi = byLine.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if byLine[mid].line < line { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
-
     /// - Complexity: O(citation lines · log + task lines), through the pairs sorted by line.
     func attach(to tasks: consuming [PlanTask]) -> [PlanTask] {
         guard !references.isEmpty else { return tasks }
@@ -35,7 +24,8 @@ struct ReferenceAttacher {
             // Citations on the task's lines, in citation order, each with the lines it is on.
             var hits: [(citation: Int, line: Int)] = []
             let last = Int32(clamping: max(tasks[i].line, tasks[i].endLine))
-            var j = firstPair(atOrAfter: Int32(clamping: tasks[i].line))
+            let first = Int32(clamping: tasks[i].line)
+            var j = byLine.partitionPoint { $0.line < first }
             while j < byLine.count, byLine[j].line <= last {
                 hits.append((Int(byLine[j].citation), Int(byLine[j].line)))
                 j += 1

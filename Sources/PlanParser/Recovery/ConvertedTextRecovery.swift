@@ -268,12 +268,7 @@ struct TextLines {
     /// Whether a form feed began a page on line `i`.
     func isPageStart(_ i: Int) -> Bool {
         guard !pageStarts.isEmpty else { return false }
-        var lo = 0
-        var hi = pageStarts.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if pageStarts[mid] < Int32(i) { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = pageStarts.partitionPoint { $0 < Int32(i) }
         return lo < pageStarts.count && pageStarts[lo] == Int32(i)
     }
 
