@@ -1,4 +1,9 @@
-import Foundation
+import PlanParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reports the memory the diff itself uses, next to the stage times of `PLANPARSER_TIMING`
 /// (a measuring aid of the CLI; the library never prints).
@@ -17,23 +22,28 @@ struct MemoryProbe {
         enabled = Console.environment("PLANPARSER_TIMING") != nil
         guard enabled else { return }
         startMB = Self.status("VmRSS") ?? 0
-        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+        let fd = open("/proc/self/clear_refs", O_WRONLY | O_CLOEXEC)
+        if fd >= 0 {
+            _ = FileDescriptor.write(fd, Array("5".utf8))
+            close(fd)
+        }
     }
 
     /// Prints `diff memory: …` on stderr.
     func report() {
         guard enabled, let peak = Self.status("VmHWM") else { return }
-        let line = String(
-            format: "diff memory: %.0f MB resident at the start (the parsed plans), peak %.0f MB, the diff's own %.0f MB\n",
-            startMB, peak, max(0, peak - startMB))
+        func mb(_ x: Double) -> String { String(Int(x.rounded())) }
+        let line = "diff memory: \(mb(startMB)) MB resident at the start (the parsed plans), peak \(mb(peak)) MB, "
+            + "the diff's own \(mb(max(0, peak - startMB))) MB\n"
         Console.err(line)
     }
 
     /// A `kB` field of `/proc/self/status`, in MB.
     private static func status(_ field: String) -> Double? {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        guard let bytes = try? InputBytes.contents(ofPath: "/proc/self/status", limit: 1 << 20) else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
         for line in text.split(separator: "\n") where line.hasPrefix(field + ":") {
-            let digits = line.dropFirst(field.count + 1).filter(\.isNumber)
+            let digits = line.dropFirst(field.count + 1).filter { $0.isNumber }
             return Double(digits).map { $0 / 1024 }
         }
         return nil

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Cuts texts into ``DiffToken``s, applying the ``YearShiftRule``.
 ///
 /// A word is a run of letters and digits; everything else (spaces, punctuation, dashes,
@@ -72,7 +70,7 @@ struct DiffTokenizer {
             for b in bytes where b & 0xFE == 0xCC { return true }
             return false
         }
-        return needs ? text.precomposedStringWithCanonicalMapping : text
+        return needs ? CanonicalComposition.composed(text) : text
     }
 
     // MARK: - Years

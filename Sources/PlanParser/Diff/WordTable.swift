@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Interns words: each distinct word gets a small integer, so that comparing and hashing a
 /// word costs an integer operation (hashing a non-ASCII `String` costs a normalization

@@ -102,7 +102,7 @@ struct ICSExporter: DocumentExporter {
 
     /// `20250228`.
     static func basic(_ d: CalendarDate) -> String {
-        d.iso.replacingOccurrences(of: "-", with: "")
+        d.iso.replacing("-", with: "")
     }
 
     /// A stable id: FNV-1a (64 bits) of `key`, in hex, `@planparser`.

@@ -304,7 +304,7 @@ struct XLSXSheet {
         out += Array("<headerFooter>".utf8)
         if let pageHeader {
             out += Array("<oddHeader>&amp;L".utf8)
-            XMLText.appendText(pageHeader.replacingOccurrences(of: "&", with: "&&"), to: &out, preserveSpace: false)
+            XMLText.appendText(pageHeader.replacing("&", with: "&&"), to: &out, preserveSpace: false)
             out += Array("</oddHeader>".utf8)
         }
         out += Array("<oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>".utf8)

@@ -69,7 +69,7 @@ struct XLSXWorkbook {
         s += "</sheets>"
         var names = ""
         for (i, e) in ordered.enumerated() {
-            let quoted = "'" + XMLText.escaped(e.name).replacingOccurrences(of: "'", with: "''") + "'"
+            let quoted = "'" + XMLText.escaped(e.name).replacing("'", with: "''") + "'"
             if let filter = e.filter {
                 names += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">"
                     + quoted + "!" + Self.absolute(filter) + "</definedName>"

@@ -144,7 +144,7 @@ struct HeaderExtractor {
             // `Nơi nhận: - Như trên; - Lưu: VT.` on one line.
             let rest = afterColon(source.string(tokens[r].content), dropping: "Nơi nhận")
             if !rest.isEmpty {
-                for piece in rest.components(separatedBy: "- ") { append(piece, to: &result) }
+                for piece in rest.split(separator: "- ", omittingEmptySubsequences: false) { append(String(piece), to: &result) }
             }
         }
         for i in frame.recipientTokens {

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// PDF files, read with poppler's `pdftotext -layout -enc UTF-8` — an optional external
 /// program, not something the build needs: without it a PDF is refused with the package to
@@ -49,7 +55,9 @@ enum PDFReader: DocumentReader {
     }
 }
 
-/// Runs an external program the way a careful shell script would, without a shell.
+/// Runs an external program the way a careful shell script would, without a shell (POSIX
+/// `posix_spawn`, no Foundation: keeping Foundation out of the binary saves milliseconds of
+/// every process start).
 enum ExternalProgram {
     struct Result {
         var status: Int32
@@ -61,24 +69,13 @@ enum ExternalProgram {
         var reason: String
     }
 
-    /// The executable `name` on `PATH`, or nil.
-    static func find(_ name: String, path: String? = ProcessInfo.processInfo.environment["PATH"]) -> URL? {
-        #if os(Windows)
-            let separator: Character = ";"
-            let names = [name + ".exe", name]
-        #else
-            let separator: Character = ":"
-            let names = [name]
-        #endif
-        for dir in (path ?? "").split(separator: separator) where !dir.isEmpty {
-            for n in names {
-                let candidate = URL(fileURLWithPath: String(dir)).appendingPathComponent(n)
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                    FileManager.default.isExecutableFile(atPath: candidate.path)
-                {
-                    return candidate
-                }
+    /// The executable `name` on `path` (default: `PATH`), or nil.
+    static func find(_ name: String, path: String? = getenv("PATH").map { String(cString: $0) }) -> String? {
+        for dir in (path ?? "").split(separator: ":") where !dir.isEmpty {
+            let candidate = dir.hasSuffix("/") ? String(dir) + name : String(dir) + "/" + name
+            var info = stat()
+            if stat(candidate, &info) == 0, info.st_mode & S_IFMT == S_IFREG, access(candidate, X_OK) == 0 {
+                return candidate
             }
         }
         return nil
@@ -88,53 +85,113 @@ enum ExternalProgram {
     /// temporary folder removed afterwards; stdout is OUTPUT's contents.
     /// - Throws: ``Failure`` when the program cannot start, runs longer than `timeout`
     ///   seconds (it is then killed), or writes more than `outputLimit` bytes.
-    static func run(_ program: URL, arguments: [String], input: [UInt8], inputName: String, timeout: Double,
+    static func run(_ program: String, arguments: [String], input: [UInt8], inputName: String, timeout: Double,
                     outputLimit: Int) throws(Failure) -> Result {
-        let fm = FileManager.default
-        let dir = fm.temporaryDirectory.appendingPathComponent("planparser-\(UUID().uuidString)")
-        do {
-            try fm.createDirectory(at: dir, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw Failure(reason: "cannot create a temporary folder: \(error.localizedDescription)")
+        let tmp = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((tmp.hasSuffix("/") ? tmp : tmp + "/").utf8CString.dropLast()) + Array("planparser-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw Failure(reason: "cannot create a temporary folder in \(tmp): \(errorText(errno))")
         }
-        defer { try? fm.removeItem(at: dir) }
-        let inURL = dir.appendingPathComponent(inputName)
-        let outURL = dir.appendingPathComponent("output.txt")
-        let errURL = dir.appendingPathComponent("stderr.txt")
-        guard fm.createFile(atPath: inURL.path, contents: Data(input), attributes: [.posixPermissions: 0o600]),
-            fm.createFile(atPath: errURL.path, contents: nil)
-        else {
-            throw Failure(reason: "cannot write a temporary file in \(fm.temporaryDirectory.path)")
+        let dir = String(cString: made)
+        let inPath = dir + "/" + inputName
+        let outPath = dir + "/output.txt"
+        let errPath = dir + "/stderr.txt"
+        defer {
+            for f in [inPath, outPath, errPath] { unlink(f) }
+            rmdir(dir)
         }
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments + [inURL.path, outURL.path]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
-        do {
-            let err = try FileHandle(forWritingTo: errURL)
-            defer { try? err.close() }
-            process.standardError = err
-            try process.run()
-        } catch {
-            throw Failure(reason: "cannot run \(program.path): \(error.localizedDescription)")
+        guard writeFile(input, to: inPath) else {
+            throw Failure(reason: "cannot write a temporary file in \(tmp): \(errorText(errno))")
         }
-        if done.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            if done.wait(timeout: .now() + 2) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                done.wait()
-            }
-            throw Failure(reason: "no answer after \(Int(timeout)) seconds")
-        }
-        let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-        let size = ((try? fm.attributesOfItem(atPath: outURL.path))?[.size] as? NSNumber)?.intValue ?? 0
+        let errFD = open(errPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard errFD >= 0 else { throw Failure(reason: "cannot write a temporary file in \(tmp): \(errorText(errno))") }
+        let pid = try spawn(program, [program] + arguments + [inPath, outPath], stderr: errFD)
+        close(errFD)
+        let status = try wait(pid, timeout: timeout)
+        let said = (try? SourceFile.contents(ofPath: errPath, limit: 1 << 20)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        var info = stat()
+        let size = stat(outPath, &info) == 0 ? Int(info.st_size) : 0
         guard size <= outputLimit else {
             throw Failure(reason: "its text is larger than the input limit (\(outputLimit) bytes)")
         }
-        let stdout = (try? Data(contentsOf: outURL)).map { [UInt8]($0) } ?? []
-        return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr.trimmingCharacters(in: .whitespacesAndNewlines))
+        let stdout = size == 0 ? [] : ((try? SourceFile.contents(ofPath: outPath, limit: outputLimit)) ?? [])
+        return Result(status: status, stdout: stdout, stderr: trimmed(said))
+    }
+
+    /// Starts `path` with `argv`, stdin and stdout on `/dev/null`, stderr on `stderr`.
+    private static func spawn(_ path: String, _ argv: [String], stderr: Int32) throws(Failure) -> pid_t {
+        #if canImport(Darwin)
+            var actions: posix_spawn_file_actions_t? = nil
+        #else
+            var actions = posix_spawn_file_actions_t()
+        #endif
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for a in cArgs { free(a) } }
+        var pid = pid_t()
+        let code = posix_spawn(&pid, path, &actions, nil, &cArgs, environ)
+        guard code == 0 else { throw Failure(reason: "cannot run \(path): \(errorText(code))") }
+        return pid
+    }
+
+    /// The exit status of `pid`; after `timeout` seconds it is sent SIGTERM, two seconds later
+    /// SIGKILL.
+    private static func wait(_ pid: pid_t, timeout: Double) throws(Failure) -> Int32 {
+        let start = now()
+        var termSent: Double? = nil
+        while true {
+            var status: Int32 = 0
+            let r = waitpid(pid, &status, WNOHANG)
+            if r == pid {
+                if termSent != nil { throw Failure(reason: "no answer after \(Int(timeout)) seconds") }
+                // Exited: its status; killed by a signal: 128 + the signal, as a shell says.
+                return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+            }
+            if r < 0, errno != EINTR { throw Failure(reason: "lost the program: \(errorText(errno))") }
+            let t = now()
+            if let sent = termSent {
+                if t - sent > 2 { kill(pid, SIGKILL) }
+            } else if t - start > timeout {
+                kill(pid, SIGTERM)
+                termSent = t
+            }
+            // A few milliseconds between looks: pdftotext takes tens of milliseconds at least.
+            var pause = timespec(tv_sec: 0, tv_nsec: 2_000_000)
+            nanosleep(&pause, nil)
+        }
+    }
+
+    private static func writeFile(_ bytes: [UInt8], to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                done += n
+            }
+            return true
+        }
+    }
+
+    private static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    private static func errorText(_ code: Int32) -> String { String(cString: strerror(code)) }
+
+    private static func trimmed(_ s: String) -> String {
+        var bytes = Array(s.utf8)[...]
+        while let f = bytes.first, f == 0x20 || f == 0x0A || f == 0x0D || f == 0x09 { bytes = bytes.dropFirst() }
+        while let l = bytes.last, l == 0x20 || l == 0x0A || l == 0x0D || l == 0x09 { bytes = bytes.dropLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The section tree stored flat, every text a byte range — the form the parser builds and the
 /// JSON exporter reads, so a document never needs one `String` per line.
 ///
@@ -47,7 +45,7 @@ final class SectionStore: @unchecked Sendable {
     let groupPaths: [[SectionHeading]]
     /// ``sections``, made on first use; the lock makes that safe across threads (the only
     /// mutable state of a store).
-    private let lock = NSLock()
+    private let lock = Lock()
     nonisolated(unsafe) private var materialized: [Section]?
 
     init(base: [UInt8], extra: [UInt8], nodes: [Node], childIndex: [Int32], roots: [Int32],
@@ -101,12 +99,12 @@ final class SectionStore: @unchecked Sendable {
 
     /// The tree as ``Section`` values.
     var sections: [Section] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let materialized { return materialized }
-        let made = roots.map { section(Int($0)) }
-        materialized = made
-        return made
+        lock.withLock {
+            if let materialized { return materialized }
+            let made = roots.map { section(Int($0)) }
+            materialized = made
+            return made
+        }
     }
 
     func section(_ n: Int) -> Section {
