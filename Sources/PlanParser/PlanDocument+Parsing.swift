@@ -77,7 +77,8 @@ extension PlanDocument {
         source.tokens = []  // the text stays: the section store reads it
         // 5. Tasks and targets, with the citations made on their lines.
         var extractor = TaskExtractor(normalizer: TimeNormalizer(planYear: header.planYear, planPeriod: header.planPeriod))
-        extractor.extract(from: body.store, preamble: body.preamble, kind: header.kind, dateYear: header.date?.year)
+        extractor.extract(from: body.store, preamble: body.preamble, kind: header.kind, dateYear: header.date?.year,
+                          threads: options.threads)
         warnings += LostTableDetector.check(body.store, furniture: furniture)  // tables flattened beyond repair
         clock.lap("tasks")
         // 6. Prose tasks without a stated lead take one from the plan's responsibilities.

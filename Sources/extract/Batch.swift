@@ -159,7 +159,12 @@ struct Batch {
         var bytesRead = 0
         var fatal: OutputError?
         let jobs = max(1, options.jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        let options = self.options
+        let options = {
+            var o = self.options
+            // One input: the jobs' threads go to its parse instead.
+            if inputs.count == 1 { o.parseThreads = jobs }
+            return o
+        }()
         let job = self.job
         let all = inputs
         // With -o DIR every input has files of its own: the workers write them (the syncs

@@ -34,6 +34,9 @@ struct Options: Equatable {
     var stats = false
     var strict = false
     var jobs: Int?
+    /// Threads one document's parse may use (``ParseOptions/threads``): set by the batch
+    /// runner when a single input leaves the other cores idle.
+    var parseThreads = 1
     var maxSizeMB: Int?
     var encoding = "auto"
     var table: Int?
@@ -195,7 +198,7 @@ struct Options: Equatable {
 extension Options {
     /// How inputs are read.
     var parseOptions: ParseOptions {
-        var p = ParseOptions(maxBytes: maxBytes)
+        var p = ParseOptions(maxBytes: maxBytes, threads: parseThreads)
         Options.apply(encoding: encoding, to: &p)
         // `PLANPARSER_TIMING=1`: the time of each parsing stage on stderr (BENCHMARKS.md).
         if Console.environment("PLANPARSER_TIMING") != nil {

@@ -47,11 +47,17 @@ public struct ParseOptions: Sendable {
     /// Called after each parsing stage with its name and duration in seconds (a profile);
     /// `nil`, the default, costs nothing.
     public var stageTimer: (@Sendable (_ stage: String, _ seconds: Double) -> Void)?
+    /// Threads one document's parse may use. A large document with several top-level parts
+    /// (many plans in one file) has its parts' tasks extracted side by side; the result is the
+    /// same, byte for byte, whatever the number. 1, the default, parses on the calling thread
+    /// only.
+    public var threads: Int
 
     public init(maxBytes: Int = PlanDocument.defaultMaxBytes, encoding: TextEncoding = .automatic,
-                stageTimer: (@Sendable (_ stage: String, _ seconds: Double) -> Void)? = nil) {
+                stageTimer: (@Sendable (_ stage: String, _ seconds: Double) -> Void)? = nil, threads: Int = 1) {
         self.maxBytes = maxBytes
         self.encoding = encoding
         self.stageTimer = stageTimer
+        self.threads = threads
     }
 }

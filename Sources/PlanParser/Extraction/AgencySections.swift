@@ -155,6 +155,8 @@ extension TaskExtractor {
     mutating func nextSentenceID(_ base: String) -> String {
         let n = (sentenceCounts[base] ?? 0) + 1
         sentenceCounts[base] = n
+        // The id always goes to the next task added (see `addAssignments`).
+        sentenceLog?.append((tasks.count, base, n))
         return (base.isEmpty ? "" : base + ".") + "s" + String(n)
     }
 

@@ -18,7 +18,7 @@ struct TaskExtractor {
     private var productCache: [TextKey: [String]] = [:]
     private var timeCache: [TextKey: (milestones: [TimeMilestone], problems: [TimeProblem])] = [:]
     var tasks: [PlanTask] = []
-    private(set) var targets: [Target] = []
+    var targets: [Target] = []
     var warnings: [Diagnostic] = []
     /// Per-unit duties of the plan's `TỔ CHỨC THỰC HIỆN` section.
     var responsibilities: [Responsibility] = []
@@ -28,6 +28,9 @@ struct TaskExtractor {
     var sawTaskSection = false
     /// How many sentence tasks each node (by id) has given, for their ids (`II.2.s1`).
     var sentenceCounts: [String: Int] = [:]
+    /// Every sentence id given, with the index of the task that carries it — kept only by a
+    /// walk run beside another (``ParallelWalk``), whose counts start after the other's.
+    var sentenceLog: [(task: Int, base: String, n: Int)]?
 
     init(normalizer: TimeNormalizer) {
         self.normalizer = normalizer
@@ -37,14 +40,22 @@ struct TaskExtractor {
     ///   - preamble: the paragraphs before the first heading (a letter's body may be all there).
     ///   - kind: the document's kind: a report (`BÁO CÁO`) states results, not assignments.
     ///   - dateYear: the year of the document's date: a letter's `trước ngày 15/12` is in it.
-    mutating func extract(from store: SectionStore, preamble: [Paragraph] = [], kind: String? = nil, dateYear: Int? = nil) {
+    ///   - threads: how many threads the walk over the top-level sections may use
+    ///     (``ParallelWalk``).
+    mutating func extract(from store: SectionStore, preamble: [Paragraph] = [], kind: String? = nil, dateYear: Int? = nil,
+                          threads: Int = 1) {
         // Room for every possible task at once: the records are large, and growing the array
         // would copy them (and hold two copies) several times.
         var possible = 0
         for t in store.tables { possible += t.rows.count }
         for n in store.nodes where n.kind != .part && n.kind != .group && n.kind != .roman { possible += 1 }
         tasks.reserveCapacity(possible)
-        walk(store.rootViews, role: .neutral, path: [], idPath: [], agency: nil)
+        let roots = store.rootViews
+        if threads > 1, let split = ParallelWalk.split(roots) {
+            ParallelWalk.walk(roots, at: split, with: &self, reserving: possible)
+        } else {
+            walk(roots, role: .neutral, path: [], idPath: [], agency: nil)
+        }
         if !sawTaskSection, tasks.isEmpty, Self.statesAssignments(kind: kind) {
             // A letter, a conclusion, a decision: its assignments are its tasks, wherever written,
             // and a date without a year is in the year the letter is dated.
@@ -136,10 +147,12 @@ struct TaskExtractor {
         }
     }
 
-    mutating func walk<C: Collection>(_ sections: C, role: Role, path: [SectionHeading], idPath: [String], agency: Agency?)
+    /// - Parameter bulletOrdinal: the bullets among the siblings before `sections`.
+    mutating func walk<C: Collection>(_ sections: C, role: Role, path: [SectionHeading], idPath: [String], agency: Agency?,
+                                      bulletOrdinal start: Int = 0)
         where C.Element == SectionView
     {
-        var bulletOrdinal = 0
+        var bulletOrdinal = start
         for s in sections {
             guard let own = Self.ownID(of: s, bulletOrdinal: &bulletOrdinal) else { continue }
             visit(s, role: role, path: path, parentID: s.kind == .appendix ? [] : idPath, own: s.kind == .appendix ? "PL" : own,
