@@ -89,21 +89,27 @@ echo "- CPU: $(awk -F: '/model name/ {gsub(/^ +/, "", $2); print $2; exit}' /pro
 echo "- $(swift --version 2>&1 | head -n 1)"
 echo "- $(date -u +%Y-%m-%d)"
 echo
-echo "## Single files (one core)"
+echo "## Single files"
 echo
-echo "| input | MB | extract JSON | MB/s | peak memory | extract CSV | MB/s | peak memory | wc -l MB/s | Python split MB/s | JSON vs Python |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "JSON, CSV and --stats with the default --jobs (a single input uses the cores for its task"
+echo "extraction), and JSON with --jobs 1 (one thread); ratios are Python's time over ours."
+echo
+echo "| input | MB | JSON | MB/s | peak memory | JSON -j1 | MB/s | CSV | --stats | wc -l MB/s | Python split MB/s | JSON vs Python | JSON -j1 vs Python | CSV vs Python | --stats vs Python |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for mb in "${SIZES[@]}"; do
     f="$WORK/corpus-${mb}mb.txt"
     bytes=$(stat -c %s "$f")
     read -r tj mj < <(best_of3 "$BIN" "$f")
-    read -r tc mc < <(best_of3 "$BIN" --format csv "$f")
+    read -r t1 _ < <(best_of3 "$BIN" --jobs 1 "$f")
+    read -r tc _ < <(best_of3 "$BIN" --format csv "$f")
+    read -r ts _ < <(best_of3 "$BIN" --stats "$f")
     read -r tw _ < <(best_of3 wc -l "$f")
     tp=$(python_split "$f")
-    ratio=$(awk "BEGIN{printf \"%.2f\", $tp / $tj}")
-    printf '| corpus-%smb.txt | %.1f | %s s | %s | %d MB | %s s | %s | %d MB | %s | %s | %s× |\n' \
+    r() { awk "BEGIN{printf \"%.2f\", $tp / $1}"; }
+    printf '| corpus-%smb.txt | %.1f | %s s | %s | %d MB | %s s | %s | %s s | %s s | %s | %s | %s× | %s× | %s× | %s× |\n' \
         "$mb" "$(awk "BEGIN{print $bytes/1048576}")" "$tj" "$(mbps "$bytes" "$tj")" $((mj / 1024)) \
-        "$tc" "$(mbps "$bytes" "$tc")" $((mc / 1024)) "$(mbps "$bytes" "$tw")" "$(mbps "$bytes" "$tp")" "$ratio"
+        "$t1" "$(mbps "$bytes" "$t1")" "$tc" "$ts" "$(mbps "$bytes" "$tw")" "$(mbps "$bytes" "$tp")" \
+        "$(r "$tj")" "$(r "$t1")" "$(r "$tc")" "$(r "$ts")"
 done
 echo
 f="$WORK/plan-40kb.txt"

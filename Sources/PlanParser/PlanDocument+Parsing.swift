@@ -77,9 +77,20 @@ extension PlanDocument {
         source.tokens = []  // the text stays: the section store reads it
         // 5. Tasks and targets, with the citations made on their lines.
         var extractor = TaskExtractor(normalizer: TimeNormalizer(planYear: header.planYear, planPeriod: header.planPeriod))
-        extractor.extract(from: body.store, preamble: body.preamble, kind: header.kind, dateYear: header.date?.year,
-                          threads: options.threads)
-        warnings += LostTableDetector.check(body.store, furniture: furniture)  // tables flattened beyond repair
+        // Tables flattened beyond repair: looked for beside the extraction when there is a
+        // thread to spare (the detector only reads the store).
+        let store = body.store
+        let lost: [Diagnostic]
+        if options.threads > 1 {
+            lost = SideThread.run({ LostTableDetector.check(store, furniture: furniture) }, beside: {
+                extractor.extract(from: store, preamble: body.preamble, kind: header.kind, dateYear: header.date?.year,
+                                  threads: options.threads)
+            })
+        } else {
+            extractor.extract(from: store, preamble: body.preamble, kind: header.kind, dateYear: header.date?.year)
+            lost = LostTableDetector.check(store, furniture: furniture)
+        }
+        warnings += lost
         clock.lap("tasks")
         // 6. Prose tasks without a stated lead take one from the plan's responsibilities.
         var found = extractor.takeTasks()

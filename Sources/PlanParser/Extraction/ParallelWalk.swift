@@ -40,9 +40,10 @@ enum ParallelWalk {
         withUnsafeMutablePointer(to: &extractor) { a in
             withUnsafeMutablePointer(to: &second) { b in
                 let walkers = Walkers(first: a, second: b)
-                SideThread.run({
+                _ = SideThread.run({
                     walkers.second.pointee.walk(roots[split...], role: .neutral, path: [], idPath: [], agency: nil,
                                                 bulletOrdinal: bullets)
+                    return true
                 }, beside: {
                     walkers.first.pointee.walk(roots[..<split], role: .neutral, path: [], idPath: [], agency: nil)
                 })

@@ -11,10 +11,11 @@
 /// A plain POSIX thread rather than Dispatch: the parse may itself run on a Dispatch worker
 /// (the CLI's batch pipeline), and a nested `concurrentPerform` there is run serially.
 enum SideThread {
-    /// Runs `side` on a new thread and `main` on this one; returns when both are done. When
-    /// no thread can be started, runs `side` here after `main`.
-    static func run(_ side: @escaping @Sendable () -> Void, beside main: () -> Void) {
-        let box = Unmanaged.passRetained(Work(side))
+    /// Runs `side` on a new thread and `main` on this one, and returns `side`'s result when
+    /// both are done. When no thread can be started, `side` runs here after `main`.
+    static func run<T>(_ side: @escaping @Sendable () -> T, beside main: () -> Void) -> T {
+        let work = Work(side)
+        let context = Unmanaged.passRetained(work)
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
@@ -25,14 +26,15 @@ enum SideThread {
         #else
             var thread = pthread_t()
         #endif
-        let started = pthread_create(&thread, &attributes, { context in
+        let started = pthread_create(&thread, &attributes, { raw in
             #if canImport(Darwin)
-                Unmanaged<Work>.fromOpaque(context).takeRetainedValue().body()
+                let work = Unmanaged<AnyWork>.fromOpaque(raw).takeRetainedValue()
             #else
-                Unmanaged<Work>.fromOpaque(context!).takeRetainedValue().body()
+                let work = Unmanaged<AnyWork>.fromOpaque(raw!).takeRetainedValue()
             #endif
+            work.perform()
             return nil
-        }, box.toOpaque())
+        }, UnsafeMutableRawPointer(context.toOpaque()))
         main()
         if started == 0 {
             #if canImport(Darwin)
@@ -41,12 +43,23 @@ enum SideThread {
                 pthread_join(thread, nil)
             #endif
         } else {
-            box.takeRetainedValue().body()
+            context.release()
+            work.perform()
         }
+        return work.result!
     }
 
-    private final class Work: @unchecked Sendable {
-        let body: @Sendable () -> Void
-        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+    /// What the new thread runs, without its result type (a C function cannot be generic).
+    private class AnyWork: @unchecked Sendable {
+        func perform() {}
+    }
+
+    /// The work and, once done, its result — written by the side thread before it ends and
+    /// read after `pthread_join`, which orders the two.
+    private final class Work<T>: AnyWork, @unchecked Sendable {
+        let body: @Sendable () -> T
+        var result: T?
+        init(_ body: @escaping @Sendable () -> T) { self.body = body }
+        override func perform() { result = body() }
     }
 }
