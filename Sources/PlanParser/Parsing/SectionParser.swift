@@ -62,12 +62,18 @@ struct SectionParser {
         builder = SectionStore.Builder(base: source.storage)
         var separated = 0
         var lines = 0
+        var markers = 0
         for t in source.tokens where t.kind != .tableRow {
             lines += 1
             if t.afterBlank { separated += 1 }
+            if t.kind == .heading || t.kind == .bullet || t.keyword == .appendix { markers += 1 }
         }
         blankSeparated = lines > 0 && separated * 4 >= lines
         wrapWidth = Self.wrapWidth(source)
+        // A node per marker line (and rarely one for a table before any heading), at most a
+        // paragraph per line: room reserved up front instead of arrays doubled and copied.
+        builder.reserve(nodes: markers + 1, paragraphs: lines + 1)
+        nodes.reserveCapacity(markers + 1)
     }
 
     /// How wide a full line is in hard-wrapped text: the width nine in ten long lines stay

@@ -209,6 +209,19 @@ final class SectionStore: @unchecked Sendable {
             self.base = base
         }
 
+        /// Reserves room for about `nodes` nodes and `paragraphs` paragraphs (counts known from
+        /// the tokens), so the arrays are not grown by doubling and copied.
+        mutating func reserve(nodes n: Int, paragraphs p: Int) {
+            nodes.reserveCapacity(n)
+            firstChild.reserveCapacity(n)
+            lastChild.reserveCapacity(n)
+            nextSibling.reserveCapacity(n)
+            firstParagraph.reserveCapacity(n)
+            lastParagraph.reserveCapacity(n)
+            paragraphs.reserveCapacity(p)
+            nextParagraph.reserveCapacity(p)
+        }
+
         mutating func addNode(_ n: Node) -> Int32 {
             nodes.append(n)
             firstChild.append(-1)
