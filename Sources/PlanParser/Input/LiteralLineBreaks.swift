@@ -14,56 +14,61 @@ enum LiteralLineBreaks {
         // rewritten in place: no second buffer of the file's size to allocate and fault in.
         var bytes = source.bytes
         source.bytes = []
+        let old = source
         var numbers: [Int32] = []
         var roles: [LineRole] = []
+        let written = bytes.withUnsafeMutableBufferPointer { rewrite($0, old, &numbers, &roles) }
+        bytes.removeSubrange(written...)
+        source.bytes = bytes
+        source.lineNumbers = numbers
+        if !source.lineRoles.isEmpty { source.lineRoles = roles }
+    }
+
+    /// Rewrites `buf` in place and fills the line map; returns the length of the new text.
+    private static func rewrite(_ buf: UnsafeMutableBufferPointer<UInt8>, _ source: DecodedSource,
+                                _ numbers: inout [Int32], _ roles: inout [LineRole]) -> Int {
+        let read = UnsafeBufferPointer(buf)
+        let n = buf.count
         var line = 0  // 0-based index of the original line
         func number(_ index: Int) -> Int32 {
             index < source.lineNumbers.count ? source.lineNumbers[index] : Int32(index + 1)
         }
         numbers.append(number(0))
         roles.append(source.role(ofLine: 0))
-        let written = bytes.withUnsafeMutableBufferPointer { buf -> Int in
-            let read = UnsafeBufferPointer(buf)
-            let n = buf.count
-            // Bytes before `w` are the output; everything read lies at or after it.
-            var w = 0
-            // Runs between escapes move down whole; only their line ends are looked at (before
-            // the move), for the line map.
-            func copy(_ range: Range<Int>) {
-                var k = range.lowerBound
-                while let nl = ByteSearch.find(read, Self.newline, from: k), nl < range.upperBound {
-                    line += 1
-                    numbers.append(number(line))
-                    roles.append(source.role(ofLine: line))
-                    k = nl + 1
-                }
-                if w != range.lowerBound, !range.isEmpty {
-                    (buf.baseAddress! + w).update(from: buf.baseAddress! + range.lowerBound, count: range.count)
-                }
-                w += range.count
-            }
-            var runStart = 0
-            var i = 0
-            while let hit = ByteSearch.find(read, Self.backslash, from: i) {
-                guard let length = escapeLength(read, hit) else {
-                    i = hit + 1
-                    continue
-                }
-                copy(runStart..<hit)
-                buf[w] = 0x0A
-                w += 1
+        // Bytes before `w` are the output; everything still to read lies at or after it.
+        var w = 0
+        // Runs between escapes move down whole; only their line ends are looked at (before
+        // the move), for the line map.
+        func copy(_ range: Range<Int>) {
+            var k = range.lowerBound
+            while let nl = ByteSearch.find(read, Self.newline, from: k), nl < range.upperBound {
+                line += 1
                 numbers.append(number(line))
-                roles.append(.text)
-                i = hit + length
-                runStart = i
+                roles.append(source.role(ofLine: line))
+                k = nl + 1
             }
-            copy(runStart..<n)
-            return w
+            if w != range.lowerBound, !range.isEmpty {
+                (buf.baseAddress! + w).update(from: buf.baseAddress! + range.lowerBound, count: range.count)
+            }
+            w += range.count
         }
-        bytes.removeSubrange(written...)
-        source.bytes = bytes
-        source.lineNumbers = numbers
-        if !source.lineRoles.isEmpty { source.lineRoles = roles }
+        var runStart = 0
+        var i = 0
+        while let hit = ByteSearch.find(read, Self.backslash, from: i) {
+            guard let length = escapeLength(read, hit) else {
+                i = hit + 1
+                continue
+            }
+            copy(runStart..<hit)
+            buf[w] = 0x0A
+            w += 1
+            numbers.append(number(line))
+            roles.append(.text)
+            i = hit + length
+            runStart = i
+        }
+        copy(runStart..<n)
+        return w
     }
 
     /// `\r\n` (4 bytes), `\n` or `\r` (2 bytes) at `i`.

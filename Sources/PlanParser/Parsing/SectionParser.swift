@@ -20,7 +20,8 @@ struct SectionParser {
         var rank: Int
         var ordinal: Int
         var path: MarkerPath
-        var marker: String
+        /// The marker's bytes in the tokenizer's text: made a `String` only for a warning.
+        var marker: Range<Int32>
         var parent: Int32
         /// Set when this node's number repeats its previous sibling's (a slip).
         var repeatsPrevious = false
@@ -212,7 +213,6 @@ struct SectionParser {
 
     private mutating func openNode(_ i: Int, token: LineToken? = nil) {
         let t = token ?? source.tokens[i]
-        let markerText = source.string(t.marker)
         let kind = Self.sectionKind(t.style)
         var stored = SectionStore.Node(
             kind: kind, marker: t.marker, number: t.style.isBullet ? nil : numberRange(t.marker),
@@ -229,7 +229,7 @@ struct SectionParser {
             stored.title = title
             flattened = rest
         }
-        var node = Node(kind: kind, style: t.style, rank: 0, ordinal: Int(t.ordinal), path: t.path, marker: markerText, parent: -1)
+        var node = Node(kind: kind, style: t.style, rank: 0, ordinal: Int(t.ordinal), path: t.path, marker: t.marker, parent: -1)
         if t.style.isBullet {
             // A bullet style already open under the same heading makes a sibling; a new style nests.
             var k = stack.count - 1
@@ -276,7 +276,7 @@ struct SectionParser {
         stack.removeAll()
         let (marker, title) = splitAppendixLine(t.content)
         let index = add(
-            Node(kind: .appendix, style: .none, rank: -1, ordinal: 0, path: MarkerPath(), marker: source.string(marker), parent: -1),
+            Node(kind: .appendix, style: .none, rank: -1, ordinal: 0, path: MarkerPath(), marker: marker, parent: -1),
             SectionStore.Node(kind: .appendix, marker: marker, number: nil, title: title, line: t.number, endLine: t.number),
             root: true)
         stack.append(index)
@@ -287,7 +287,7 @@ struct SectionParser {
     private mutating func implicitAppendix(at t: LineToken) -> Int {
         let empty = t.line.lowerBound..<t.line.lowerBound
         let index = add(
-            Node(kind: .appendix, style: .none, rank: -1, ordinal: 0, path: MarkerPath(), marker: "", parent: -1),
+            Node(kind: .appendix, style: .none, rank: -1, ordinal: 0, path: MarkerPath(), marker: empty, parent: -1),
             SectionStore.Node(kind: .appendix, marker: empty, number: nil, title: empty, line: t.number, endLine: t.number),
             root: true)
         stack = [index]
@@ -553,12 +553,12 @@ struct SectionParser {
         guard a > 0, b > 0, let slip = NumberingSlip(previous: a, next: b, previousRepeated: prev.repeatsPrevious) else { return }
         if slip == .repeated { nodes[index].repeatsPrevious = true }
         warnings.append(slip.diagnostic(
-            line: nextLine, what: "\(Self.describe(next.style)) \(next.marker)", sameAs: "the previous one",
-            previous: prev.marker, expected: expectedMarker(after: prev)))
+            line: nextLine, what: "\(Self.describe(next.style)) \(source.string(next.marker))", sameAs: "the previous one",
+            previous: source.string(prev.marker), expected: expectedMarker(after: prev)))
     }
 
     private func expectedMarker(after node: Node) -> String {
-        Self.expectedMarker(style: node.style, marker: node.marker, ordinal: node.kind == .arabic ? node.path.last : node.ordinal)
+        Self.expectedMarker(style: node.style, marker: source.string(node.marker), ordinal: node.kind == .arabic ? node.path.last : node.ordinal)
     }
 
     static func expectedMarker(style: MarkerStyle, marker: String, ordinal: Int) -> String {
