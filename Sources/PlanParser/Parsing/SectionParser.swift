@@ -82,9 +82,13 @@ struct SectionParser {
     /// paragraph has lines of every length and no such width.
     static func wrapWidth(_ source: TokenizedSource) -> Int? {
         var widths: [Int] = []
-        for t in source.tokens where t.kind != .tableRow {
-            let w = DisplayColumns.width(source.bytes(t.line))
-            if w >= 30 { widths.append(w) }
+        source.storage.withUnsafeBufferPointer { buf in
+            for t in source.tokens where t.kind != .tableRow {
+                // A line is never wider than its bytes: a shorter one need not be measured.
+                guard t.line.count >= 30 else { continue }
+                let w = DisplayColumns.width(UnsafeBufferPointer(rebasing: buf[Int(t.line.lowerBound)..<Int(t.line.upperBound)]))
+                if w >= 30 { widths.append(w) }
+            }
         }
         guard widths.count >= 12 else { return nil }
         widths.sort()
