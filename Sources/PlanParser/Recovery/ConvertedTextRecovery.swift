@@ -426,7 +426,15 @@ struct RecoveredText {
 
     /// Line `i` as it was.
     mutating func copy(_ lines: TextLines, line i: Int) {
-        emit(lines.line(i), number: lines.number(i), role: lines.role(i))
+        // Straight from the text's buffer: no slice (and no reference counting) per line.
+        lines.bytes.withUnsafeBufferPointer { b in
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[lines.starts[i]..<lines.ends[i]]))
+        }
+        bytes.append(0x0A)
+        let role = lines.role(i)
+        numbers.append(lines.number(i))
+        roles.append(role)
+        if role != .text { hasRoles = true }
     }
 
     /// Line `i` only drew the table: it leaves the text and is reported as furniture.
