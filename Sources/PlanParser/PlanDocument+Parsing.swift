@@ -14,13 +14,13 @@ extension PlanDocument {
     {
         let decoded: DecodedSource
         do {
-            decoded = try DocumentReaders.read(bytes, options: options)
+            // Clean text decodes to these very bytes: hand them over, so the stages that rewrite
+            // in place (literal line breaks, the tokenizer) own the only copy (a caller that
+            // hands them over with `consume` saves one).
+            decoded = try DocumentReaders.read(consume bytes, options: options)
         } catch {
             throw DocumentReaders.naming(error, path: path)
         }
-        // Clean text decodes to these very bytes: let them go, so the tokenizer, which cleans
-        // in place, owns the only copy (a caller that hands them over with `consume` saves one).
-        _ = consume bytes
         return try parse(decoded, path: path, options: options)
     }
 

@@ -76,7 +76,7 @@ struct JSONWriter {
         let n = k.utf8CodeUnitCount
         out.reserve(n + 4)
         out.appendUnchecked(UInt8(ascii: "\""))
-        out.append(k.utf8Start, n)
+        out.appendShortUnchecked(k.utf8Start, n)
         out.appendUnchecked(UInt8(ascii: "\""))
         out.appendUnchecked(UInt8(ascii: ":"))
         if pretty { out.appendUnchecked(0x20) }
@@ -247,7 +247,7 @@ struct JSONWriter {
     private mutating func close(_ bracket: UInt8) {
         let had = depth < 64 ? hasElement & (1 &<< UInt64(depth)) != 0 : deepElements.removeLast()
         depth -= 1
-        if pretty, had { newline() }
+        if pretty, had { newline(comma: false) }
         out.append(bracket)
         stream()
     }
@@ -264,8 +264,11 @@ struct JSONWriter {
             had = deepElements[deepElements.count - 1]
             deepElements[deepElements.count - 1] = true
         }
-        if had { out.append(UInt8(ascii: ",")) }
-        if pretty, depth > 0 { newline() }
+        if pretty, depth > 0 {
+            newline(comma: had)
+        } else if had {
+            out.append(UInt8(ascii: ","))
+        }
     }
 
     private mutating func prepareValue() {
@@ -276,17 +279,21 @@ struct JSONWriter {
         }
     }
 
-    /// A line feed and enough spaces for 64 levels; `newline()` appends a prefix of it.
-    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 128)
-
+    /// An optional comma, a line feed and two spaces a level (at most 64 levels), with one
+    /// capacity check (no table of spaces to read: a static would cost a `swift_once` a line).
     @inline(__always)
-    private mutating func newline() {
-        let n = 1 + 2 * min(depth, 64)
-        Self.indentation.withUnsafeBufferPointer { out.append($0.baseAddress!, n) }
+    private mutating func newline(comma: Bool) {
+        let spaces = 2 * min(depth, 64)
+        out.reserve(spaces + 10)
+        if comma { out.appendUnchecked(UInt8(ascii: ",")) }
+        out.appendUnchecked(0x0A)
+        out.appendSpacesUnchecked(spaces)
     }
 
     private mutating func appendLiteral(_ s: StaticString) {
-        out.append(s.utf8Start, s.utf8CodeUnitCount)
+        let n = s.utf8CodeUnitCount
+        out.reserve(n)
+        out.appendShortUnchecked(s.utf8Start, n)
     }
 
     private mutating func appendInt(_ v: Int) {

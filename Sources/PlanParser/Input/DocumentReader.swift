@@ -25,7 +25,9 @@ enum DocumentReaders {
     ]
 
     /// Decodes `bytes` with the reader that recognizes them.
-    static func read(_ bytes: [UInt8], options: ParseOptions) throws(PlanParseError) -> DecodedSource {
+    /// A caller that hands `bytes` over (`consume`) lets clean text, which decodes to these
+    /// very bytes, be rewritten in place (``LiteralLineBreaks``) instead of copied.
+    static func read(_ bytes: consuming [UInt8], options: ParseOptions) throws(PlanParseError) -> DecodedSource {
         guard bytes.count <= options.maxBytes else {
             throw .tooLarge(byteCount: bytes.count, limit: options.maxBytes)
         }
@@ -35,6 +37,7 @@ enum DocumentReaders {
         } else {
             decoded = try TextReader.read(bytes, options: options)
         }
+        _ = consume bytes
         LiteralLineBreaks.expand(&decoded)
         return decoded
     }

@@ -9,52 +9,74 @@ enum LiteralLineBreaks {
     private static let backslash: [UInt8] = [0x5C]
 
     static func expand(_ source: inout DecodedSource) {
-        let bytes = source.bytes
-        guard countEscapes(bytes, limit: 2) >= 2 else { return }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+        guard countEscapes(source.bytes, limit: 2) >= 2 else { return }
+        // The text only shrinks (an escape of 2 or 4 bytes becomes one line feed), so it is
+        // rewritten in place: no second buffer of the file's size to allocate and fault in.
+        var bytes = source.bytes
+        source.bytes = []
+        let old = source
         var numbers: [Int32] = []
         var roles: [LineRole] = []
+        let written = bytes.withUnsafeMutableBufferPointer { rewrite($0, old, &numbers, &roles) }
+        bytes.removeSubrange(written...)
+        source.bytes = bytes
+        source.lineNumbers = numbers
+        if !source.lineRoles.isEmpty { source.lineRoles = roles }
+    }
+
+    /// Rewrites `buf` in place and fills the line map; returns the length of the new text.
+    private static func rewrite(_ buf: UnsafeMutableBufferPointer<UInt8>, _ source: DecodedSource,
+                                _ numbers: inout [Int32], _ roles: inout [LineRole]) -> Int {
+        let read = UnsafeBufferPointer(buf)
+        let n = buf.count
         var line = 0  // 0-based index of the original line
         func number(_ index: Int) -> Int32 {
             index < source.lineNumbers.count ? source.lineNumbers[index] : Int32(index + 1)
         }
         numbers.append(number(0))
         roles.append(source.role(ofLine: 0))
-        // Runs between escapes are copied whole; only their line ends are looked at, for the
-        // line map.
+        // Bytes before `w` are the output; everything still to read lies at or after it.
+        var w = 0
+        // Runs between escapes move down whole; only their line ends are looked at (before
+        // the move), for the line map.
         func copy(_ range: Range<Int>) {
-            out.append(contentsOf: bytes[range])
             var k = range.lowerBound
-            while let nl = ByteSearch.find(bytes, Self.newline, from: k), nl < range.upperBound {
+            while let nl = ByteSearch.find(read, Self.newline, from: k), nl < range.upperBound {
                 line += 1
                 numbers.append(number(line))
                 roles.append(source.role(ofLine: line))
                 k = nl + 1
             }
+            if w != range.lowerBound, !range.isEmpty {
+                (buf.baseAddress! + w).update(from: buf.baseAddress! + range.lowerBound, count: range.count)
+            }
+            w += range.count
         }
         var runStart = 0
         var i = 0
-        while let hit = ByteSearch.find(bytes, Self.backslash, from: i) {
-            guard let length = escapeLength(bytes, hit) else {
+        while let hit = ByteSearch.find(read, Self.backslash, from: i) {
+            guard let length = escapeLength(read, hit) else {
                 i = hit + 1
                 continue
             }
             copy(runStart..<hit)
-            out.append(0x0A)
+            buf[w] = 0x0A
+            w += 1
             numbers.append(number(line))
             roles.append(.text)
             i = hit + length
             runStart = i
         }
-        copy(runStart..<bytes.count)
-        source.bytes = out
-        source.lineNumbers = numbers
-        if !source.lineRoles.isEmpty { source.lineRoles = roles }
+        copy(runStart..<n)
+        return w
     }
 
     /// `\r\n` (4 bytes), `\n` or `\r` (2 bytes) at `i`.
     private static func escapeLength(_ bytes: [UInt8], _ i: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { escapeLength($0, i) }
+    }
+
+    private static func escapeLength(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
         guard i + 1 < bytes.count else { return nil }
         let c = bytes[i + 1]
         guard c == UInt8(ascii: "r") || c == UInt8(ascii: "n") else { return nil }

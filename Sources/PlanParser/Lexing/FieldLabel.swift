@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Recognizes field labels at the start of a bullet or line: `Đơn vị chủ trì thực hiện: …`
 /// (the words are in ``LabelVocabulary``).
 enum FieldLabel {
@@ -9,6 +17,11 @@ enum FieldLabel {
     ///   line does not start with a short `Label:`.
     static func match(_ buf: UnsafeBufferPointer<UInt8>, from lo: Int, to hi: Int) -> (Int, Int, Field.Role)? {
         let limit = min(hi, lo + maxLabelBytes + 1)
+        // Most lines have no `:` near their start: one `memchr` (SIMD in libc) says so before
+        // the byte loop looks at anything.
+        guard lo < limit, let base = buf.baseAddress, memchr(base + lo, Int32(UInt8(ascii: ":")), limit - lo) != nil else {
+            return nil
+        }
         var colon = -1
         var words = 1
         var i = lo

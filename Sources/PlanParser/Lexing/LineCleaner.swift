@@ -23,19 +23,39 @@ enum LineCleaner {
         var needsSpaces = start < end && (buf[start] == 0x20 || buf[end - 1] == 0x20)
         var previous: UInt8 = 0
         var i = start
+        let base = UnsafeRawPointer(buf.baseAddress!)
         while i < end {
-            let b = buf[i]
-            if b <= 0x20 || b == 0x2A || b == 0x5E || b == 0x5C || b == 0x7C {
-                switch b {
-                case 0x2A, 0x5E, 0x5C: needsMarkdown = true  // * ^ \
-                case 0x7C: seen.hasPipe = true
-                case 0x09: seen.hasTab = true
-                case 0x20: if previous == 0x20 { needsSpaces = true }
-                default: break
+            // Eight bytes at a time while none needs a look: most words of a line hold single
+            // spaces and letters only (SWAR; a flagged word is then read byte by byte).
+            if i &+ 8 <= end {
+                let x = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let spaces = SWAR.bytes(of: x, equalTo: 0x20)
+                // A space after a space: within the word, or its first byte after `previous`.
+                let doubled = spaces & ((spaces &<< 8) | (previous == 0x20 ? 0x80 : 0))
+                let flags = SWAR.bytes(of: x, below: 0x20) | SWAR.bytes(of: x, equalTo: 0x2A)
+                    | SWAR.bytes(of: x, equalTo: 0x5E) | SWAR.bytes(of: x, equalTo: 0x5C)
+                    | SWAR.bytes(of: x, equalTo: 0x7C) | doubled
+                if flags == 0 {
+                    previous = UInt8(truncatingIfNeeded: x &>> 56)
+                    i &+= 8
+                    continue
                 }
             }
-            previous = b
-            i += 1
+            let stop = min(i &+ 8, end)
+            while i < stop {
+                let b = buf[i]
+                if b <= 0x20 || b == 0x2A || b == 0x5E || b == 0x5C || b == 0x7C {
+                    switch b {
+                    case 0x2A, 0x5E, 0x5C: needsMarkdown = true  // * ^ \
+                    case 0x7C: seen.hasPipe = true
+                    case 0x09: seen.hasTab = true
+                    case 0x20: if previous == 0x20 { needsSpaces = true }
+                    default: break
+                    }
+                }
+                previous = b
+                i &+= 1
+            }
         }
         var w: Int
         if needsMarkdown {

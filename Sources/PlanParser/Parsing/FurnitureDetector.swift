@@ -9,8 +9,17 @@ struct FurnitureDetector {
 
     /// Takes the furniture out of `source`'s tokens and returns its lines.
     static func remove(from source: inout TokenizedSource) -> [SourceLine] {
-        var furniture: [SourceLine]
-        (source.tokens, furniture) = FurnitureDetector(source: source).split()
+        // The marks first; then the detector (and its reference to the token list) is gone, so
+        // the list is compacted in place instead of copied into a second one.
+        let isFurniture = FurnitureDetector(source: source).furnitureMarks()
+        var tokens = source.tokens
+        source.tokens = []
+        var furniture: [SourceLine] = []
+        let kept = tokens.withUnsafeMutableBufferPointer {
+            compact($0, isFurniture: isFurniture, storage: source.storage, furniture: &furniture)
+        }
+        tokens.removeSubrange(kept...)
+        source.tokens = tokens
         if !source.remnants.isEmpty {
             // Lines of markdown remnants only are decoration too.
             furniture = (furniture + source.remnants).sorted { $0.line < $1.line }
@@ -18,8 +27,33 @@ struct FurnitureDetector {
         return furniture
     }
 
-    /// The tokens without furniture, and the furniture lines.
-    func split() -> (tokens: [LineToken], furniture: [SourceLine]) {
+    /// Moves the tokens that are not furniture to the front of `tokens`, in order, and returns
+    /// how many there are; the furniture lines go to `furniture`.
+    private static func compact(_ tokens: UnsafeMutableBufferPointer<LineToken>, isFurniture: [Bool], storage: [UInt8],
+                                furniture: inout [SourceLine]) -> Int {
+        var kept = 0
+        var pageBreak = false
+        for i in 0..<tokens.count {
+            if isFurniture[i] {
+                let t = tokens[i]
+                let text = storage.withUnsafeBufferPointer {
+                    String(decoding: UnsafeBufferPointer(rebasing: $0[Int(t.line.lowerBound)..<Int(t.line.upperBound)]), as: UTF8.self)
+                }
+                furniture.append(SourceLine(line: Int(t.number), text: text))
+                // Decoration lines do not break pages; page numbers and headers do.
+                if !t.isRule { pageBreak = true }
+                continue
+            }
+            if kept != i { tokens[kept] = tokens[i] }
+            if pageBreak { tokens[kept].afterBlank = true }
+            pageBreak = false
+            kept += 1
+        }
+        return kept
+    }
+
+    /// Which tokens are furniture.
+    func furnitureMarks() -> [Bool] {
         let tokens = source.tokens
         var isFurniture = [Bool](repeating: false, count: tokens.count)
         var pageNumbers: [Int] = []
@@ -34,24 +68,7 @@ struct FurnitureDetector {
             }
         }
         markRunningHeaders(tokens, pageNumbers: pageNumbers, &isFurniture)
-
-        var kept: [LineToken] = []
-        kept.reserveCapacity(tokens.count)
-        var furniture: [SourceLine] = []
-        var pageBreak = false
-        for (i, t) in tokens.enumerated() {
-            if isFurniture[i] {
-                furniture.append(SourceLine(line: Int(t.number), text: source.string(t.line)))
-                // Decoration lines do not break pages; page numbers and headers do.
-                if !t.isRule { pageBreak = true }
-                continue
-            }
-            var token = t
-            if pageBreak { token.afterBlank = true }
-            pageBreak = false
-            kept.append(token)
-        }
-        return (kept, furniture)
+        return isFurniture
     }
 
     /// A year alone on its line after a line ending in `năm` ("year"): a title or sentence
@@ -99,6 +116,8 @@ struct FurnitureDetector {
     func isPageNumber(_ t: LineToken) -> Bool {
         let bytes = source.bytes(t.line)
         guard bytes.count <= 24 else { return false }
+        // Every form has a number: a line without a digit is none (and costs no word list).
+        guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         var words: [ArraySlice<UInt8>] = []
         var start = bytes.startIndex
         for i in bytes.indices where bytes[i] == 0x20 || bytes[i] == UInt8(ascii: "/") {

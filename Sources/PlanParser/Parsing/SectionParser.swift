@@ -20,7 +20,8 @@ struct SectionParser {
         var rank: Int
         var ordinal: Int
         var path: MarkerPath
-        var marker: String
+        /// The marker's bytes in the tokenizer's text: made a `String` only for a warning.
+        var marker: Range<Int32>
         var parent: Int32
         /// Set when this node's number repeats its previous sibling's (a slip).
         var repeatsPrevious = false
@@ -62,12 +63,18 @@ struct SectionParser {
         builder = SectionStore.Builder(base: source.storage)
         var separated = 0
         var lines = 0
+        var markers = 0
         for t in source.tokens where t.kind != .tableRow {
             lines += 1
             if t.afterBlank { separated += 1 }
+            if t.kind == .heading || t.kind == .bullet || t.keyword == .appendix { markers += 1 }
         }
         blankSeparated = lines > 0 && separated * 4 >= lines
         wrapWidth = Self.wrapWidth(source)
+        // A node per marker line (and rarely one for a table before any heading), at most a
+        // paragraph per line: room reserved up front instead of arrays doubled and copied.
+        builder.reserve(nodes: markers + 1, paragraphs: lines + 1)
+        nodes.reserveCapacity(markers + 1)
     }
 
     /// How wide a full line is in hard-wrapped text: the width nine in ten long lines stay
@@ -75,9 +82,13 @@ struct SectionParser {
     /// paragraph has lines of every length and no such width.
     static func wrapWidth(_ source: TokenizedSource) -> Int? {
         var widths: [Int] = []
-        for t in source.tokens where t.kind != .tableRow {
-            let w = DisplayColumns.width(source.bytes(t.line))
-            if w >= 30 { widths.append(w) }
+        source.storage.withUnsafeBufferPointer { buf in
+            for t in source.tokens where t.kind != .tableRow {
+                // A line is never wider than its bytes: a shorter one need not be measured.
+                guard t.line.count >= 30 else { continue }
+                let w = DisplayColumns.width(UnsafeBufferPointer(rebasing: buf[Int(t.line.lowerBound)..<Int(t.line.upperBound)]))
+                if w >= 30 { widths.append(w) }
+            }
         }
         guard widths.count >= 12 else { return nil }
         widths.sort()
@@ -206,7 +217,6 @@ struct SectionParser {
 
     private mutating func openNode(_ i: Int, token: LineToken? = nil) {
         let t = token ?? source.tokens[i]
-        let markerText = source.string(t.marker)
         let kind = Self.sectionKind(t.style)
         var stored = SectionStore.Node(
             kind: kind, marker: t.marker, number: t.style.isBullet ? nil : numberRange(t.marker),
@@ -223,7 +233,7 @@ struct SectionParser {
             stored.title = title
             flattened = rest
         }
-        var node = Node(kind: kind, style: t.style, rank: 0, ordinal: Int(t.ordinal), path: t.path, marker: markerText, parent: -1)
+        var node = Node(kind: kind, style: t.style, rank: 0, ordinal: Int(t.ordinal), path: t.path, marker: t.marker, parent: -1)
         if t.style.isBullet {
             // A bullet style already open under the same heading makes a sibling; a new style nests.
             var k = stack.count - 1
@@ -270,7 +280,7 @@ struct SectionParser {
         stack.removeAll()
         let (marker, title) = splitAppendixLine(t.content)
         let index = add(
-            Node(kind: .appendix, style: .none, rank: -1, ordinal: 0, path: MarkerPath(), marker: source.string(marker), parent: -1),
+            Node(kind: .appendix, style: .none, rank: -1, ordinal: 0, path: MarkerPath(), marker: marker, parent: -1),
             SectionStore.Node(kind: .appendix, marker: marker, number: nil, title: title, line: t.number, endLine: t.number),
             root: true)
         stack.append(index)
@@ -281,7 +291,7 @@ struct SectionParser {
     private mutating func implicitAppendix(at t: LineToken) -> Int {
         let empty = t.line.lowerBound..<t.line.lowerBound
         let index = add(
-            Node(kind: .appendix, style: .none, rank: -1, ordinal: 0, path: MarkerPath(), marker: "", parent: -1),
+            Node(kind: .appendix, style: .none, rank: -1, ordinal: 0, path: MarkerPath(), marker: empty, parent: -1),
             SectionStore.Node(kind: .appendix, marker: empty, number: nil, title: empty, line: t.number, endLine: t.number),
             root: true)
         stack = [index]
@@ -547,12 +557,12 @@ struct SectionParser {
         guard a > 0, b > 0, let slip = NumberingSlip(previous: a, next: b, previousRepeated: prev.repeatsPrevious) else { return }
         if slip == .repeated { nodes[index].repeatsPrevious = true }
         warnings.append(slip.diagnostic(
-            line: nextLine, what: "\(Self.describe(next.style)) \(next.marker)", sameAs: "the previous one",
-            previous: prev.marker, expected: expectedMarker(after: prev)))
+            line: nextLine, what: "\(Self.describe(next.style)) \(source.string(next.marker))", sameAs: "the previous one",
+            previous: source.string(prev.marker), expected: expectedMarker(after: prev)))
     }
 
     private func expectedMarker(after node: Node) -> String {
-        Self.expectedMarker(style: node.style, marker: node.marker, ordinal: node.kind == .arabic ? node.path.last : node.ordinal)
+        Self.expectedMarker(style: node.style, marker: source.string(node.marker), ordinal: node.kind == .arabic ? node.path.last : node.ordinal)
     }
 
     static func expectedMarker(style: MarkerStyle, marker: String, ordinal: Int) -> String {

@@ -157,16 +157,16 @@ final class SectionStore: @unchecked Sendable {
         paragraphs.reserveCapacity(b.paragraphs.count)
         var tables: [StoredTable] = []
         for i in nodes.indices {
-            var c = b.firstChild[i]
+            var c = b.links[i].firstChild
             if c >= 0 {
                 let start = Int32(childIndex.count)
                 while c >= 0 {
                     childIndex.append(c)
-                    c = b.nextSibling[Int(c)]
+                    c = b.links[Int(c)].nextSibling
                 }
                 nodes[i].children = start..<Int32(childIndex.count)
             }
-            var p = b.firstParagraph[i]
+            var p = b.links[i].firstParagraph
             if p >= 0 {
                 let start = Int32(paragraphs.count)
                 while p >= 0 {
@@ -191,36 +191,48 @@ final class SectionStore: @unchecked Sendable {
         let base: [UInt8]
         var extra: [UInt8] = []
         var nodes: [Node] = []
-        var firstChild: [Int32] = []
-        var lastChild: [Int32] = []
-        var nextSibling: [Int32] = []
+        /// Each node's places in the linked lists, beside ``nodes``.
+        var links: [Links] = []
         var paragraphs: [StoredParagraph] = []
         var nextParagraph: [Int32] = []
-        var firstParagraph: [Int32] = []
-        var lastParagraph: [Int32] = []
         var tablesOf: [Int: [StoredTable]] = [:]
         var tableRows: [StoredRow] = []
         var cells: [Range<Int32>] = []
         var groupPaths: [[SectionHeading]] = []
 
+        /// A node's list heads and tails and its next sibling (-1: none): one record, so adding
+        /// a node is one append here instead of one per list.
+        struct Links {
+            var firstChild: Int32 = -1
+            var lastChild: Int32 = -1
+            var nextSibling: Int32 = -1
+            var firstParagraph: Int32 = -1
+            var lastParagraph: Int32 = -1
+        }
+
         init(base: [UInt8]) {
             self.base = base
         }
 
+        /// Reserves room for about `nodes` nodes and `paragraphs` paragraphs (counts known from
+        /// the tokens), so the arrays are not grown by doubling and copied.
+        mutating func reserve(nodes n: Int, paragraphs p: Int) {
+            nodes.reserveCapacity(n)
+            links.reserveCapacity(n)
+            paragraphs.reserveCapacity(p)
+            nextParagraph.reserveCapacity(p)
+        }
+
         mutating func addNode(_ n: Node) -> Int32 {
             nodes.append(n)
-            firstChild.append(-1)
-            lastChild.append(-1)
-            nextSibling.append(-1)
-            firstParagraph.append(-1)
-            lastParagraph.append(-1)
+            links.append(Links())
             return Int32(nodes.count - 1)
         }
 
         mutating func addChild(_ child: Int32, to parent: Int) {
-            let last = lastChild[parent]
-            if last >= 0 { nextSibling[Int(last)] = child } else { firstChild[parent] = child }
-            lastChild[parent] = child
+            let last = links[parent].lastChild
+            if last >= 0 { links[Int(last)].nextSibling = child } else { links[parent].firstChild = child }
+            links[parent].lastChild = child
         }
 
         /// - Returns: the paragraph's index in ``paragraphs``.
@@ -229,9 +241,9 @@ final class SectionStore: @unchecked Sendable {
             let index = Int32(paragraphs.count)
             paragraphs.append(p)
             nextParagraph.append(-1)
-            let last = lastParagraph[node]
-            if last >= 0 { nextParagraph[Int(last)] = index } else { firstParagraph[node] = index }
-            lastParagraph[node] = index
+            let last = links[node].lastParagraph
+            if last >= 0 { nextParagraph[Int(last)] = index } else { links[node].firstParagraph = index }
+            links[node].lastParagraph = index
             return Int(index)
         }
 

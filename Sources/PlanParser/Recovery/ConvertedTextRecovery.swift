@@ -26,7 +26,7 @@ enum ConvertedTextRecovery {
         let shapes = ShapeScan.scan(decoded.bytes)
         guard shapes.any else { return decoded }
         let lines = TextLines(decoded)
-        var out = RecoveredText(capacity: decoded.bytes.count + decoded.bytes.count / 8)
+        var out = RecoveredText(capacity: decoded.bytes.count + decoded.bytes.count / 8, lines: lines.count + lines.count / 8)
         if shapes.contains(.html), HTMLDocument.isPage(lines) {
             HTMLDocument.rewrite(lines, into: &out)
             return out.finish(replacing: decoded)
@@ -388,8 +388,12 @@ struct RecoveredText {
     private(set) var dropped: [SourceLine] = []
     private var hasRoles = false
 
-    init(capacity: Int = 0) {
+    /// `capacity` bytes and `lines` lines reserved (the input's counts: the output is about
+    /// as long), so the arrays are not grown by doubling and copied.
+    init(capacity: Int = 0, lines: Int = 0) {
         bytes.reserveCapacity(capacity)
+        numbers.reserveCapacity(lines)
+        roles.reserveCapacity(lines)
     }
 
     var lineCount: Int { numbers.count }
@@ -422,7 +426,15 @@ struct RecoveredText {
 
     /// Line `i` as it was.
     mutating func copy(_ lines: TextLines, line i: Int) {
-        emit(lines.line(i), number: lines.number(i), role: lines.role(i))
+        // Straight from the text's buffer: no slice (and no reference counting) per line.
+        lines.bytes.withUnsafeBufferPointer { b in
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[lines.starts[i]..<lines.ends[i]]))
+        }
+        bytes.append(0x0A)
+        let role = lines.role(i)
+        numbers.append(lines.number(i))
+        roles.append(role)
+        if role != .text { hasRoles = true }
     }
 
     /// Line `i` only drew the table: it leaves the text and is reported as furniture.

@@ -61,6 +61,20 @@ enum ByteSearch {
             UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self))
         }
         var i = from
+        // Each word compared once: the run's later bytes are the same masks shifted down a
+        // byte or two, topped up from the next word (kept for the next round).
+        if i >= 0, i + 16 <= n {
+            var current = equal(load(i))
+            while i + 16 <= n {
+                let next = equal(load(i + 8))
+                var m = current
+                if count > 1 { m &= (current &>> 8) | (next &<< 56) }
+                if count > 2 { m &= (current &>> 16) | (next &<< 48) }
+                if m != 0 { return i + m.trailingZeroBitCount >> 3 }
+                current = next
+                i += 8
+            }
+        }
         while i + 8 + count - 1 <= n {
             var m = equal(load(i))
             if count > 1 { m &= equal(load(i + 1)) }

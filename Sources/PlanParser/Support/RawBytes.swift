@@ -53,6 +53,43 @@ final class RawBytes {
         count += n
     }
 
+    /// Appends `n` bytes (a key, a literal: a few bytes) without a capacity check and without
+    /// a call to `memmove`: two overlapping loads and stores cover 4 to 16 bytes.
+    @inline(__always)
+    func appendShortUnchecked(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        let s = UnsafeRawPointer(p)
+        let d = UnsafeMutableRawPointer(base + count)
+        if n >= 8 && n <= 16 {
+            let head = s.loadUnaligned(as: UInt64.self)
+            let tail = s.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            d.storeBytes(of: head, as: UInt64.self)
+            d.storeBytes(of: tail, toByteOffset: n &- 8, as: UInt64.self)
+        } else if n >= 4 && n < 8 {
+            let head = s.loadUnaligned(as: UInt32.self)
+            let tail = s.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+            d.storeBytes(of: head, as: UInt32.self)
+            d.storeBytes(of: tail, toByteOffset: n &- 4, as: UInt32.self)
+        } else if n < 4 {
+            for k in 0..<n { (base + count)[k] = p[k] }
+        } else {
+            (base + count).update(from: p, count: n)
+        }
+        count += n
+    }
+
+    /// Appends `n` spaces without a capacity check; the caller reserved `n + 8` bytes (the
+    /// spaces are stored eight at a time, and the last store may reach past them).
+    @inline(__always)
+    func appendSpacesUnchecked(_ n: Int) {
+        let d = UnsafeMutableRawPointer(base + count)
+        var k = 0
+        while k < n {
+            d.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, toByteOffset: k, as: UInt64.self)
+            k &+= 8
+        }
+        count += n
+    }
+
     @inline(__always)
     func append(_ b: UnsafeBufferPointer<UInt8>) {
         if let p = b.baseAddress { append(p, b.count) }

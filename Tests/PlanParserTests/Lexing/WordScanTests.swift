@@ -1,0 +1,63 @@
+import Testing
+@testable import PlanParser
+
+/// The eight-bytes-at-a-time scans against the byte-by-byte answer, on many random lines.
+@Suite struct WordScanTests {
+    /// A fixed pseudo-random sequence (xorshift), so a failure repeats.
+    struct Bytes {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        mutating func next(_ bound: Int) -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(bound))
+        }
+        mutating func line(from alphabet: [[UInt8]], maxPieces: Int) -> [UInt8] {
+            var out: [UInt8] = []
+            for _ in 0..<next(maxPieces + 1) { out += alphabet[next(alphabet.count)] }
+            return out
+        }
+    }
+
+    @Test func findRunMatchesNaiveSearch() {
+        var random = Bytes()
+        let alphabet: [[UInt8]] = [[0x20], [0x20], [0x2D], [0x2D], [0x61], Array("ế".utf8), [0x0A]]
+        for _ in 0..<3000 {
+            let hay = random.line(from: alphabet, maxPieces: 40)
+            for byte: UInt8 in [0x20, 0x2D] {
+                for count in 1...3 {
+                    let from = hay.isEmpty ? 0 : random.next(hay.count)
+                    let found = hay.withUnsafeBufferPointer { ByteSearch.findRun(of: byte, count: count, in: $0, from: from) }
+                    var expected: Int?
+                    var i = from
+                    while i + count <= hay.count {
+                        if hay[i..<(i + count)].allSatisfy({ $0 == byte }) {
+                            expected = i
+                            break
+                        }
+                        i += 1
+                    }
+                    #expect(found == expected, "\(hay) \(byte) \(count) from \(from)")
+                }
+            }
+        }
+    }
+
+    @Test func lineCleanerCollapsesSpacesAndSeesTabsAndPipes() {
+        var random = Bytes()
+        let alphabet: [[UInt8]] = [[0x20], [0x20], [0x20, 0x20], [0x09], [0x7C], [0x61], [0x62], Array("ế".utf8), [0x01]]
+        for _ in 0..<3000 {
+            let line = random.line(from: alphabet, maxPieces: 30)
+            // Spaces trimmed, runs of them collapsed; every other byte stays.
+            var expected: [UInt8] = []
+            for b in line where !(b == 0x20 && (expected.isEmpty || expected.last == 0x20)) { expected.append(b) }
+            while expected.last == 0x20 { expected.removeLast() }
+            var buf = line
+            var seen = LineCleaner.Seen()
+            let end = buf.withUnsafeMutableBufferPointer { LineCleaner.clean($0, from: 0, to: $0.count, into: 0, seen: &seen) }
+            #expect(Array(buf[0..<end]) == expected, "\(line)")
+            #expect(seen.hasTab == line.contains(0x09))
+            #expect(seen.hasPipe == line.contains(0x7C))
+        }
+    }
+}
