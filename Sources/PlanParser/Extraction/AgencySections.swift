@@ -173,9 +173,9 @@ extension TaskExtractor {
                 task.lead = agency.units
                 leadLine = agency.line
             } else {
-                task.lead = a.lead.map(Self.unit)
+                task.lead = a.lead.map { cachedUnit($0) }
             }
-            task.support = a.support.map(Self.unit)
+            task.support = a.support.map { cachedUnit($0) }
             if a.agencySupports, let agency { task.support += agency.units }
             if !task.lead.isEmpty { task.leadSource = LeadSource(kind: .stated, line: leadLine) }
             for t in a.times { add(t, role: .time, line: line, to: &task, inline: false) }
@@ -214,6 +214,16 @@ extension TaskExtractor {
 
     static func unit(_ name: String) -> UnitRef {
         UnitRef(name: name, key: UnitNormalizer.key(for: name))
+    }
+
+    /// ``unit(_:)`` through the extractor's cache: a plan names the same few units in many
+    /// duties, and a key takes thousands of instructions to make (a hash lookup, far fewer).
+    mutating func cachedUnit(_ name: String) -> UnitRef {
+        let text = TextKey(name)
+        if let key = unitKeyCache[text] { return UnitRef(name: name, key: key) }
+        let key = UnitNormalizer.key(for: name)
+        if unitKeyCache.count < Self.cacheLimit { unitKeyCache[text] = key }
+        return UnitRef(name: name, key: key)
     }
 
     /// The same unit twice in one field is one (by key); a task without a lead has no source.

@@ -65,11 +65,14 @@ struct AssignmentReader {
     /// - Parameter areas: also read each duty's areas and clause heads (for responsibilities).
     static func read(_ text: String, context: Context, collectiveSubjects: Bool = true, areas: Bool = false) -> Reading {
         var copy = text
-        return copy.withUTF8 { buf in
-            var reader = AssignmentReader(words: TextWords(buf), context: context, collectiveSubjects: collectiveSubjects)
-            reader.readsAreas = areas
-            return reader.read()
-        }
+        return copy.withUTF8 { read($0, context: context, collectiveSubjects: collectiveSubjects, areas: areas) }
+    }
+
+    /// ``read(_:context:collectiveSubjects:areas:)`` of a text's UTF-8 bytes (valid UTF-8, NFC).
+    static func read(_ text: UnsafeBufferPointer<UInt8>, context: Context, collectiveSubjects: Bool = true, areas: Bool = false) -> Reading {
+        var reader = AssignmentReader(words: TextWords(text), context: context, collectiveSubjects: collectiveSubjects)
+        reader.readsAreas = areas
+        return reader.read()
     }
 
     /// Cheap check before any tokenizing: could `text` hold a frame at all? Every frame has a

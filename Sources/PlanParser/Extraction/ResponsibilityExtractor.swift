@@ -15,36 +15,47 @@ extension TaskExtractor {
             }
         }
         for p in s.storedParagraphs {
-            // Without an agency most paragraphs hold no frame: looked at in the store, they are
-            // never decoded into a string.
-            let text = StoredText(store: s.store, range: p.text)
-            guard inner != nil || text.withBytes(AgencySections.mayHoldFrame) else { continue }
-            addResponsibilities(from: text.string, agency: inner, line: Int(p.line), endLine: Int(p.endLine), checked: true)
+            // Read from the store's bytes: the paragraph's text is never made a `String` (without
+            // an agency most paragraphs hold no frame and are not even tokenized).
+            let reading = StoredText(store: s.store, range: p.text).withBytes { buf -> AssignmentReader.Reading? in
+                guard inner != nil || AgencySections.mayHoldFrame(buf) else { return nil }
+                return Self.readResponsibilities(buf, agency: inner)
+            }
+            if let reading { addResponsibilities(reading, agency: inner, line: Int(p.line), endLine: Int(p.endLine)) }
         }
         for c in s.children where !c.isKnownField {
             collectResponsibilities(c, agency: inner)
         }
     }
 
-    /// - Parameter checked: the caller has seen that the text may hold a frame.
-    private mutating func addResponsibilities(from text: String, agency: Agency?, line: Int, endLine: Int, checked: Bool = false) {
-        guard agency != nil || checked || AgencySections.mayHoldFrame(text) else { return }
-        let reading = AssignmentReader.read(text, context: agency == nil ? .sentences : .duty(splitRoles: true), areas: true)
+    private static func readResponsibilities(_ text: UnsafeBufferPointer<UInt8>, agency: Agency?) -> AssignmentReader.Reading {
+        AssignmentReader.read(text, context: agency == nil ? .sentences : .duty(splitRoles: true), areas: true)
+    }
+
+    private mutating func addResponsibilities(from text: String, agency: Agency?, line: Int, endLine: Int) {
+        var copy = text
+        guard let reading = copy.withUTF8({ buf -> AssignmentReader.Reading? in
+            guard agency != nil || AgencySections.mayHoldFrame(buf) else { return nil }
+            return Self.readResponsibilities(buf, agency: agency)
+        }) else { return }
+        addResponsibilities(reading, agency: agency, line: line, endLine: endLine)
+    }
+
+    private mutating func addResponsibilities(_ reading: AssignmentReader.Reading, agency: Agency?, line: Int, endLine: Int) {
         for a in reading.assignments where !a.duty.isEmpty {
-            let areas = a.areas
-            var leads = a.lead.map(Self.unit)
-            var supports = a.support.map(Self.unit)
+            var leads = a.lead.map { cachedUnit($0) }
+            var supports = a.support.map { cachedUnit($0) }
             if let agency {
                 if a.agencySupports { supports += agency.units } else if leads.isEmpty { leads = agency.units }
             }
-            for (units, role) in [(leads, Responsibility.Role.lead), (supports, .support)] {
-                for u in units {
-                    responsibilities.append(Responsibility(unit: u, role: role, duty: a.duty, areas: areas, line: line,
-                                                           endLine: endLine))
-                    responsibilityHeads.append(a.heads)
-                }
-            }
+            for u in leads { append(u, role: .lead, a, line: line, endLine: endLine) }
+            for u in supports { append(u, role: .support, a, line: line, endLine: endLine) }
         }
+    }
+
+    private mutating func append(_ unit: UnitRef, role: Responsibility.Role, _ a: DutyAssignment, line: Int, endLine: Int) {
+        responsibilities.append(Responsibility(unit: unit, role: role, duty: a.duty, areas: a.areas, line: line, endLine: endLine))
+        responsibilityHeads.append(a.heads)
     }
 }
 

@@ -17,6 +17,8 @@ struct TaskExtractor {
     private var unitCache: [TextKey: [UnitRef]] = [:]
     private var productCache: [TextKey: [String]] = [:]
     private var timeCache: [TextKey: (milestones: [TimeMilestone], problems: [TimeProblem])] = [:]
+    /// Unit keys by name (see ``cachedUnit(_:)``).
+    var unitKeyCache: [TextKey: String] = [:]
     var tasks: [PlanTask] = []
     private(set) var targets: [Target] = []
     var warnings: [Diagnostic] = []
