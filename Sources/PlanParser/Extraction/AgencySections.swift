@@ -322,7 +322,10 @@ enum AgencySections {
         // Cut at a letter's start: a scalar cut in half is no UTF-8.
         var end = min(buf.count, i + 48)
         while end < buf.count, end > i, buf[end] & 0xC0 == 0x80 { end -= 1 }
-        let prefix = TextWords(UnsafeBufferPointer(rebasing: buf[i..<end]))
+        // A match at the first word reads no more tokens than the longest phrase has parts.
+        let prefix = TextWords(UnsafeBufferPointer(rebasing: buf[i..<end]), tokenLimit: notHeadParts)
         return UnitLexicon.notHeadIndex.longestMatch(in: prefix, at: 0) == nil
     }
+
+    private static let notHeadParts = UnitLexicon.notHeads.map(\.parts.count).max() ?? 0
 }
