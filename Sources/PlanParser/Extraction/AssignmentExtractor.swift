@@ -316,8 +316,10 @@ struct AssignmentReader {
             f.implicit = true
             return f
         }
-        // 3. `X chủ trì …`, `X có trách nhiệm …`, `X tổ chức …`, `X: …`.
-        if let (names, ne) = units.names(at: k), ne <= end, let f = afterLead(subject: names, at: ne, end: end, assigned: false) {
+        // 3. `X chủ trì …`, `X có trách nhiệm …`, `X tổ chức …`, `X: …`. (The names are read
+        // once for 3 and 3b.)
+        let named = units.names(at: k)
+        if let (names, ne) = named, ne <= end, let f = afterLead(subject: names, at: ne, end: end, assigned: false) {
             let plainVerb = f.lead == names && f.support.isEmpty && AssignmentFrames.leads.longestMatch(in: words, at: ne) == nil
                 && AssignmentFrames.responsibility.longestMatch(in: words, at: ne) == nil
             if !collectiveSubjects, plainVerb, names.allSatisfy({ LeadInference.isCollective(name($0)) }) { return nil }
@@ -325,7 +327,7 @@ struct AssignmentReader {
         }
         // 3b. `Phòng Phổ biến, giáo dục pháp luật chủ trì …`: a name with a comma the lexicon
         // does not know, right before a role word.
-        if let (names, ne) = units.names(at: k), ne < end, words[ne].kind == .comma, let e = roleWordAhead(from: ne + 1, end: end),
+        if let (names, ne) = named, ne < end, words[ne].kind == .comma, let e = roleWordAhead(from: ne + 1, end: end),
             let f = afterLead(subject: names.dropLast() + [names.last!.lowerBound..<e], at: e, end: end, assigned: false)
         {
             return f
@@ -507,6 +509,12 @@ struct AssignmentReader {
     static func closingTimes(of title: String) -> [String] {
         var copy = title
         return copy.withUTF8 { buf in
+            // Only a cut in the last 79 bytes counts, and only with a digit after it: a title
+            // whose tail has no `;` or `.` or no digit has no closing time (most have none).
+            let tail = UnsafeBufferPointer(rebasing: buf[max(0, buf.count - 79)...])
+            guard tail.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ".") }),
+                tail.contains(where: { $0 &- 0x30 < 10 })
+            else { return [] }
             // The last `;` or sentence end with words after it.
             var cut = -1
             var depth = 0
