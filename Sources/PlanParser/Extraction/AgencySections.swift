@@ -10,9 +10,14 @@ struct Agency {
     let units: [UnitRef]
 
     init(names: [String], line: Int) {
+        self.init(names: names, line: line, units: names.map { UnitRef(name: $0, key: UnitNormalizer.key(for: $0)) })
+    }
+
+    /// - Parameter units: `names` with their keys.
+    init(names: [String], line: Int, units: [UnitRef]) {
         self.names = names
         self.line = line
-        units = names.map { UnitRef(name: $0, key: UnitNormalizer.key(for: $0)) }
+        self.units = units
     }
 }
 
@@ -24,14 +29,29 @@ extension TaskExtractor {
         return agencyUnits(inTitle: s.title)
     }
 
+    /// ``agencyUnits(of:)`` of `s` with its `title`, and the title's words when they were split:
+    /// a title split and found no agency starts like a unit or with `Trách nhiệm của` (it may
+    /// hold a frame), and its words need not be split again to read it.
+    static func agencyTitle(of s: SectionView, title: String) -> (units: [String]?, words: TextWords?) {
+        guard s.kind != .appendix, !s.children.isEmpty || s.hasParagraphs else { return (nil, nil) }
+        return agencyTitle(title)
+    }
+
     /// `Sở Nội vụ`, `Sở Nội vụ:`, `Trách nhiệm của Sở Nội vụ`, `Nhiệm vụ của Tổ công tác`,
     /// `Sở Nội vụ có trách nhiệm:`: the units, or `nil` when the title says more than that.
-    static func agencyUnits(inTitle title: String) -> [String]? {
-        guard title.utf8.count <= 240 else { return nil }
+    static func agencyUnits(inTitle title: String) -> [String]? { agencyTitle(title).units }
+
+    /// ``agencyUnits(inTitle:)``, and the title's words when they were split.
+    private static func agencyTitle(_ title: String) -> (units: [String]?, words: TextWords?) {
+        guard title.utf8.count <= 240 else { return (nil, nil) }
         var copy = title
         let dutiesOf = copy.withUTF8 { Self.startsWithDutiesOf($0) }
-        guard dutiesOf || copy.withUTF8({ AgencySections.startsLikeUnit($0) }) else { return nil }
+        guard dutiesOf || copy.withUTF8({ AgencySections.startsLikeUnit($0) }) else { return (nil, nil) }
         let words = TextWords(title)
+        return (agencyUnits(in: words, dutiesOf: dutiesOf), words)
+    }
+
+    private static func agencyUnits(in words: TextWords, dutiesOf: Bool) -> [String]? {
         let reader = AgencySections.nameReader(words)
         var k = 0
         if dutiesOf, let e = AssignmentFrames.dutiesOf.longestMatch(in: words, at: 0) {
@@ -218,6 +238,11 @@ extension TaskExtractor {
 
     /// ``unit(_:)`` through the extractor's cache: a plan names the same few units in many
     /// duties, and a key takes thousands of instructions to make (a hash lookup, far fewer).
+    /// An ``Agency`` with its units' keys from the cache.
+    mutating func agency(_ names: [String], line: Int) -> Agency {
+        Agency(names: names, line: line, units: names.map { cachedUnit($0) })
+    }
+
     mutating func cachedUnit(_ name: String) -> UnitRef {
         let text = TextKey(name)
         if let key = unitKeyCache[text] { return UnitRef(name: name, key: key) }

@@ -70,7 +70,12 @@ struct AssignmentReader {
 
     /// ``read(_:context:collectiveSubjects:areas:)`` of a text's UTF-8 bytes (valid UTF-8, NFC).
     static func read(_ text: UnsafeBufferPointer<UInt8>, context: Context, collectiveSubjects: Bool = true, areas: Bool = false) -> Reading {
-        var reader = AssignmentReader(words: TextWords(text), context: context, collectiveSubjects: collectiveSubjects)
+        read(TextWords(text), context: context, collectiveSubjects: collectiveSubjects, areas: areas)
+    }
+
+    /// ``read(_:context:collectiveSubjects:areas:)`` of a text already split into words.
+    static func read(_ words: TextWords, context: Context, collectiveSubjects: Bool = true, areas: Bool = false) -> Reading {
+        var reader = AssignmentReader(words: words, context: context, collectiveSubjects: collectiveSubjects)
         reader.readsAreas = areas
         return reader.read()
     }

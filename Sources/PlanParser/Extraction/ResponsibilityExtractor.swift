@@ -7,11 +7,20 @@ extension TaskExtractor {
     mutating func collectResponsibilities(_ s: SectionView, agency: Agency?, isSection: Bool = false) {
         var inner = agency
         if !isSection {
-            if let units = Self.agencyUnits(of: s) {
-                inner = Agency(names: units, line: s.line)
+            let title = s.title
+            let (units, words) = Self.agencyTitle(of: s, title: title)
+            if let units {
+                inner = self.agency(units, line: s.line)
             } else {
                 let end = s.children.isEmpty && !s.hasParagraphs ? s.endLine : s.line
-                addResponsibilities(from: Self.strippedTitle(s.title), agency: agency, line: s.line, endLine: end)
+                let stripped = Self.strippedTitle(title)
+                if let words, stripped.utf8.count == title.utf8.count {
+                    // The words split for the agency check are the text's (a text that may hold a frame).
+                    let reading = AssignmentReader.read(words, context: Self.responsibilityContext(agency), areas: true)
+                    addResponsibilities(reading, agency: agency, line: s.line, endLine: end)
+                } else {
+                    addResponsibilities(from: stripped, agency: agency, line: s.line, endLine: end)
+                }
             }
         }
         for p in s.storedParagraphs {
@@ -29,7 +38,11 @@ extension TaskExtractor {
     }
 
     private static func readResponsibilities(_ text: UnsafeBufferPointer<UInt8>, agency: Agency?) -> AssignmentReader.Reading {
-        AssignmentReader.read(text, context: agency == nil ? .sentences : .duty(splitRoles: true), areas: true)
+        AssignmentReader.read(text, context: responsibilityContext(agency), areas: true)
+    }
+
+    private static func responsibilityContext(_ agency: Agency?) -> AssignmentReader.Context {
+        agency == nil ? .sentences : .duty(splitRoles: true)
     }
 
     private mutating func addResponsibilities(from text: String, agency: Agency?, line: Int, endLine: Int) {

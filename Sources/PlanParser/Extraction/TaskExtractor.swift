@@ -101,11 +101,15 @@ struct TaskExtractor {
     static func role(ofHeading title: String) -> Role? {
         guard title.utf8.count <= 120 else { return nil }
         var copy = title
-        let f = copy.withUTF8 { VietnameseText.lowercased($0) }
-        for (role, words, prefixOnly) in roleWords {
-            for w in words where prefixOnly ? f.starts(with: w) : ByteSearch.contains(f, w) { return role }
+        // Lowercased in a temporary buffer: every heading is asked, and no array is made.
+        return copy.withUTF8 { buf in
+            VietnameseText.withLowercased(buf) { f -> Role? in
+                for (role, words, prefixOnly) in roleWords {
+                    for w in words where prefixOnly ? ByteSearch.hasPrefix(f, w) : ByteSearch.contains(f, w) { return role }
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     /// Headings name what their section is for; an item's text is content, unless it has
@@ -187,7 +191,8 @@ struct TaskExtractor {
         }
         if role == .tasks, !hasFields, let units = Self.agencyUnits(of: s) {
             // `2. Phòng Văn hóa và Thông tin` over its duties: each duty is the unit's task.
-            addAgencyDuties(s, agency: Agency(names: units, line: s.line), path: path, id: idPath())
+            let heading = self.agency(units, line: s.line)
+            addAgencyDuties(s, agency: heading, path: path, id: idPath())
             return
         }
         if hasFields, !itemsHaveFields, role == .tasks || role == .neutral {
