@@ -117,7 +117,7 @@ struct AssignmentReader {
 
     // MARK: - Clauses
 
-    private mutating func read() -> Reading {
+    private func read() -> Reading {
         var reading = Reading()
         var prefix: [Range<Int>] = []
         let isDuty: Bool
@@ -131,7 +131,8 @@ struct AssignmentReader {
         }
         let clauses = clauseRanges()
         // `… chịu trách nhiệm thi hành Quyết định này`: the enforcement article, all of it.
-        if clauses.contains(where: hasBoilerplate) { return reading }
+        // (A closure, not the method itself: a method value would copy the reader.)
+        if clauses.contains(where: { hasBoilerplate($0) }) { return reading }
         for (n, c) in clauses.enumerated() {
             guard var frame = frame(in: c, allowImplicit: isDuty) else {
                 // `Văn phòng UBND tỉnh thông báo để …`, `Sở đã …`, `Tổ công tác tự giải thể …`: a
