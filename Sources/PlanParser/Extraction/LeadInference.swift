@@ -296,6 +296,10 @@ enum LeadInference {
             var copy = text
             return copy.withUTF8 { bytes in
                 var result: [Int] = []
+                // The tables in locals: a static is asked through its once-token at every use.
+                let and = Vocabulary.and
+                let pairs = Vocabulary.pairs
+                let expansions = Vocabulary.expansions
                 result.reserveCapacity(bytes.count / 5)
                 // The word's hash is made as its letters come (FNV-1a, as `TextWords.hash` of the
                 // lowercase bytes), with the states before its last two letters kept: the old tone
@@ -319,19 +323,19 @@ enum LeadInference {
                     before2 = basis
                     wordBytes = 0
                     last = (0, 0, 0)
-                    if h == Vocabulary.and { return }
+                    if h == and { return }
                     // Abbreviations are short: longer words are never looked up.
                     guard length <= 5 else {
                         result.append(Int(truncatingIfNeeded: h))
                         previous = h
                         return
                     }
-                    if let p = previous, let spelled = Vocabulary.lookUp(p &* 31 &+ h, in: Vocabulary.pairs) {
+                    if let p = previous, let spelled = Vocabulary.lookUp(p &* 31 &+ h, in: pairs) {
                         // `KH&CN`, `TT&TT`: two parts of one abbreviation.
                         result.removeLast()
                         result += spelled
                         previous = nil
-                    } else if let spelled = Vocabulary.lookUp(h, in: Vocabulary.expansions) {
+                    } else if let spelled = Vocabulary.lookUp(h, in: expansions) {
                         result += spelled
                         previous = h
                     } else {
