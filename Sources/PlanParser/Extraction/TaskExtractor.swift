@@ -320,7 +320,7 @@ struct TaskExtractor {
             number: number, title: title)
         for f in fields { addField(f, to: &task) }
         for item in items {
-            if let f = item.field, f.role == .unknown {
+            if item.fieldRole == .unknown, let f = item.field {
                 warnings.append(Diagnostic(line: item.line, code: "field-unknown-label",
                     message: "'\(f.label)' is not a known field label (lead, support, product, time)"))
             }
@@ -335,19 +335,21 @@ struct TaskExtractor {
         tasks.append(task)
     }
 
+    /// The field's role and value are read from the store; its label (not needed here) is
+    /// never made a string.
     private mutating func addField(_ f: SectionView, to task: inout PlanTask) {
-        guard let field = f.field else { return }
-        add(field.value, role: field.role, line: f.line, to: &task)
+        guard let role = f.fieldRole else { return }
+        add(f.fieldValueText.string, role: role, line: f.line, to: &task)
         for child in f.children {
-            if let cf = child.field, cf.role != .unknown {
+            if let childRole = child.fieldRole, childRole != .unknown {
                 addField(child, to: &task)
-            } else if field.role == .product {
+            } else if role == .product {
                 // `- Sản phẩm:` followed by `- + …` lines: one product per line, as written.
                 var p = Substring(child.title)
                 while let last = p.last, last == ";" || last == "." || last == "," || last == " " { p = p.dropLast() }
                 if !p.isEmpty { task.products.append(String(p)) }
             } else {
-                add(child.title, role: field.role, line: child.line, to: &task)
+                add(child.title, role: role, line: child.line, to: &task)
             }
         }
     }
