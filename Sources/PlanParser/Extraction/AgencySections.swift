@@ -26,7 +26,8 @@ extension TaskExtractor {
     /// `Giao` and before a `:`), and `s` has duties under it; else `nil`.
     static func agencyUnits(of s: SectionView) -> [String]? {
         guard s.kind != .appendix, !s.children.isEmpty || s.hasParagraphs else { return nil }
-        return agencyUnits(inTitle: s.title)
+        // Looked at in the store: most titles name no agency and are never made a string.
+        return s.titleText.withBytes { agencyTitle($0).units }
     }
 
     /// ``agencyUnits(of:)`` of `s` with its `title`, and the title's words when they were split:
@@ -34,19 +35,22 @@ extension TaskExtractor {
     /// hold a frame), and its words need not be split again to read it.
     static func agencyTitle(of s: SectionView, title: String) -> (units: [String]?, words: TextWords?) {
         guard s.kind != .appendix, !s.children.isEmpty || s.hasParagraphs else { return (nil, nil) }
-        return agencyTitle(title)
+        var copy = title
+        return copy.withUTF8 { agencyTitle($0) }
     }
 
     /// `Sở Nội vụ`, `Sở Nội vụ:`, `Trách nhiệm của Sở Nội vụ`, `Nhiệm vụ của Tổ công tác`,
     /// `Sở Nội vụ có trách nhiệm:`: the units, or `nil` when the title says more than that.
-    static func agencyUnits(inTitle title: String) -> [String]? { agencyTitle(title).units }
-
-    /// ``agencyUnits(inTitle:)``, and the title's words when they were split.
-    private static func agencyTitle(_ title: String) -> (units: [String]?, words: TextWords?) {
-        guard title.utf8.count <= 240 else { return (nil, nil) }
+    static func agencyUnits(inTitle title: String) -> [String]? {
         var copy = title
-        let dutiesOf = copy.withUTF8 { Self.startsWithDutiesOf($0) }
-        guard dutiesOf || copy.withUTF8({ AgencySections.startsLikeUnit($0) }) else { return (nil, nil) }
+        return copy.withUTF8 { agencyTitle($0).units }
+    }
+
+    /// ``agencyUnits(inTitle:)`` of a title's UTF-8 bytes, and its words when they were split.
+    private static func agencyTitle(_ title: UnsafeBufferPointer<UInt8>) -> (units: [String]?, words: TextWords?) {
+        guard title.count <= 240 else { return (nil, nil) }
+        let dutiesOf = Self.startsWithDutiesOf(title)
+        guard dutiesOf || AgencySections.startsLikeUnit(title) else { return (nil, nil) }
         let words = TextWords(title)
         return (agencyUnits(in: words, dutiesOf: dutiesOf), words)
     }

@@ -99,16 +99,19 @@ struct TaskExtractor {
     ] as [(Role, [String], Bool)]).map { ($0.0, $0.1.map { Array($0.utf8) }, $0.2) }
 
     static func role(ofHeading title: String) -> Role? {
-        guard title.utf8.count <= 120 else { return nil }
         var copy = title
+        return copy.withUTF8 { role(ofHeading: $0) }
+    }
+
+    /// ``role(ofHeading:)`` of a heading's UTF-8 bytes (as stored: no string is made).
+    static func role(ofHeading title: UnsafeBufferPointer<UInt8>) -> Role? {
+        guard title.count <= 120 else { return nil }
         // Lowercased in a temporary buffer: every heading is asked, and no array is made.
-        return copy.withUTF8 { buf in
-            VietnameseText.withLowercased(buf) { f -> Role? in
-                for (role, words, prefixOnly) in roleWords {
-                    for w in words where prefixOnly ? ByteSearch.hasPrefix(f, w) : ByteSearch.contains(f, w) { return role }
-                }
-                return nil
+        return VietnameseText.withLowercased(title) { f -> Role? in
+            for (role, words, prefixOnly) in roleWords {
+                for w in words where prefixOnly ? ByteSearch.hasPrefix(f, w) : ByteSearch.contains(f, w) { return role }
             }
+            return nil
         }
     }
 
@@ -176,7 +179,7 @@ struct TaskExtractor {
                 if !itemsHaveFields, c.children.contains(where: Self.isField) { itemsHaveFields = true }
             }
         }
-        let role = Self.definesRole(s, hasItems: hasItems) ? (Self.role(ofHeading: s.title) ?? inherited) : inherited
+        let role = Self.definesRole(s, hasItems: hasItems) ? (s.titleText.withBytes { Self.role(ofHeading: $0) } ?? inherited) : inherited
         if role == .tasks { sawTaskSection = true }
         if !s.tables.isEmpty {
             let label = Self.label(s)
