@@ -30,13 +30,12 @@ extension TaskExtractor {
         return s.titleText.withBytes { agencyTitle($0).units }
     }
 
-    /// ``agencyUnits(of:)`` of `s` with its `title`, and the title's words when they were split:
+    /// ``agencyUnits(of:)`` of `s` with its title's bytes, and the title's words when they were split:
     /// a title split and found no agency starts like a unit or with `Trách nhiệm của` (it may
     /// hold a frame), and its words need not be split again to read it.
-    static func agencyTitle(of s: SectionView, title: String) -> (units: [String]?, words: TextWords?) {
+    static func agencyTitle(of s: SectionView, _ title: UnsafeBufferPointer<UInt8>) -> (units: [String]?, words: TextWords?) {
         guard s.kind != .appendix, !s.children.isEmpty || s.hasParagraphs else { return (nil, nil) }
-        var copy = title
-        return copy.withUTF8 { agencyTitle($0) }
+        return agencyTitle(title)
     }
 
     /// `Sở Nội vụ`, `Sở Nội vụ:`, `Trách nhiệm của Sở Nội vụ`, `Nhiệm vụ của Tổ công tác`,

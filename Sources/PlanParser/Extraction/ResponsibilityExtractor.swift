@@ -7,20 +7,26 @@ extension TaskExtractor {
     mutating func collectResponsibilities(_ s: SectionView, agency: Agency?, isSection: Bool = false) {
         var inner = agency
         if !isSection {
-            let title = s.title
-            let (units, words) = Self.agencyTitle(of: s, title: title)
+            // The title is looked at in the store: it is made a string only for an agency's names.
+            let (units, reading) = s.titleText.withBytes { title -> ([String]?, AssignmentReader.Reading?) in
+                let (units, words) = Self.agencyTitle(of: s, title)
+                if let units { return (units, nil) }
+                // The title without a trailing `:` or `;` (as ``strippedTitle(_:)``).
+                var n = title.count
+                while n > 0, title[n - 1] == UInt8(ascii: ":") || title[n - 1] == UInt8(ascii: ";") || title[n - 1] == 0x20 { n -= 1 }
+                if let words, n == title.count {
+                    // The words split for the agency check are the text's (a text that may hold a frame).
+                    return (nil, AssignmentReader.read(words, context: Self.responsibilityContext(agency), areas: true))
+                }
+                let stripped = UnsafeBufferPointer(rebasing: title[0..<n])
+                guard agency != nil || AgencySections.mayHoldFrame(stripped) else { return (nil, nil) }
+                return (nil, Self.readResponsibilities(stripped, agency: agency))
+            }
             if let units {
                 inner = self.agency(units, line: s.line)
-            } else {
+            } else if let reading {
                 let end = s.children.isEmpty && !s.hasParagraphs ? s.endLine : s.line
-                let stripped = Self.strippedTitle(title)
-                if let words, stripped.utf8.count == title.utf8.count {
-                    // The words split for the agency check are the text's (a text that may hold a frame).
-                    let reading = AssignmentReader.read(words, context: Self.responsibilityContext(agency), areas: true)
-                    addResponsibilities(reading, agency: agency, line: s.line, endLine: end)
-                } else {
-                    addResponsibilities(from: stripped, agency: agency, line: s.line, endLine: end)
-                }
+                addResponsibilities(reading, agency: agency, line: s.line, endLine: end)
             }
         }
         for p in s.storedParagraphs {
@@ -43,15 +49,6 @@ extension TaskExtractor {
 
     private static func responsibilityContext(_ agency: Agency?) -> AssignmentReader.Context {
         agency == nil ? .sentences : .duty(splitRoles: true)
-    }
-
-    private mutating func addResponsibilities(from text: String, agency: Agency?, line: Int, endLine: Int) {
-        var copy = text
-        guard let reading = copy.withUTF8({ buf -> AssignmentReader.Reading? in
-            guard agency != nil || AgencySections.mayHoldFrame(buf) else { return nil }
-            return Self.readResponsibilities(buf, agency: agency)
-        }) else { return }
-        addResponsibilities(reading, agency: agency, line: line, endLine: endLine)
     }
 
     private mutating func addResponsibilities(_ reading: AssignmentReader.Reading, agency: Agency?, line: Int, endLine: Int) {

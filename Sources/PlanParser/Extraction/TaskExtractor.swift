@@ -409,8 +409,11 @@ struct TaskExtractor {
 
     private static func hasColon(_ s: String) -> Bool {
         var copy = s
-        return copy.withUTF8 { $0.contains(UInt8(ascii: ":")) }
+        // `memchr` (through ByteSearch), not a byte loop: every field value and cell is asked.
+        return copy.withUTF8 { ByteSearch.contains($0, colon) }
     }
+
+    private static let colon = [UInt8(ascii: ":")]
 
     private mutating func units(_ value: String) -> [UnitRef] {
         let key = TextKey(value)
