@@ -10,9 +10,14 @@ struct Agency {
     let units: [UnitRef]
 
     init(names: [String], line: Int) {
+        self.init(names: names, line: line, units: names.map { UnitRef(name: $0, key: UnitNormalizer.key(for: $0)) })
+    }
+
+    /// - Parameter units: `names` with their keys.
+    init(names: [String], line: Int, units: [UnitRef]) {
         self.names = names
         self.line = line
-        units = names.map { UnitRef(name: $0, key: UnitNormalizer.key(for: $0)) }
+        self.units = units
     }
 }
 
@@ -21,17 +26,35 @@ extension TaskExtractor {
     /// `Giao` and before a `:`), and `s` has duties under it; else `nil`.
     static func agencyUnits(of s: SectionView) -> [String]? {
         guard s.kind != .appendix, !s.children.isEmpty || s.hasParagraphs else { return nil }
-        return agencyUnits(inTitle: s.title)
+        // Looked at in the store: most titles name no agency and are never made a string.
+        return s.titleText.withBytes { agencyTitle($0).units }
+    }
+
+    /// ``agencyUnits(of:)`` of `s` with its title's bytes, and the title's words when they were split:
+    /// a title split and found no agency starts like a unit or with `Trách nhiệm của` (it may
+    /// hold a frame), and its words need not be split again to read it.
+    static func agencyTitle(of s: SectionView, _ title: UnsafeBufferPointer<UInt8>) -> (units: [String]?, words: TextWords?) {
+        guard s.kind != .appendix, !s.children.isEmpty || s.hasParagraphs else { return (nil, nil) }
+        return agencyTitle(title)
     }
 
     /// `Sở Nội vụ`, `Sở Nội vụ:`, `Trách nhiệm của Sở Nội vụ`, `Nhiệm vụ của Tổ công tác`,
     /// `Sở Nội vụ có trách nhiệm:`: the units, or `nil` when the title says more than that.
     static func agencyUnits(inTitle title: String) -> [String]? {
-        guard title.utf8.count <= 240 else { return nil }
         var copy = title
-        let dutiesOf = copy.withUTF8 { Self.startsWithDutiesOf($0) }
-        guard dutiesOf || copy.withUTF8({ AgencySections.startsLikeUnit($0) }) else { return nil }
+        return copy.withUTF8 { agencyTitle($0).units }
+    }
+
+    /// ``agencyUnits(inTitle:)`` of a title's UTF-8 bytes, and its words when they were split.
+    private static func agencyTitle(_ title: UnsafeBufferPointer<UInt8>) -> (units: [String]?, words: TextWords?) {
+        guard title.count <= 240 else { return (nil, nil) }
+        let dutiesOf = Self.startsWithDutiesOf(title)
+        guard dutiesOf || AgencySections.startsLikeUnit(title) else { return (nil, nil) }
         let words = TextWords(title)
+        return (agencyUnits(in: words, dutiesOf: dutiesOf), words)
+    }
+
+    private static func agencyUnits(in words: TextWords, dutiesOf: Bool) -> [String]? {
         let reader = AgencySections.nameReader(words)
         var k = 0
         if dutiesOf, let e = AssignmentFrames.dutiesOf.longestMatch(in: words, at: 0) {
@@ -175,9 +198,9 @@ extension TaskExtractor {
                 task.lead = agency.units
                 leadLine = agency.line
             } else {
-                task.lead = a.lead.map(Self.unit)
+                task.lead = a.lead.map { cachedUnit($0) }
             }
-            task.support = a.support.map(Self.unit)
+            task.support = a.support.map { cachedUnit($0) }
             if a.agencySupports, let agency { task.support += agency.units }
             if !task.lead.isEmpty { task.leadSource = LeadSource(kind: .stated, line: leadLine) }
             for t in a.times { add(t, role: .time, line: line, to: &task, inline: false) }
@@ -216,6 +239,21 @@ extension TaskExtractor {
 
     static func unit(_ name: String) -> UnitRef {
         UnitRef(name: name, key: UnitNormalizer.key(for: name))
+    }
+
+    /// ``unit(_:)`` through the extractor's cache: a plan names the same few units in many
+    /// duties, and a key takes thousands of instructions to make (a hash lookup, far fewer).
+    /// An ``Agency`` with its units' keys from the cache.
+    mutating func agency(_ names: [String], line: Int) -> Agency {
+        Agency(names: names, line: line, units: names.map { cachedUnit($0) })
+    }
+
+    mutating func cachedUnit(_ name: String) -> UnitRef {
+        let text = TextKey(name)
+        if let key = unitKeyCache[text] { return UnitRef(name: name, key: key) }
+        let key = UnitNormalizer.key(for: name)
+        if unitKeyCache.count < Self.cacheLimit { unitKeyCache[text] = key }
+        return UnitRef(name: name, key: key)
     }
 
     /// The same unit twice in one field is one (by key); a task without a lead has no source.
@@ -314,7 +352,78 @@ enum AgencySections {
         // Cut at a letter's start: a scalar cut in half is no UTF-8.
         var end = min(buf.count, i + 48)
         while end < buf.count, end > i, buf[end] & 0xC0 == 0x80 { end -= 1 }
-        let prefix = TextWords(UnsafeBufferPointer(rebasing: buf[i..<end]))
+        // Most heads (`Sở Nội vụ`, `Phòng …`) are told apart by their first two words, without
+        // splitting the text: see ``firstTwoWords(_:_:_:_:)``.
+        if let starts = notHeadStarts, let words = firstTwoWords(buf, i, j, end) {
+            guard let key = words else { return true }
+            if !sortedContains(starts, key) { return true }
+        }
+        // A match at the first word reads no more tokens than the longest phrase has parts.
+        let prefix = TextWords(UnsafeBufferPointer(rebasing: buf[i..<end]), tokenLimit: notHeadParts)
         return UnitLexicon.notHeadIndex.longestMatch(in: prefix, at: 0) == nil
+    }
+
+    private static let notHeadParts = UnitLexicon.notHeads.map(\.parts.count).max() ?? 0
+
+    /// The first two words of every not-head phrase, by hash (each word's spelling and old-tone
+    /// alternate, as ``PhraseIndex`` compares them) as `first &* 31 &+ second`, sorted; `nil`
+    /// when a phrase does not open with two words (then every text is split into words).
+    private static let notHeadStarts: [UInt64]? = {
+        func hashes(_ spellings: [[UInt8]]) -> [UInt64] {
+            let spelling = TextWords.hash(spellings[0])
+            return spellings.count > 1 ? [spelling, TextWords.hash(spellings[1])] : [spelling]
+        }
+        var keys: [UInt64] = []
+        for p in UnitLexicon.notHeads {
+            guard p.parts.count >= 2, case .word(let a) = p.parts[0], case .word(let b) = p.parts[1] else { return nil }
+            for x in hashes(a) { for y in hashes(b) { keys.append(x &* 31 &+ y) } }
+        }
+        return keys.sorted()
+    }()
+
+    private static func sortedContains(_ keys: [UInt64], _ key: UInt64) -> Bool {
+        var lo = 0
+        var hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < keys.count && keys[lo] == key
+    }
+
+    /// The first two tokens that ``TextWords`` would make of `buf[i..<end]`, when they are plain
+    /// to see: the first word `buf[i..<j]` and the next run of letters (`.some(key)`, the words'
+    /// hashes combined as in ``notHeadStarts``), or the first word alone before a mark or the
+    /// end (`.some(nil)`: no phrase of two words starts there). `nil` when either word holds
+    /// anything but letters (punctuation, digits, a dash: the splitting rules decide).
+    private static func firstTwoWords(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ j: Int, _ end: Int) -> UInt64?? {
+        @inline(__always)
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        /// Letters only: ASCII letters and multi-byte scalars other than the `E2` punctuation.
+        func isPlain(_ a: Int, _ b: Int) -> Bool {
+            guard a < b else { return false }
+            for k in a..<b {
+                let c = buf[k]
+                if c < 0x80 ? (c | 0x20) &- 0x61 >= 26 : c == 0xE2 { return false }
+            }
+            return true
+        }
+        func hash(_ a: Int, _ b: Int) -> UInt64 {
+            VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[a..<b])) { TextWords.hash($0) }
+        }
+        guard j <= end, isPlain(i, j) else { return nil }
+        if j == end { return .some(nil) }
+        if buf[j] == UInt8(ascii: ",") || buf[j] == UInt8(ascii: ":") {
+            // `Sở,` `Sở:` then a space: the word, then the mark.
+            return j + 1 == end || isSpace(buf[j + 1]) ? .some(nil) : nil
+        }
+        guard isSpace(buf[j]) else { return nil }
+        var k = j
+        while k < end, isSpace(buf[k]) { k += 1 }
+        if k == end { return .some(nil) }
+        var m = k
+        while m < end, !isSpace(buf[m]) { m += 1 }
+        guard isPlain(k, m) else { return nil }
+        return .some(hash(i, j) &* 31 &+ hash(k, m))
     }
 }

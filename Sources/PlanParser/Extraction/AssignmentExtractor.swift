@@ -65,11 +65,19 @@ struct AssignmentReader {
     /// - Parameter areas: also read each duty's areas and clause heads (for responsibilities).
     static func read(_ text: String, context: Context, collectiveSubjects: Bool = true, areas: Bool = false) -> Reading {
         var copy = text
-        return copy.withUTF8 { buf in
-            var reader = AssignmentReader(words: TextWords(buf), context: context, collectiveSubjects: collectiveSubjects)
-            reader.readsAreas = areas
-            return reader.read()
-        }
+        return copy.withUTF8 { read($0, context: context, collectiveSubjects: collectiveSubjects, areas: areas) }
+    }
+
+    /// ``read(_:context:collectiveSubjects:areas:)`` of a text's UTF-8 bytes (valid UTF-8, NFC).
+    static func read(_ text: UnsafeBufferPointer<UInt8>, context: Context, collectiveSubjects: Bool = true, areas: Bool = false) -> Reading {
+        read(TextWords(text), context: context, collectiveSubjects: collectiveSubjects, areas: areas)
+    }
+
+    /// ``read(_:context:collectiveSubjects:areas:)`` of a text already split into words.
+    static func read(_ words: TextWords, context: Context, collectiveSubjects: Bool = true, areas: Bool = false) -> Reading {
+        var reader = AssignmentReader(words: words, context: context, collectiveSubjects: collectiveSubjects)
+        reader.readsAreas = areas
+        return reader.read()
     }
 
     /// Cheap check before any tokenizing: could `text` hold a frame at all? Every frame has a
@@ -109,7 +117,7 @@ struct AssignmentReader {
 
     // MARK: - Clauses
 
-    private mutating func read() -> Reading {
+    private func read() -> Reading {
         var reading = Reading()
         var prefix: [Range<Int>] = []
         let isDuty: Bool
@@ -123,7 +131,8 @@ struct AssignmentReader {
         }
         let clauses = clauseRanges()
         // `… chịu trách nhiệm thi hành Quyết định này`: the enforcement article, all of it.
-        if clauses.contains(where: hasBoilerplate) { return reading }
+        // (A closure, not the method itself: a method value would copy the reader.)
+        if clauses.contains(where: { hasBoilerplate($0) }) { return reading }
         for (n, c) in clauses.enumerated() {
             guard var frame = frame(in: c, allowImplicit: isDuty) else {
                 // `Văn phòng UBND tỉnh thông báo để …`, `Sở đã …`, `Tổ công tác tự giải thể …`: a
@@ -313,8 +322,10 @@ struct AssignmentReader {
             f.implicit = true
             return f
         }
-        // 3. `X chủ trì …`, `X có trách nhiệm …`, `X tổ chức …`, `X: …`.
-        if let (names, ne) = units.names(at: k), ne <= end, let f = afterLead(subject: names, at: ne, end: end, assigned: false) {
+        // 3. `X chủ trì …`, `X có trách nhiệm …`, `X tổ chức …`, `X: …`. (The names are read
+        // once for 3 and 3b.)
+        let named = units.names(at: k)
+        if let (names, ne) = named, ne <= end, let f = afterLead(subject: names, at: ne, end: end, assigned: false) {
             let plainVerb = f.lead == names && f.support.isEmpty && AssignmentFrames.leads.longestMatch(in: words, at: ne) == nil
                 && AssignmentFrames.responsibility.longestMatch(in: words, at: ne) == nil
             if !collectiveSubjects, plainVerb, names.allSatisfy({ LeadInference.isCollective(name($0)) }) { return nil }
@@ -322,7 +333,7 @@ struct AssignmentReader {
         }
         // 3b. `Phòng Phổ biến, giáo dục pháp luật chủ trì …`: a name with a comma the lexicon
         // does not know, right before a role word.
-        if let (names, ne) = units.names(at: k), ne < end, words[ne].kind == .comma, let e = roleWordAhead(from: ne + 1, end: end),
+        if let (names, ne) = named, ne < end, words[ne].kind == .comma, let e = roleWordAhead(from: ne + 1, end: end),
             let f = afterLead(subject: names.dropLast() + [names.last!.lowerBound..<e], at: e, end: end, assigned: false)
         {
             return f
@@ -504,6 +515,12 @@ struct AssignmentReader {
     static func closingTimes(of title: String) -> [String] {
         var copy = title
         return copy.withUTF8 { buf in
+            // Only a cut in the last 79 bytes counts, and only with a digit after it: a title
+            // whose tail has no `;` or `.` or no digit has no closing time (most have none).
+            let tail = UnsafeBufferPointer(rebasing: buf[max(0, buf.count - 79)...])
+            guard tail.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ".") }),
+                tail.contains(where: { $0 &- 0x30 < 10 })
+            else { return [] }
             // The last `;` or sentence end with words after it.
             var cut = -1
             var depth = 0

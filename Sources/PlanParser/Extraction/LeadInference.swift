@@ -82,7 +82,7 @@ enum LeadInference {
                     let words = vocabulary.words(tasks[i].title)
                     var here: [Int32] = []
                     for (pos, w) in words.enumerated() {
-                        guard let numbers = starts.byFirst[w] else { continue }
+                        guard starts.mayStart(w), let numbers = starts.byFirst[w] else { continue }
                         for n in numbers where matches(words, at: pos, starts.refs[n].words) && !here.contains(Int32(n)) {
                             here.append(Int32(n))
                         }
@@ -174,6 +174,19 @@ enum LeadInference {
 
         var refs: [Ref] = []
         var byFirst: [Int: [Int]] = [:]
+        /// A bit per first word (by the top bits of its hash): most title words start no
+        /// phrase, and a clear bit says so without hashing the word into `byFirst`.
+        private var firstBits = [UInt64](repeating: 0, count: 64)
+
+        @inline(__always)
+        private static func bit(_ word: Int) -> Int { Int(UInt64(UInt(bitPattern: word)) >> 52) }
+
+        /// Whether `word` may start a phrase (`byFirst` has it, or a false positive).
+        @inline(__always)
+        func mayStart(_ word: Int) -> Bool {
+            let b = Self.bit(word)
+            return firstBits[b >> 6] & (1 << UInt64(b & 63)) != 0
+        }
 
         init(_ candidates: [Candidate]) {
             for (c, cand) in candidates.enumerated() {
@@ -188,6 +201,8 @@ enum LeadInference {
 
         private mutating func add(_ r: Ref) {
             byFirst[r.words[0], default: []].append(refs.count)
+            let b = Self.bit(r.words[0])
+            firstBits[b >> 6] |= 1 << UInt64(b & 63)
             refs.append(r)
         }
     }
@@ -281,6 +296,10 @@ enum LeadInference {
             var copy = text
             return copy.withUTF8 { bytes in
                 var result: [Int] = []
+                // The tables in locals: a static is asked through its once-token at every use.
+                let and = Vocabulary.and
+                let pairs = Vocabulary.pairs
+                let expansions = Vocabulary.expansions
                 result.reserveCapacity(bytes.count / 5)
                 // The word's hash is made as its letters come (FNV-1a, as `TextWords.hash` of the
                 // lowercase bytes), with the states before its last two letters kept: the old tone
@@ -304,19 +323,19 @@ enum LeadInference {
                     before2 = basis
                     wordBytes = 0
                     last = (0, 0, 0)
-                    if h == Vocabulary.and { return }
+                    if h == and { return }
                     // Abbreviations are short: longer words are never looked up.
                     guard length <= 5 else {
                         result.append(Int(truncatingIfNeeded: h))
                         previous = h
                         return
                     }
-                    if let p = previous, let spelled = Vocabulary.pairs[p &* 31 &+ h] {
+                    if let p = previous, let spelled = Vocabulary.lookUp(p &* 31 &+ h, in: pairs) {
                         // `KH&CN`, `TT&TT`: two parts of one abbreviation.
                         result.removeLast()
                         result += spelled
                         previous = nil
-                    } else if let spelled = Vocabulary.expansions[h] {
+                    } else if let spelled = Vocabulary.lookUp(h, in: expansions) {
                         result += spelled
                         previous = h
                     } else {
@@ -392,18 +411,26 @@ enum LeadInference {
 
         private static let and = TextWords.hash(Array("và".utf8))  // "and"
 
+        /// The spelled-out words of `key` in a table of a few entries. Almost every word is
+        /// looked up: comparing a handful of integers costs less than hashing the key.
+        @inline(__always)
+        private static func lookUp(_ key: UInt64, in table: [(key: UInt64, words: [Int])]) -> [Int]? {
+            for entry in table where entry.key == key { return entry.words }
+            return nil
+        }
+
         /// Abbreviations written out, as in unit keys, and the plan areas' own: CCHC
-        /// (administrative reform), QPPL (legal documents).
-        private static let expansions: [UInt64: [Int]] = Dictionary(uniqueKeysWithValues: [
+        /// (administrative reform), QPPL (legal documents). By hash (the keys are distinct).
+        private static let expansions: [(key: UInt64, words: [Int])] = [
             ("cchc", "cải cách hành chính"), ("qppl", "quy phạm pháp luật"), ("khcn", "khoa học công nghệ"),
             ("ubnd", "ủy ban nhân dân"), ("hđnd", "hội đồng nhân dân"), ("cntt", "công nghệ thông tin"),
             ("tthc", "thủ tục hành chính"), ("tttt", "thông tin truyền thông"),
-        ].map { (TextWords.hash(Array($0.0.utf8)), spelled($0.1)) })
+        ].map { (TextWords.hash(Array($0.0.utf8)), spelled($0.1)) }
 
         /// Two-part abbreviations (`KH&CN`, `TT&TT`), by the hashes of their parts.
-        private static let pairs: [UInt64: [Int]] = Dictionary(uniqueKeysWithValues: [
+        private static let pairs: [(key: UInt64, words: [Int])] = [
             ("kh", "cn", "khoa học công nghệ"), ("tt", "tt", "thông tin truyền thông"),
-        ].map { (TextWords.hash(Array($0.0.utf8)) &* 31 &+ TextWords.hash(Array($0.1.utf8)), spelled($0.2)) })
+        ].map { (TextWords.hash(Array($0.0.utf8)) &* 31 &+ TextWords.hash(Array($0.1.utf8)), spelled($0.2)) }
     }
 
     private static func withoutParentheses(_ s: String) -> String {

@@ -7,44 +7,65 @@ extension TaskExtractor {
     mutating func collectResponsibilities(_ s: SectionView, agency: Agency?, isSection: Bool = false) {
         var inner = agency
         if !isSection {
-            if let units = Self.agencyUnits(of: s) {
-                inner = Agency(names: units, line: s.line)
-            } else {
+            // The title is looked at in the store: it is made a string only for an agency's names.
+            let (units, reading) = s.titleText.withBytes { title -> ([String]?, AssignmentReader.Reading?) in
+                let (units, words) = Self.agencyTitle(of: s, title)
+                if let units { return (units, nil) }
+                // The title without a trailing `:` or `;` (as ``strippedTitle(_:)``).
+                var n = title.count
+                while n > 0, title[n - 1] == UInt8(ascii: ":") || title[n - 1] == UInt8(ascii: ";") || title[n - 1] == 0x20 { n -= 1 }
+                if let words, n == title.count {
+                    // The words split for the agency check are the text's (a text that may hold a frame).
+                    return (nil, AssignmentReader.read(words, context: Self.responsibilityContext(agency), areas: true))
+                }
+                let stripped = UnsafeBufferPointer(rebasing: title[0..<n])
+                guard agency != nil || AgencySections.mayHoldFrame(stripped) else { return (nil, nil) }
+                return (nil, Self.readResponsibilities(stripped, agency: agency))
+            }
+            if let units {
+                inner = self.agency(units, line: s.line)
+            } else if let reading {
                 let end = s.children.isEmpty && !s.hasParagraphs ? s.endLine : s.line
-                addResponsibilities(from: Self.strippedTitle(s.title), agency: agency, line: s.line, endLine: end)
+                addResponsibilities(reading, agency: agency, line: s.line, endLine: end)
             }
         }
         for p in s.storedParagraphs {
-            // Without an agency most paragraphs hold no frame: looked at in the store, they are
-            // never decoded into a string.
-            let text = StoredText(store: s.store, range: p.text)
-            guard inner != nil || text.withBytes(AgencySections.mayHoldFrame) else { continue }
-            addResponsibilities(from: text.string, agency: inner, line: Int(p.line), endLine: Int(p.endLine), checked: true)
+            // Read from the store's bytes: the paragraph's text is never made a `String` (without
+            // an agency most paragraphs hold no frame and are not even tokenized).
+            let reading = StoredText(store: s.store, range: p.text).withBytes { buf -> AssignmentReader.Reading? in
+                guard inner != nil || AgencySections.mayHoldFrame(buf) else { return nil }
+                return Self.readResponsibilities(buf, agency: inner)
+            }
+            if let reading { addResponsibilities(reading, agency: inner, line: Int(p.line), endLine: Int(p.endLine)) }
         }
         for c in s.children where !c.isKnownField {
             collectResponsibilities(c, agency: inner)
         }
     }
 
-    /// - Parameter checked: the caller has seen that the text may hold a frame.
-    private mutating func addResponsibilities(from text: String, agency: Agency?, line: Int, endLine: Int, checked: Bool = false) {
-        guard agency != nil || checked || AgencySections.mayHoldFrame(text) else { return }
-        let reading = AssignmentReader.read(text, context: agency == nil ? .sentences : .duty(splitRoles: true), areas: true)
+    private static func readResponsibilities(_ text: UnsafeBufferPointer<UInt8>, agency: Agency?) -> AssignmentReader.Reading {
+        AssignmentReader.read(text, context: responsibilityContext(agency), areas: true)
+    }
+
+    private static func responsibilityContext(_ agency: Agency?) -> AssignmentReader.Context {
+        agency == nil ? .sentences : .duty(splitRoles: true)
+    }
+
+    private mutating func addResponsibilities(_ reading: AssignmentReader.Reading, agency: Agency?, line: Int, endLine: Int) {
         for a in reading.assignments where !a.duty.isEmpty {
-            let areas = a.areas
-            var leads = a.lead.map(Self.unit)
-            var supports = a.support.map(Self.unit)
+            var leads = a.lead.map { cachedUnit($0) }
+            var supports = a.support.map { cachedUnit($0) }
             if let agency {
                 if a.agencySupports { supports += agency.units } else if leads.isEmpty { leads = agency.units }
             }
-            for (units, role) in [(leads, Responsibility.Role.lead), (supports, .support)] {
-                for u in units {
-                    responsibilities.append(Responsibility(unit: u, role: role, duty: a.duty, areas: areas, line: line,
-                                                           endLine: endLine))
-                    responsibilityHeads.append(a.heads)
-                }
-            }
+            for u in leads { append(u, role: .lead, a, line: line, endLine: endLine) }
+            for u in supports { append(u, role: .support, a, line: line, endLine: endLine) }
         }
+    }
+
+    private mutating func append(_ unit: UnitRef, role: Responsibility.Role, _ a: DutyAssignment, line: Int, endLine: Int) {
+        responsibilities.append(Responsibility(unit: unit, role: role, duty: a.duty, areas: a.areas, line: line, endLine: endLine))
+        responsibilityHeads.append(a.heads)
     }
 }
 

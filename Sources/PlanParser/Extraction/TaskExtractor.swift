@@ -17,6 +17,8 @@ struct TaskExtractor {
     private var unitCache: [TextKey: [UnitRef]] = [:]
     private var productCache: [TextKey: [String]] = [:]
     private var timeCache: [TextKey: (milestones: [TimeMilestone], problems: [TimeProblem])] = [:]
+    /// Unit keys by name (see ``cachedUnit(_:)``).
+    var unitKeyCache: [TextKey: String] = [:]
     var tasks: [PlanTask] = []
     var targets: [Target] = []
     var warnings: [Diagnostic] = []
@@ -108,13 +110,20 @@ struct TaskExtractor {
     ] as [(Role, [String], Bool)]).map { ($0.0, $0.1.map { Array($0.utf8) }, $0.2) }
 
     static func role(ofHeading title: String) -> Role? {
-        guard title.utf8.count <= 120 else { return nil }
         var copy = title
-        let f = copy.withUTF8 { VietnameseText.lowercased($0) }
-        for (role, words, prefixOnly) in roleWords {
-            for w in words where prefixOnly ? f.starts(with: w) : ByteSearch.contains(f, w) { return role }
+        return copy.withUTF8 { role(ofHeading: $0) }
+    }
+
+    /// ``role(ofHeading:)`` of a heading's UTF-8 bytes (as stored: no string is made).
+    static func role(ofHeading title: UnsafeBufferPointer<UInt8>) -> Role? {
+        guard title.count <= 120 else { return nil }
+        // Lowercased in a temporary buffer: every heading is asked, and no array is made.
+        return VietnameseText.withLowercased(title) { f -> Role? in
+            for (role, words, prefixOnly) in roleWords {
+                for w in words where prefixOnly ? ByteSearch.hasPrefix(f, w) : ByteSearch.contains(f, w) { return role }
+            }
+            return nil
         }
-        return nil
     }
 
     /// Headings name what their section is for; an item's text is content, unless it has
@@ -183,7 +192,7 @@ struct TaskExtractor {
                 if !itemsHaveFields, c.children.contains(where: Self.isField) { itemsHaveFields = true }
             }
         }
-        let role = Self.definesRole(s, hasItems: hasItems) ? (Self.role(ofHeading: s.title) ?? inherited) : inherited
+        let role = Self.definesRole(s, hasItems: hasItems) ? (s.titleText.withBytes { Self.role(ofHeading: $0) } ?? inherited) : inherited
         if role == .tasks { sawTaskSection = true }
         if !s.tables.isEmpty {
             let label = Self.label(s)
@@ -198,7 +207,8 @@ struct TaskExtractor {
         }
         if role == .tasks, !hasFields, let units = Self.agencyUnits(of: s) {
             // `2. Phòng Văn hóa và Thông tin` over its duties: each duty is the unit's task.
-            addAgencyDuties(s, agency: Agency(names: units, line: s.line), path: path, id: idPath())
+            let heading = self.agency(units, line: s.line)
+            addAgencyDuties(s, agency: heading, path: path, id: idPath())
             return
         }
         if hasFields, !itemsHaveFields, role == .tasks || role == .neutral {
@@ -326,7 +336,7 @@ struct TaskExtractor {
             number: number, title: title)
         for f in fields { addField(f, to: &task) }
         for item in items {
-            if let f = item.field, f.role == .unknown {
+            if item.fieldRole == .unknown, let f = item.field {
                 warnings.append(Diagnostic(line: item.line, code: "field-unknown-label",
                     message: "'\(f.label)' is not a known field label (lead, support, product, time)"))
             }
@@ -341,19 +351,21 @@ struct TaskExtractor {
         tasks.append(task)
     }
 
+    /// The field's role and value are read from the store; its label (not needed here) is
+    /// never made a string.
     private mutating func addField(_ f: SectionView, to task: inout PlanTask) {
-        guard let field = f.field else { return }
-        add(field.value, role: field.role, line: f.line, to: &task)
+        guard let role = f.fieldRole else { return }
+        add(f.fieldValueText.string, role: role, line: f.line, to: &task)
         for child in f.children {
-            if let cf = child.field, cf.role != .unknown {
+            if let childRole = child.fieldRole, childRole != .unknown {
                 addField(child, to: &task)
-            } else if field.role == .product {
+            } else if role == .product {
                 // `- Sản phẩm:` followed by `- + …` lines: one product per line, as written.
                 var p = Substring(child.title)
                 while let last = p.last, last == ";" || last == "." || last == "," || last == " " { p = p.dropLast() }
                 if !p.isEmpty { task.products.append(String(p)) }
             } else {
-                add(child.title, role: field.role, line: child.line, to: &task)
+                add(child.title, role: role, line: child.line, to: &task)
             }
         }
     }
@@ -410,8 +422,11 @@ struct TaskExtractor {
 
     private static func hasColon(_ s: String) -> Bool {
         var copy = s
-        return copy.withUTF8 { $0.contains(UInt8(ascii: ":")) }
+        // `memchr` (through ByteSearch), not a byte loop: every field value and cell is asked.
+        return copy.withUTF8 { ByteSearch.contains($0, colon) }
     }
+
+    private static let colon = [UInt8(ascii: ":")]
 
     private mutating func units(_ value: String) -> [UnitRef] {
         let key = TextKey(value)

@@ -53,8 +53,12 @@ struct UnitNameReader {
         guard let headEnd = UnitLexicon.headIndex.longestMatch(in: words, at: i) else { return nil }
         let t = words[i]
         let headText = Array(words.lower[Int(t.start)..<Int(words[headEnd - 1].end)])
-        guard t.capitalized || UnitLexicon.lowercaseHeads.contains(headText) else { return nil }
-        if Self.personHeads.contains(headText) || Self.personHeads.contains(words.lowerWord(i)) {
+        // The head's sets are asked by hash first: most heads are in none of them.
+        let headHash = TextWords.hash(headText)
+        guard t.capitalized || Self.lowercaseHeads.contains(headText, hash: headHash) else { return nil }
+        if Self.personHeadSet.contains(headText, hash: headHash)
+            || Self.personHeadSet.mayContain(hash: t.hash) && Self.personHeads.contains(words.lowerWord(i))
+        {
             // `Chủ tịch UBND tỉnh`, `Thủ trưởng các cơ quan, đơn vị`, `Giám đốc Sở Y tế`.
             if let end = name(at: headEnd) { return end }
             guard t.capitalized else { return nil }
@@ -67,16 +71,16 @@ struct UnitNameReader {
         } else if headText == Self.office, let fieldEnd = Self.officeFields.longestMatch(in: words, at: k) {
             k = fieldEnd
         }
-        if Self.verbHeads.contains(headText), k == headEnd, k < words.count,
+        if Self.verbHeadSet.contains(headText, hash: headHash), k == headEnd, k < words.count,
             !words[k].capitalized, UnitLexicon.placeIndex.longestMatch(in: words, at: k) == nil
         {
             // `Thanh tra việc …` (to inspect), not `Thanh tra tỉnh` (the inspectorate).
             return nil
         }
         let end = tail(
-            from: k, start: i, openHead: k == headEnd && UnitLexicon.openHeads.contains(headText), afterField: k > headEnd)
+            from: k, start: i, openHead: k == headEnd && Self.openHeads.contains(headText, hash: headHash), afterField: k > headEnd)
         // A bare `Sở`, `Phòng`, `Đoàn`: a word of the sentence more often than a name.
-        if end == headEnd, Self.bareHeads.contains(headText) { return nil }
+        if end == headEnd, Self.bareHeadSet.contains(headText, hash: headHash) { return nil }
         return end
     }
 
@@ -329,6 +333,13 @@ struct UnitNameReader {
     /// Heads that are also verbs (`thanh tra`: the inspectorate, to inspect).
     static let verbHeads: Set<[UInt8]> = [Array("thanh tra".utf8)]
 
+    // The sets above and the lexicon's, with their members' hashes (see ``HashedByteSet``).
+    private static let personHeadSet = HashedByteSet(personHeads)
+    private static let bareHeadSet = HashedByteSet(bareHeads)
+    private static let verbHeadSet = HashedByteSet(verbHeads)
+    private static let openHeads = HashedByteSet(UnitLexicon.openHeads)
+    private static let lowercaseHeads = HashedByteSet(UnitLexicon.lowercaseHeads)
+
     /// Fields of the councils' and committees' office (`Văn phòng HĐND và UBND huyện`), read only
     /// after `Văn phòng`: elsewhere `HĐND và UBND` is two bodies.
     static let officeFields = PhraseIndex([
@@ -370,4 +381,25 @@ extension UnitNameReader {
         }
         return result
     }
+}
+
+/// A small set of byte strings with the FNV-1a hash (``TextWords/hash(_:)``) of each member:
+/// a text whose hash is none of them is no member, known without hashing it again for the set.
+/// A text with a member's hash is looked up in the set itself, so the answer is the set's.
+struct HashedByteSet {
+    let members: Set<[UInt8]>
+    private let hashes: [UInt64]
+
+    init(_ members: Set<[UInt8]>) {
+        self.members = members
+        hashes = members.map { TextWords.hash($0) }
+    }
+
+    /// Whether a text with FNV-1a hash `hash` may be a member.
+    @inline(__always)
+    func mayContain(hash: UInt64) -> Bool { hashes.contains(hash) }
+
+    /// Whether `text`, whose FNV-1a hash is `hash`, is a member.
+    @inline(__always)
+    func contains(_ text: [UInt8], hash: UInt64) -> Bool { mayContain(hash: hash) && members.contains(text) }
 }

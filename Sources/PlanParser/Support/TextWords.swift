@@ -35,13 +35,20 @@ struct TextWords {
     private(set) var tokens: [Token] = []
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
+        self.init(text, tokenLimit: Int.max)
+    }
+
+    /// The first tokens of `text`, at least `tokenLimit` of them when it has that many: the
+    /// same tokens as the whole text's first ones (each run between spaces is split on its own),
+    /// for a reader that looks only at the start.
+    init(_ text: UnsafeBufferPointer<UInt8>, tokenLimit: Int) {
         bytes = Array(text)
         lower = VietnameseText.lowercased(text)
-        tokens.reserveCapacity(text.count / 5 + 2)
+        tokens.reserveCapacity(tokenLimit < text.count / 5 ? tokenLimit + 4 : text.count / 5 + 2)
         var i = 0
         var space = true
         let n = text.count
-        while i < n {
+        while i < n, tokens.count < tokenLimit {
             let b = text[i]
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
                 space = true
@@ -196,25 +203,38 @@ struct TextWords {
         return b
     }
 
+    /// Whether the scalar at `i` is a lowercase letter, and its length. ASCII, most of the
+    /// letters, is decided on the byte (as ``VietnameseText/isLowercase(_:)`` decides it).
+    @inline(__always)
+    private static func lowercaseScalar(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> (Bool, Int) {
+        let b = text[i]
+        if b < 0x80 { return (b &- 0x61 < 26, 1) }
+        let (s, n) = VietnameseText.scalar(in: text, at: i)
+        return (VietnameseText.isLowercase(s), n)
+    }
+
+    /// Whether `a..<b` holds a lowercase letter.
+    @inline(__always)
+    private static func hasLowercase(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+        var i = a
+        while i < b {
+            let (lower, n) = lowercaseScalar(text, at: i)
+            if lower { return true }
+            i += n
+        }
+        return false
+    }
+
     /// One word, or words joined by a dash between lowercase letters.
     private mutating func words(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, spaceBefore: Bool) {
         var start = a
         var k = a
-        var hasLower = false
-        var scanIndex = a
-        while scanIndex < b {
-            let (s, n) = VietnameseText.scalar(in: text, at: scanIndex)
-            if VietnameseText.isLowercase(s) {
-                hasLower = true
-                break
-            }
-            scanIndex += n
-        }
+        let hasLower = Self.hasLowercase(text, a, b)
         var space = spaceBefore
         if hasLower {
             while k < b {
                 if text[k] == UInt8(ascii: "-"), k > start, k + 1 < b {
-                    addWord(text, start, k, spaceBefore: space)
+                    addWord(text, start, k, spaceBefore: space, hasLower: nil)
                     tokens.append(Token(start: Int32(k), end: Int32(k + 1), kind: .dash))
                     space = false
                     start = k + 1
@@ -222,30 +242,31 @@ struct TextWords {
                 k += 1
             }
         }
-        addWord(text, start, b, spaceBefore: space)
+        // The whole run was scanned above: unless a dash cut it, whether the word has a
+        // lowercase letter is known.
+        addWord(text, start, b, spaceBefore: space, hasLower: start == a ? hasLower : nil)
     }
 
-    private mutating func addWord(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, spaceBefore: Bool) {
+    /// - Parameter hasLower: whether `a..<b` holds a lowercase letter, when the caller knows.
+    private mutating func addWord(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, spaceBefore: Bool, hasLower: Bool?) {
         guard a < b else { return }
         var t = Token(start: Int32(a), end: Int32(b), kind: .word)
         t.spaceBefore = spaceBefore
-        let first = VietnameseText.scalar(in: text, at: a).value
-        t.numeric = first >= 0x30 && first <= 0x39
-        t.capitalized = VietnameseText.isUppercase(first)
-        if t.capitalized {
-            var upper = true
-            var i = a
-            while i < b {
-                let (s, n) = VietnameseText.scalar(in: text, at: i)
-                if VietnameseText.isLowercase(s) {
-                    upper = false
-                    break
-                }
-                i += n
-            }
-            t.allCaps = upper
+        let b0 = text[a]
+        let isLetter: Bool
+        if b0 < 0x80 {
+            // ASCII: the same answers as the scalar tables give, on the byte.
+            t.numeric = b0 &- 0x30 < 10
+            t.capitalized = b0 &- 0x41 < 26
+            isLetter = t.capitalized || b0 &- 0x61 < 26
+        } else {
+            let first = VietnameseText.scalar(in: text, at: a).value
+            t.numeric = false
+            t.capitalized = VietnameseText.isUppercase(first)
+            isLetter = VietnameseText.isLetter(first)
         }
-        if !VietnameseText.isLetter(first), !t.numeric { t.kind = .other }
+        if t.capitalized { t.allCaps = !(hasLower ?? Self.hasLowercase(text, a, b)) }
+        if !isLetter, !t.numeric { t.kind = .other }
         t.hash = lower.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[a..<b])) }
         tokens.append(t)
     }

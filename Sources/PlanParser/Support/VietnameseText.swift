@@ -127,11 +127,10 @@ enum VietnameseText {
     static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         // Written in place, not appended byte by byte: lowercasing keeps every scalar's UTF-8
         // length. Bytes that are no valid UTF-8 may not keep it: they take the appending path.
-        var sameLength = true
-        let fast = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
-            sameLength = lowercase(bytes, into: out, keepingInvalid: false)
-            count = sameLength ? bytes.count : 0
-        }
+        // Made as a copy (then overwritten): `Array(unsafeUninitializedCapacity:)` is not
+        // specialized and looks its storage type up by name at every call.
+        var fast = Array(bytes)
+        let sameLength = fast.withUnsafeMutableBufferPointer { lowercase(bytes, into: $0, keepingInvalid: false) }
         return sameLength ? fast : appendingLowercased(bytes)
     }
 
