@@ -64,14 +64,28 @@ extension PlanDocument {
         var (header, warnings) = HeaderExtractor(source: source, frame: frame).extract()
         clock.lap("frame and header")
         // 3. The section tree of everything else.
-        let body = SectionParser.parse(source, ranges: frame.bodyRanges(tokenCount: source.tokens.count))
-        clock.lap("sections")
+        // 4. Citations everywhere — found beside the section parser when a thread is spare
+        //    (both only read the tokens); the document's own number is not a citation of another.
+        let body: SectionParser.Output
+        let citations: [Citation]
+        if options.threads > 1 {
+            let tokenized = source
+            var parsed: SectionParser.Output?
+            citations = SideThread.run({ CitationExtractor.extract(from: tokenized) }, beside: {
+                parsed = SectionParser.parse(source, ranges: frame.bodyRanges(tokenCount: source.tokens.count))
+            })
+            body = parsed!
+            clock.lap("sections and citations")
+        } else {
+            body = SectionParser.parse(source, ranges: frame.bodyRanges(tokenCount: source.tokens.count))
+            clock.lap("sections")
+            citations = CitationExtractor.extract(from: source)
+            clock.lap("citations")
+        }
+        header.references = citations.filter { $0.number != header.number }
         warnings += body.warnings
         warnings += HeadingSpellCheck.check(body.store)
         clock.lap("spell check")
-        // 4. Citations everywhere; the document's own number is not a citation of another one.
-        header.references = CitationExtractor.extract(from: source).filter { $0.number != header.number }
-        clock.lap("citations")
         let closing = frame.closing(in: source)
         let lines = source.lineCount
         source.tokens = []  // the text stays: the section store reads it
