@@ -28,8 +28,8 @@ enum ParallelWalk {
 
     /// Walks `roots[..<split]` into `extractor` and `roots[split...]` beside it, then appends
     /// the second walk's records.
-    /// - Parameter capacity: room for every task of the document (the second walk's are
-    ///   copied into it, without growing it).
+    /// - Parameter capacity: room for every task of the document, in both walks (the one that
+    ///   finds more keeps its array and takes the other's records without growing it).
     static func walk(_ roots: [SectionView], at split: Int, with extractor: inout TaskExtractor, reserving capacity: Int) {
         var second = TaskExtractor(normalizer: extractor.normalizer)
         second.sentenceLog = []
@@ -64,8 +64,16 @@ enum ParallelWalk {
             second.tasks[entry.task].id = (entry.base.isEmpty ? "" : entry.base + ".") + "s" + String(entry.n + before)
         }
         for (base, n) in second.sentenceCounts { first.sentenceCounts[base, default: 0] += n }
-        first.tasks.append(contentsOf: second.tasks)
-        second.tasks = []
+        // Into the larger of the two arrays (each has room for every task): the smaller one is
+        // the only copy made, so a document whose second half is one huge table is not held twice.
+        if second.tasks.count > first.tasks.count {
+            second.tasks.insert(contentsOf: first.tasks, at: 0)
+            first.tasks = []
+            swap(&first.tasks, &second.tasks)
+        } else {
+            first.tasks.append(contentsOf: second.tasks)
+            second.tasks = []
+        }
         first.targets += second.targets
         first.warnings += second.warnings
         first.responsibilities += second.responsibilities
