@@ -26,7 +26,7 @@ enum ConvertedTextRecovery {
         let shapes = ShapeScan.scan(decoded.bytes)
         guard shapes.any else { return decoded }
         let lines = TextLines(decoded)
-        var out = RecoveredText(capacity: decoded.bytes.count + decoded.bytes.count / 8, lines: lines.count + lines.count / 8)
+        var out = RecoveredText(capacity: decoded.bytes.count + decoded.bytes.count / 8, lines: lines.count + lines.count / 8, source: lines.bytes)
         if shapes.contains(.html), HTMLDocument.isPage(lines) {
             HTMLDocument.rewrite(lines, into: &out)
             return out.finish(replacing: decoded)
@@ -381,25 +381,51 @@ enum DisplayColumns {
 }
 
 /// The rewritten text, line by line, with what each line is and where it came from.
+///
+/// While every line so far is the source's line at the same place (``copy(_:line:)`` in order),
+/// no byte is written: the output is that prefix of the source. It is copied out only when a
+/// line first differs; text where a shape was seen but nothing changes is never copied (a fresh
+/// buffer of the text's size costs mostly the kernel's zero-filling of its pages).
 struct RecoveredText {
     private(set) var bytes: [UInt8] = []
     private(set) var roles: [LineRole] = []
     private(set) var numbers: [Int32] = []
     private(set) var dropped: [SourceLine] = []
     private var hasRoles = false
+    /// The source whose first ``pendingLines`` lines are the output so far (empty once written).
+    private var source: [UInt8] = []
+    private var pendingLines = 0
+    /// Where the pending prefix ends in ``source`` (past its last line break; one past the end
+    /// when the source's last line has none).
+    private var pendingEnd = 0
+    private var capacity = 0
 
     /// `capacity` bytes and `lines` lines reserved (the input's counts: the output is about
-    /// as long), so the arrays are not grown by doubling and copied.
-    init(capacity: Int = 0, lines: Int = 0) {
-        bytes.reserveCapacity(capacity)
+    /// as long), so the arrays are not grown by doubling and copied. With `source`, the bytes
+    /// are reserved only when the output first differs from it.
+    init(capacity: Int = 0, lines: Int = 0, source: [UInt8] = []) {
+        self.source = source
+        self.capacity = capacity
+        if source.isEmpty { bytes.reserveCapacity(capacity) }
         numbers.reserveCapacity(lines)
         roles.reserveCapacity(lines)
     }
 
     var lineCount: Int { numbers.count }
 
+    /// Writes the pending prefix of the source into ``bytes``: the output now differs.
+    private mutating func writePending() {
+        guard !source.isEmpty else { return }
+        bytes.reserveCapacity(capacity)
+        let end = min(pendingEnd, source.count)
+        source.withUnsafeBufferPointer { b in bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[0..<end])) }
+        if pendingEnd > end { bytes.append(0x0A) }
+        source = []
+    }
+
     /// Appends one line (without its line break).
     mutating func emit<C: Collection>(_ content: C, number: Int32, role: LineRole = .text) where C.Element == UInt8 {
+        writePending()
         bytes.append(contentsOf: content)
         bytes.append(0x0A)
         numbers.append(number)
@@ -426,15 +452,23 @@ struct RecoveredText {
 
     /// Line `i` as it was.
     mutating func copy(_ lines: TextLines, line i: Int) {
+        let role = lines.role(i)
+        numbers.append(lines.number(i))
+        roles.append(role)
+        if role != .text { hasRoles = true }
+        if !source.isEmpty {
+            if i == pendingLines {
+                pendingLines += 1
+                pendingEnd = lines.ends[i] + 1
+                return
+            }
+            writePending()
+        }
         // Straight from the text's buffer: no slice (and no reference counting) per line.
         lines.bytes.withUnsafeBufferPointer { b in
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[lines.starts[i]..<lines.ends[i]]))
         }
         bytes.append(0x0A)
-        let role = lines.role(i)
-        numbers.append(lines.number(i))
-        roles.append(role)
-        if role != .text { hasRoles = true }
     }
 
     /// Line `i` only drew the table: it leaves the text and is reported as furniture.
@@ -446,7 +480,14 @@ struct RecoveredText {
     /// The decoded source with this text in place of the old one.
     consuming func finish(replacing decoded: consuming DecodedSource) -> DecodedSource {
         var result = decoded
-        result.bytes = bytes
+        if !source.isEmpty, pendingEnd < source.count || pendingLines == 0 {
+            writePending()  // lines after the prefix were left out
+        }
+        if source.isEmpty {
+            result.bytes = bytes
+        } else if pendingEnd > source.count {
+            result.bytes.append(0x0A)  // every line ends with a line break
+        }
         result.lineNumbers = numbers
         result.lineRoles = hasRoles ? roles : []
         result.droppedLines = (result.droppedLines + dropped).sorted { $0.line < $1.line }
