@@ -150,8 +150,8 @@ struct ShapeScan: OptionSet {
                     k = at + 1
                 }
             }
-            func hits(run byte: UInt8, _ count: Int, _ body: (Int) -> Int?) {
-                var k = 0
+            func hits(run byte: UInt8, _ count: Int, from start: Int = 0, _ body: (Int) -> Int?) {
+                var k = start
                 while k < n, let at = ByteSearch.findRun(of: byte, count: count, in: buf, from: k) {
                     guard let next = body(at) else { return }
                     k = max(next, at + 1)
@@ -185,26 +185,53 @@ struct ShapeScan: OptionSet {
                     return found.contains(.markdown)
                 }
             }
+            // A dash pair (`--` between neighbours, markdown) and a wide gap (three spaces after
+            // text on the same line, not indentation: layout): each run is judged at its start.
+            func isMarkdownDashes(_ at: Int) -> (found: Bool, end: Int) {
+                var e = at
+                while e < n, buf[e] == UInt8(ascii: "-") { e += 1 }
+                return (e - at <= 3 && at > 0 && isDashNeighbour(buf[at - 1]) && e < n && isDashNeighbour(buf[e]), e)
+            }
+            func isWideGap(_ at: Int) -> (found: Bool, end: Int) {
+                var e = at
+                while e < n, buf[e] == 0x20 { e += 1 }
+                return (e < n && buf[e] != 0x0A && at > 0 && buf[at - 1] != 0x0A, e)
+            }
+            // Both kinds in one read of the text until one is seen, then the other alone from there
+            // (the runs before it were judged).
+            var resume = 0
             if !found.contains(.markdown) {
-                hits(run: UInt8(ascii: "-"), 2) { at in
-                    var e = at
-                    while e < n, buf[e] == UInt8(ascii: "-") { e += 1 }
-                    if e - at <= 3, at > 0, isDashNeighbour(buf[at - 1]), e < n, isDashNeighbour(buf[e]) {
+                var k = 0
+                while k < n, let at = ByteSearch.findPairOrTriple(pair: UInt8(ascii: "-"), triple: 0x20, in: buf, from: k) {
+                    let (hit, end) = buf[at] == 0x20 ? isWideGap(at) : isMarkdownDashes(at)
+                    if hit {
+                        found.insert(buf[at] == 0x20 ? .layout : .markdown)
+                        resume = at
+                        break
+                    }
+                    k = max(end, at + 1)
+                }
+                if !found.contains(.markdown), !found.contains(.layout) { return }
+            }
+            if !found.contains(.markdown) {
+                hits(run: UInt8(ascii: "-"), 2, from: resume) { at in
+                    let (hit, end) = isMarkdownDashes(at)
+                    if hit {
                         found.insert(.markdown)
                         return nil
                     }
-                    return e
+                    return end
                 }
             }
-            // A wide gap: three spaces after text on the same line (not indentation).
-            hits(run: 0x20, 3) { at in
-                var e = at
-                while e < n, buf[e] == 0x20 { e += 1 }
-                if e < n, buf[e] != 0x0A, at > 0, buf[at - 1] != 0x0A {
-                    found.insert(.layout)
-                    return nil
+            if !found.contains(.layout) {
+                hits(run: 0x20, 3, from: resume) { at in
+                    let (hit, end) = isWideGap(at)
+                    if hit {
+                        found.insert(.layout)
+                        return nil
+                    }
+                    return end
                 }
-                return e
             }
         }
         return found
