@@ -271,6 +271,8 @@ struct JSONWriter {
         }
     }
 
+    /// Inlined: it is a flag test for most values, cheaper than the call.
+    @inline(__always)
     private mutating func prepareValue() {
         if afterKey {
             afterKey = false
