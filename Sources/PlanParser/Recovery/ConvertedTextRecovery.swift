@@ -26,7 +26,7 @@ enum ConvertedTextRecovery {
         let shapes = ShapeScan.scan(decoded.bytes)
         guard shapes.any else { return decoded }
         let lines = TextLines(decoded)
-        var out = RecoveredText(capacity: decoded.bytes.count + decoded.bytes.count / 8, lines: lines.count + lines.count / 8, source: lines.bytes)
+        var out = RecoveredText(capacity: decoded.bytes.count + decoded.bytes.count / 8, lines: lines.count + lines.count / 8, source: lines)
         if shapes.contains(.html), HTMLDocument.isPage(lines) {
             HTMLDocument.rewrite(lines, into: &out)
             return out.finish(replacing: decoded)
@@ -419,8 +419,11 @@ struct RecoveredText {
     private(set) var numbers: [Int32] = []
     private(set) var dropped: [SourceLine] = []
     private var hasRoles = false
-    /// The source whose first ``pendingLines`` lines are the output so far (empty once written).
+    /// The source whose first ``pendingLines`` lines are the output so far (empty once written),
+    /// with its lines' reported numbers and roles (kept out of ``numbers`` and ``roles`` too).
     private var source: [UInt8] = []
+    private var sourceNumbers: [Int32] = []
+    private var sourceRoles: [LineRole] = []
     private var pendingLines = 0
     /// Where the pending prefix ends in ``source`` (past its last line break; one past the end
     /// when the source's last line has none).
@@ -430,24 +433,43 @@ struct RecoveredText {
     /// `capacity` bytes and `lines` lines reserved (the input's counts: the output is about
     /// as long), so the arrays are not grown by doubling and copied. With `source`, the bytes
     /// are reserved only when the output first differs from it.
-    init(capacity: Int = 0, lines: Int = 0, source: [UInt8] = []) {
-        self.source = source
+    init(capacity: Int = 0, lines: Int = 0, source: TextLines? = nil) {
+        if let source {
+            self.source = source.bytes
+            sourceNumbers = source.numbers
+            sourceRoles = source.roles
+        }
         self.capacity = capacity
-        if source.isEmpty { bytes.reserveCapacity(capacity) }
+        if self.source.isEmpty { bytes.reserveCapacity(capacity) }
         numbers.reserveCapacity(lines)
         roles.reserveCapacity(lines)
     }
 
-    var lineCount: Int { numbers.count }
+    var lineCount: Int { numbers.count + (source.isEmpty ? 0 : pendingLines) }
+
+    /// The pending lines' numbers and roles, as ``copy(_:line:)`` would have appended them.
+    private mutating func appendPendingLines() {
+        let p = pendingLines
+        let known = min(p, sourceNumbers.count)
+        numbers.append(contentsOf: sourceNumbers[0..<known])
+        for k in known..<p { numbers.append(Int32(k + 1)) }
+        let knownRoles = min(p, sourceRoles.count)
+        roles.append(contentsOf: sourceRoles[0..<knownRoles])
+        if knownRoles < p { roles.append(contentsOf: repeatElement(LineRole.text, count: p - knownRoles)) }
+        if sourceRoles[0..<knownRoles].contains(where: { $0 != .text }) { hasRoles = true }
+    }
 
     /// Writes the pending prefix of the source into ``bytes``: the output now differs.
     private mutating func writePending() {
         guard !source.isEmpty else { return }
+        appendPendingLines()
         bytes.reserveCapacity(capacity)
         let end = min(pendingEnd, source.count)
         source.withUnsafeBufferPointer { b in bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[0..<end])) }
         if pendingEnd > end { bytes.append(0x0A) }
         source = []
+        sourceNumbers = []
+        sourceRoles = []
     }
 
     /// Appends one line (without its line break).
@@ -479,10 +501,6 @@ struct RecoveredText {
 
     /// Line `i` as it was.
     mutating func copy(_ lines: TextLines, line i: Int) {
-        let role = lines.role(i)
-        numbers.append(lines.number(i))
-        roles.append(role)
-        if role != .text { hasRoles = true }
         if !source.isEmpty {
             if i == pendingLines {
                 pendingLines += 1
@@ -491,6 +509,10 @@ struct RecoveredText {
             }
             writePending()
         }
+        let role = lines.role(i)
+        numbers.append(lines.number(i))
+        roles.append(role)
+        if role != .text { hasRoles = true }
         // Straight from the text's buffer: no slice (and no reference counting) per line.
         lines.bytes.withUnsafeBufferPointer { b in
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[lines.starts[i]..<lines.ends[i]]))
@@ -507,13 +529,14 @@ struct RecoveredText {
     /// The decoded source with this text in place of the old one.
     consuming func finish(replacing decoded: consuming DecodedSource) -> DecodedSource {
         var result = decoded
-        if !source.isEmpty, pendingEnd < source.count || pendingLines == 0 {
+        if !source.isEmpty, pendingEnd < source.count {
             writePending()  // lines after the prefix were left out
         }
         if source.isEmpty {
             result.bytes = bytes
-        } else if pendingEnd > source.count {
-            result.bytes.append(0x0A)  // every line ends with a line break
+        } else {
+            appendPendingLines()
+            if pendingEnd > source.count { result.bytes.append(0x0A) }  // every line ends with a line break
         }
         result.lineNumbers = numbers
         result.lineRoles = hasRoles ? roles : []
