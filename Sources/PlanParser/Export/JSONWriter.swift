@@ -271,6 +271,8 @@ struct JSONWriter {
         }
     }
 
+    /// Inlined: it is a flag test for most values, cheaper than the call.
+    @inline(__always)
     private mutating func prepareValue() {
         if afterKey {
             afterKey = false
@@ -284,7 +286,7 @@ struct JSONWriter {
     @inline(__always)
     private mutating func newline(comma: Bool) {
         let spaces = 2 * min(depth, 64)
-        out.reserve(spaces + 10)
+        out.reserve(max(spaces, 32) + 10)
         if comma { out.appendUnchecked(UInt8(ascii: ",")) }
         out.appendUnchecked(0x0A)
         out.appendSpacesUnchecked(spaces)

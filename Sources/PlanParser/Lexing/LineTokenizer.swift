@@ -134,8 +134,8 @@ struct LineTokenizer {
                          seen: LineCleaner.Seen = LineCleaner.Seen(hasTab: true, hasPipe: true)) -> LineToken {
         let lo = Int(line.lowerBound)
         let hi = Int(line.upperBound)
-        var token = LineToken(number: number, kind: .text, line: line, marker: line.lowerBound..<line.lowerBound,
-                              content: line, label: line.lowerBound..<line.lowerBound)
+        var token = LineToken(number: number, line: line, marker: line.lowerBound..<line.lowerBound,
+                              content: line, label: line.lowerBound..<line.lowerBound, kind: .text)
         // Leading tabs: indentation unless the line has more cells after its text.
         var first = lo
         while first < hi, buf[first] == 0x09 || buf[first] == 0x20 { first += 1 }

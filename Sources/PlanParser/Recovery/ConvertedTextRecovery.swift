@@ -26,7 +26,7 @@ enum ConvertedTextRecovery {
         let shapes = ShapeScan.scan(decoded.bytes)
         guard shapes.any else { return decoded }
         let lines = TextLines(decoded)
-        var out = RecoveredText(capacity: decoded.bytes.count + decoded.bytes.count / 8, lines: lines.count + lines.count / 8)
+        var out = RecoveredText(capacity: decoded.bytes.count + decoded.bytes.count / 8, lines: lines.count + lines.count / 8, source: lines)
         if shapes.contains(.html), HTMLDocument.isPage(lines) {
             HTMLDocument.rewrite(lines, into: &out)
             return out.finish(replacing: decoded)
@@ -150,8 +150,8 @@ struct ShapeScan: OptionSet {
                     k = at + 1
                 }
             }
-            func hits(run byte: UInt8, _ count: Int, _ body: (Int) -> Int?) {
-                var k = 0
+            func hits(run byte: UInt8, _ count: Int, from start: Int = 0, _ body: (Int) -> Int?) {
+                var k = start
                 while k < n, let at = ByteSearch.findRun(of: byte, count: count, in: buf, from: k) {
                     guard let next = body(at) else { return }
                     k = max(next, at + 1)
@@ -185,26 +185,53 @@ struct ShapeScan: OptionSet {
                     return found.contains(.markdown)
                 }
             }
+            // A dash pair (`--` between neighbours, markdown) and a wide gap (three spaces after
+            // text on the same line, not indentation: layout): each run is judged at its start.
+            func isMarkdownDashes(_ at: Int) -> (found: Bool, end: Int) {
+                var e = at
+                while e < n, buf[e] == UInt8(ascii: "-") { e += 1 }
+                return (e - at <= 3 && at > 0 && isDashNeighbour(buf[at - 1]) && e < n && isDashNeighbour(buf[e]), e)
+            }
+            func isWideGap(_ at: Int) -> (found: Bool, end: Int) {
+                var e = at
+                while e < n, buf[e] == 0x20 { e += 1 }
+                return (e < n && buf[e] != 0x0A && at > 0 && buf[at - 1] != 0x0A, e)
+            }
+            // Both kinds in one read of the text until one is seen, then the other alone from there
+            // (the runs before it were judged).
+            var resume = 0
             if !found.contains(.markdown) {
-                hits(run: UInt8(ascii: "-"), 2) { at in
-                    var e = at
-                    while e < n, buf[e] == UInt8(ascii: "-") { e += 1 }
-                    if e - at <= 3, at > 0, isDashNeighbour(buf[at - 1]), e < n, isDashNeighbour(buf[e]) {
+                var k = 0
+                while k < n, let at = ByteSearch.findPairOrTriple(pair: UInt8(ascii: "-"), triple: 0x20, in: buf, from: k) {
+                    let (hit, end) = buf[at] == 0x20 ? isWideGap(at) : isMarkdownDashes(at)
+                    if hit {
+                        found.insert(buf[at] == 0x20 ? .layout : .markdown)
+                        resume = at
+                        break
+                    }
+                    k = max(end, at + 1)
+                }
+                if !found.contains(.markdown), !found.contains(.layout) { return }
+            }
+            if !found.contains(.markdown) {
+                hits(run: UInt8(ascii: "-"), 2, from: resume) { at in
+                    let (hit, end) = isMarkdownDashes(at)
+                    if hit {
                         found.insert(.markdown)
                         return nil
                     }
-                    return e
+                    return end
                 }
             }
-            // A wide gap: three spaces after text on the same line (not indentation).
-            hits(run: 0x20, 3) { at in
-                var e = at
-                while e < n, buf[e] == 0x20 { e += 1 }
-                if e < n, buf[e] != 0x0A, at > 0, buf[at - 1] != 0x0A {
-                    found.insert(.layout)
-                    return nil
+            if !found.contains(.layout) {
+                hits(run: 0x20, 3, from: resume) { at in
+                    let (hit, end) = isWideGap(at)
+                    if hit {
+                        found.insert(.layout)
+                        return nil
+                    }
+                    return end
                 }
-                return e
             }
         }
         return found
@@ -381,25 +408,73 @@ enum DisplayColumns {
 }
 
 /// The rewritten text, line by line, with what each line is and where it came from.
+///
+/// While every line so far is the source's line at the same place (``copy(_:line:)`` in order),
+/// no byte is written: the output is that prefix of the source. It is copied out only when a
+/// line first differs; text where a shape was seen but nothing changes is never copied (a fresh
+/// buffer of the text's size costs mostly the kernel's zero-filling of its pages).
 struct RecoveredText {
     private(set) var bytes: [UInt8] = []
     private(set) var roles: [LineRole] = []
     private(set) var numbers: [Int32] = []
     private(set) var dropped: [SourceLine] = []
     private var hasRoles = false
+    /// The source whose first ``pendingLines`` lines are the output so far (empty once written),
+    /// with its lines' reported numbers and roles (kept out of ``numbers`` and ``roles`` too).
+    private var source: [UInt8] = []
+    private var sourceNumbers: [Int32] = []
+    private var sourceRoles: [LineRole] = []
+    private var pendingLines = 0
+    /// Where the pending prefix ends in ``source`` (past its last line break; one past the end
+    /// when the source's last line has none).
+    private var pendingEnd = 0
+    private var capacity = 0
 
     /// `capacity` bytes and `lines` lines reserved (the input's counts: the output is about
-    /// as long), so the arrays are not grown by doubling and copied.
-    init(capacity: Int = 0, lines: Int = 0) {
-        bytes.reserveCapacity(capacity)
+    /// as long), so the arrays are not grown by doubling and copied. With `source`, the bytes
+    /// are reserved only when the output first differs from it.
+    init(capacity: Int = 0, lines: Int = 0, source: TextLines? = nil) {
+        if let source {
+            self.source = source.bytes
+            sourceNumbers = source.numbers
+            sourceRoles = source.roles
+        }
+        self.capacity = capacity
+        if self.source.isEmpty { bytes.reserveCapacity(capacity) }
         numbers.reserveCapacity(lines)
         roles.reserveCapacity(lines)
     }
 
-    var lineCount: Int { numbers.count }
+    var lineCount: Int { numbers.count + (source.isEmpty ? 0 : pendingLines) }
+
+    /// The pending lines' numbers and roles, as ``copy(_:line:)`` would have appended them.
+    private mutating func appendPendingLines() {
+        let p = pendingLines
+        let known = min(p, sourceNumbers.count)
+        numbers.append(contentsOf: sourceNumbers[0..<known])
+        for k in known..<p { numbers.append(Int32(k + 1)) }
+        let knownRoles = min(p, sourceRoles.count)
+        roles.append(contentsOf: sourceRoles[0..<knownRoles])
+        if knownRoles < p { roles.append(contentsOf: repeatElement(LineRole.text, count: p - knownRoles)) }
+        if sourceRoles[0..<knownRoles].contains(where: { $0 != .text }) { hasRoles = true }
+    }
+
+    /// Writes the pending prefix of the source into ``bytes``: the output now differs.
+    private mutating func writePending() {
+        guard !source.isEmpty else { return }
+        appendPendingLines()
+        bytes.reserveCapacity(capacity)
+        let end = min(pendingEnd, source.count)
+        source.withUnsafeBufferPointer { b in bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[0..<end])) }
+        if pendingEnd > end { bytes.append(0x0A) }
+        source = []
+        sourceNumbers = []
+        sourceRoles = []
+    }
 
     /// Appends one line (without its line break).
     mutating func emit<C: Collection>(_ content: C, number: Int32, role: LineRole = .text) where C.Element == UInt8 {
+        writePending()
         bytes.append(contentsOf: content)
         bytes.append(0x0A)
         numbers.append(number)
@@ -426,15 +501,23 @@ struct RecoveredText {
 
     /// Line `i` as it was.
     mutating func copy(_ lines: TextLines, line i: Int) {
+        if !source.isEmpty {
+            if i == pendingLines {
+                pendingLines += 1
+                pendingEnd = lines.ends[i] + 1
+                return
+            }
+            writePending()
+        }
+        let role = lines.role(i)
+        numbers.append(lines.number(i))
+        roles.append(role)
+        if role != .text { hasRoles = true }
         // Straight from the text's buffer: no slice (and no reference counting) per line.
         lines.bytes.withUnsafeBufferPointer { b in
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[lines.starts[i]..<lines.ends[i]]))
         }
         bytes.append(0x0A)
-        let role = lines.role(i)
-        numbers.append(lines.number(i))
-        roles.append(role)
-        if role != .text { hasRoles = true }
     }
 
     /// Line `i` only drew the table: it leaves the text and is reported as furniture.
@@ -446,7 +529,15 @@ struct RecoveredText {
     /// The decoded source with this text in place of the old one.
     consuming func finish(replacing decoded: consuming DecodedSource) -> DecodedSource {
         var result = decoded
-        result.bytes = bytes
+        if !source.isEmpty, pendingEnd < source.count {
+            writePending()  // lines after the prefix were left out
+        }
+        if source.isEmpty {
+            result.bytes = bytes
+        } else {
+            appendPendingLines()
+            if pendingEnd > source.count { result.bytes.append(0x0A) }  // every line ends with a line break
+        }
         result.lineNumbers = numbers
         result.lineRoles = hasRoles ? roles : []
         result.droppedLines = (result.droppedLines + dropped).sorted { $0.line < $1.line }

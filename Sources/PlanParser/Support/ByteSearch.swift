@@ -91,6 +91,48 @@ enum ByteSearch {
         return nil
     }
 
+    /// The offset of the first place at or after `from` where two `pair` bytes or three
+    /// `triple` bytes start, or `nil`: ``findRun(of:count:in:from:)`` for both at once, so a
+    /// text is read once for two kinds of run (`--` and three spaces).
+    static func findPairOrTriple(pair: UInt8, triple: UInt8, in hay: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
+        guard let base = hay.baseAddress, from >= 0 else { return nil }
+        let n = hay.count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let pairPattern = ones &* UInt64(pair)
+        let triplePattern = ones &* UInt64(triple)
+        @inline(__always) func equal(_ x: UInt64, _ pattern: UInt64) -> UInt64 {
+            let y = x ^ pattern
+            return ~(((y & ~high) &+ ~high) | y) & high
+        }
+        @inline(__always) func load(_ at: Int) -> UInt64 {
+            UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self))
+        }
+        var i = from
+        if i + 16 <= n {
+            var word = load(i)
+            var a = equal(word, pairPattern)
+            var b = equal(word, triplePattern)
+            while i + 16 <= n {
+                word = load(i + 8)
+                let nextA = equal(word, pairPattern)
+                let nextB = equal(word, triplePattern)
+                let m = (a & ((a &>> 8) | (nextA &<< 56)))
+                    | (b & ((b &>> 8) | (nextB &<< 56)) & ((b &>> 16) | (nextB &<< 48)))
+                if m != 0 { return i + m.trailingZeroBitCount >> 3 }
+                a = nextA
+                b = nextB
+                i += 8
+            }
+        }
+        while i < n {
+            if i + 1 < n, hay[i] == pair, hay[i + 1] == pair { return i }
+            if i + 2 < n, hay[i] == triple, hay[i + 1] == triple, hay[i + 2] == triple { return i }
+            i += 1
+        }
+        return nil
+    }
+
     /// ``find(_:_:from:)`` on an array.
     static func find(_ hay: [UInt8], _ needle: [UInt8], from: Int = 0) -> Int? {
         hay.withUnsafeBufferPointer { find($0, needle, from: from) }

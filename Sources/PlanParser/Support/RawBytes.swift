@@ -77,14 +77,21 @@ final class RawBytes {
         count += n
     }
 
-    /// Appends `n` spaces without a capacity check; the caller reserved `n + 8` bytes (the
-    /// spaces are stored eight at a time, and the last store may reach past them).
+    /// Appends `n` spaces without a capacity check; the caller reserved `max(n, 32) + 8` bytes
+    /// (the spaces are stored eight at a time, and the last store may reach past them). The
+    /// first 32 are four plain stores: a loop of them alone is turned into a `memset` call by
+    /// the compiler, which costs more than the stores for the usual indentation.
     @inline(__always)
     func appendSpacesUnchecked(_ n: Int) {
         let d = UnsafeMutableRawPointer(base + count)
-        var k = 0
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        d.storeBytes(of: spaces, as: UInt64.self)
+        d.storeBytes(of: spaces, toByteOffset: 8, as: UInt64.self)
+        d.storeBytes(of: spaces, toByteOffset: 16, as: UInt64.self)
+        d.storeBytes(of: spaces, toByteOffset: 24, as: UInt64.self)
+        var k = 32
         while k < n {
-            d.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, toByteOffset: k, as: UInt64.self)
+            d.storeBytes(of: spaces, toByteOffset: k, as: UInt64.self)
             k &+= 8
         }
         count += n

@@ -21,6 +21,14 @@ enum SWAR {
         (x &- ones &* UInt64(b)) & ~x & highs
     }
 
+    /// The bytes of `x` that are ASCII digits, exactly (no borrow reaches another byte: each
+    /// sum and difference stays inside its byte's low seven bits plus the high one).
+    @inline(__always)
+    static func digits(of x: UInt64) -> UInt64 {
+        let low = x & ~highs
+        return (ones &* (127 + 0x3A) &- low) & ~x & (low &+ ones &* (127 - 0x2F)) & highs
+    }
+
     /// Eight bytes of `raw` from `offset`, in memory order.
     @inline(__always)
     static func load(_ raw: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
