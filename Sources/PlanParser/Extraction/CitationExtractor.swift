@@ -89,8 +89,19 @@ struct CitationExtractor {
     /// Scans one cleaned line.
     mutating func scan(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) {
         let n = line.count
+        let raw = UnsafeRawBufferPointer(line)
         var i = 0
         while i < n {
+            // Most of a line has no digit: eight bytes at a time up to the next one.
+            while i + 8 <= n {
+                let digits = Self.digitBytes(SWAR.load(raw, i))
+                if digits != 0 {
+                    i += digits.trailingZeroBitCount >> 3
+                    break
+                }
+                i += 8
+            }
+            guard i < n else { break }
             let b = line[i]
             guard b >= 0x30, b <= 0x39 else {
                 i += 1
@@ -117,6 +128,16 @@ struct CitationExtractor {
     }
 
     // MARK: - Number
+
+    /// The high bit of each byte of `x` that is an ASCII digit, exactly: the per-byte sums of the
+    /// low seven bits cannot carry into the next byte, so no byte is flagged by its neighbour.
+    @inline(__always)
+    private static func digitBytes(_ x: UInt64) -> UInt64 {
+        let low = x & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeast0 = low &+ SWAR.ones &* (0x80 - 0x30)
+        let atLeastColon = low &+ SWAR.ones &* (0x80 - 0x3A)
+        return atLeast0 & ~atLeastColon & ~x & SWAR.highs
+    }
 
     private func isWordByte(_ b: UInt8) -> Bool {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
