@@ -189,7 +189,7 @@ struct TaskExtractor {
                 hasFields = true
             } else {
                 hasItems = true
-                if !itemsHaveFields, c.children.contains(where: Self.isField) { itemsHaveFields = true }
+                if !itemsHaveFields, c.hasKnownFieldChild { itemsHaveFields = true }
             }
         }
         let role = Self.definesRole(s, hasItems: hasItems) ? (s.titleText.withBytes { Self.role(ofHeading: $0) } ?? inherited) : inherited
@@ -239,7 +239,7 @@ struct TaskExtractor {
         default:
             break
         }
-        guard !s.children.isEmpty else { return }
+        guard s.hasChildren else { return }
         walk(s.children, role: role, path: path + [Self.label(s)], idPath: idPath(), agency: agency)
     }
 

@@ -50,6 +50,24 @@ struct SectionView {
 
     var children: Children { Children(store: store, indices: store.children(of: index)) }
 
+    /// `!children.isEmpty`, without making the slice of child positions (which retains).
+    var hasChildren: Bool { !node.children.isEmpty }
+
+    /// Whether a child is a field bullet with a known role (``isKnownField``): the child
+    /// positions and nodes read in place, no slice or view per child.
+    var hasKnownFieldChild: Bool {
+        let r = node.children
+        guard !r.isEmpty else { return false }
+        return store.childIndex.withUnsafeBufferPointer { positions in
+            store.nodes.withUnsafeBufferPointer { nodes in
+                for k in Int(r.lowerBound)..<Int(r.upperBound) {
+                    if let role = nodes[Int(positions[k])].fieldRole, role != .unknown { return true }
+                }
+                return false
+            }
+        }
+    }
+
     /// The body paragraphs, texts still in the store.
     var storedParagraphs: ArraySlice<SectionStore.StoredParagraph> {
         let r = node.paragraphs
