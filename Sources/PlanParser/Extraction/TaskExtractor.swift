@@ -320,7 +320,7 @@ struct TaskExtractor {
         var number = s.number
         var notes = s.paragraphs.map(\.text)
         var sectionPath = path
-        if !Self.isItem(s) || (s.kind == .arabic && !s.paragraphs.isEmpty) {
+        if !Self.isItem(s) || (s.kind == .arabic && s.hasParagraphs) {
             // A numbered heading followed by a plain paragraph and then field bullets
             // (`9. Nâng cao chỉ số …` / `Triển khai …` / `- Đơn vị chủ trì: …`): the paragraph is the task.
             if let p = s.paragraphs.first {

@@ -71,6 +71,8 @@ struct SectionView {
     /// The body paragraphs, texts still in the store.
     var storedParagraphs: ArraySlice<SectionStore.StoredParagraph> {
         let r = node.paragraphs
+        // Most nodes have none: then an empty slice, not one of the store's array (which retains it).
+        guard !r.isEmpty else { return [] }
         return store.paragraphs[Int(r.lowerBound)..<Int(r.upperBound)]
     }
 
