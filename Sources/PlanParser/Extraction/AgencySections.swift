@@ -25,7 +25,7 @@ extension TaskExtractor {
     /// The units when `s`'s title is nothing but unit names (optionally after `Đề nghị` /
     /// `Giao` and before a `:`), and `s` has duties under it; else `nil`.
     static func agencyUnits(of s: SectionView) -> [String]? {
-        guard s.kind != .appendix, !s.children.isEmpty || s.hasParagraphs else { return nil }
+        guard s.kind != .appendix, s.hasChildren || s.hasParagraphs else { return nil }
         // Looked at in the store: most titles name no agency and are never made a string.
         return s.titleText.withBytes { agencyTitle($0).units }
     }
@@ -34,7 +34,7 @@ extension TaskExtractor {
     /// a title split and found no agency starts like a unit or with `Trách nhiệm của` (it may
     /// hold a frame), and its words need not be split again to read it.
     static func agencyTitle(of s: SectionView, _ title: UnsafeBufferPointer<UInt8>) -> (units: [String]?, words: TextWords?) {
-        guard s.kind != .appendix, !s.children.isEmpty || s.hasParagraphs else { return (nil, nil) }
+        guard s.kind != .appendix, s.hasChildren || s.hasParagraphs else { return (nil, nil) }
         return agencyTitle(title)
     }
 

@@ -654,7 +654,7 @@ extension TaskExtractor {
             guard let own = TaskExtractor.ownID(of: s, bulletOrdinal: &bulletOrdinal) else { continue }
             let id = idPath + [own]
             let isHeading = s.kind == .part || s.kind == .group || s.kind == .roman
-            if isHeading || !s.children.isEmpty, let role = Self.role(ofHeading: s.title),
+            if isHeading || s.hasChildren, let role = Self.role(ofHeading: s.title),
                 role == .results || role == .purpose || role == .funding || role == .targets
             {
                 continue
@@ -664,14 +664,14 @@ extension TaskExtractor {
                 inner = Agency(names: units, line: s.line)
             } else if !(isHeading && TextShape.isUppercase(Array(s.title.utf8))), !Self.isBasis(s.title) {
                 let title = s.title
-                let titleEnd = s.children.isEmpty && !s.hasParagraphs ? s.endLine : s.line
+                let titleEnd = !s.hasChildren && !s.hasParagraphs ? s.endLine : s.line
                 if agency != nil || AgencySections.mayHoldFrame(title) {
                     let reading = AssignmentReader.read(title, context: agency == nil ? .sentences : .duty(splitRoles: false))
                     addAssignments(reading.assignments.filter { !Self.isCallToImplement($0.duty) }, agency: agency, id: id.joined(separator: "."), line: s.line,
                                    endLine: titleEnd, path: path, number: s.number)
                     if let lead = reading.introLead {
                         inner = Agency(names: lead, line: s.line)
-                        if s.children.isEmpty { agency = inner }
+                        if !s.hasChildren { agency = inner }
                     }
                 }
             }

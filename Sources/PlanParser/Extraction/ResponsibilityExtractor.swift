@@ -25,7 +25,7 @@ extension TaskExtractor {
             if let units {
                 inner = self.agency(units, line: s.line)
             } else if let reading {
-                let end = s.children.isEmpty && !s.hasParagraphs ? s.endLine : s.line
+                let end = !s.hasChildren && !s.hasParagraphs ? s.endLine : s.line
                 addResponsibilities(reading, agency: agency, line: s.line, endLine: end)
             }
         }

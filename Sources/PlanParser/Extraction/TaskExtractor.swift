@@ -189,7 +189,7 @@ struct TaskExtractor {
                 hasFields = true
             } else {
                 hasItems = true
-                if !itemsHaveFields, c.children.contains(where: Self.isField) { itemsHaveFields = true }
+                if !itemsHaveFields, c.hasKnownFieldChild { itemsHaveFields = true }
             }
         }
         let role = Self.definesRole(s, hasItems: hasItems) ? (s.titleText.withBytes { Self.role(ofHeading: $0) } ?? inherited) : inherited
@@ -239,7 +239,7 @@ struct TaskExtractor {
         default:
             break
         }
-        guard !s.children.isEmpty else { return }
+        guard s.hasChildren else { return }
         walk(s.children, role: role, path: path + [Self.label(s)], idPath: idPath(), agency: agency)
     }
 
@@ -320,7 +320,7 @@ struct TaskExtractor {
         var number = s.number
         var notes = s.paragraphs.map(\.text)
         var sectionPath = path
-        if !Self.isItem(s) || (s.kind == .arabic && !s.paragraphs.isEmpty) {
+        if !Self.isItem(s) || (s.kind == .arabic && s.hasParagraphs) {
             // A numbered heading followed by a plain paragraph and then field bullets
             // (`9. Nâng cao chỉ số …` / `Triển khai …` / `- Đơn vị chủ trì: …`): the paragraph is the task.
             if let p = s.paragraphs.first {

@@ -18,7 +18,10 @@ enum HeadingSpellCheck {
 
     /// The distinct lowercase forms and their letters without tone.
     private struct Forms {
-        var ids: [ByteKey: Int32] = [:]
+        /// The newest form with a given FNV-1a hash; older ones with that hash are chained in
+        /// ``sameHash``. A word already seen is found without copying its bytes.
+        private var byHash: [UInt64: Int32] = [:]
+        private var sameHash: [Int32] = []
         var texts: [[UInt8]] = []
         var shapes: [Int32] = []
         var tones: [UInt8] = []
@@ -26,11 +29,23 @@ enum HeadingSpellCheck {
         var counts: [Int] = []
         private var shapeIDs: [ByteKey: Int32] = [:]
 
-        mutating func id(of form: [UInt8]) -> Int32 {
-            let key = ByteKey(form)
-            if let id = ids[key] { return id }
+        init(capacity: Int) {
+            byHash.reserveCapacity(capacity)
+            shapeIDs.reserveCapacity(capacity)
+        }
+
+        mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+            let h = TextWords.hash(bytes)
+            let newest = byHash[h] ?? -1
+            var k = newest
+            while k >= 0 {
+                if Self.equal(texts[Int(k)], bytes) { return k }
+                k = sameHash[Int(k)]
+            }
             let id = Int32(texts.count)
-            ids[key] = id
+            byHash[h] = id
+            sameHash.append(newest)
+            let form = Array(bytes)
             texts.append(form)
             var shape: [UInt8] = []
             var tone: UInt8 = 0
@@ -55,6 +70,18 @@ enum HeadingSpellCheck {
             counts.append(0)
             return id
         }
+
+        private static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard a.count == b.count else { return false }
+            return a.withUnsafeBufferPointer { a in
+                var i = 0
+                while i < a.count {
+                    if a[i] != b[i] { return false }
+                    i += 1
+                }
+                return true
+            }
+        }
     }
 
     static func check(_ store: SectionStore) -> [Diagnostic] {
@@ -77,7 +104,7 @@ enum HeadingSpellCheck {
         }
         for root in store.rootViews where headings.count < limit { visit(root) }
 
-        var forms = Forms()
+        var forms = Forms(capacity: headings.count * 4)
         var phrases: [[Word]] = []
         phrases.reserveCapacity(headings.count)
         for h in headings {
@@ -97,8 +124,11 @@ enum HeadingSpellCheck {
                         end += n
                     }
                     guard end > start else { break }
-                    let form = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: buf[start..<end]))
-                    let id = forms.id(of: form)
+                    // Lowercased in a temporary buffer (the same bytes as `lowercased`: heading
+                    // texts are valid UTF-8); only a new form is copied.
+                    let id = VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[start..<end])) {
+                        forms.id(of: $0)
+                    }
                     forms.counts[Int(id)] += 1
                     words.append(Word(form: id, printed: start..<end, line: h.line))
                     i = end

@@ -50,9 +50,29 @@ struct SectionView {
 
     var children: Children { Children(store: store, indices: store.children(of: index)) }
 
+    /// `!children.isEmpty`, without making the slice of child positions (which retains).
+    var hasChildren: Bool { !node.children.isEmpty }
+
+    /// Whether a child is a field bullet with a known role (``isKnownField``): the child
+    /// positions and nodes read in place, no slice or view per child.
+    var hasKnownFieldChild: Bool {
+        let r = node.children
+        guard !r.isEmpty else { return false }
+        return store.childIndex.withUnsafeBufferPointer { positions in
+            store.nodes.withUnsafeBufferPointer { nodes in
+                for k in Int(r.lowerBound)..<Int(r.upperBound) {
+                    if let role = nodes[Int(positions[k])].fieldRole, role != .unknown { return true }
+                }
+                return false
+            }
+        }
+    }
+
     /// The body paragraphs, texts still in the store.
     var storedParagraphs: ArraySlice<SectionStore.StoredParagraph> {
         let r = node.paragraphs
+        // Most nodes have none: then an empty slice, not one of the store's array (which retains it).
+        guard !r.isEmpty else { return [] }
         return store.paragraphs[Int(r.lowerBound)..<Int(r.upperBound)]
     }
 
@@ -64,8 +84,27 @@ struct SectionView {
 
     /// Whether the title or a paragraph holds a `:` (a field label could follow).
     var mayHoldInlineFields: Bool {
-        if titleText.withBytes({ $0.contains(UInt8(ascii: ":")) }) { return true }
-        return storedParagraphs.contains { p in store.withBytes(p.text) { $0.contains(UInt8(ascii: ":")) } }
+        if titleText.withBytes(Self.containsColon) { return true }
+        return storedParagraphs.contains { p in store.withBytes(p.text, Self.containsColon) }
+    }
+
+    /// Eight bytes at a time: every item's title and paragraphs are asked, and few hold a colon.
+    /// (``SWAR/bytes(of:equalTo:)`` flags a byte wrongly only beside a real match, so a nonzero
+    /// word always holds one.)
+    @inline(__always)
+    private static func containsColon(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(bytes)
+        let n = bytes.count
+        var i = 0
+        while i + 8 <= n {
+            if SWAR.bytes(of: SWAR.load(raw, i), equalTo: UInt8(ascii: ":")) != 0 { return true }
+            i += 8
+        }
+        while i < n {
+            if bytes[i] == UInt8(ascii: ":") { return true }
+            i += 1
+        }
+        return false
     }
 
     var tables: LazyMapSequence<Range<Int>, TableView> {
