@@ -63,12 +63,13 @@ extension PlanDocument {
         let frame = FrameParser(source: source).parse()
         var (header, warnings) = HeaderExtractor(source: source, frame: frame).extract()
         clock.lap("frame and header")
-        // 3. The section tree of everything else.
-        // 4. Citations everywhere — found beside the section parser when a thread is spare
+        // 3. The section tree of everything else, and 4. citations everywhere — read beside the
+        //    section parser when a thread is spare and the document long enough to pay for it
         //    (both only read the tokens); the document's own number is not a citation of another.
+        let sideThreads = options.threads > 1 && source.lineCount >= ParallelWalk.minimumLines
         let body: SectionParser.Output
         let citations: [Citation]
-        if options.threads > 1 {
+        if sideThreads {
             let tokenized = source
             var parsed: SectionParser.Output?
             citations = SideThread.run({ CitationExtractor.extract(from: tokenized) }, beside: {
@@ -95,7 +96,7 @@ extension PlanDocument {
         // thread to spare (the detector only reads the store).
         let store = body.store
         let lost: [Diagnostic]
-        if options.threads > 1 {
+        if sideThreads {
             lost = SideThread.run({ LostTableDetector.check(store, furniture: furniture) }, beside: {
                 extractor.extract(from: store, preamble: body.preamble, kind: header.kind, dateYear: header.date?.year,
                                   threads: options.threads)
