@@ -31,31 +31,20 @@ enum ParallelWalk {
     /// - Parameter capacity: room for every task of the document, in both walks (the one that
     ///   finds more keeps its array and takes the other's records without growing it).
     static func walk(_ roots: [SectionView], at split: Int, with extractor: inout TaskExtractor, reserving capacity: Int) {
-        var second = TaskExtractor(normalizer: extractor.normalizer)
-        second.sentenceLog = []
-        second.tasks.reserveCapacity(capacity)
         var counted = 0
         for s in roots[..<split] { _ = TaskExtractor.ownID(of: s, bulletOrdinal: &counted) }
         let bullets = counted
-        withUnsafeMutablePointer(to: &extractor) { a in
-            withUnsafeMutablePointer(to: &second) { b in
-                let walkers = Walkers(first: a, second: b)
-                _ = SideThread.run({
-                    walkers.second.pointee.walk(roots[split...], role: .neutral, path: [], idPath: [], agency: nil,
-                                                bulletOrdinal: bullets)
-                    return true
-                }, beside: {
-                    walkers.first.pointee.walk(roots[..<split], role: .neutral, path: [], idPath: [], agency: nil)
-                })
-            }
-        }
+        let normalizer = extractor.normalizer
+        var second = SideThread.run({
+            var second = TaskExtractor(normalizer: normalizer)
+            second.sentenceLog = []
+            second.tasks.reserveCapacity(capacity)
+            second.walk(roots[split...], role: .neutral, path: [], idPath: [], agency: nil, bulletOrdinal: bullets)
+            return second
+        }, beside: {
+            extractor.walk(roots[..<split], role: .neutral, path: [], idPath: [], agency: nil)
+        })
         append(&second, to: &extractor)
-    }
-
-    /// The two extractors, each touched by one thread only until both are done.
-    private struct Walkers: @unchecked Sendable {
-        let first: UnsafeMutablePointer<TaskExtractor>
-        let second: UnsafeMutablePointer<TaskExtractor>
     }
 
     private static func append(_ second: inout TaskExtractor, to first: inout TaskExtractor) {
