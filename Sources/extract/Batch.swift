@@ -140,6 +140,7 @@ struct Batch {
         }
 
         // 3. Parse in parallel, write in input order.
+        let jobs = max(1, options.jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         let started = Monotonic.now()
         var progress = Progress(total: inputs.count, enabled: Console.stderrIsTerminal, started: started)
         var stream: Stream?
@@ -147,6 +148,8 @@ struct Batch {
             do throws(OutputError) {
                 var e = options.exportOptions
                 e.collection = many
+                // One input: its output is written on the jobs' threads too.
+                if !many { e.threads = jobs }
                 stream = Stream(output: try Output.to(path), format: format, options: e)
             } catch {
                 Console.line("error: \(error.description)")
@@ -158,7 +161,6 @@ struct Batch {
         var strict = 0
         var bytesRead = 0
         var fatal: OutputError?
-        let jobs = max(1, options.jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         let options = {
             var o = self.options
             // One input: the jobs' threads go to its parse instead.

@@ -218,6 +218,7 @@ extension Options {
         e.table = table
         e.listTasks = withTasks
         e.width = width
+        e.threads = parseThreads
         return e
     }
 

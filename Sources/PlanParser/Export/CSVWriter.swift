@@ -8,48 +8,142 @@
 /// (full-width `＝＋－＠`, the minus sign U+2212), so the guard looks past all of those and takes
 /// all of them.
 struct CSVWriter {
-    private(set) var bytes: [UInt8] = []
+    private let out = RawBytes()
+    /// A joined field is put together here before it is quoted (its quoting depends on all of it).
+    private let scratch = RawBytes(capacity: 256)
     let guardFormulas: Bool
     let delimiter: UInt8
+    /// The row being written has a field (the next needs a delimiter).
+    private var inRow = false
 
     init(bom: Bool = false, guardFormulas: Bool = true, delimiter: UInt8 = UInt8(ascii: ",")) {
         self.guardFormulas = guardFormulas
         self.delimiter = delimiter
-        if bom { bytes.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+        if bom { out.append([0xEF, 0xBB, 0xBF]) }
     }
+
+    /// The bytes written (and not yet flushed).
+    var bytes: [UInt8] { out.array }
 
     /// Empties the buffer after its bytes were written out (keeps the capacity).
     mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
+        out.removeAll()
     }
 
-    /// Writes what is buffered to `out` once it holds at least `threshold` bytes.
-    mutating func flush(to out: OutputSink, ifAbove threshold: Int = 0) throws(OutputError) {
-        guard bytes.count >= threshold, !bytes.isEmpty else { return }
-        try out.write(bytes)
-        bytes.removeAll(keepingCapacity: true)
+    /// Writes what is buffered to `sink` once it holds at least `threshold` bytes.
+    mutating func flush(to sink: OutputSink, ifAbove threshold: Int = 0) throws(OutputError) {
+        guard out.count >= threshold, !out.isEmpty else { return }
+        try sink.write(out.buffer)
+        out.removeAll()
+    }
+
+    /// Appends what `other` wrote, and empties it.
+    mutating func append(_ other: CSVWriter) {
+        out.append(other.out.base, other.out.count)
+        other.out.removeAll()
     }
 
     /// An empty line (between two tables in one output).
     mutating func lineBreak() {
-        bytes.append(0x0D)
-        bytes.append(0x0A)
+        out.append(0x0D)
+        out.append(0x0A)
     }
 
     mutating func row(_ fields: [String]) {
-        for (i, f) in fields.enumerated() {
-            if i > 0 { bytes.append(delimiter) }
-            field(f)
+        for f in fields { field(f) }
+        endRow()
+    }
+
+    // MARK: Fields one at a time
+
+    mutating func field(_ value: String) {
+        var copy = value
+        copy.withUTF8 { field(utf8: $0) }
+    }
+
+    /// `parts` joined by `separator` (`; `, ` > `), quoted and guarded as one field, without
+    /// making the joined `String`.
+    mutating func field<C: Collection>(joining parts: C, separator: StaticString, _ text: (C.Element) -> String) {
+        scratch.removeAll()
+        var first = true
+        for p in parts {
+            if !first { scratch.append(separator.utf8Start, separator.utf8CodeUnitCount) }
+            first = false
+            var copy = text(p)
+            copy.withUTF8 { scratch.append($0) }
         }
-        bytes.append(0x0D)
-        bytes.append(0x0A)
+        field(utf8: UnsafeBufferPointer(start: scratch.base, count: scratch.count))
+    }
+
+    /// A whole number, as `String(value)` writes it.
+    mutating func field(_ value: Int) {
+        separate()
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        appendDigits(value.magnitude, width: 1)
+    }
+
+    /// A date as `YYYY-MM-DD` (``CalendarDate/iso``); an empty field for `nil`.
+    mutating func field(_ date: CalendarDate?) {
+        guard let date else { return field(utf8: UnsafeBufferPointer(start: nil, count: 0)) }
+        guard date.year >= 0, date.month >= 0, date.day >= 0 else { return field(date.iso) }
+        separate()
+        appendDigits(UInt(date.year), width: 4)
+        out.append(UInt8(ascii: "-"))
+        appendDigits(UInt(date.month), width: 2)
+        out.append(UInt8(ascii: "-"))
+        appendDigits(UInt(date.day), width: 2)
+    }
+
+    /// Ends the row (CRLF).
+    mutating func endRow() {
+        out.append(0x0D)
+        out.append(0x0A)
+        inRow = false
+    }
+
+    private mutating func separate() {
+        if inRow { out.append(delimiter) }
+        inRow = true
+    }
+
+    /// `value` in at least `width` digits, zero-padded.
+    private func appendDigits(_ value: UInt, width: Int) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { d in
+            var n = value
+            var k = 24
+            repeat {
+                k -= 1
+                d[k] = UInt8(0x30 + n % 10)
+                n /= 10
+            } while n > 0
+            while 24 - k < width {
+                k -= 1
+                d[k] = UInt8(ascii: "0")
+            }
+            out.append(d.baseAddress!.assumingMemoryBound(to: UInt8.self) + k, 24 - k)
+        }
     }
 
     /// Whether `value`, after leading spaces, quotes and format characters, starts with a sign
     /// a spreadsheet reads as the start of a formula.
     static func startsLikeFormula(_ value: String) -> Bool {
-        for s in value.unicodeScalars {
-            switch s.value {
+        var copy = value
+        return copy.withUTF8 { startsLikeFormula(utf8: $0) }
+    }
+
+    /// ``startsLikeFormula(_:)`` on the UTF-8 bytes of a string.
+    static func startsLikeFormula(utf8 u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < u.count {
+            // One scalar of valid UTF-8.
+            let lead = UInt32(u[i])
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            guard i + length <= u.count else { return false }
+            var scalar = length == 1 ? lead : lead & (0xFF >> UInt32(length + 1))
+            for k in 1..<length { scalar = scalar << 6 | UInt32(u[i + k] & 0x3F) }
+            i += length
+            switch scalar {
             case 0x3D, 0x2B, 0x2D, 0x40,  // = + - @
                 0xFF1D, 0xFF0B, 0xFF0D, 0xFF20,  // full-width = + - @
                 0x2212, 0xFE62, 0xFE63, 0xFE66:  // minus sign, small + - =
@@ -66,33 +160,51 @@ struct CSVWriter {
         return false
     }
 
-    private mutating func field(_ value: String) {
-        var needsQuotes = false
+    /// A field from its UTF-8 bytes: quoted when it holds the delimiter, a quote, CR or LF
+    /// (quotes doubled), and guarded when it starts like a formula.
+    mutating func field(utf8 u: UnsafeBufferPointer<UInt8>) {
+        separate()
         var risky = false
-        if guardFormulas, let first = value.utf8.first {
-            risky = first == 0x09 || first == 0x0D || Self.startsLikeFormula(value)
+        if guardFormulas, let first = u.first {
+            risky = first == 0x09 || first == 0x0D || Self.startsLikeFormula(utf8: u)
         }
-        var copy = value
-        copy.withUTF8 { u in
-            var hasQuote = false
-            for b in u where b == delimiter || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
+        var needsQuotes = false
+        var hasQuote = false
+        // Eight bytes at a time past those that need nothing (most of every field); a word
+        // with a candidate is looked at from its first one (the lowest flag is never a borrow).
+        var i = 0
+        let raw = UnsafeRawBufferPointer(u)
+        while i < u.count {
+            var at = i
+            if i + 8 <= u.count {
+                let x = SWAR.load(raw, i)
+                let flags = SWAR.bytes(of: x, equalTo: delimiter) | SWAR.bytes(of: x, equalTo: UInt8(ascii: "\""))
+                    | SWAR.bytes(of: x, below: 0x0E)
+                if flags == 0 {
+                    i += 8
+                    continue
+                }
+                at = i + flags.trailingZeroBitCount / 8
+            }
+            i = at + 1
+            let b = u[at]
+            if b == UInt8(ascii: "\"") {
                 needsQuotes = true
-                if b == UInt8(ascii: "\"") {
-                    hasQuote = true
-                    break
-                }
+                hasQuote = true
+                break
             }
-            if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
-            if risky { bytes.append(UInt8(ascii: "'")) }
-            if hasQuote {
-                for b in u {
-                    if b == UInt8(ascii: "\"") { bytes.append(b) }
-                    bytes.append(b)
-                }
-            } else {
-                bytes.append(contentsOf: u)  // nothing to double: one copy
-            }
-            if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+            if b == delimiter || b == 0x0A || b == 0x0D { needsQuotes = true }
         }
+        if needsQuotes { out.append(UInt8(ascii: "\"")) }
+        if risky { out.append(UInt8(ascii: "'")) }
+        if hasQuote {
+            for b in u {
+                if b == UInt8(ascii: "\"") { out.append(b) }
+                out.append(b)
+            }
+        } else {
+            out.append(u)  // nothing to double: one copy
+        }
+        if needsQuotes { out.append(UInt8(ascii: "\"")) }
     }
 }

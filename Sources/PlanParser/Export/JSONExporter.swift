@@ -11,6 +11,7 @@ struct JSONExporter: DocumentExporter {
 
     init(options: ExportOptions) {
         writer = JSONWriter(pretty: options.pretty)
+        writer.threads = options.threads
         asArray = options.collection
     }
 

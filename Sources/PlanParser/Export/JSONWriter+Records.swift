@@ -18,8 +18,9 @@ extension JSONWriter {
         endArray()
         key("sections")
         beginArray()
-        d.store.withReader { r in
-            for root in d.store.roots { section(Int(root), r, d.store) }
+        let store = d.store
+        elements(rootBatches(store)) { w, k in
+            store.withReader { r in w.section(Int(store.roots[k]), r, store) }
         }
         endArray()
         key("closing")
@@ -29,7 +30,8 @@ extension JSONWriter {
         }
         key("tasks")
         beginArray()
-        for i in d.tasks.indices { task(d.tasks[i]) }  // by index: no copy of each record
+        let tasks = d.tasks
+        elements(batches(tasks.count, of: 1024)) { w, i in w.task(tasks[i]) }  // by index: no copy of each record
         endArray()
         key("targets")
         beginArray()
@@ -69,6 +71,30 @@ extension JSONWriter {
         key("leftovers"); sourceLines(d.leftovers)
         key("furniture"); sourceLines(d.furniture)
         endObject()
+    }
+
+    /// `0..<count` in runs of `size` (one run on one thread).
+    private func batches(_ count: Int, of size: Int) -> [Range<Int>] {
+        guard threads > 1 else { return [0..<count] }
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
+    /// The top-level sections in runs of about 8,000 source lines (one run on one thread).
+    private func rootBatches(_ store: SectionStore) -> [Range<Int>] {
+        let count = store.roots.count
+        guard threads > 1 else { return [0..<count] }
+        var runs: [Range<Int>] = []
+        var start = 0
+        var firstLine = 0
+        for k in 0..<count {
+            let node = store.nodes[Int(store.roots[k])]
+            if k == start { firstLine = Int(node.line) }
+            if Int(node.endLine) - firstLine >= 8000 || k == count - 1 {
+                runs.append(start..<(k + 1))
+                start = k + 1
+            }
+        }
+        return runs
     }
 
     private mutating func sourceLines(_ lines: [SourceLine]) {

@@ -3,9 +3,13 @@ struct NDJSONExporter: DocumentExporter {
     static let format = OutputFormat(
         name: "ndjson", subject: .documents, extensions: ["ndjson", "jsonl"],
         summary: "one compact JSON document per line",
-        maker: .documents { _ in NDJSONExporter() })
+        maker: .documents { NDJSONExporter(options: $0) })
 
     private var writer = JSONWriter(pretty: false)
+
+    init(options: ExportOptions) {
+        writer.threads = options.threads
+    }
 
     mutating func begin(_ out: OutputSink) throws(OutputError) {}
 

@@ -2,9 +2,12 @@
 /// HTML) writes them: names, keys and products joined with `; `, the section path with ` > `.
 extension PlanTask {
     /// The list separator of flat outputs.
-    static let listSeparator = "; "
+    static let listSeparator = listSeparatorBytes.description
+    static let listSeparatorBytes: StaticString = "; "
+    /// Between the headings of a section path.
+    static let pathSeparator: StaticString = " > "
 
-    var sectionText: String { section.joined(separator: " > ") }
+    var sectionText: String { section.joined(separator: Self.pathSeparator.description) }
     var leadText: String { lead.map(\.name).joined(separator: Self.listSeparator) }
     var leadKeysText: String { lead.map(\.key).joined(separator: Self.listSeparator) }
     var supportText: String { support.map(\.name).joined(separator: Self.listSeparator) }

@@ -18,9 +18,12 @@ struct TaskCSVExporter: DocumentExporter {
     ]
 
     private var writer: CSVWriter
+    /// Rows of one document are written on this many threads (``ExportOptions/threads``).
+    private let threads: Int
 
     init(options: ExportOptions) {
         writer = CSVWriter(bom: options.byteOrderMark, guardFormulas: options.guardFormulas, delimiter: options.delimiter)
+        threads = options.threads
     }
 
     mutating func begin(_ out: OutputSink) throws(OutputError) {
@@ -31,15 +34,61 @@ struct TaskCSVExporter: DocumentExporter {
     mutating func add(_ document: PlanDocument, _ out: OutputSink) throws(OutputError) {
         let source = document.source.path
         let id = document.documentID
-        for t in document.tasks {
-            writer.row([
-                source, id, t.id, t.origin.rawValue, t.sectionText, t.number ?? "", t.title,
-                t.leadText, t.leadKeysText, t.supportText, t.supportKeysText, t.productsText, t.timeText,
-                t.earliestStart?.iso ?? "", t.latestEnd?.iso ?? "", String(t.line),
-            ])
-            try writer.flush(to: out, ifAbove: JSONWriter.chunkSize)
-        }
+        let tasks = document.tasks
+        var batches = stride(from: 0, to: tasks.count, by: 1024).map { $0..<min($0 + 1024, tasks.count) }
+        if threads < 2 { batches = [0..<tasks.count] }
+        // The side thread's rows go into a writer of its own, flushed after this one's.
+        let spare = Spare(CSVWriter(bom: false, guardFormulas: writer.guardFormulas, delimiter: writer.delimiter))
+        var failure: OutputError?
+        SideThread.inPairs(
+            batches, state: &writer,
+            side: { batch in for i in batch { Self.row(tasks[i], source: source, document: id, into: &spare.writer) } },
+            here: { w, batch in
+                for i in batch {
+                    Self.row(tasks[i], source: source, document: id, into: &w)
+                    // Alone (one thread), rows stream a megabyte at a time.
+                    if batches.count == 1, failure == nil {
+                        do throws(OutputError) { try w.flush(to: out, ifAbove: JSONWriter.chunkSize) } catch { failure = error }
+                    }
+                }
+            },
+            joined: { w in
+                guard failure == nil else { return }
+                do throws(OutputError) {
+                    try w.flush(to: out)
+                    try spare.writer.flush(to: out)
+                } catch { failure = error }
+            })
+        if let failure { throw failure }
         try writer.flush(to: out)
+    }
+
+    /// One task's row, field by field (no array of strings, no joined strings).
+    private static func row(_ t: PlanTask, source: String, document: String, into w: inout CSVWriter) {
+        w.field(source)
+        w.field(document)
+        w.field(t.id)
+        w.field(t.origin.rawValue)
+        w.field(joining: t.headings, separator: PlanTask.pathSeparator) { $0.text }
+        w.field(t.number ?? "")
+        w.field(t.title)
+        w.field(joining: t.lead, separator: PlanTask.listSeparatorBytes) { $0.name }
+        w.field(joining: t.lead, separator: PlanTask.listSeparatorBytes) { $0.key }
+        w.field(joining: t.support, separator: PlanTask.listSeparatorBytes) { $0.name }
+        w.field(joining: t.support, separator: PlanTask.listSeparatorBytes) { $0.key }
+        w.field(joining: t.products, separator: PlanTask.listSeparatorBytes) { $0 }
+        w.field(joining: t.time, separator: PlanTask.listSeparatorBytes) { $0.text }
+        w.field(t.earliestStart)
+        w.field(t.latestEnd)
+        w.field(t.line)
+        w.endRow()
+    }
+
+    /// The side thread's writer, handed to it and back (``SideThread/inPairs(_:state:side:here:joined:)``
+    /// joins the thread before this one reads it).
+    private final class Spare: @unchecked Sendable {
+        var writer: CSVWriter
+        init(_ writer: CSVWriter) { self.writer = writer }
     }
 
     mutating func end(_ out: OutputSink) throws(OutputError) {}

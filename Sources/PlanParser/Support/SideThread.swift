@@ -63,3 +63,27 @@ enum SideThread {
         override func perform() { result = body() }
     }
 }
+
+extension SideThread {
+    /// Runs consecutive batches two at a time: `here` writes batch 0 into `state` on this
+    /// thread while `side` does batch 1 on a side thread, then `joined` puts the side's work
+    /// after it; then batches 2 and 3, and so on (a last odd batch runs here alone). The
+    /// results are in batch order, as on one thread.
+    static func inPairs<State>(
+        _ batches: [Range<Int>], state: inout State, side: @escaping @Sendable (Range<Int>) -> Void,
+        here: (inout State, Range<Int>) -> Void, joined: (inout State) -> Void
+    ) {
+        var k = 0
+        while k < batches.count {
+            let mine = batches[k]
+            guard k + 1 < batches.count else {
+                here(&state, mine)
+                return
+            }
+            let theirs = batches[k + 1]
+            run({ side(theirs) }, beside: { here(&state, mine) })
+            joined(&state)
+            k += 2
+        }
+    }
+}
