@@ -92,25 +92,30 @@ extension PlanDocument {
         source.tokens = []  // the text stays: the section store reads it
         // 5. Tasks and targets, with the citations made on their lines.
         var extractor = TaskExtractor(normalizer: TimeNormalizer(planYear: header.planYear, planPeriod: header.planPeriod))
-        // Tables flattened beyond repair: looked for beside the extraction when there is a
-        // thread to spare (the detector only reads the store).
+        // Tables flattened beyond repair: looked for beside other work when there is a thread
+        // to spare (the detector only reads the store) — beside the extraction when that runs
+        // on one thread, else beside the lead inference (not a third thread on two cores).
         let store = body.store
-        let lost: [Diagnostic]
-        if sideThreads {
-            lost = SideThread.run({ LostTableDetector.check(store, furniture: furniture) }, beside: {
-                extractor.extract(from: store, preamble: body.preamble, kind: header.kind, dateYear: header.date?.year,
-                                  threads: options.threads)
-            })
-        } else {
-            extractor.extract(from: store, preamble: body.preamble, kind: header.kind, dateYear: header.date?.year)
-            lost = LostTableDetector.check(store, furniture: furniture)
+        let splitWalk = sideThreads && ParallelWalk.split(store.rootViews) != nil
+        var early: [Diagnostic]?
+        func extract() {
+            extractor.extract(from: store, preamble: body.preamble, kind: header.kind, dateYear: header.date?.year,
+                              threads: options.threads)
         }
-        warnings += lost
+        if sideThreads, !splitWalk {
+            early = SideThread.run({ LostTableDetector.check(store, furniture: furniture) }, beside: extract)
+        } else {
+            extract()
+        }
         clock.lap("tasks")
         // 6. Prose tasks without a stated lead take one from the plan's responsibilities.
         var found = extractor.takeTasks()
-        LeadInference.infer(&found, from: extractor.responsibilities, heads: extractor.responsibilityHeads,
-                            documentTitle: header.title)
+        let checked = early
+        let lost = SideThread.run({ checked ?? LostTableDetector.check(store, furniture: furniture) }, beside: {
+            LeadInference.infer(&found, from: extractor.responsibilities, heads: extractor.responsibilityHeads,
+                                documentTitle: header.title)
+        }, if: splitWalk)
+        warnings += lost
         clock.lap("lead inference")
         let tasks = ReferenceAttacher(header.references).attach(to: consume found)  // not copied
         clock.lap("task references")
