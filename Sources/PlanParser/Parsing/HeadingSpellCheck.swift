@@ -3,54 +3,85 @@
 /// (`CÀI CÁCH` among many `CẢI CÁCH`).
 ///
 /// Runs on heading titles only, at most ``limit`` of them, on their bytes: each distinct word
-/// is lowercased and split into letters and tone (``VietnameseTone``) once, then words are
-/// small integers.
+/// is lowercased once and becomes a small integer. Its letters without tone (``VietnameseTone``)
+/// are worked out only for the words the test looks at — frequent ones, and words seen once
+/// before a word that follows a frequent one — since a folder of short plans runs this on
+/// every document and most have no such word at all.
 enum HeadingSpellCheck {
     /// More headings than this add nothing to the statistics; huge inputs stop here.
     static let limit = 600
 
-    /// One word of a heading: its lowercase form (an id) and where it was printed.
+    /// One word of a heading: its lowercase form (an id) and where it was printed (in
+    /// ``Headings/text``).
     private struct Word {
         var form: Int32
         var printed: Range<Int>
         var line: Int
     }
 
-    /// The distinct lowercase forms and their letters without tone.
+    /// The heading texts back to back, and where each starts.
+    private struct Headings {
+        var text: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        var lines: [Int] = []
+
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) {
+            let start = text.count
+            text.append(contentsOf: bytes)
+            ranges.append(start..<text.count)
+            lines.append(line)
+        }
+    }
+
+    /// The distinct lowercase forms; their shapes (letters without tone), tones and lengths
+    /// are made when first asked for.
     private struct Forms {
-        /// The newest form with a given FNV-1a hash; older ones with that hash are chained in
-        /// ``sameHash``. A word already seen is found without copying its bytes.
-        private var byHash: [UInt64: Int32] = [:]
-        private var sameHash: [Int32] = []
-        var texts: [[UInt8]] = []
-        var shapes: [Int32] = []
-        var tones: [UInt8] = []
-        var shapeLengths: [Int] = []
+        private var texts: ByteInterner
         var counts: [Int] = []
-        private var shapeIDs: [ByteKey: Int32] = [:]
+        /// -1 until worked out.
+        private var shapeIDs: [Int32] = []
+        private var tones: [UInt8] = []
+        private var shapeLengths: [Int] = []
+        private var shapesByKey: [ByteKey: Int32] = [:]
 
         init(capacity: Int) {
-            byHash.reserveCapacity(capacity)
-            shapeIDs.reserveCapacity(capacity)
+            texts = ByteInterner(capacity: capacity)
         }
 
-        mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-            let h = TextWords.hash(bytes)
-            let newest = byHash[h] ?? -1
-            var k = newest
-            while k >= 0 {
-                if Self.equal(texts[Int(k)], bytes) { return k }
-                k = sameHash[Int(k)]
+        mutating func id(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
+            let (id, isNew) = texts.id(of: word)
+            if isNew {
+                counts.append(0)
+                shapeIDs.append(-1)
+                tones.append(0)
+                shapeLengths.append(0)
             }
-            let id = Int32(texts.count)
-            byHash[h] = id
-            sameHash.append(newest)
-            let form = Array(bytes)
-            texts.append(form)
+            return Int32(id)
+        }
+
+        func text(_ form: Int32) -> String { texts.string(Int(form)) }
+
+        mutating func shape(_ form: Int32) -> Int32 {
+            let f = Int(form)
+            if shapeIDs[f] < 0 { makeShape(f) }
+            return shapeIDs[f]
+        }
+
+        mutating func tone(_ form: Int32) -> UInt8 {
+            _ = shape(form)
+            return tones[Int(form)]
+        }
+
+        mutating func shapeLength(_ form: Int32) -> Int {
+            _ = shape(form)
+            return shapeLengths[Int(form)]
+        }
+
+        private mutating func makeShape(_ f: Int) {
             var shape: [UInt8] = []
             var tone: UInt8 = 0
             var scalars = 0
-            form.withUnsafeBufferPointer { buf in
+            texts.withBytes(f) { buf in
                 var i = 0
                 while i < buf.count {
                     let (s, n) = VietnameseText.scalar(in: buf, at: i)
@@ -61,55 +92,44 @@ enum HeadingSpellCheck {
                     i += n
                 }
             }
-            let shapeKey = ByteKey(shape)
-            let shapeID = shapeIDs[shapeKey] ?? Int32(shapeIDs.count)
-            shapeIDs[shapeKey] = shapeID
-            shapes.append(shapeID)
-            tones.append(tone)
-            shapeLengths.append(scalars)
-            counts.append(0)
-            return id
-        }
-
-        private static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard a.count == b.count else { return false }
-            return a.withUnsafeBufferPointer { a in
-                var i = 0
-                while i < a.count {
-                    if a[i] != b[i] { return false }
-                    i += 1
-                }
-                return true
-            }
+            let key = ByteKey(shape)
+            let id = shapesByKey[key] ?? Int32(shapesByKey.count)
+            shapesByKey[key] = id
+            shapeIDs[f] = id
+            tones[f] = tone
+            shapeLengths[f] = scalars
         }
     }
 
     static func check(_ store: SectionStore) -> [Diagnostic] {
         // The heading texts, in document order (a table's group rows are headings too).
-        var headings: [(text: [UInt8], line: Int)] = []
+        var headings = Headings()
         func visit(_ s: SectionView) {
-            guard headings.count < limit else { return }
+            guard headings.lines.count < limit else { return }
             switch s.kind {
             case .part, .group, .roman, .arabic, .appendix:
-                if s.titleText.range.count <= 160 { headings.append((s.titleText.withBytes { Array($0) }, s.line)) }
+                if s.titleText.range.count <= 160 { s.titleText.withBytes { headings.add($0, line: s.line) } }
             default:
                 break
             }
             for t in s.tables {
-                for r in t.rows where r.kind == .group && headings.count < limit {
-                    if let g = r.group { headings.append((Array(g.utf8), r.line)) }
+                for r in t.rows where r.kind == .group && headings.lines.count < limit {
+                    if var g = r.group { g.withUTF8 { headings.add($0, line: r.line) } }
                 }
             }
-            for c in s.children where headings.count < limit { visit(c) }
+            for c in s.children where headings.lines.count < limit { visit(c) }
         }
-        for root in store.rootViews where headings.count < limit { visit(root) }
+        for root in store.rootViews where headings.lines.count < limit { visit(root) }
 
-        var forms = Forms(capacity: headings.count * 4)
-        var phrases: [[Word]] = []
-        phrases.reserveCapacity(headings.count)
-        for h in headings {
-            var words: [Word] = []
-            h.text.withUnsafeBufferPointer { buf in
+        // Words as form ids, all phrases back to back (`phraseEnds[k]`: the end of phrase k).
+        var forms = Forms(capacity: headings.lines.count * 4)
+        var words: [Word] = []
+        var phraseEnds: [Int] = []
+        words.reserveCapacity(headings.lines.count * 6)
+        phraseEnds.reserveCapacity(headings.lines.count)
+        headings.text.withUnsafeBufferPointer { all in
+            for (k, range) in headings.ranges.enumerated() {
+                let buf = UnsafeBufferPointer(rebasing: all[range])
                 var i = 0
                 while i < buf.count {
                     // A word is a run of letters.
@@ -130,41 +150,50 @@ enum HeadingSpellCheck {
                         forms.id(of: $0)
                     }
                     forms.counts[Int(id)] += 1
-                    words.append(Word(form: id, printed: start..<end, line: h.line))
+                    words.append(Word(form: id, printed: (range.lowerBound + start)..<(range.lowerBound + end),
+                                      line: headings.lines[k]))
                     i = end
                 }
+                phraseEnds.append(words.count)
             }
-            phrases.append(words)
+        }
+        /// Each pair of neighbours within a phrase, in order: the word's position.
+        func eachPair(_ body: (Int) -> Void) {
+            var start = 0
+            for end in phraseEnds {
+                if end - start >= 2 { for i in start..<(end - 1) { body(i) } }
+                start = end
+            }
         }
         // Frequent forms, keyed by shape and the next word: "cai" + "cách" → "cải".
         var frequentByContext: [Int64: (form: Int32, count: Int)] = [:]
+        var followsFrequent = Set<Int32>()
         func context(_ shape: Int32, _ next: Int32) -> Int64 { Int64(shape) << 32 | Int64(next) }
-        for words in phrases where words.count >= 2 {
-            for i in 0..<(words.count - 1) {
-                let w = words[i].form
-                let c = forms.counts[Int(w)]
-                guard c >= 3 else { continue }
-                let key = context(forms.shapes[Int(w)], words[i + 1].form)
-                if c > frequentByContext[key]?.count ?? 0 { frequentByContext[key] = (w, c) }
-            }
+        eachPair { i in
+            let w = words[i].form
+            let c = forms.counts[Int(w)]
+            guard c >= 3 else { return }
+            let key = context(forms.shape(w), words[i + 1].form)
+            followsFrequent.insert(words[i + 1].form)
+            if c > frequentByContext[key]?.count ?? 0 { frequentByContext[key] = (w, c) }
         }
+        guard !frequentByContext.isEmpty else { return [] }
         var warnings: [Diagnostic] = []
         var reported = Set<Int32>()
-        for (k, words) in phrases.enumerated() where words.count >= 2 {
-            for i in 0..<(words.count - 1) {
-                let w = words[i].form
-                guard forms.shapeLengths[Int(w)] >= 2, forms.counts[Int(w)] == 1, !reported.contains(w),
-                    let frequent = frequentByContext[context(forms.shapes[Int(w)], words[i + 1].form)],
-                    frequent.form != w, forms.tones[Int(frequent.form)] != forms.tones[Int(w)]
-                else { continue }
-                reported.insert(w)
-                let printed = String(decoding: headings[k].text[words[i].printed], as: UTF8.self)
-                let phrase = String(decoding: forms.texts[Int(frequent.form)], as: UTF8.self) + " "
-                    + String(decoding: forms.texts[Int(words[i + 1].form)], as: UTF8.self)
-                warnings.append(Diagnostic(
-                    line: words[i].line, code: "heading-spelling",
-                    message: "heading word '\(printed)' looks misspelt: '\(phrase)' appears \(frequent.count) times"))
-            }
+        eachPair { i in
+            let w = words[i].form
+            let next = words[i + 1].form
+            // The cheap tests first: most words are never given a shape.
+            guard forms.counts[Int(w)] == 1, followsFrequent.contains(next), !reported.contains(w),
+                forms.shapeLength(w) >= 2, let frequent = frequentByContext[context(forms.shape(w), next)],
+                frequent.form != w, forms.tone(frequent.form) != forms.tone(w)
+            else { return }
+            reported.insert(w)
+            let printed = String(decoding: headings.text[words[i].printed], as: UTF8.self)
+            let phrase = forms.text(frequent.form) + " " + forms.text(next)
+            warnings.append(Diagnostic(
+                line: words[i].line, code: "heading-spelling",
+                message: "heading word '\(printed)' looks misspelt: '\(phrase)' appears \(frequent.count) times"))
         }
         return warnings
     }
