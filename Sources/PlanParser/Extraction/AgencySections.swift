@@ -214,27 +214,64 @@ extension TaskExtractor {
     /// `… thực hiện các nội dung trên`: the call to carry out the document itself, addressed to
     /// everyone; a letter's closing, not one of its tasks.
     static func isCallToImplement(_ duty: String) -> Bool {
-        let words = VietnameseText.lowercased(duty).split(whereSeparator: { $0 == " " || $0 == "." || $0 == "/" || $0 == "," })
-            .map(String.init)
-        guard !words.isEmpty, words.count <= 12 else { return false }
-        let manner: Set<String> = ["nghiêm", "túc", "khẩn", "trương", "triển", "khai", "tổ", "chức", "thực", "hiện", "chỉnh",
-                                   "có", "hiệu", "quả", "tốt", "đầy", "đủ", "kịp", "thời", "và", "quán", "triệt", "quan", "tâm", "chỉ", "đạo", "phối", "hợp",
-                                   "chủ", "động"]
+        // At most twelve words, split at ` `, `.`, `/` and `,` on the bytes (a duty is often a
+        // long sentence: it is given up after the thirteenth word), each then lowercased.
+        var copy = duty
+        let words: [String]? = copy.withUTF8 { u in
+            var words: [String] = []
+            var i = 0
+            while i < u.count {
+                while i < u.count, Self.isWordBreak(u[i]) { i += 1 }
+                guard i < u.count else { break }
+                let start = i
+                while i < u.count, !Self.isWordBreak(u[i]) { i += 1 }
+                guard words.count < 12 else { return nil }
+                words.append(String(decoding: VietnameseText.lowercased(UnsafeBufferPointer(rebasing: u[start..<i])), as: UTF8.self))
+            }
+            return words
+        }
+        guard let words, !words.isEmpty else { return false }
         var i = 0
-        while i < words.count, manner.contains(words[i]) { i += 1 }
+        while i < words.count, CallToImplement.manner.contains(words[i]) { i += 1 }
         // The manner alone must carry a verb: `thực hiện`, `triển khai`, `tổ chức`.
         guard words[0..<i].contains(where: { $0 == "hiện" || $0 == "khai" || $0 == "chức" }) else { return false }
         let rest = words[i...]
         if rest.isEmpty { return true }
         // `… Chỉ thị này`, `… Công văn này`
-        let documentWords: Set<String> = ["chỉ", "thị", "quyết", "định", "nghị", "kế", "hoạch", "công", "văn", "thông", "báo",
-                                          "chương", "trình", "kết", "luận"]
-        if rest.last == "này", rest.count >= 2, rest.count <= 3, rest.dropLast().allSatisfy({ documentWords.contains($0) }) {
+        if rest.last == "này", rest.count >= 2, rest.count <= 3,
+            rest.dropLast().allSatisfy({ CallToImplement.documentWords.contains($0) })
+        {
             return true
         }
         // `… các nội dung (nêu) trên`, `… ý kiến chỉ đạo (nêu) trên`, `… theo nội dung công văn này`
-        let contents: Set<String> = ["các", "nội", "dung", "nêu", "ý", "kiến", "chỉ", "đạo", "của", "theo", "tại", "trên"]
-        return rest.last == "trên" && rest.count <= 6 && rest.allSatisfy { contents.contains($0) }
+        return rest.last == "trên" && rest.count <= 6 && rest.allSatisfy { CallToImplement.contents.contains($0) }
+    }
+
+    private static func isWordBreak(_ b: UInt8) -> Bool {
+        b == 0x20 || b == UInt8(ascii: ".") || b == UInt8(ascii: "/") || b == UInt8(ascii: ",")
+    }
+
+    /// The words of ``isCallToImplement(_:)``, made once (a plan asks for every duty).
+    private enum CallToImplement {
+        /// How to carry it out: `nghiêm túc` (strictly), `khẩn trương` (urgently), `triển khai`,
+        /// `tổ chức`, `thực hiện` (carry out), `có hiệu quả` (effectively), `kịp thời` (in
+        /// time), `quán triệt` (thoroughly), `chỉ đạo` (direct), `phối hợp` (cooperate), `chủ
+        /// động` (on one's own initiative)…
+        static let manner: Set<String> = [
+            "nghiêm", "túc", "khẩn", "trương", "triển", "khai", "tổ", "chức", "thực", "hiện", "chỉnh",
+            "có", "hiệu", "quả", "tốt", "đầy", "đủ", "kịp", "thời", "và", "quán", "triệt", "quan", "tâm", "chỉ", "đạo", "phối", "hợp",
+            "chủ", "động",
+        ]
+        /// The document itself: `chỉ thị` (directive), `quyết định` (decision), `nghị quyết`,
+        /// `kế hoạch` (plan), `công văn` (letter), `thông báo` (notice), `chương trình`
+        /// (programme), `kết luận` (conclusion).
+        static let documentWords: Set<String> = [
+            "chỉ", "thị", "quyết", "định", "nghị", "kế", "hoạch", "công", "văn", "thông", "báo",
+            "chương", "trình", "kết", "luận",
+        ]
+        /// `các nội dung (nêu) trên` (the contents above), `ý kiến chỉ đạo` (the directions),
+        /// `của`, `theo`, `tại` (of, according to, at).
+        static let contents: Set<String> = ["các", "nội", "dung", "nêu", "ý", "kiến", "chỉ", "đạo", "của", "theo", "tại", "trên"]
     }
 
     static func unit(_ name: String) -> UnitRef {
