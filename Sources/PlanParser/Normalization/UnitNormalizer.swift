@@ -40,18 +40,19 @@ enum UnitNormalizer {
             let text = lower[word]
             var expansion: [UInt8]?
             var used = 1
-            // Every abbreviation is at most five bytes long ("hđnd"): skip longer words fast.
-            if text.count > 5 {
-                expansion = nil
-            } else if let e = abbreviations.first(where: { $0.short.elementsEqual(text) }) {
-                expansion = e.long
-            } else if i + 1 < tokens.count, let next = tokens[i + 1],
-                let e = pairs.first(where: { $0.first.elementsEqual(text) && $0.second.elementsEqual(lower[next]) })
-            {
-                expansion = e.long
-                used = 2
-            } else if out.isEmpty, text.elementsEqual(office.short) {
-                expansion = office.long
+            // Every abbreviation is at most five bytes long ("hđnd"): longer words are not
+            // looked up, shorter ones compared as one number each.
+            if let short = Self.packed(text) {
+                if let e = abbreviations.first(where: { $0.short == short }) {
+                    expansion = e.long
+                } else if i + 1 < tokens.count, let next = tokens[i + 1], let second = Self.packed(lower[next]),
+                    let e = pairs.first(where: { $0.first == short && $0.second == second })
+                {
+                    expansion = e.long
+                    used = 2
+                } else if out.isEmpty, short == office.short {
+                    expansion = office.long
+                }
             }
             if !out.isEmpty { out.append(contentsOf: pendingDash ? dash : space) }
             pendingDash = false
@@ -163,23 +164,37 @@ enum UnitNormalizer {
     private static let dash: [UInt8] = Array(" - ".utf8)
     fileprivate static let and: [UInt8] = Array("và".utf8)
 
+    /// A word of at most five bytes as one number (its bytes and its length); `nil` for a
+    /// longer word, which is no abbreviation.
+    @inline(__always)
+    private static func packed<C: Collection>(_ word: C) -> UInt64? where C.Element == UInt8 {
+        guard word.count <= 5 else { return nil }
+        var value = UInt64(word.count) << 56
+        var shift: UInt64 = 0
+        for b in word {
+            value |= UInt64(b) << shift
+            shift += 8
+        }
+        return value
+    }
+
     /// One-word abbreviations and what they stand for.
-    private static let abbreviations: [(short: [UInt8], long: [UInt8])] = [
+    private static let abbreviations: [(short: UInt64, long: [UInt8])] = [
         ("khcn", "khoa học công nghệ"),  // science and technology
         ("ubnd", "ủy ban nhân dân"),  // people's committee
         ("hđnd", "hội đồng nhân dân"),  // people's council
         ("cntt", "công nghệ thông tin"),  // information technology
         ("tthc", "thủ tục hành chính"),  // administrative procedures
         ("tttt", "thông tin truyền thông"),  // information and communications
-    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+    ].map { (packed($0.0.utf8)!, Array($0.1.utf8)) }
 
     /// Abbreviations written as two parts (`KH&CN`, `KH và CN`, `TT&TT`), once `&` and
     /// `và` are gone.
-    private static let pairs: [(first: [UInt8], second: [UInt8], long: [UInt8])] = [
+    private static let pairs: [(first: UInt64, second: UInt64, long: [UInt8])] = [
         ("kh", "cn", "khoa học công nghệ"),  // science and technology
         ("tt", "tt", "thông tin truyền thông"),  // information and communications
-    ].map { (Array($0.0.utf8), Array($0.1.utf8), Array($0.2.utf8)) }
+    ].map { (packed($0.0.utf8)!, packed($0.1.utf8)!, Array($0.2.utf8)) }
 
     /// `VP` (office), expanded only as the first word: `VP Sở` is `Văn phòng Sở`.
-    private static let office: (short: [UInt8], long: [UInt8]) = (Array("vp".utf8), Array("văn phòng".utf8))
+    private static let office: (short: UInt64, long: [UInt8]) = (packed("vp".utf8)!, Array("văn phòng".utf8))
 }
