@@ -83,7 +83,9 @@ extension PlanDocument {
             citations = CitationExtractor.extract(from: source)
             clock.lap("citations")
         }
-        header.references = citations.filter { $0.number != header.number }
+        // Usually none is the document's own number: then the list is kept, not copied (a
+        // document citing 100,000 others would hold it twice).
+        header.references = citations.contains { $0.number == header.number } ? citations.filter { $0.number != header.number } : citations
         warnings += body.warnings
         warnings += HeadingSpellCheck.check(body.store)
         clock.lap("spell check")

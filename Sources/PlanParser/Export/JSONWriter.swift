@@ -46,14 +46,31 @@ struct JSONWriter {
     /// Hands a full chunk to ``sink``; after a failure, drops what is written.
     @inline(__always)
     private mutating func stream() {
-        guard out.count >= Self.chunkSize, let sink else { return }
+        guard out.count >= Self.chunkSize, sink != nil else { return }
+        write(out.buffer)
+        out.removeAll()
+    }
+
+    /// Writes `bytes` to ``sink``, keeping the first failure (after which nothing more is written).
+    private mutating func write(_ bytes: UnsafeRawBufferPointer) {
+        guard let sink else { return }
         do throws(OutputError) {
-            try sink.write(out.buffer)
+            try sink.write(bytes)
         } catch {
             failure = error
             self.sink = nil
         }
+    }
+
+    /// Appends `n` bytes that need no escaping. A run of a chunk or more (a paragraph of tens
+    /// of megabytes) goes to the sink as it is, after what is buffered, instead of through a
+    /// buffer grown to hold it.
+    @inline(__always)
+    private mutating func appendRun(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        guard n >= Self.chunkSize, sink != nil else { return out.append(p, n) }
+        write(out.buffer)
         out.removeAll()
+        write(UnsafeRawBufferPointer(start: p, count: n))
     }
 
     // MARK: Containers
@@ -218,6 +235,8 @@ struct JSONWriter {
             if i > 0 {
                 out.append(UInt8(ascii: ","))
                 if pretty { out.append(0x20) }
+                // A long list (a task's 100,000 notes) streams like any container.
+                stream()
             }
             element(&self, v)
         }
@@ -269,14 +288,9 @@ struct JSONWriter {
     private mutating func take(_ other: JSONWriter) {
         hasElement = other.hasElement
         deepElements = other.deepElements
-        if let sink {
-            do throws(OutputError) {
-                if !out.isEmpty { try sink.write(out.buffer) }
-                if !other.out.isEmpty { try sink.write(other.out.buffer) }
-            } catch {
-                failure = error
-                self.sink = nil
-            }
+        if sink != nil {
+            write(out.buffer)
+            write(other.out.buffer)
             out.removeAll()
         } else if failure == nil {
             out.append(other.out.base, other.out.count)
@@ -421,7 +435,7 @@ struct JSONWriter {
                 if b == 0xE2 {
                     // U+2028 = E2 80 A8, U+2029 = E2 80 A9.
                     if i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0xA8 || u[i + 2] == 0xA9 {
-                        if i > runStart { out.append(u.baseAddress! + runStart, i - runStart) }
+                        if i > runStart { appendRun(u.baseAddress! + runStart, i - runStart) }
                         out.append(u[i + 2] == 0xA8 ? Self.lineSeparator : Self.paragraphSeparator)
                         i += 3
                         runStart = i
@@ -434,7 +448,7 @@ struct JSONWriter {
                     i += 1
                     continue
                 }
-                if i > runStart { out.append(u.baseAddress! + runStart, i - runStart) }
+                if i > runStart { appendRun(u.baseAddress! + runStart, i - runStart) }
                 out.append(UInt8(ascii: "\\"))
                 switch b {
                 case 0x22: out.append(0x22)
@@ -454,7 +468,7 @@ struct JSONWriter {
                 i += 1
                 runStart = i
             }
-            if n > runStart { out.append(u.baseAddress! + runStart, n - runStart) }
+            if n > runStart { appendRun(u.baseAddress! + runStart, n - runStart) }
         }
     }
 }
