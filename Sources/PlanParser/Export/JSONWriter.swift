@@ -118,6 +118,21 @@ struct JSONWriter {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// `parts` joined by `separator` (`; `, ` > `: nothing to escape) as one string, without
+    /// making the joined `String`; escaping each part is escaping the whole.
+    mutating func string<C: Collection>(joining parts: C, separator: StaticString, _ text: (C.Element) -> String) {
+        prepareValue()
+        out.append(UInt8(ascii: "\""))
+        var first = true
+        for p in parts {
+            if !first { out.append(separator.utf8Start, separator.utf8CodeUnitCount) }
+            first = false
+            var copy = text(p)
+            copy.withUTF8 { appendEscaped($0) }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
     mutating func string(_ s: String?) {
         if let s { string(s) } else { null() }
     }

@@ -35,32 +35,10 @@ struct TaskCSVExporter: DocumentExporter {
         let source = document.source.path
         let id = document.documentID
         let tasks = document.tasks
-        var batches = stride(from: 0, to: tasks.count, by: 1024).map { $0..<min($0 + 1024, tasks.count) }
-        if threads < 2 { batches = [0..<tasks.count] }
-        // The side thread's rows go into a writer of its own, flushed after this one's.
-        let spare = Spare(CSVWriter(bom: false, guardFormulas: writer.guardFormulas, delimiter: writer.delimiter))
-        var failure: OutputError?
-        SideThread.inPairs(
-            batches, state: &writer,
-            side: { batch in for i in batch { Self.row(tasks[i], source: source, document: id, into: &spare.writer) } },
-            here: { w, batch in
-                for i in batch {
-                    Self.row(tasks[i], source: source, document: id, into: &w)
-                    // Alone (one thread), rows stream a megabyte at a time.
-                    if batches.count == 1, failure == nil {
-                        do throws(OutputError) { try w.flush(to: out, ifAbove: JSONWriter.chunkSize) } catch { failure = error }
-                    }
-                }
-            },
-            joined: { w in
-                guard failure == nil else { return }
-                do throws(OutputError) {
-                    try w.flush(to: out)
-                    try spare.writer.flush(to: out)
-                } catch { failure = error }
-            })
-        if let failure { throw failure }
-        try writer.flush(to: out)
+        let spare = CSVWriter(bom: false, guardFormulas: writer.guardFormulas, delimiter: writer.delimiter)
+        try RowBatches.write(count: tasks.count, threads: threads, into: &writer, spare: spare, to: out) { i, w in
+            Self.row(tasks[i], source: source, document: id, into: &w)
+        }
     }
 
     /// One task's row, field by field (no array of strings, no joined strings).
@@ -82,13 +60,6 @@ struct TaskCSVExporter: DocumentExporter {
         w.field(t.latestEnd)
         w.field(t.line)
         w.endRow()
-    }
-
-    /// The side thread's writer, handed to it and back (``SideThread/inPairs(_:state:side:here:joined:)``
-    /// joins the thread before this one reads it).
-    private final class Spare: @unchecked Sendable {
-        var writer: CSVWriter
-        init(_ writer: CSVWriter) { self.writer = writer }
     }
 
     mutating func end(_ out: OutputSink) throws(OutputError) {}

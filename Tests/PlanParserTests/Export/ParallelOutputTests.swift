@@ -2,9 +2,9 @@ import Testing
 
 @testable import PlanParser
 
-/// JSON and CSV written on several threads (``JSONWriter/elements(_:_:)``, the task CSV's
-/// batches) are those of one thread, byte for byte: streamed or collected, pretty or compact,
-/// with an odd or even number of batches.
+/// JSON, CSV and tasks NDJSON written on several threads (``JSONWriter/elements(_:_:)``,
+/// ``RowBatches``) are those of one thread, byte for byte: streamed or collected, pretty or
+/// compact, with an odd or even number of batches.
 @Suite struct ParallelOutputTests {
     /// The samples four times over: several batches of top-level sections and of tasks.
     static let document: PlanDocument = {
@@ -19,7 +19,7 @@ import Testing
         return PlanDocument.export([document], as: OutputFormat.named(format, for: .documents)!, options: options)
     }
 
-    @Test(arguments: ["json", "ndjson", "csv"])
+    @Test(arguments: ["json", "ndjson", "csv", "tasks-ndjson"])
     func threadsGiveTheSameBytes(format: String) {
         let one = Self.exported(format, threads: 1)
         // Enough to be cut: three batches of tasks (1,024 each: a pair and one more), several
