@@ -83,8 +83,8 @@ public struct ExportOptions: Sendable, Equatable {
     /// For CSV: the byte between fields (`,` by default; `;` or tab for spreadsheets set up
     /// for other locales). A field holding it is quoted.
     public var delimiter: UInt8 = UInt8(ascii: ",")
-    /// Threads for writing one large document (JSON and NDJSON: its sections and tasks, a
-    /// megabyte of output at a time); the bytes are the same on any number.
+    /// Threads for writing one large document (JSON and NDJSON: its sections and tasks; task
+    /// CSV and tasks NDJSON: its rows — a batch at a time); the bytes are the same on any number.
     public var threads = 1
 
     public init() {}
