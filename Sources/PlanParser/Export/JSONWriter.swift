@@ -283,19 +283,19 @@ struct JSONWriter {
         }
         // The side thread's writer, its buffer reused from pair to pair, starts each batch
         // where this one is after a batch: inside the same array, after an element.
-        let spare = Spare(JSONWriter(pretty: pretty))
-        spare.writer.depth = depth
-        spare.writer.deepElements = deepElements
+        let spare = SideThread.Handoff(JSONWriter(pretty: pretty))
+        spare.value.depth = depth
+        spare.value.deepElements = deepElements
         if depth < 64 {
-            spare.writer.hasElement = hasElement | 1 &<< UInt64(depth)
+            spare.value.hasElement = hasElement | 1 &<< UInt64(depth)
         } else {
-            spare.writer.deepElements[deepElements.count - 1] = true
+            spare.value.deepElements[deepElements.count - 1] = true
         }
         SideThread.inPairs(
             batches.filter { !$0.isEmpty }, state: &self,
-            side: { batch in for i in batch { element(&spare.writer, i) } },
+            side: { batch in for i in batch { element(&spare.value, i) } },
             here: { w, batch in for i in batch { element(&w, i) } },
-            joined: { w in w.take(spare.writer) })
+            joined: { w in w.take(spare.value) })
     }
 
     /// Appends what `other` wrote and takes its state; streaming, this writer's buffer goes to
@@ -311,13 +311,6 @@ struct JSONWriter {
             out.append(other.out.base, other.out.count)
         }
         other.out.removeAll()
-    }
-
-    /// The side thread's writer, handed to it and back (``SideThread/run(_:beside:)`` joins
-    /// the thread before this thread reads it again).
-    private final class Spare: @unchecked Sendable {
-        var writer: JSONWriter
-        init(_ writer: JSONWriter) { self.writer = writer }
     }
 
     // MARK: - Internals

@@ -20,11 +20,11 @@ enum RowBatches {
     ) throws(OutputError) {
         let alone = threads < 2 || count <= size
         let batches = alone ? [0..<count] : stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
-        let side = Spare(spare)
+        let side = SideThread.Handoff(spare)
         var failure: OutputError?
         SideThread.inPairs(
             batches, state: &writer,
-            side: { batch in for i in batch { row(i, &side.writer) } },
+            side: { batch in for i in batch { row(i, &side.value) } },
             here: { w, batch in
                 for i in batch {
                     row(i, &w)
@@ -37,17 +37,11 @@ enum RowBatches {
                 guard failure == nil else { return }
                 do throws(OutputError) {
                     try w.flush(to: out, ifAbove: 0)
-                    try side.writer.flush(to: out, ifAbove: 0)
+                    try side.value.flush(to: out, ifAbove: 0)
                 } catch { failure = error }
             })
         if let failure { throw failure }
         try writer.flush(to: out, ifAbove: 0)
     }
 
-    /// The side thread's writer, handed to it and back (``SideThread/inPairs(_:state:side:here:joined:)``
-    /// joins the thread before this one reads it again).
-    private final class Spare<W>: @unchecked Sendable {
-        var writer: W
-        init(_ writer: W) { self.writer = writer }
-    }
 }

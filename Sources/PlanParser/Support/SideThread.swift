@@ -74,6 +74,13 @@ enum SideThread {
 }
 
 extension SideThread {
+    /// A value handed to a side thread and back, such as the writer it fills: `run` joins the
+    /// thread before the caller reads the value again, so the two never touch it at once.
+    final class Handoff<T>: @unchecked Sendable {
+        var value: T
+        init(_ value: T) { self.value = value }
+    }
+
     /// Runs consecutive batches two at a time: `here` writes batch 0 into `state` on this
     /// thread while `side` does batch 1 on a side thread, then `joined` puts the side's work
     /// after it; then batches 2 and 3, and so on (a last odd batch runs here alone). The
