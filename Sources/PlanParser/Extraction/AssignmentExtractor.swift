@@ -575,8 +575,7 @@ struct AssignmentReader {
         }
         if tokens.contains(where: { $0.kind == .number }) == false { timeOnly = false }
         let texts = spans.map { s in
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[s.lowerBound].start)..<Int(tokens[s.upperBound - 1].end)]),
-                   as: UTF8.self)
+            String(validUTF8: UnsafeBufferPointer(rebasing: bytes[Int(tokens[s.lowerBound].start)..<Int(tokens[s.upperBound - 1].end)]))
         }
         return (texts, timeOnly)
     }

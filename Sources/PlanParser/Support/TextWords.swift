@@ -128,7 +128,10 @@ struct TextWords {
     /// The text of tokens `from..<to` as printed (spaces as in the text).
     func string(_ from: Int, _ to: Int) -> String {
         guard from < to, to <= tokens.count else { return "" }
-        return String(decoding: bytes[Int(tokens[from].start)..<Int(tokens[to - 1].end)], as: UTF8.self)
+        // Tokens start and end at whole characters of a valid text.
+        return bytes.withUnsafeBufferPointer {
+            String(validUTF8: UnsafeBufferPointer(rebasing: $0[Int(tokens[from].start)..<Int(tokens[to - 1].end)]))
+        }
     }
 
     /// The byte range of tokens `from..<to`.
