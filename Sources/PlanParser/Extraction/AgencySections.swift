@@ -86,18 +86,18 @@ extension TaskExtractor {
 
     /// The duties under an agency heading: its paragraphs, then its items (the agency leads
     /// each unless the duty names another unit).
-    mutating func addAgencyDuties(_ s: SectionView, agency: Agency, path: [SectionHeading], id: [String]) {
+    mutating func addAgencyDuties(_ s: SectionView, agency: Agency, path: [SectionHeading], id: String) {
         let sectionPath = path + [Self.label(s)]
         if s.hasParagraphs {
-            addParagraphAssignments(s, path: sectionPath, base: id.joined(separator: "."), agency: agency)
+            addParagraphAssignments(s, path: sectionPath, base: id, agency: agency)
         }
-        walk(s.children, role: .tasks, path: sectionPath, idPath: id, agency: agency)
+        walk(s.children, role: .tasks, path: sectionPath, parentID: id, agency: agency)
     }
 
     /// A leaf item of a task section: a duty of the agency above it, an assignment when it
     /// opens with a frame (`Phòng X chủ trì, phối hợp …`), a heading over assignment paragraphs,
     /// or else a prose task.
-    mutating func addItemTask(_ s: SectionView, path: [SectionHeading], id: [String], agency: Agency?) {
+    mutating func addItemTask(_ s: SectionView, path: [SectionHeading], id: String, agency: Agency?) {
         // Decoded once here and handed on: the prose task at the end needs them again.
         let title = s.title
         let paragraphs = s.paragraphs
@@ -105,14 +105,14 @@ extension TaskExtractor {
         if let agency {
             let reading = AssignmentReader.read(title, context: .duty(splitRoles: false))
             if !reading.assignments.isEmpty {
-                addAssignments(reading.assignments, agency: agency, id: id.joined(separator: "."), line: s.line,
+                addAssignments(reading.assignments, agency: agency, id: id, line: s.line,
                                endLine: s.endLine, path: path, number: s.number, notes: notes)
                 return
             }
         } else if AgencySections.mayOpenWithFrame(title) {
             let reading = AssignmentReader.read(title, context: .item)
             if !reading.assignments.isEmpty {
-                addAssignments(reading.assignments, agency: nil, id: id.joined(separator: "."), line: s.line,
+                addAssignments(reading.assignments, agency: nil, id: id, line: s.line,
                                endLine: s.endLine, path: path, number: s.number, notes: notes)
                 return
             }
@@ -131,11 +131,11 @@ extension TaskExtractor {
                     var a = lead
                     a.duty = Self.strippedTitle(title)
                     a.times = all.flatMap(\.times)
-                    addAssignments([a], agency: nil, id: id.joined(separator: "."), line: s.line, endLine: s.endLine,
+                    addAssignments([a], agency: nil, id: id, line: s.line, endLine: s.endLine,
                                    path: path, number: s.number,
                                    notes: notes.filter { n in !readings.contains { $0.0.text == n } })
                 } else {
-                    addParagraphAssignments(s, path: path + [Self.label(s)], base: id.joined(separator: "."), agency: nil)
+                    addParagraphAssignments(s, path: path + [Self.label(s)], base: id, agency: nil)
                 }
                 return
             }

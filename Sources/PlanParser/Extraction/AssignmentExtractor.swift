@@ -640,10 +640,10 @@ extension TaskExtractor {
             }
             if let lead = reading.introLead { intro = Agency(names: lead, line: p.line) }
         }
-        letterWalk(roots, path: [], idPath: [], agency: intro)
+        letterWalk(roots, path: [], parentID: nil, agency: intro)
     }
 
-    private mutating func letterWalk<C: Collection>(_ nodes: C, path: [SectionHeading], idPath: [String], agency: Agency?)
+    private mutating func letterWalk<C: Collection>(_ nodes: C, path: [SectionHeading], parentID: String?, agency: Agency?)
         where C.Element == SectionView
     {
         var bulletOrdinal = 0
@@ -651,7 +651,7 @@ extension TaskExtractor {
         for s in nodes {
             if s.kind == .appendix { continue }
             guard let own = TaskExtractor.ownID(of: s, bulletOrdinal: &bulletOrdinal) else { continue }
-            let id = idPath + [own]
+            let id = Self.childID(parentID, own)
             let isHeading = s.kind == .part || s.kind == .group || s.kind == .roman
             if isHeading || s.hasChildren, let role = Self.role(ofHeading: s.title),
                 role == .results || role == .purpose || role == .funding || role == .targets
@@ -666,7 +666,7 @@ extension TaskExtractor {
                 let titleEnd = !s.hasChildren && !s.hasParagraphs ? s.endLine : s.line
                 if agency != nil || AgencySections.mayHoldFrame(title) {
                     let reading = AssignmentReader.read(title, context: agency == nil ? .sentences : .duty(splitRoles: false))
-                    addAssignments(reading.assignments.filter { !Self.isCallToImplement($0.duty) }, agency: agency, id: id.joined(separator: "."), line: s.line,
+                    addAssignments(reading.assignments.filter { !Self.isCallToImplement($0.duty) }, agency: agency, id: id, line: s.line,
                                    endLine: titleEnd, path: path, number: s.number)
                     if let lead = reading.introLead {
                         inner = Agency(names: lead, line: s.line)
@@ -686,13 +686,13 @@ extension TaskExtractor {
                 let context: AssignmentReader.Context = inner == nil || Self.isClosingRemark(head) ? .sentences : .duty(splitRoles: false)
                 let reading = AssignmentReader.read(head, context: context)
                 for a in reading.assignments where !Self.isCallToImplement(a.duty) {
-                    addAssignments([a], agency: inner, id: nextSentenceID(id.joined(separator: ".")), line: p.line,
+                    addAssignments([a], agency: inner, id: nextSentenceID(id), line: p.line,
                                    endLine: p.endLine, path: sectionPath, number: nil, fields: fields)
                     lastTask = tasks.count - 1
                 }
                 if let lead = reading.introLead { inner = Agency(names: lead, line: p.line) }
             }
-            letterWalk(s.children, path: sectionPath, idPath: id, agency: inner)
+            letterWalk(s.children, path: sectionPath, parentID: id, agency: inner)
         }
     }
 

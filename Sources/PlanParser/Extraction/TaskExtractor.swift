@@ -56,7 +56,7 @@ struct TaskExtractor {
         if threads > 1, let split = ParallelWalk.split(roots) {
             ParallelWalk.walk(roots, at: split, with: &self, reserving: possible)
         } else {
-            walk(roots, role: .neutral, path: [], idPath: [], agency: nil)
+            walk(roots, role: .neutral, path: [], parentID: nil, agency: nil)
         }
         if !sawTaskSection, tasks.isEmpty, Self.statesAssignments(kind: kind) {
             // A letter, a conclusion, a decision: its assignments are its tasks, wherever written,
@@ -156,27 +156,31 @@ struct TaskExtractor {
         }
     }
 
-    /// - Parameter bulletOrdinal: the bullets among the siblings before `sections`.
-    mutating func walk<C: Collection>(_ sections: C, role: Role, path: [SectionHeading], idPath: [String], agency: Agency?,
+    /// - Parameters:
+    ///   - parentID: the id of the node above `sections` (`II.2`), `nil` at the top; a task's
+    ///     id is its ancestors' own parts joined with `.` (``ownID(of:bulletOrdinal:)``), made
+    ///     as a string node by node rather than as an array joined for every task.
+    ///   - bulletOrdinal: the bullets among the siblings before `sections`.
+    mutating func walk<C: Collection>(_ sections: C, role: Role, path: [SectionHeading], parentID: String?, agency: Agency?,
                                       bulletOrdinal start: Int = 0)
         where C.Element == SectionView
     {
         var bulletOrdinal = start
         for s in sections {
             guard let own = Self.ownID(of: s, bulletOrdinal: &bulletOrdinal) else { continue }
-            visit(s, role: role, path: path, parentID: s.kind == .appendix ? [] : idPath, own: s.kind == .appendix ? "PL" : own,
+            visit(s, role: role, path: path, parentID: s.kind == .appendix ? nil : parentID, own: s.kind == .appendix ? "PL" : own,
                   agency: s.kind == .appendix ? nil : agency)
         }
     }
 
-    private mutating func visit(_ s: SectionView, role inherited: Role, path: [SectionHeading], parentID: [String], own: String,
+    private mutating func visit(_ s: SectionView, role inherited: Role, path: [SectionHeading], parentID: String?, own: String,
                                 agency: Agency?)
     {
-        // The id path is built only for the nodes that need it.
-        var idCache: [String]?
-        func idPath() -> [String] {
+        // The id is made only for the nodes that need it.
+        var idCache: String?
+        func id() -> String {
             if let idCache { return idCache }
-            let made = parentID + [own]
+            let made = Self.childID(parentID, own)
             idCache = made
             return made
         }
@@ -198,7 +202,7 @@ struct TaskExtractor {
             let label = Self.label(s)
             for (k, table) in s.tables.enumerated() {
                 extractTable(table, path: path + [label],
-                             idPrefix: s.kind == .appendix ? "PL" + (k > 0 ? String(k + 1) : "") : idPath().joined(separator: ".") + ".T" + String(k + 1))
+                             idPrefix: s.kind == .appendix ? "PL" + (k > 0 ? String(k + 1) : "") : id() + ".T" + String(k + 1))
             }
         }
         if role == .organization {
@@ -208,39 +212,45 @@ struct TaskExtractor {
         if role == .tasks, !hasFields, let units = Self.agencyUnits(of: s) {
             // `2. Phòng Văn hóa và Thông tin` over its duties: each duty is the unit's task.
             let heading = self.agency(units, line: s.line)
-            addAgencyDuties(s, agency: heading, path: path, id: idPath())
+            addAgencyDuties(s, agency: heading, path: path, id: id())
             return
         }
         if hasFields, !itemsHaveFields, role == .tasks || role == .neutral {
             addFieldsTask(s, fields: s.children.filter(Self.isField), items: s.children.filter { !Self.isField($0) },
-                          path: path, id: idPath(), agency: agency)
+                          path: path, id: id(), agency: agency)
             return
         }
         let isLeafItem = !hasItems && Self.isItem(s)
-        if isLeafItem, role == .tasks || role == .neutral, addInlineFieldsTask(s, path: path, id: idPath()) {
+        if isLeafItem, role == .tasks || role == .neutral, addInlineFieldsTask(s, path: path, id: id()) {
             return
         }
         switch role {
         case .targets:
             // Items are targets; an item with its own paragraphs is a heading (`1. Mục tiêu chung`).
             if isLeafItem, !s.hasParagraphs {
-                targets.append(Target(id: idPath().joined(separator: "."), line: s.line, endLine: s.endLine,
+                targets.append(Target(id: id(), line: s.line, endLine: s.endLine,
                                       section: path.map(\.text), text: Self.strippedTitle(s.title)))
                 return
             }
         case .tasks:
             if isLeafItem {
-                addItemTask(s, path: path, id: idPath(), agency: agency)
+                addItemTask(s, path: path, id: id(), agency: agency)
                 return
             }
             if s.hasParagraphs {
-                addParagraphAssignments(s, path: path + [Self.label(s)], base: idPath().joined(separator: "."), agency: agency)
+                addParagraphAssignments(s, path: path + [Self.label(s)], base: id(), agency: agency)
             }
         default:
             break
         }
         guard s.hasChildren else { return }
-        walk(s.children, role: role, path: path + [Self.label(s)], idPath: idPath(), agency: agency)
+        walk(s.children, role: role, path: path + [Self.label(s)], parentID: id(), agency: agency)
+    }
+
+    /// The id of a node under `parent` whose own part is `own` (`II.2` and `a`: `II.2.a`).
+    static func childID(_ parent: String?, _ own: String) -> String {
+        guard let parent else { return own }
+        return parent + "." + own
     }
 
     /// How a node appears in a section path: a heading as printed, a group bullet's text.
@@ -271,9 +281,9 @@ struct TaskExtractor {
     // MARK: - Prose and field tasks
 
     /// - Parameters: title, notes: `s`'s title and paragraph texts, as the caller decoded them.
-    mutating func addProseTask(_ s: SectionView, path: [SectionHeading], id: [String], title: String, notes: [String]) {
+    mutating func addProseTask(_ s: SectionView, path: [SectionHeading], id: String, title: String, notes: [String]) {
         var task = PlanTask(
-            id: id.joined(separator: "."), origin: .prose, line: s.line, endLine: s.endLine, headings: path,
+            id: id, origin: .prose, line: s.line, endLine: s.endLine, headings: path,
             number: s.number, title: Self.strippedTitle(title), notes: notes)
         // `…; hoàn thành trước ngày 30/4/2024`: the deadline after the duty.
         for t in AssignmentReader.closingTimes(of: task.title) { add(t, role: .time, line: s.line, to: &task, inline: false) }
@@ -282,7 +292,7 @@ struct TaskExtractor {
 
     /// An item whose fields are written inline, in its text or in a paragraph after it.
     /// - Returns: whether the item had inline fields (and became a task).
-    private mutating func addInlineFieldsTask(_ s: SectionView, path: [SectionHeading], id: [String]) -> Bool {
+    private mutating func addInlineFieldsTask(_ s: SectionView, path: [SectionHeading], id: String) -> Bool {
         // Without a colon there is no label: most items leave here without making any string.
         guard s.mayHoldInlineFields else { return false }
         let (head, titleFields) = InlineFields.split(s.title)
@@ -299,20 +309,20 @@ struct TaskExtractor {
         if !fields.contains(where: { $0.role == .lead }), AgencySections.mayOpenWithFrame(head) {
             let reading = AssignmentReader.read(Self.strippedTitle(head), context: .item)
             if !reading.assignments.isEmpty {
-                addAssignments(reading.assignments, agency: nil, id: id.joined(separator: "."), line: s.line,
+                addAssignments(reading.assignments, agency: nil, id: id, line: s.line,
                                endLine: s.endLine, path: path, number: s.number, notes: notes, fields: fields)
                 return true
             }
         }
         var task = PlanTask(
-            id: id.joined(separator: "."), origin: .fields, line: s.line, endLine: s.endLine, headings: path,
+            id: id, origin: .fields, line: s.line, endLine: s.endLine, headings: path,
             number: s.number, title: Self.strippedTitle(head), notes: notes)
         for f in fields { add(f.value, role: f.role, line: s.line, to: &task, inline: false) }
         tasks.append(task)
         return true
     }
 
-    private mutating func addFieldsTask(_ s: SectionView, fields: [SectionView], items: [SectionView], path: [SectionHeading], id: [String],
+    private mutating func addFieldsTask(_ s: SectionView, fields: [SectionView], items: [SectionView], path: [SectionHeading], id: String,
                                         agency: Agency?)
     {
         var title = Self.strippedTitle(s.title)
@@ -332,7 +342,7 @@ struct TaskExtractor {
             }
         }
         var task = PlanTask(
-            id: id.joined(separator: "."), origin: .fields, line: line, endLine: s.endLine, headings: sectionPath,
+            id: id, origin: .fields, line: line, endLine: s.endLine, headings: sectionPath,
             number: number, title: title)
         for f in fields { addField(f, to: &task) }
         for item in items {
