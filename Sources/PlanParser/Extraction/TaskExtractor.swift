@@ -287,7 +287,7 @@ struct TaskExtractor {
             number: s.number, title: Self.strippedTitle(title), notes: notes)
         // `…; hoàn thành trước ngày 30/4/2024`: the deadline after the duty.
         for t in AssignmentReader.closingTimes(of: task.title) { add(t, role: .time, line: s.line, to: &task, inline: false) }
-        tasks.append(task)
+        tasks.append(consume task)
     }
 
     /// An item whose fields are written inline, in its text or in a paragraph after it.
@@ -318,7 +318,7 @@ struct TaskExtractor {
             id: id, origin: .fields, line: s.line, endLine: s.endLine, headings: path,
             number: s.number, title: Self.strippedTitle(head), notes: notes)
         for f in fields { add(f.value, role: f.role, line: s.line, to: &task, inline: false) }
-        tasks.append(task)
+        tasks.append(consume task)
         return true
     }
 
@@ -462,8 +462,8 @@ struct TaskExtractor {
         var prefix = idPrefix
         var rowInGroup = 0
         func flush(_ t: inout PlanTask?) {
-            if let task = t { tasks.append(task) }
-            t = nil
+            // Moved, not copied: a record holds a dozen references.
+            if let task = t.take() { tasks.append(consume task) }
         }
         for row in table.rows {
             switch row.kind {
@@ -488,7 +488,7 @@ struct TaskExtractor {
                     id: prefix + "." + own, origin: .table, line: row.line, endLine: row.endLine,
                     headings: headings, number: number.isEmpty ? nil : number, title: row.cell(titleCol).string)
                 fill(&task, from: row, roles: roles, titleCol: titleCol)
-                current = task
+                current = consume task
             case .milestone:
                 guard current != nil else { continue }
                 fill(&current!, from: row, roles: roles, titleCol: titleCol)
