@@ -86,15 +86,15 @@ extension TaskExtractor {
 
     /// The duties under an agency heading: its paragraphs, then its items (the agency leads
     /// each unless the duty names another unit).
-    mutating func addAgencyDuties(_ s: SectionView, agency: Agency, path: [SectionHeading], id: String) {
-        let sectionPath = path + [Self.label(s)]
+    /// - Parameter s: the innermost node of the walk's section path.
+    mutating func addAgencyDuties(_ s: SectionView, agency: Agency, id: String) {
         if s.hasParagraphs {
-            addParagraphAssignments(s, path: sectionPath, base: id, agency: agency)
+            addParagraphAssignments(s, path: sectionPath.headings(), base: id, agency: agency)
         }
-        walk(s.children, role: .tasks, path: sectionPath, parentID: id, agency: agency)
+        walk(s.children, role: .tasks, parentID: id, agency: agency)
     }
 
-    /// A leaf item of a task section: a duty of the agency above it, an assignment when it
+    /// A leaf item of a task section (the innermost node of the walk's section path): a duty of the agency above it, an assignment when it
     /// opens with a frame (`Phòng X chủ trì, phối hợp …`), a heading over assignment paragraphs,
     /// or else a prose task.
     mutating func addItemTask(_ s: SectionView, path: [SectionHeading], id: String, agency: Agency?) {
@@ -135,7 +135,7 @@ extension TaskExtractor {
                                    path: path, number: s.number,
                                    notes: notes.filter { n in !readings.contains { $0.0.text == n } })
                 } else {
-                    addParagraphAssignments(s, path: path + [Self.label(s)], base: id, agency: nil)
+                    addParagraphAssignments(s, path: sectionPath.headings(), base: id, agency: nil)
                 }
                 return
             }

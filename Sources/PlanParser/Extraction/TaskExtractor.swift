@@ -33,6 +33,8 @@ struct TaskExtractor {
     /// Every sentence id given, with the index of the task that carries it — kept only by a
     /// walk run beside another (``ParallelWalk``), whose counts start after the other's.
     var sentenceLog: [(task: Int, base: String, n: Int)]?
+    /// Where the walk is (``walk(_:role:parentID:agency:bulletOrdinal:)``).
+    var sectionPath = SectionPath()
 
     init(normalizer: TimeNormalizer) {
         self.normalizer = normalizer
@@ -56,7 +58,7 @@ struct TaskExtractor {
         if threads > 1, let split = ParallelWalk.split(roots) {
             ParallelWalk.walk(roots, at: split, with: &self, reserving: possible)
         } else {
-            walk(roots, role: .neutral, path: [], parentID: nil, agency: nil)
+            walk(roots, role: .neutral, parentID: nil, agency: nil)
         }
         if !sawTaskSection, tasks.isEmpty, Self.statesAssignments(kind: kind) {
             // A letter, a conclusion, a decision: its assignments are its tasks, wherever written,
@@ -161,21 +163,22 @@ struct TaskExtractor {
     ///     id is its ancestors' own parts joined with `.` (``ownID(of:bulletOrdinal:)``), made
     ///     as a string node by node rather than as an array joined for every task.
     ///   - bulletOrdinal: the bullets among the siblings before `sections`.
-    mutating func walk<C: Collection>(_ sections: C, role: Role, path: [SectionHeading], parentID: String?, agency: Agency?,
+    mutating func walk<C: Collection>(_ sections: C, role: Role, parentID: String?, agency: Agency?,
                                       bulletOrdinal start: Int = 0)
         where C.Element == SectionView
     {
         var bulletOrdinal = start
         for s in sections {
             guard let own = Self.ownID(of: s, bulletOrdinal: &bulletOrdinal) else { continue }
-            visit(s, role: role, path: path, parentID: s.kind == .appendix ? nil : parentID, own: s.kind == .appendix ? "PL" : own,
+            sectionPath.enter(s)
+            visit(s, role: role, parentID: s.kind == .appendix ? nil : parentID, own: s.kind == .appendix ? "PL" : own,
                   agency: s.kind == .appendix ? nil : agency)
+            sectionPath.leave()
         }
     }
 
-    private mutating func visit(_ s: SectionView, role inherited: Role, path: [SectionHeading], parentID: String?, own: String,
-                                agency: Agency?)
-    {
+    /// `s` is the innermost node of ``sectionPath``.
+    private mutating func visit(_ s: SectionView, role inherited: Role, parentID: String?, own: String, agency: Agency?) {
         // The id is made only for the nodes that need it.
         var idCache: String?
         func id() -> String {
@@ -199,9 +202,8 @@ struct TaskExtractor {
         let role = Self.definesRole(s, hasItems: hasItems) ? (s.titleText.withBytes { Self.role(ofHeading: $0) } ?? inherited) : inherited
         if role == .tasks { sawTaskSection = true }
         if !s.tables.isEmpty {
-            let label = Self.label(s)
             for (k, table) in s.tables.enumerated() {
-                extractTable(table, path: path + [label],
+                extractTable(table, path: sectionPath.headings(),
                              idPrefix: s.kind == .appendix ? "PL" + (k > 0 ? String(k + 1) : "") : id() + ".T" + String(k + 1))
             }
         }
@@ -212,16 +214,16 @@ struct TaskExtractor {
         if role == .tasks, !hasFields, let units = Self.agencyUnits(of: s) {
             // `2. Phòng Văn hóa và Thông tin` over its duties: each duty is the unit's task.
             let heading = self.agency(units, line: s.line)
-            addAgencyDuties(s, agency: heading, path: path, id: id())
+            addAgencyDuties(s, agency: heading, id: id())
             return
         }
         if hasFields, !itemsHaveFields, role == .tasks || role == .neutral {
             addFieldsTask(s, fields: s.children.filter(Self.isField), items: s.children.filter { !Self.isField($0) },
-                          path: path, id: id(), agency: agency)
+                          path: sectionPath.headingsAbove(), id: id(), agency: agency)
             return
         }
         let isLeafItem = !hasItems && Self.isItem(s)
-        if isLeafItem, role == .tasks || role == .neutral, addInlineFieldsTask(s, path: path, id: id()) {
+        if isLeafItem, role == .tasks || role == .neutral, addInlineFieldsTask(s, id: id()) {
             return
         }
         switch role {
@@ -229,22 +231,22 @@ struct TaskExtractor {
             // Items are targets; an item with its own paragraphs is a heading (`1. Mục tiêu chung`).
             if isLeafItem, !s.hasParagraphs {
                 targets.append(Target(id: id(), line: s.line, endLine: s.endLine,
-                                      section: path.map(\.text), text: Self.strippedTitle(s.title)))
+                                      section: sectionPath.headingsAbove().map(\.text), text: Self.strippedTitle(s.title)))
                 return
             }
         case .tasks:
             if isLeafItem {
-                addItemTask(s, path: path, id: id(), agency: agency)
+                addItemTask(s, path: sectionPath.headingsAbove(), id: id(), agency: agency)
                 return
             }
             if s.hasParagraphs {
-                addParagraphAssignments(s, path: path + [Self.label(s)], base: id(), agency: agency)
+                addParagraphAssignments(s, path: sectionPath.headings(), base: id(), agency: agency)
             }
         default:
             break
         }
         guard s.hasChildren else { return }
-        walk(s.children, role: role, path: path + [Self.label(s)], parentID: id(), agency: agency)
+        walk(s.children, role: role, parentID: id(), agency: agency)
     }
 
     /// The id of a node under `parent` whose own part is `own` (`II.2` and `a`: `II.2.a`).
@@ -292,9 +294,10 @@ struct TaskExtractor {
 
     /// An item whose fields are written inline, in its text or in a paragraph after it.
     /// - Returns: whether the item had inline fields (and became a task).
-    private mutating func addInlineFieldsTask(_ s: SectionView, path: [SectionHeading], id: String) -> Bool {
+    private mutating func addInlineFieldsTask(_ s: SectionView, id: String) -> Bool {
         // Without a colon there is no label: most items leave here without making any string.
         guard s.mayHoldInlineFields else { return false }
+        let path = sectionPath.headingsAbove()
         let (head, titleFields) = InlineFields.split(s.title)
         var fields = titleFields
         var notes: [String] = []
@@ -329,7 +332,7 @@ struct TaskExtractor {
         var line = s.line
         var number = s.number
         var notes = s.paragraphs.map(\.text)
-        var sectionPath = path
+        var headings = path
         if !Self.isItem(s) || (s.kind == .arabic && s.hasParagraphs) {
             // A numbered heading followed by a plain paragraph and then field bullets
             // (`9. Nâng cao chỉ số …` / `Triển khai …` / `- Đơn vị chủ trì: …`): the paragraph is the task.
@@ -338,11 +341,11 @@ struct TaskExtractor {
                 line = p.line
                 notes.removeFirst()
                 number = nil
-                sectionPath.append(s.sectionHeading)
+                headings.append(s.sectionHeading)
             }
         }
         var task = PlanTask(
-            id: id, origin: .fields, line: line, endLine: s.endLine, headings: sectionPath,
+            id: id, origin: .fields, line: line, endLine: s.endLine, headings: headings,
             number: number, title: title)
         for f in fields { addField(f, to: &task) }
         for item in items {
