@@ -58,9 +58,9 @@ struct AssignmentReader {
     /// Whether a collective (`Các phòng, đơn vị …`) followed by a plain verb is a lead; in a
     /// plan's paragraphs such a sentence is a general statement.
     private let collectiveSubjects: Bool
-    private var readsAreas = false
+    private let readsAreas: Bool
     /// Whether token `i` lies inside quotation marks.
-    private var quoted: [Bool] = []
+    private let quoted: [Bool]
 
     /// - Parameter areas: also read each duty's areas and clause heads (for responsibilities).
     static func read(_ text: String, context: Context, collectiveSubjects: Bool = true, areas: Bool = false) -> Reading {
@@ -75,9 +75,7 @@ struct AssignmentReader {
 
     /// ``read(_:context:collectiveSubjects:areas:)`` of a text already split into words.
     static func read(_ words: TextWords, context: Context, collectiveSubjects: Bool = true, areas: Bool = false) -> Reading {
-        var reader = AssignmentReader(words: words, context: context, collectiveSubjects: collectiveSubjects)
-        reader.readsAreas = areas
-        return reader.read()
+        AssignmentReader(words: words, context: context, collectiveSubjects: collectiveSubjects, areas: areas).read()
     }
 
     /// Cheap check before any tokenizing: could `text` hold a frame at all? Every frame has a
@@ -93,9 +91,10 @@ struct AssignmentReader {
         "chủ trì", "giao", "đề nghị", "yêu cầu", "trách nhiệm", "phối hợp", "tham mưu", "phân công",
     ].map { Array($0.utf8) }
 
-    private init(words: TextWords, context: Context, collectiveSubjects: Bool) {
+    private init(words: TextWords, context: Context, collectiveSubjects: Bool, areas: Bool) {
         self.words = words
         self.collectiveSubjects = collectiveSubjects
+        readsAreas = areas
         units = AgencySections.nameReader(words)
         self.context = context
         var q: [Bool] = []
