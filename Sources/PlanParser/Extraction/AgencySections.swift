@@ -41,8 +41,7 @@ extension TaskExtractor {
     /// `Sở Nội vụ`, `Sở Nội vụ:`, `Trách nhiệm của Sở Nội vụ`, `Nhiệm vụ của Tổ công tác`,
     /// `Sở Nội vụ có trách nhiệm:`: the units, or `nil` when the title says more than that.
     static func agencyUnits(inTitle title: String) -> [String]? {
-        var copy = title
-        return copy.withUTF8 { agencyTitle($0).units }
+        return title.withUTF8Bytes { agencyTitle($0).units }
     }
 
     /// ``agencyUnits(inTitle:)`` of a title's UTF-8 bytes, and its words when they were split.
@@ -310,8 +309,7 @@ enum AgencySections {
     /// Whether a text could hold a frame: a frame word anywhere, or a unit head (or `các`)
     /// as its first word. Most plan items fail both and are never tokenized.
     static func mayHoldFrame(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { mayHoldFrame($0) }
+        return text.withUTF8Bytes { mayHoldFrame($0) }
     }
 
     static func mayHoldFrame(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -321,8 +319,7 @@ enum AgencySections {
     /// Whether an item could be an assignment: it opens with a unit or a frame word, or names
     /// its lead after its duty (`…; giao Phòng X chủ trì thực hiện`).
     static func mayOpenWithFrame(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { buf in
+        return text.withUTF8Bytes { buf in
             // Mid-sentence the words are lowercase; a capitalized `Giao` first is a unit's start.
             startsLikeUnit(buf) || ByteSearch.contains(buf, giaoWord) || ByteSearch.contains(buf, leadWord)
                 || TaskExtractor.startsWithDutiesOf(buf)

@@ -64,8 +64,7 @@ struct AssignmentReader {
 
     /// - Parameter areas: also read each duty's areas and clause heads (for responsibilities).
     static func read(_ text: String, context: Context, collectiveSubjects: Bool = true, areas: Bool = false) -> Reading {
-        var copy = text
-        return copy.withUTF8 { read($0, context: context, collectiveSubjects: collectiveSubjects, areas: areas) }
+        return text.withUTF8Bytes { read($0, context: context, collectiveSubjects: collectiveSubjects, areas: areas) }
     }
 
     /// ``read(_:context:collectiveSubjects:areas:)`` of a text's UTF-8 bytes (valid UTF-8, NFC).
@@ -512,8 +511,7 @@ struct AssignmentReader {
     /// The times of a task's last clause when it says only when (`…; hoàn thành trước ngày
     /// 30/4/2024`): a prose task's deadline, written after its duty.
     static func closingTimes(of title: String) -> [String] {
-        var copy = title
-        return copy.withUTF8 { buf in
+        return title.withUTF8Bytes { buf in
             // Only a cut in the last 79 bytes counts, and only with a digit after it: a title
             // whose tail has no `;` or `.` or no digit has no closing time (most have none).
             let tail = UnsafeBufferPointer(rebasing: buf[max(0, buf.count - 79)...])
@@ -697,8 +695,7 @@ extension TaskExtractor {
 
     /// `Căn cứ …`: a legal basis, never an assignment.
     static func isBasis(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { buf in
+        return text.withUTF8Bytes { buf in
             VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[0..<min(buf.count, 8)])) {
                 ByteSearch.hasPrefix($0, basisWord)
             }
@@ -708,8 +705,7 @@ extension TaskExtractor {
     /// `Trong quá trình thực hiện, nếu có khó khăn …`, `Trên đây là …`: a closing remark,
     /// a task only when it names its own unit.
     static func isClosingRemark(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { buf in
+        return text.withUTF8Bytes { buf in
             VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[0..<min(buf.count, 24)])) { lower in
                 closingOpeners.contains { ByteSearch.hasPrefix(lower, $0) }
             }

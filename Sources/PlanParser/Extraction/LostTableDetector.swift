@@ -150,8 +150,7 @@ enum LostTableDetector {
     /// several cells run together (`Nhiệm vụ Kết quả/ Sản phẩm Đơn vị chủ trì …`, no colon:
     /// inline fields are `Chủ trì: …`).
     static func headerRoles(_ text: String) -> Set<TableColumn.Role> {
-        var copy = text
-        let bits = copy.withUTF8 { headerRoles($0) }
+        let bits = text.withUTF8Bytes { headerRoles($0) }
         return Set(TableColumn.Role.allCases.filter { bits.contains(ColumnRoles($0)) })
     }
 

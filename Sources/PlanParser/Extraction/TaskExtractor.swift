@@ -112,8 +112,7 @@ struct TaskExtractor {
     ] as [(Role, [String], Bool)]).map { ($0.0, $0.1.map { Array($0.utf8) }, $0.2) }
 
     static func role(ofHeading title: String) -> Role? {
-        var copy = title
-        return copy.withUTF8 { role(ofHeading: $0) }
+        return title.withUTF8Bytes { role(ofHeading: $0) }
     }
 
     /// ``role(ofHeading:)`` of a heading's UTF-8 bytes (as stored: no string is made).
@@ -434,9 +433,8 @@ struct TaskExtractor {
     }
 
     private static func hasColon(_ s: String) -> Bool {
-        var copy = s
         // `memchr` (through ByteSearch), not a byte loop: every field value and cell is asked.
-        return copy.withUTF8 { ByteSearch.contains($0, colon) }
+        return s.withUTF8Bytes { ByteSearch.contains($0, colon) }
     }
 
     private static let colon = [UInt8(ascii: ":")]

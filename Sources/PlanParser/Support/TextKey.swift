@@ -17,21 +17,11 @@ struct TextKey: Hashable {
     }
 
     func hash(into hasher: inout Hasher) {
-        Self.withBytes(text) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     static func == (a: TextKey, b: TextKey) -> Bool {
         guard a.text.utf8.count == b.text.utf8.count else { return false }
-        return withBytes(a.text) { p in withBytes(b.text) { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
-    }
-
-    /// The string's UTF-8 bytes, read in place (a native string's always are): no copy of the
-    /// string to call `withUTF8` on, which retains and releases it — every cache lookup hashes
-    /// a key and compares it.
-    @inline(__always)
-    private static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
-        var copy = s
-        return copy.withUTF8(body)
+        return a.text.withUTF8Bytes { p in b.text.withUTF8Bytes { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
     }
 }

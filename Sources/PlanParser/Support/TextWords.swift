@@ -63,8 +63,7 @@ struct TextWords {
     }
 
     init(_ text: String) {
-        var copy = text
-        self = copy.withUTF8 { TextWords($0) }
+        self = text.withUTF8Bytes { TextWords($0) }
     }
 
     var count: Int { tokens.count }
