@@ -217,8 +217,7 @@ struct TaskExtractor {
             return
         }
         if hasFields, !itemsHaveFields, role == .tasks || role == .neutral {
-            addFieldsTask(s, fields: s.children.filter(Self.isField), items: s.children.filter { !Self.isField($0) },
-                          path: sectionPath.headingsAbove(), id: id(), agency: agency)
+            addFieldsTask(s, path: sectionPath.headingsAbove(), id: id(), agency: agency)
             return
         }
         let isLeafItem = !hasItems && Self.isItem(s)
@@ -324,7 +323,8 @@ struct TaskExtractor {
         return true
     }
 
-    private mutating func addFieldsTask(_ s: SectionView, fields: [SectionView], items: [SectionView], path: [SectionHeading], id: String,
+    /// `s`'s field children fill the task; its other children are notes.
+    private mutating func addFieldsTask(_ s: SectionView, path: [SectionHeading], id: String,
                                         agency: Agency?)
     {
         var title = Self.strippedTitle(s.title)
@@ -346,8 +346,8 @@ struct TaskExtractor {
         var task = PlanTask(
             id: id, origin: .fields, line: line, endLine: s.endLine, headings: headings,
             number: number, title: title)
-        for f in fields { addField(f, to: &task) }
-        for item in items {
+        for f in s.children where Self.isField(f) { addField(f, to: &task) }
+        for item in s.children where !Self.isField(item) {
             if item.fieldRole == .unknown, let f = item.field {
                 warnings.append(Diagnostic(line: item.line, code: "field-unknown-label",
                     message: "'\(f.label)' is not a known field label (lead, support, product, time)"))
