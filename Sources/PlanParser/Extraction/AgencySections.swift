@@ -353,7 +353,7 @@ enum AgencySections {
         // splitting the text: see ``firstTwoWords(_:_:_:_:)``.
         if let starts = notHeadStarts, let words = firstTwoWords(buf, i, j, end) {
             guard let key = words else { return true }
-            if !sortedContains(starts, key) { return true }
+            if !starts.sortedContains(key) { return true }
         }
         // A match at the first word reads no more tokens than the longest phrase has parts.
         let prefix = TextWords(UnsafeBufferPointer(rebasing: buf[i..<end]), tokenLimit: notHeadParts)
@@ -377,16 +377,6 @@ enum AgencySections {
         }
         return keys.sorted()
     }()
-
-    private static func sortedContains(_ keys: [UInt64], _ key: UInt64) -> Bool {
-        var lo = 0
-        var hi = keys.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < keys.count && keys[lo] == key
-    }
 
     /// The first two tokens that ``TextWords`` would make of `buf[i..<end]`, when they are plain
     /// to see: the first word `buf[i..<j]` and the next run of letters (`.some(key)`, the words'

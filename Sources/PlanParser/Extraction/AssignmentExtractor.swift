@@ -467,10 +467,10 @@ struct AssignmentReader {
 
     /// Words a time without a number is written with (`định kỳ hằng quý`, `thường xuyên`,
     /// `trong quý II`, `khi có yêu cầu`, `cuối năm`), and the cue words before a date.
-    private static let timeWordHashes: Set<UInt64> = Set([
+    private static let timeWordHashes: [UInt64] = [
         "định", "hằng", "hàng", "thường", "liên", "quý", "cuối", "đầu", "giữa", "khi", "đột", "suốt", "tháng", "năm",
         "tuần", "ngày", "kỳ", "hạn", "trước", "sau", "trong", "từ", "đến", "tới", "hết", "nửa", "mùa", "dịp", "quí",
-    ].map { TextWords.hash(Array($0.utf8)) })
+    ].map { TextWords.hash(Array($0.utf8)) }.sorted()
 
     private static let aboutWord = Array("về".utf8)  // "about"
     private static let beforeWord = Array("trước".utf8)  // "before" (answerable to)
@@ -498,7 +498,8 @@ struct AssignmentReader {
         guard !range.isEmpty else { return ([], false) }
         // Most clauses say no time: without a number or a time word there is none to parse.
         var mayHoldTime = false
-        for k in c where words[k].kind == .word && (words[k].numeric || Self.timeWordHashes.contains(words[k].hash)) {
+        let timeWords = Self.timeWordHashes
+        for k in c where words[k].kind == .word && (words[k].numeric || timeWords.sortedContains(words[k].hash)) {
             mayHoldTime = true
             break
         }
