@@ -41,8 +41,7 @@ extension TaskExtractor {
     /// `Sở Nội vụ`, `Sở Nội vụ:`, `Trách nhiệm của Sở Nội vụ`, `Nhiệm vụ của Tổ công tác`,
     /// `Sở Nội vụ có trách nhiệm:`: the units, or `nil` when the title says more than that.
     static func agencyUnits(inTitle title: String) -> [String]? {
-        var copy = title
-        return copy.withUTF8 { agencyTitle($0).units }
+        return title.withUTF8Bytes { agencyTitle($0).units }
     }
 
     /// ``agencyUnits(inTitle:)`` of a title's UTF-8 bytes, and its words when they were split.
@@ -86,18 +85,18 @@ extension TaskExtractor {
 
     /// The duties under an agency heading: its paragraphs, then its items (the agency leads
     /// each unless the duty names another unit).
-    mutating func addAgencyDuties(_ s: SectionView, agency: Agency, path: [SectionHeading], id: [String]) {
-        let sectionPath = path + [Self.label(s)]
+    /// - Parameter s: the innermost node of the walk's section path.
+    mutating func addAgencyDuties(_ s: SectionView, agency: Agency, id: String) {
         if s.hasParagraphs {
-            addParagraphAssignments(s, path: sectionPath, base: id.joined(separator: "."), agency: agency)
+            addParagraphAssignments(s, path: sectionPath.headings(), base: id, agency: agency)
         }
-        walk(s.children, role: .tasks, path: sectionPath, idPath: id, agency: agency)
+        walk(s.children, role: .tasks, parentID: id, agency: agency)
     }
 
-    /// A leaf item of a task section: a duty of the agency above it, an assignment when it
+    /// A leaf item of a task section (the innermost node of the walk's section path): a duty of the agency above it, an assignment when it
     /// opens with a frame (`Phòng X chủ trì, phối hợp …`), a heading over assignment paragraphs,
     /// or else a prose task.
-    mutating func addItemTask(_ s: SectionView, path: [SectionHeading], id: [String], agency: Agency?) {
+    mutating func addItemTask(_ s: SectionView, path: [SectionHeading], id: String, agency: Agency?) {
         // Decoded once here and handed on: the prose task at the end needs them again.
         let title = s.title
         let paragraphs = s.paragraphs
@@ -105,14 +104,14 @@ extension TaskExtractor {
         if let agency {
             let reading = AssignmentReader.read(title, context: .duty(splitRoles: false))
             if !reading.assignments.isEmpty {
-                addAssignments(reading.assignments, agency: agency, id: id.joined(separator: "."), line: s.line,
+                addAssignments(reading.assignments, agency: agency, id: id, line: s.line,
                                endLine: s.endLine, path: path, number: s.number, notes: notes)
                 return
             }
         } else if AgencySections.mayOpenWithFrame(title) {
             let reading = AssignmentReader.read(title, context: .item)
             if !reading.assignments.isEmpty {
-                addAssignments(reading.assignments, agency: nil, id: id.joined(separator: "."), line: s.line,
+                addAssignments(reading.assignments, agency: nil, id: id, line: s.line,
                                endLine: s.endLine, path: path, number: s.number, notes: notes)
                 return
             }
@@ -131,11 +130,11 @@ extension TaskExtractor {
                     var a = lead
                     a.duty = Self.strippedTitle(title)
                     a.times = all.flatMap(\.times)
-                    addAssignments([a], agency: nil, id: id.joined(separator: "."), line: s.line, endLine: s.endLine,
+                    addAssignments([a], agency: nil, id: id, line: s.line, endLine: s.endLine,
                                    path: path, number: s.number,
                                    notes: notes.filter { n in !readings.contains { $0.0.text == n } })
                 } else {
-                    addParagraphAssignments(s, path: path + [Self.label(s)], base: id.joined(separator: "."), agency: nil)
+                    addParagraphAssignments(s, path: sectionPath.headings(), base: id, agency: nil)
                 }
                 return
             }
@@ -347,8 +346,7 @@ enum AgencySections {
     /// Whether a text could hold a frame: a frame word anywhere, or a unit head (or `các`)
     /// as its first word. Most plan items fail both and are never tokenized.
     static func mayHoldFrame(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { mayHoldFrame($0) }
+        return text.withUTF8Bytes { mayHoldFrame($0) }
     }
 
     static func mayHoldFrame(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -358,8 +356,7 @@ enum AgencySections {
     /// Whether an item could be an assignment: it opens with a unit or a frame word, or names
     /// its lead after its duty (`…; giao Phòng X chủ trì thực hiện`).
     static func mayOpenWithFrame(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { buf in
+        return text.withUTF8Bytes { buf in
             // Mid-sentence the words are lowercase; a capitalized `Giao` first is a unit's start.
             startsLikeUnit(buf) || ByteSearch.contains(buf, giaoWord) || ByteSearch.contains(buf, leadWord)
                 || TaskExtractor.startsWithDutiesOf(buf)
@@ -393,7 +390,7 @@ enum AgencySections {
         // splitting the text: see ``firstTwoWords(_:_:_:_:)``.
         if let starts = notHeadStarts, let words = firstTwoWords(buf, i, j, end) {
             guard let key = words else { return true }
-            if !sortedContains(starts, key) { return true }
+            if !starts.sortedContains(key) { return true }
         }
         // A match at the first word reads no more tokens than the longest phrase has parts.
         let prefix = TextWords(UnsafeBufferPointer(rebasing: buf[i..<end]), tokenLimit: notHeadParts)
@@ -417,16 +414,6 @@ enum AgencySections {
         }
         return keys.sorted()
     }()
-
-    private static func sortedContains(_ keys: [UInt64], _ key: UInt64) -> Bool {
-        var lo = 0
-        var hi = keys.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < keys.count && keys[lo] == key
-    }
 
     /// The first two tokens that ``TextWords`` would make of `buf[i..<end]`, when they are plain
     /// to see: the first word `buf[i..<j]` and the next run of letters (`.some(key)`, the words'

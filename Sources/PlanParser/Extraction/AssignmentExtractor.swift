@@ -58,14 +58,13 @@ struct AssignmentReader {
     /// Whether a collective (`Các phòng, đơn vị …`) followed by a plain verb is a lead; in a
     /// plan's paragraphs such a sentence is a general statement.
     private let collectiveSubjects: Bool
-    private var readsAreas = false
+    private let readsAreas: Bool
     /// Whether token `i` lies inside quotation marks.
-    private var quoted: [Bool] = []
+    private let quoted: [Bool]
 
     /// - Parameter areas: also read each duty's areas and clause heads (for responsibilities).
     static func read(_ text: String, context: Context, collectiveSubjects: Bool = true, areas: Bool = false) -> Reading {
-        var copy = text
-        return copy.withUTF8 { read($0, context: context, collectiveSubjects: collectiveSubjects, areas: areas) }
+        return text.withUTF8Bytes { read($0, context: context, collectiveSubjects: collectiveSubjects, areas: areas) }
     }
 
     /// ``read(_:context:collectiveSubjects:areas:)`` of a text's UTF-8 bytes (valid UTF-8, NFC).
@@ -75,9 +74,7 @@ struct AssignmentReader {
 
     /// ``read(_:context:collectiveSubjects:areas:)`` of a text already split into words.
     static func read(_ words: TextWords, context: Context, collectiveSubjects: Bool = true, areas: Bool = false) -> Reading {
-        var reader = AssignmentReader(words: words, context: context, collectiveSubjects: collectiveSubjects)
-        reader.readsAreas = areas
-        return reader.read()
+        AssignmentReader(words: words, context: context, collectiveSubjects: collectiveSubjects, areas: areas).read()
     }
 
     /// Cheap check before any tokenizing: could `text` hold a frame at all? Every frame has a
@@ -93,9 +90,10 @@ struct AssignmentReader {
         "chủ trì", "giao", "đề nghị", "yêu cầu", "trách nhiệm", "phối hợp", "tham mưu", "phân công",
     ].map { Array($0.utf8) }
 
-    private init(words: TextWords, context: Context, collectiveSubjects: Bool) {
+    private init(words: TextWords, context: Context, collectiveSubjects: Bool, areas: Bool) {
         self.words = words
         self.collectiveSubjects = collectiveSubjects
+        readsAreas = areas
         units = AgencySections.nameReader(words)
         self.context = context
         var q: [Bool] = []
@@ -469,10 +467,10 @@ struct AssignmentReader {
 
     /// Words a time without a number is written with (`định kỳ hằng quý`, `thường xuyên`,
     /// `trong quý II`, `khi có yêu cầu`, `cuối năm`), and the cue words before a date.
-    private static let timeWordHashes: Set<UInt64> = Set([
+    private static let timeWordHashes: [UInt64] = [
         "định", "hằng", "hàng", "thường", "liên", "quý", "cuối", "đầu", "giữa", "khi", "đột", "suốt", "tháng", "năm",
         "tuần", "ngày", "kỳ", "hạn", "trước", "sau", "trong", "từ", "đến", "tới", "hết", "nửa", "mùa", "dịp", "quí",
-    ].map { TextWords.hash(Array($0.utf8)) })
+    ].map { TextWords.hash(Array($0.utf8)) }.sorted()
 
     private static let aboutWord = Array("về".utf8)  // "about"
     private static let beforeWord = Array("trước".utf8)  // "before" (answerable to)
@@ -500,7 +498,8 @@ struct AssignmentReader {
         guard !range.isEmpty else { return ([], false) }
         // Most clauses say no time: without a number or a time word there is none to parse.
         var mayHoldTime = false
-        for k in c where words[k].kind == .word && (words[k].numeric || Self.timeWordHashes.contains(words[k].hash)) {
+        let timeWords = Self.timeWordHashes
+        for k in c where words[k].kind == .word && (words[k].numeric || timeWords.sortedContains(words[k].hash)) {
             mayHoldTime = true
             break
         }
@@ -513,8 +512,7 @@ struct AssignmentReader {
     /// The times of a task's last clause when it says only when (`…; hoàn thành trước ngày
     /// 30/4/2024`): a prose task's deadline, written after its duty.
     static func closingTimes(of title: String) -> [String] {
-        var copy = title
-        return copy.withUTF8 { buf in
+        return title.withUTF8Bytes { buf in
             // Only a cut in the last 79 bytes counts, and only with a digit after it: a title
             // whose tail has no `;` or `.` or no digit has no closing time (most have none).
             let tail = UnsafeBufferPointer(rebasing: buf[max(0, buf.count - 79)...])
@@ -575,8 +573,7 @@ struct AssignmentReader {
         }
         if tokens.contains(where: { $0.kind == .number }) == false { timeOnly = false }
         let texts = spans.map { s in
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[s.lowerBound].start)..<Int(tokens[s.upperBound - 1].end)]),
-                   as: UTF8.self)
+            String(validUTF8: UnsafeBufferPointer(rebasing: bytes[Int(tokens[s.lowerBound].start)..<Int(tokens[s.upperBound - 1].end)]))
         }
         return (texts, timeOnly)
     }
@@ -641,10 +638,10 @@ extension TaskExtractor {
             }
             if let lead = reading.introLead { intro = Agency(names: lead, line: p.line) }
         }
-        letterWalk(roots, path: [], idPath: [], agency: intro)
+        letterWalk(roots, path: [], parentID: nil, agency: intro)
     }
 
-    private mutating func letterWalk<C: Collection>(_ nodes: C, path: [SectionHeading], idPath: [String], agency: Agency?)
+    private mutating func letterWalk<C: Collection>(_ nodes: C, path: [SectionHeading], parentID: String?, agency: Agency?)
         where C.Element == SectionView
     {
         var bulletOrdinal = 0
@@ -652,7 +649,7 @@ extension TaskExtractor {
         for s in nodes {
             if s.kind == .appendix { continue }
             guard let own = TaskExtractor.ownID(of: s, bulletOrdinal: &bulletOrdinal) else { continue }
-            let id = idPath + [own]
+            let id = Self.childID(parentID, own)
             let isHeading = s.kind == .part || s.kind == .group || s.kind == .roman
             if isHeading || s.hasChildren, let role = Self.role(ofHeading: s.title),
                 role == .results || role == .purpose || role == .funding || role == .targets
@@ -667,7 +664,7 @@ extension TaskExtractor {
                 let titleEnd = !s.hasChildren && !s.hasParagraphs ? s.endLine : s.line
                 if agency != nil || AgencySections.mayHoldFrame(title) {
                     let reading = AssignmentReader.read(title, context: agency == nil ? .sentences : .duty(splitRoles: false))
-                    addAssignments(reading.assignments.filter { !Self.isCallToImplement($0.duty) }, agency: agency, id: id.joined(separator: "."), line: s.line,
+                    addAssignments(reading.assignments.filter { !Self.isCallToImplement($0.duty) }, agency: agency, id: id, line: s.line,
                                    endLine: titleEnd, path: path, number: s.number)
                     if let lead = reading.introLead {
                         inner = Agency(names: lead, line: s.line)
@@ -687,20 +684,19 @@ extension TaskExtractor {
                 let context: AssignmentReader.Context = inner == nil || Self.isClosingRemark(head) ? .sentences : .duty(splitRoles: false)
                 let reading = AssignmentReader.read(head, context: context)
                 for a in reading.assignments where !Self.isCallToImplement(a.duty) {
-                    addAssignments([a], agency: inner, id: nextSentenceID(id.joined(separator: ".")), line: p.line,
+                    addAssignments([a], agency: inner, id: nextSentenceID(id), line: p.line,
                                    endLine: p.endLine, path: sectionPath, number: nil, fields: fields)
                     lastTask = tasks.count - 1
                 }
                 if let lead = reading.introLead { inner = Agency(names: lead, line: p.line) }
             }
-            letterWalk(s.children, path: sectionPath, idPath: id, agency: inner)
+            letterWalk(s.children, path: sectionPath, parentID: id, agency: inner)
         }
     }
 
     /// `Căn cứ …`: a legal basis, never an assignment.
     static func isBasis(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { buf in
+        return text.withUTF8Bytes { buf in
             VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[0..<min(buf.count, 8)])) {
                 ByteSearch.hasPrefix($0, basisWord)
             }
@@ -710,8 +706,7 @@ extension TaskExtractor {
     /// `Trong quá trình thực hiện, nếu có khó khăn …`, `Trên đây là …`: a closing remark,
     /// a task only when it names its own unit.
     static func isClosingRemark(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { buf in
+        return text.withUTF8Bytes { buf in
             VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[0..<min(buf.count, 24)])) { lower in
                 closingOpeners.contains { ByteSearch.hasPrefix(lower, $0) }
             }

@@ -12,8 +12,7 @@ enum InlineFields {
     /// A label counts only at the start or after `. `, `; ` or `, `, and only when it is a
     /// known field label (lead, support, product, time).
     static func split(_ text: String) -> (head: String, fields: [Item]) {
-        var copy = text
-        return copy.withUTF8 { buf -> (String, [Item]) in
+        return text.withUTF8Bytes { buf -> (String, [Item]) in
             let n = buf.count
             var found: [(start: Int, labelEnd: Int, valueStart: Int, role: Field.Role)] = []
             var p = 0

@@ -264,8 +264,7 @@ enum LeadInference {
 
     /// `các sở, ban, ngành`, `Thủ trưởng các cơ quan`, `UBND các huyện`: a collective.
     static func isCollective(_ name: String) -> Bool {
-        var copy = name
-        return copy.withUTF8 { buf in
+        return name.withUTF8Bytes { buf in
             VietnameseText.withLowercased(buf) { lower in
                 ByteSearch.hasPrefix(lower, Self.allWord) || ByteSearch.contains(lower, Self.spacedAllWord)
                     || ByteSearch.contains(lower, Self.wholeWord)
@@ -293,8 +292,7 @@ enum LeadInference {
         }
 
         private mutating func words(_ text: String, commas: inout [Int], recording: Bool) -> [Int] {
-            var copy = text
-            return copy.withUTF8 { bytes in
+            return text.withUTF8Bytes { bytes in
                 var result: [Int] = []
                 // The tables in locals: a static is asked through its once-token at every use.
                 let and = Vocabulary.and

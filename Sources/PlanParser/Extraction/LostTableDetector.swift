@@ -41,12 +41,12 @@ enum LostTableDetector {
                 && (!appendix || (t.columns.contains { $0.role == .title }
                     && t.columns.contains { [.lead, .support, .time, .product].contains($0.role) }))
         }
-        var childFound: [Diagnostic] = []
-        for c in s.children where visit(c, insideAppendix: appendix, loneNumbers: loneNumbers, into: &childFound) { hasTable = true }
-        if hasTable {
-            found += childFound
-            return true
-        }
+        // The children's warnings go straight into `found`, after `mark` (no array per node); a
+        // lost table here takes them back.
+        let mark = found.count
+        for c in s.children where visit(c, insideAppendix: appendix, loneNumbers: loneNumbers, into: &found) { hasTable = true }
+        if hasTable { return true }
+        let childrenFound = found.count > mark
         // The header cells and row numbers in this section's own paragraphs.
         var header: (line: Int, roles: ColumnRoles, hasTitle: Bool)?
         var headerAt = -1
@@ -82,11 +82,12 @@ enum LostTableDetector {
         let lostHeader = header.map { $0.hasTitle && $0.roles.count >= 3 } ?? false
         if lostHeader || (appendix && numbers >= minRowNumbers) {
             let first = start ?? s.line
+            found.removeSubrange(mark...)
             found.append(Diagnostic(line: first, code: code, message: message(from: first, to: s.endLine)))
             // One warning per lost table: the sections inside it are part of it.
             return false
         }
-        if s.kind == .appendix, childFound.isEmpty {
+        if s.kind == .appendix, !childrenFound {
             // Cells run together with their `|` separators in running text (`1 |Giao quyền … |Phòng
             // Kế hoạch - Tài chính |…`): a grid the converter could not lay out.
             var pipes = 0
@@ -101,14 +102,13 @@ enum LostTableDetector {
                 return false
             }
         }
-        if s.kind == .appendix, childFound.isEmpty, subtreeRoles(s).count >= 3 {
+        if s.kind == .appendix, !childrenFound, subtreeRoles(s).count >= 3 {
             // Plain `pdftotext` scatters the header over the appendix (`ST` / `Nhiệm vụ` / `T`, the
             // group rows `I. …` taken for headings, then `Đơn vị chủ trì`, `Sản phẩm` … further on):
             // in an appendix with no table read, column names anywhere in it are the lost header.
             found.append(Diagnostic(line: s.line, code: code, message: message(from: s.line, to: s.endLine)))
             return false
         }
-        found += childFound
         return false
     }
 
@@ -150,8 +150,7 @@ enum LostTableDetector {
     /// several cells run together (`Nhiệm vụ Kết quả/ Sản phẩm Đơn vị chủ trì …`, no colon:
     /// inline fields are `Chủ trì: …`).
     static func headerRoles(_ text: String) -> Set<TableColumn.Role> {
-        var copy = text
-        let bits = copy.withUTF8 { headerRoles($0) }
+        let bits = text.withUTF8Bytes { headerRoles($0) }
         return Set(TableColumn.Role.allCases.filter { bits.contains(ColumnRoles($0)) })
     }
 

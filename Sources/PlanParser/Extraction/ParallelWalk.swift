@@ -39,10 +39,10 @@ enum ParallelWalk {
             var second = TaskExtractor(normalizer: normalizer)
             second.sentenceLog = []
             second.tasks.reserveCapacity(capacity)
-            second.walk(roots[split...], role: .neutral, path: [], idPath: [], agency: nil, bulletOrdinal: bullets)
+            second.walk(roots[split...], role: .neutral, parentID: nil, agency: nil, bulletOrdinal: bullets)
             return second
         }, beside: {
-            extractor.walk(roots[..<split], role: .neutral, path: [], idPath: [], agency: nil)
+            extractor.walk(roots[..<split], role: .neutral, parentID: nil, agency: nil)
         })
         append(&second, to: &extractor)
     }

@@ -33,6 +33,8 @@ struct TaskExtractor {
     /// Every sentence id given, with the index of the task that carries it — kept only by a
     /// walk run beside another (``ParallelWalk``), whose counts start after the other's.
     var sentenceLog: [(task: Int, base: String, n: Int)]?
+    /// Where the walk is (``walk(_:role:parentID:agency:bulletOrdinal:)``).
+    var sectionPath = SectionPath()
 
     init(normalizer: TimeNormalizer) {
         self.normalizer = normalizer
@@ -56,7 +58,7 @@ struct TaskExtractor {
         if threads > 1, let split = ParallelWalk.split(roots) {
             ParallelWalk.walk(roots, at: split, with: &self, reserving: possible)
         } else {
-            walk(roots, role: .neutral, path: [], idPath: [], agency: nil)
+            walk(roots, role: .neutral, parentID: nil, agency: nil)
         }
         if !sawTaskSection, tasks.isEmpty, Self.statesAssignments(kind: kind) {
             // A letter, a conclusion, a decision: its assignments are its tasks, wherever written,
@@ -110,8 +112,7 @@ struct TaskExtractor {
     ] as [(Role, [String], Bool)]).map { ($0.0, $0.1.map { Array($0.utf8) }, $0.2) }
 
     static func role(ofHeading title: String) -> Role? {
-        var copy = title
-        return copy.withUTF8 { role(ofHeading: $0) }
+        return title.withUTF8Bytes { role(ofHeading: $0) }
     }
 
     /// ``role(ofHeading:)`` of a heading's UTF-8 bytes (as stored: no string is made).
@@ -156,27 +157,32 @@ struct TaskExtractor {
         }
     }
 
-    /// - Parameter bulletOrdinal: the bullets among the siblings before `sections`.
-    mutating func walk<C: Collection>(_ sections: C, role: Role, path: [SectionHeading], idPath: [String], agency: Agency?,
+    /// - Parameters:
+    ///   - parentID: the id of the node above `sections` (`II.2`), `nil` at the top; a task's
+    ///     id is its ancestors' own parts joined with `.` (``ownID(of:bulletOrdinal:)``), made
+    ///     as a string node by node rather than as an array joined for every task.
+    ///   - bulletOrdinal: the bullets among the siblings before `sections`.
+    mutating func walk<C: Collection>(_ sections: C, role: Role, parentID: String?, agency: Agency?,
                                       bulletOrdinal start: Int = 0)
         where C.Element == SectionView
     {
         var bulletOrdinal = start
         for s in sections {
             guard let own = Self.ownID(of: s, bulletOrdinal: &bulletOrdinal) else { continue }
-            visit(s, role: role, path: path, parentID: s.kind == .appendix ? [] : idPath, own: s.kind == .appendix ? "PL" : own,
+            sectionPath.enter(s)
+            visit(s, role: role, parentID: s.kind == .appendix ? nil : parentID, own: s.kind == .appendix ? "PL" : own,
                   agency: s.kind == .appendix ? nil : agency)
+            sectionPath.leave()
         }
     }
 
-    private mutating func visit(_ s: SectionView, role inherited: Role, path: [SectionHeading], parentID: [String], own: String,
-                                agency: Agency?)
-    {
-        // The id path is built only for the nodes that need it.
-        var idCache: [String]?
-        func idPath() -> [String] {
+    /// `s` is the innermost node of ``sectionPath``.
+    private mutating func visit(_ s: SectionView, role inherited: Role, parentID: String?, own: String, agency: Agency?) {
+        // The id is made only for the nodes that need it.
+        var idCache: String?
+        func id() -> String {
             if let idCache { return idCache }
-            let made = parentID + [own]
+            let made = Self.childID(parentID, own)
             idCache = made
             return made
         }
@@ -195,10 +201,9 @@ struct TaskExtractor {
         let role = Self.definesRole(s, hasItems: hasItems) ? (s.titleText.withBytes { Self.role(ofHeading: $0) } ?? inherited) : inherited
         if role == .tasks { sawTaskSection = true }
         if !s.tables.isEmpty {
-            let label = Self.label(s)
             for (k, table) in s.tables.enumerated() {
-                extractTable(table, path: path + [label],
-                             idPrefix: s.kind == .appendix ? "PL" + (k > 0 ? String(k + 1) : "") : idPath().joined(separator: ".") + ".T" + String(k + 1))
+                extractTable(table, path: sectionPath.headings(),
+                             idPrefix: s.kind == .appendix ? "PL" + (k > 0 ? String(k + 1) : "") : id() + ".T" + String(k + 1))
             }
         }
         if role == .organization {
@@ -208,39 +213,44 @@ struct TaskExtractor {
         if role == .tasks, !hasFields, let units = Self.agencyUnits(of: s) {
             // `2. Phòng Văn hóa và Thông tin` over its duties: each duty is the unit's task.
             let heading = self.agency(units, line: s.line)
-            addAgencyDuties(s, agency: heading, path: path, id: idPath())
+            addAgencyDuties(s, agency: heading, id: id())
             return
         }
         if hasFields, !itemsHaveFields, role == .tasks || role == .neutral {
-            addFieldsTask(s, fields: s.children.filter(Self.isField), items: s.children.filter { !Self.isField($0) },
-                          path: path, id: idPath(), agency: agency)
+            addFieldsTask(s, path: sectionPath.headingsAbove(), id: id(), agency: agency)
             return
         }
         let isLeafItem = !hasItems && Self.isItem(s)
-        if isLeafItem, role == .tasks || role == .neutral, addInlineFieldsTask(s, path: path, id: idPath()) {
+        if isLeafItem, role == .tasks || role == .neutral, addInlineFieldsTask(s, id: id()) {
             return
         }
         switch role {
         case .targets:
             // Items are targets; an item with its own paragraphs is a heading (`1. Mục tiêu chung`).
             if isLeafItem, !s.hasParagraphs {
-                targets.append(Target(id: idPath().joined(separator: "."), line: s.line, endLine: s.endLine,
-                                      section: path.map(\.text), text: Self.strippedTitle(s.title)))
+                targets.append(Target(id: id(), line: s.line, endLine: s.endLine,
+                                      section: sectionPath.headingsAbove().map(\.text), text: Self.strippedTitle(s.title)))
                 return
             }
         case .tasks:
             if isLeafItem {
-                addItemTask(s, path: path, id: idPath(), agency: agency)
+                addItemTask(s, path: sectionPath.headingsAbove(), id: id(), agency: agency)
                 return
             }
             if s.hasParagraphs {
-                addParagraphAssignments(s, path: path + [Self.label(s)], base: idPath().joined(separator: "."), agency: agency)
+                addParagraphAssignments(s, path: sectionPath.headings(), base: id(), agency: agency)
             }
         default:
             break
         }
         guard s.hasChildren else { return }
-        walk(s.children, role: role, path: path + [Self.label(s)], idPath: idPath(), agency: agency)
+        walk(s.children, role: role, parentID: id(), agency: agency)
+    }
+
+    /// The id of a node under `parent` whose own part is `own` (`II.2` and `a`: `II.2.a`).
+    static func childID(_ parent: String?, _ own: String) -> String {
+        guard let parent else { return own }
+        return parent + "." + own
     }
 
     /// How a node appears in a section path: a heading as printed, a group bullet's text.
@@ -271,20 +281,21 @@ struct TaskExtractor {
     // MARK: - Prose and field tasks
 
     /// - Parameters: title, notes: `s`'s title and paragraph texts, as the caller decoded them.
-    mutating func addProseTask(_ s: SectionView, path: [SectionHeading], id: [String], title: String, notes: [String]) {
+    mutating func addProseTask(_ s: SectionView, path: [SectionHeading], id: String, title: String, notes: [String]) {
         var task = PlanTask(
-            id: id.joined(separator: "."), origin: .prose, line: s.line, endLine: s.endLine, headings: path,
+            id: id, origin: .prose, line: s.line, endLine: s.endLine, headings: path,
             number: s.number, title: Self.strippedTitle(title), notes: notes)
         // `…; hoàn thành trước ngày 30/4/2024`: the deadline after the duty.
         for t in AssignmentReader.closingTimes(of: task.title) { add(t, role: .time, line: s.line, to: &task, inline: false) }
-        tasks.append(task)
+        tasks.append(consume task)
     }
 
     /// An item whose fields are written inline, in its text or in a paragraph after it.
     /// - Returns: whether the item had inline fields (and became a task).
-    private mutating func addInlineFieldsTask(_ s: SectionView, path: [SectionHeading], id: [String]) -> Bool {
+    private mutating func addInlineFieldsTask(_ s: SectionView, id: String) -> Bool {
         // Without a colon there is no label: most items leave here without making any string.
         guard s.mayHoldInlineFields else { return false }
+        let path = sectionPath.headingsAbove()
         let (head, titleFields) = InlineFields.split(s.title)
         var fields = titleFields
         var notes: [String] = []
@@ -299,27 +310,28 @@ struct TaskExtractor {
         if !fields.contains(where: { $0.role == .lead }), AgencySections.mayOpenWithFrame(head) {
             let reading = AssignmentReader.read(Self.strippedTitle(head), context: .item)
             if !reading.assignments.isEmpty {
-                addAssignments(reading.assignments, agency: nil, id: id.joined(separator: "."), line: s.line,
+                addAssignments(reading.assignments, agency: nil, id: id, line: s.line,
                                endLine: s.endLine, path: path, number: s.number, notes: notes, fields: fields)
                 return true
             }
         }
         var task = PlanTask(
-            id: id.joined(separator: "."), origin: .fields, line: s.line, endLine: s.endLine, headings: path,
+            id: id, origin: .fields, line: s.line, endLine: s.endLine, headings: path,
             number: s.number, title: Self.strippedTitle(head), notes: notes)
         for f in fields { add(f.value, role: f.role, line: s.line, to: &task, inline: false) }
-        tasks.append(task)
+        tasks.append(consume task)
         return true
     }
 
-    private mutating func addFieldsTask(_ s: SectionView, fields: [SectionView], items: [SectionView], path: [SectionHeading], id: [String],
+    /// `s`'s field children fill the task; its other children are notes.
+    private mutating func addFieldsTask(_ s: SectionView, path: [SectionHeading], id: String,
                                         agency: Agency?)
     {
         var title = Self.strippedTitle(s.title)
         var line = s.line
         var number = s.number
         var notes = s.paragraphs.map(\.text)
-        var sectionPath = path
+        var headings = path
         if !Self.isItem(s) || (s.kind == .arabic && s.hasParagraphs) {
             // A numbered heading followed by a plain paragraph and then field bullets
             // (`9. Nâng cao chỉ số …` / `Triển khai …` / `- Đơn vị chủ trì: …`): the paragraph is the task.
@@ -328,14 +340,14 @@ struct TaskExtractor {
                 line = p.line
                 notes.removeFirst()
                 number = nil
-                sectionPath.append(s.sectionHeading)
+                headings.append(s.sectionHeading)
             }
         }
         var task = PlanTask(
-            id: id.joined(separator: "."), origin: .fields, line: line, endLine: s.endLine, headings: sectionPath,
+            id: id, origin: .fields, line: line, endLine: s.endLine, headings: headings,
             number: number, title: title)
-        for f in fields { addField(f, to: &task) }
-        for item in items {
+        for f in s.children where Self.isField(f) { addField(f, to: &task) }
+        for item in s.children where !Self.isField(item) {
             if item.fieldRole == .unknown, let f = item.field {
                 warnings.append(Diagnostic(line: item.line, code: "field-unknown-label",
                     message: "'\(f.label)' is not a known field label (lead, support, product, time)"))
@@ -421,9 +433,8 @@ struct TaskExtractor {
     }
 
     private static func hasColon(_ s: String) -> Bool {
-        var copy = s
         // `memchr` (through ByteSearch), not a byte loop: every field value and cell is asked.
-        return copy.withUTF8 { ByteSearch.contains($0, colon) }
+        return s.withUTF8Bytes { ByteSearch.contains($0, colon) }
     }
 
     private static let colon = [UInt8(ascii: ":")]
@@ -452,8 +463,8 @@ struct TaskExtractor {
         var prefix = idPrefix
         var rowInGroup = 0
         func flush(_ t: inout PlanTask?) {
-            if let task = t { tasks.append(task) }
-            t = nil
+            // Moved, not copied: a record holds a dozen references.
+            if let task = t.take() { tasks.append(consume task) }
         }
         for row in table.rows {
             switch row.kind {
@@ -478,7 +489,7 @@ struct TaskExtractor {
                     id: prefix + "." + own, origin: .table, line: row.line, endLine: row.endLine,
                     headings: headings, number: number.isEmpty ? nil : number, title: row.cell(titleCol).string)
                 fill(&task, from: row, roles: roles, titleCol: titleCol)
-                current = task
+                current = consume task
             case .milestone:
                 guard current != nil else { continue }
                 fill(&current!, from: row, roles: roles, titleCol: titleCol)

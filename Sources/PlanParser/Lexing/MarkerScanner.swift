@@ -212,8 +212,7 @@ enum MarkerScanner {
 /// Roman numerals as used for section numbers (1–39).
 enum RomanNumeral {
     static func value(of text: String) -> Int? {
-        var copy = text
-        return copy.withUTF8 { value($0) }
+        return text.withUTF8Bytes { value($0) }
     }
 
     static func value(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -86,8 +86,9 @@ final class SectionStore: @unchecked Sendable {
         return base.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
     }
 
+    /// The text of `r` (valid UTF-8: the cleaned input and joins of its texts).
     func string(_ r: Range<Int32>) -> String {
-        withBytes(r) { String(decoding: $0, as: UTF8.self) }
+        withBytes(r) { String(validUTF8: $0) }
     }
 
     func children(of n: Int) -> ArraySlice<Int32> {

@@ -7,8 +7,15 @@ struct SectionView {
     /// Views never outlive the walk over their store, so they skip reference counting.
     unowned(unsafe) let store: SectionStore
     let index: Int
+    /// The node, read once: reading the store's array again for every property retains and
+    /// releases its buffer each time (walks ask a node for its kind, children, fields …).
+    private let node: SectionStore.Node
 
-    private var node: SectionStore.Node { store.nodes[index] }
+    init(store: SectionStore, index: Int) {
+        self.store = store
+        self.index = index
+        node = store.nodes[index]
+    }
     var kind: Section.Kind { node.kind }
     var line: Int { Int(node.line) }
     var endLine: Int { Int(node.endLine) }

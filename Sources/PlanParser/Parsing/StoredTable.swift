@@ -52,8 +52,15 @@ struct RowView {
     unowned(unsafe) let store: SectionStore
     let index: Int
     let width: Int
+    /// The row, read once (as ``SectionView`` reads its node).
+    let stored: StoredRow
 
-    var stored: StoredRow { store.tableRows[index] }
+    init(store: SectionStore, index: Int, width: Int) {
+        self.store = store
+        self.index = index
+        self.width = width
+        stored = store.tableRows[index]
+    }
     var kind: TableRow.Kind { stored.kind }
     var line: Int { Int(stored.line) }
     var endLine: Int { Int(stored.endLine) }

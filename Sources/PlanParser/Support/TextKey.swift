@@ -17,14 +17,11 @@ struct TextKey: Hashable {
     }
 
     func hash(into hasher: inout Hasher) {
-        var copy = text
-        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     static func == (a: TextKey, b: TextKey) -> Bool {
         guard a.text.utf8.count == b.text.utf8.count else { return false }
-        var x = a.text
-        var y = b.text
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
+        return a.text.withUTF8Bytes { p in b.text.withUTF8Bytes { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
     }
 }

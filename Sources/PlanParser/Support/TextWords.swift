@@ -63,8 +63,7 @@ struct TextWords {
     }
 
     init(_ text: String) {
-        var copy = text
-        self = copy.withUTF8 { TextWords($0) }
+        self = text.withUTF8Bytes { TextWords($0) }
     }
 
     var count: Int { tokens.count }
@@ -128,7 +127,10 @@ struct TextWords {
     /// The text of tokens `from..<to` as printed (spaces as in the text).
     func string(_ from: Int, _ to: Int) -> String {
         guard from < to, to <= tokens.count else { return "" }
-        return String(decoding: bytes[Int(tokens[from].start)..<Int(tokens[to - 1].end)], as: UTF8.self)
+        // Tokens start and end at whole characters of a valid text.
+        return bytes.withUnsafeBufferPointer {
+            String(validUTF8: UnsafeBufferPointer(rebasing: $0[Int(tokens[from].start)..<Int(tokens[to - 1].end)]))
+        }
     }
 
     /// The byte range of tokens `from..<to`.

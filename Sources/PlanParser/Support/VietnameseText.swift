@@ -233,13 +233,11 @@ enum VietnameseText {
 
     /// Convenience for `String`s on cold paths.
     static func lowercased(_ text: String) -> String {
-        var copy = text
-        return copy.withUTF8 { String(decoding: lowercased($0), as: UTF8.self) }
+        return text.withUTF8Bytes { String(decoding: lowercased($0), as: UTF8.self) }
     }
 
     /// Convenience for `String`s on cold paths.
     static func skeleton(_ text: String) -> String {
-        var copy = text
-        return copy.withUTF8 { String(decoding: skeleton($0), as: UTF8.self) }
+        return text.withUTF8Bytes { String(decoding: skeleton($0), as: UTF8.self) }
     }
 }
