@@ -52,7 +52,13 @@ struct TaskExtractor {
         // would copy them (and hold two copies) several times.
         var possible = 0
         for t in store.tables { possible += t.rows.count }
-        for n in store.nodes where n.kind != .part && n.kind != .group && n.kind != .roman { possible += 1 }
+        // A field bullet (`- Đơn vị chủ trì: …`) is its item's field, not a task of its own: an
+        // item with 800,000 of them would otherwise reserve room for 800,000 records (96 MB).
+        // Should more tasks come, the array grows.
+        for n in store.nodes where n.kind != .part && n.kind != .group && n.kind != .roman {
+            if let role = n.fieldRole, role != .unknown { continue }
+            possible += 1
+        }
         tasks.reserveCapacity(possible)
         let roots = store.rootViews
         if threads > 1, let split = ParallelWalk.split(roots) {
