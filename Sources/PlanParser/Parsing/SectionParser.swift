@@ -81,20 +81,42 @@ struct SectionParser {
     /// within, when at least two in five long lines end close to it. Text with a line per
     /// paragraph has lines of every length and no such width.
     static func wrapWidth(_ source: TokenizedSource) -> Int? {
-        var widths: [Int] = []
+        // The widths are counted, not sorted: nearly all are below `cap`; the few wider ones
+        // are kept apart and sorted.
+        let cap = 512
+        var counts = [Int](repeating: 0, count: cap)
+        var wide: [Int] = []
+        var total = 0
         source.storage.withUnsafeBufferPointer { buf in
-            for t in source.tokens where t.kind != .tableRow {
-                // A line is never wider than its bytes: a shorter one need not be measured.
-                guard t.line.count >= 30 else { continue }
-                let w = DisplayColumns.width(UnsafeBufferPointer(rebasing: buf[Int(t.line.lowerBound)..<Int(t.line.upperBound)]))
-                if w >= 30 { widths.append(w) }
+            source.tokens.withUnsafeBufferPointer { tokens in
+                for t in tokens where t.kind != .tableRow {
+                    // A line is never wider than its bytes: a shorter one need not be measured.
+                    guard t.line.count >= 30 else { continue }
+                    let w = DisplayColumns.width(UnsafeBufferPointer(rebasing: buf[Int(t.line.lowerBound)..<Int(t.line.upperBound)]))
+                    guard w >= 30 else { continue }
+                    total += 1
+                    if w < cap { counts[w] += 1 } else { wide.append(w) }
+                }
             }
         }
-        guard widths.count >= 12 else { return nil }
-        widths.sort()
-        let width = widths[widths.count * 9 / 10]
-        let near = widths.filter { $0 >= width - wrapSlack(width) && $0 <= width }.count
-        return near * 5 >= widths.count * 2 ? width : nil
+        guard total >= 12 else { return nil }
+        wide.sort()
+        // The width at `rank` in ascending order.
+        func width(at rank: Int) -> Int {
+            var below = 0
+            for w in 0..<cap {
+                below += counts[w]
+                if below > rank { return w }
+            }
+            return wide[rank - below]
+        }
+        let width = width(at: total * 9 / 10)
+        let low = width - wrapSlack(width)
+        var near = wide.filter { $0 >= low && $0 <= width }.count
+        if low < cap {
+            for w in max(low, 0)..<min(width + 1, cap) { near += counts[w] }
+        }
+        return near * 5 >= total * 2 ? width : nil
     }
 
     /// How much shorter than the wrap width a wrapped line may be (the next word did not fit).
