@@ -649,6 +649,22 @@ struct SectionParser {
 
     /// `2.1.` → `2.1`, `c)` → `c`, `PHẦN II.` → `II`.
     static func number(fromMarker marker: String) -> String {
+        // Markers are ASCII but for `PHẦN`: in ASCII every byte is a character (a `\r\n` pair,
+        // the one exception, holds none of the bytes looked for), so the bytes give the same
+        // answer without the cost of breaking the text into characters.
+        var copy = marker
+        if let number = copy.withUTF8({ bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var lo = 0
+            if let space = bytes.lastIndex(of: 0x20) { lo = space + 1 }
+            var hi = bytes.count
+            while hi > lo, bytes[hi - 1] == UInt8(ascii: ".") || bytes[hi - 1] == UInt8(ascii: ")") || bytes[hi - 1] == UInt8(ascii: ":") {
+                hi -= 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
+        }) {
+            return number
+        }
         var s = Substring(marker)
         if let space = s.lastIndex(of: " ") { s = s[s.index(after: space)...] }
         while let last = s.last, last == "." || last == ")" || last == ":" { s = s.dropLast() }
