@@ -389,12 +389,21 @@ struct SectionParser {
         }
     }
 
+    /// Parts, groups, Roman and Arabic numbered headings and appendices: the kinds with titles
+    /// that read as headings (a switch, not an array literal made at every call).
+    private static func isHeadingKind(_ kind: Section.Kind) -> Bool {
+        switch kind {
+        case .part, .group, .roman, .arabic, .appendix: return true
+        default: return false
+        }
+    }
+
     /// The text a reference points at, for continuation checks, and whether it is a heading.
     private func withText<R>(of ref: TextRef, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> R) -> R {
         switch ref {
         case .title(let n):
             let node = builder.nodes[n]
-            let isHeading = [.part, .group, .roman, .arabic, .appendix].contains(node.kind) && node.title.count < 120
+            let isHeading = Self.isHeadingKind(node.kind) && node.title.count < 120
             return builder.withBytes(node.title) { body($0, isHeading) }
         case .paragraph(_, let p):
             return builder.withBytes(builder.paragraphs[p].text) { body($0, false) }
@@ -455,7 +464,7 @@ struct SectionParser {
     /// next line, right after it, is upper case too and no marker.
     private func continuesHeading(_ n: Int, with t: LineToken) -> Bool {
         let node = builder.nodes[n]
-        guard !t.afterBlank, [.part, .group, .roman, .arabic].contains(node.kind), node.fieldRole == nil,
+        guard !t.afterBlank, node.kind != .appendix, Self.isHeadingKind(node.kind), node.fieldRole == nil,
             !node.title.isEmpty, node.title.count < 200
         else { return false }
         let next = source.bytes(t.content)
