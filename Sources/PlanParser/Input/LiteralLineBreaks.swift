@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Line breaks a web page left as literal escapes (`…ĐAN PHÚ\r\nSố: 142/TB-UBND\r\n…`): each
 /// `\r\n`, `\n` or `\r` written out as a backslash and a letter becomes a line break, and every
 /// new line reports the original line it came from (``DecodedSource/lineNumbers``).
@@ -5,7 +13,6 @@
 /// A file needs at least two such escapes before any is touched: one `\n` in a path is text.
 /// - Complexity: one `memchr`-driven scan for backslashes; a file without any is not copied.
 enum LiteralLineBreaks {
-    private static let newline: [UInt8] = [0x0A]
     private static let backslash: [UInt8] = [0x5C]
 
     static func expand(_ source: inout DecodedSource) {
@@ -16,6 +23,8 @@ enum LiteralLineBreaks {
         source.bytes = []
         let old = source
         var numbers: [Int32] = []
+        // A line per original line at least (escapes add more).
+        numbers.reserveCapacity(source.lineCount + 1)
         var roles: [LineRole] = []
         let written = bytes.withUnsafeMutableBufferPointer { rewrite($0, old, &numbers, &roles) }
         bytes.removeSubrange(written...)
@@ -33,19 +42,21 @@ enum LiteralLineBreaks {
         func number(_ index: Int) -> Int32 {
             index < source.lineNumbers.count ? source.lineNumbers[index] : Int32(index + 1)
         }
+        // Roles are only kept when the reader gave some (`expand` drops them otherwise).
+        let keepsRoles = !source.lineRoles.isEmpty
         numbers.append(number(0))
-        roles.append(source.role(ofLine: 0))
+        if keepsRoles { roles.append(source.role(ofLine: 0)) }
         // Bytes before `w` are the output; everything still to read lies at or after it.
         var w = 0
         // Runs between escapes move down whole; only their line ends are looked at (before
         // the move), for the line map.
         func copy(_ range: Range<Int>) {
             var k = range.lowerBound
-            while let nl = ByteSearch.find(read, Self.newline, from: k), nl < range.upperBound {
+            while k < range.upperBound, let hit = memchr(read.baseAddress! + k, 0x0A, range.upperBound - k) {
                 line += 1
                 numbers.append(number(line))
-                roles.append(source.role(ofLine: line))
-                k = nl + 1
+                if keepsRoles { roles.append(source.role(ofLine: line)) }
+                k = read.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
             }
             if w != range.lowerBound, !range.isEmpty {
                 (buf.baseAddress! + w).update(from: buf.baseAddress! + range.lowerBound, count: range.count)
@@ -63,7 +74,7 @@ enum LiteralLineBreaks {
             buf[w] = 0x0A
             w += 1
             numbers.append(number(line))
-            roles.append(.text)
+            if keepsRoles { roles.append(.text) }
             i = hit + length
             runStart = i
         }

@@ -202,6 +202,9 @@ enum UTF8Cleaner {
         // `offset` is a scalar boundary: the complete scalars before it announce nothing
         // at or after it, so reading back past it is harmless. Index arithmetic cannot
         // overflow here; `&+` spares the checks.
+        // The bulk goes 16 bytes at a time; the words below find the exact place in the
+        // block where that stopped (the same tests), and take the last few bytes.
+        i = skipPlainBlocks(base, n, from: i, lineFeeds: &lineFeeds, hasMarks: &tally.hasCombiningMarks)
         while i >= 2 && i &+ 8 <= n {
             let x = load(i)
             let back1 = load(i &- 1)
@@ -240,6 +243,55 @@ enum UTF8Cleaner {
             }
             k += 1
         }
+        return i
+    }
+
+    /// ``skipPlainWords(in:from:tally:)``'s tests on 16 bytes at once (the standard library's
+    /// SIMD vectors, compiled to SSE2 compares): skips blocks that surely are plain and returns
+    /// the start of the first one that may not be (or where fewer than 16 bytes are left). It
+    /// may stop inside a scalar; its caller steps back to the scalar's lead byte.
+    @inline(__always)
+    private static func skipPlainBlocks(
+        _ base: UnsafePointer<UInt8>, _ n: Int, from offset: Int, lineFeeds: inout Int, hasMarks: inout Bool
+    ) -> Int {
+        typealias Block = SIMD16<UInt8>
+        typealias Mask = SIMDMask<SIMD16<Int8>>
+        func load(_ at: Int) -> Block { UnsafeRawPointer(base + at).loadUnaligned(as: Block.self) }
+        func splat(_ b: UInt8) -> Block { Block(repeating: b) }
+        /// A mask as two words, each byte FF or 00: the standard library's `any` is a reduction
+        /// it does not inline here, the words are two register moves.
+        func words(_ m: Mask) -> (UInt64, UInt64) {
+            let w = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+            return (w[0], w[1])
+        }
+        func isEmpty(_ m: Mask) -> Bool {
+            let (a, b) = words(m)
+            return a | b == 0
+        }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var i = offset
+        var marks = Mask(repeating: false)
+        while i >= 2 && i &+ 16 <= n {
+            let x = load(i)
+            let back1 = load(i &- 1)
+            let back2 = load(i &- 2)
+            let continuation = x & splat(0xC0) .== splat(0x80)
+            let announced = (back1 .>= splat(0xC0)) .| (back2 .>= splat(0xE0))
+            // NUL, VT, FF, CR; the lead bytes C0–C2, E0, E2, E3, ED, EF, F0–FF, and E1 9A.
+            let unusual = (continuation .^ announced) .| (x .== splat(0)) .| (x &- splat(0x0B) .< splat(3))
+                .| (x &- splat(0xC0) .< splat(3)) .| (x .== splat(0xE0)) .| (x & splat(0xFE) .== splat(0xE2))
+                .| (x .== splat(0xED)) .| (x .== splat(0xEF)) .| (x .>= splat(0xF0))
+                .| ((x .== splat(0x9A)) .& (back1 .== splat(0xE1)))
+            if !isEmpty(unusual) { break }
+            marks .|= x & splat(0xFE) .== splat(0xCC)
+            let (a, b) = words(x .== splat(0x0A))
+            if a | b != 0 {
+                // One per line feed byte, summed by a multiply into the top byte.
+                lineFeeds &+= Int((((a & ones) &+ (b & ones)) &* ones) &>> 56)
+            }
+            i &+= 16
+        }
+        if !isEmpty(marks) { hasMarks = true }
         return i
     }
 

@@ -68,26 +68,31 @@ enum LabelVocabulary {
     /// The role of a field label (lowercased, `words` words long); `.unknown` for a label
     /// that names no known field.
     static func fieldRole(ofLabel label: UnsafeBufferPointer<UInt8>, words: Int) -> Field.Role {
-        for e in entries {
-            guard let match = e.field, words <= e.fieldWordLimit, matches(label, e, match) else { continue }
-            switch e.role {
-            case .lead: return .lead
-            case .support: return .support
-            case .product: return .product
-            case .time: return .time
-            default: continue
+        // Read in place: a `for e in entries` copies each entry and retains its arrays.
+        entries.withUnsafeBufferPointer { list in
+            for k in list.indices {
+                guard let match = list[k].field, words <= list[k].fieldWordLimit, matches(label, list[k], match) else { continue }
+                switch list[k].role {
+                case .lead: return .lead
+                case .support: return .support
+                case .product: return .product
+                case .time: return .time
+                default: continue
+                }
             }
+            return .unknown
         }
-        return .unknown
     }
 
     /// The role of a table header cell (lowercased); `.other` when no entry names it.
     static func columnRole(ofHeader cell: UnsafeBufferPointer<UInt8>) -> TableColumn.Role {
         guard !cell.isEmpty else { return .other }
-        for e in entries {
-            if let match = e.header, matches(cell, e, match) { return e.role }
+        return entries.withUnsafeBufferPointer { list in
+            for k in list.indices {
+                if let match = list[k].header, matches(cell, list[k], match) { return list[k].role }
+            }
+            return .other
         }
-        return .other
     }
 
     private static func matches(_ text: UnsafeBufferPointer<UInt8>, _ e: Entry, _ match: Match) -> Bool {

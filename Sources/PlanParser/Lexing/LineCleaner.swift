@@ -25,6 +25,25 @@ enum LineCleaner {
         var i = start
         let base = UnsafeRawPointer(buf.baseAddress!)
         while i < end {
+            // Sixteen bytes at a time while none needs a look (the standard library's SIMD
+            // vectors, SSE2 compares): most of a line is single spaces and letters. A doubled
+            // space is a space after the byte before, loaded one byte back; before the line's
+            // first byte that is the previous line's text, which can only flag a block too many.
+            if i &+ 16 <= end, i >= 1 {
+                typealias Block = SIMD16<UInt8>
+                let x = base.loadUnaligned(fromByteOffset: i, as: Block.self)
+                let back = base.loadUnaligned(fromByteOffset: i &- 1, as: Block.self)
+                let space = Block(repeating: 0x20)
+                let flags = (x .< space) .| ((x .== space) .& (back .== space)) .| (x .== Block(repeating: 0x2A))
+                    .| (x .== Block(repeating: 0x5E)) .| (x .== Block(repeating: 0x5C)) .| (x .== Block(repeating: 0x7C))
+                // The mask as two words (each byte FF or 00): `any` is a reduction not inlined here.
+                let words = unsafeBitCast(flags, to: SIMD2<UInt64>.self)
+                if words[0] | words[1] == 0 {
+                    i &+= 16
+                    previous = buf[i &- 1]
+                    continue
+                }
+            }
             // Eight bytes at a time while none needs a look: most words of a line hold single
             // spaces and letters only (SWAR; a flagged word is then read byte by byte).
             if i &+ 8 <= end {

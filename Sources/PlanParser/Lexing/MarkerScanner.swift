@@ -230,8 +230,46 @@ enum RomanNumeral {
         }
         guard total > 0, total < 40 else { return nil }
         // Canonical forms only: reject `IIII`, `VV`, `IIV`.
-        guard String(decoding: bytes, as: UTF8.self) == string(total) else { return nil }
+        guard isCanonical(bytes, total) else { return nil }
         return total
+    }
+
+    /// Whether `bytes` are ``string(_:)`` of `value`, compared in place (no strings made: every
+    /// Roman heading is checked).
+    private static func isCanonical(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Int) -> Bool {
+        var n = value
+        var k = 0
+        /// Reads the numeral `a` (then `b`, unless 0) at `k`.
+        func read(_ a: UInt8, _ b: UInt8 = 0) -> Bool {
+            guard k < bytes.count, bytes[k] == a else { return false }
+            k += 1
+            guard b != 0 else { return true }
+            guard k < bytes.count, bytes[k] == b else { return false }
+            k += 1
+            return true
+        }
+        let i = UInt8(ascii: "I"), v = UInt8(ascii: "V"), x = UInt8(ascii: "X")
+        while n >= 10 {
+            guard read(x) else { return false }
+            n -= 10
+        }
+        if n >= 9 {
+            guard read(i, x) else { return false }
+            n -= 9
+        }
+        if n >= 5 {
+            guard read(v) else { return false }
+            n -= 5
+        }
+        if n >= 4 {
+            guard read(i, v) else { return false }
+            n -= 4
+        }
+        while n >= 1 {
+            guard read(i) else { return false }
+            n -= 1
+        }
+        return k == bytes.count
     }
 
     static func string(_ value: Int) -> String {

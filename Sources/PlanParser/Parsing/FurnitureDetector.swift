@@ -57,14 +57,18 @@ struct FurnitureDetector {
         let tokens = source.tokens
         var isFurniture = [Bool](repeating: false, count: tokens.count)
         var pageNumbers: [Int] = []
-        for (i, t) in tokens.enumerated() {
-            if t.isRule {
-                isFurniture[i] = true
-            } else if t.keyword == .none,
-                (t.kind == .text && t.leadingTabs == 0 && isPageNumber(t) && !isWrappedYear(i)) || isPrintedPageFooter(t)
-            {
-                isFurniture[i] = true
-                pageNumbers.append(i)
+        source.storage.withUnsafeBufferPointer { buf in
+            for (i, t) in tokens.enumerated() {
+                if t.isRule {
+                    isFurniture[i] = true
+                } else if t.keyword == .none,
+                    (t.kind == .text && t.leadingTabs == 0 && t.line.count <= Self.maxPageNumberBytes && isPageNumber(t)
+                        && !isWrappedYear(i))
+                        || (Self.mayEndWithPageNumber(buf, t.line) && isPrintedPageFooter(t))
+                {
+                    isFurniture[i] = true
+                    pageNumbers.append(i)
+                }
             }
         }
         markRunningHeaders(tokens, pageNumbers: pageNumbers, &isFurniture)
@@ -82,6 +86,17 @@ struct FurnitureDetector {
         guard previous.count >= word.count else { return false }
         let tail = previous.suffix(word.count).withUnsafeBufferPointer { VietnameseText.lowercased($0) }
         return tail == word && (previous.count == word.count || previous[previous.endIndex - word.count - 1] == 0x20)
+    }
+
+    /// The longest line ``isPageNumber(_:)`` takes.
+    private static let maxPageNumberBytes = 24
+
+    /// Whether line `r` ends with a digit (or a space before one): what a printed footer
+    /// (``isPrintedPageFooter(_:)``) ends with. Read in place, so the other lines cost no slice.
+    private static func mayEndWithPageNumber(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int32>) -> Bool {
+        guard !r.isEmpty else { return false }
+        let last = buf[Int(r.upperBound) - 1]
+        return last &- 0x30 < 10 || last == 0x20
     }
 
     /// A browser's printed footer: the page's address, spaces, `2/3`
@@ -115,7 +130,7 @@ struct FurnitureDetector {
     /// `2`, `12`, `Trang 2`, `Trang 2/7`, `trang 2 / 7`, `- 3 -`, `2/7`, `Page 2 of 7`.
     func isPageNumber(_ t: LineToken) -> Bool {
         let bytes = source.bytes(t.line)
-        guard bytes.count <= 24 else { return false }
+        guard bytes.count <= Self.maxPageNumberBytes else { return false }
         // Every form has a number: a line without a digit is none (and costs no word list).
         guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         var words: [ArraySlice<UInt8>] = []

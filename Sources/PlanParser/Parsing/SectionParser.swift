@@ -81,20 +81,42 @@ struct SectionParser {
     /// within, when at least two in five long lines end close to it. Text with a line per
     /// paragraph has lines of every length and no such width.
     static func wrapWidth(_ source: TokenizedSource) -> Int? {
-        var widths: [Int] = []
+        // The widths are counted, not sorted: nearly all are below `cap`; the few wider ones
+        // are kept apart and sorted.
+        let cap = 512
+        var counts = [Int](repeating: 0, count: cap)
+        var wide: [Int] = []
+        var total = 0
         source.storage.withUnsafeBufferPointer { buf in
-            for t in source.tokens where t.kind != .tableRow {
-                // A line is never wider than its bytes: a shorter one need not be measured.
-                guard t.line.count >= 30 else { continue }
-                let w = DisplayColumns.width(UnsafeBufferPointer(rebasing: buf[Int(t.line.lowerBound)..<Int(t.line.upperBound)]))
-                if w >= 30 { widths.append(w) }
+            source.tokens.withUnsafeBufferPointer { tokens in
+                for t in tokens where t.kind != .tableRow {
+                    // A line is never wider than its bytes: a shorter one need not be measured.
+                    guard t.line.count >= 30 else { continue }
+                    let w = DisplayColumns.width(UnsafeBufferPointer(rebasing: buf[Int(t.line.lowerBound)..<Int(t.line.upperBound)]))
+                    guard w >= 30 else { continue }
+                    total += 1
+                    if w < cap { counts[w] += 1 } else { wide.append(w) }
+                }
             }
         }
-        guard widths.count >= 12 else { return nil }
-        widths.sort()
-        let width = widths[widths.count * 9 / 10]
-        let near = widths.filter { $0 >= width - wrapSlack(width) && $0 <= width }.count
-        return near * 5 >= widths.count * 2 ? width : nil
+        guard total >= 12 else { return nil }
+        wide.sort()
+        // The width at `rank` in ascending order.
+        func width(at rank: Int) -> Int {
+            var below = 0
+            for w in 0..<cap {
+                below += counts[w]
+                if below > rank { return w }
+            }
+            return wide[rank - below]
+        }
+        let width = width(at: total * 9 / 10)
+        let low = width - wrapSlack(width)
+        var near = wide.filter { $0 >= low && $0 <= width }.count
+        if low < cap {
+            for w in max(low, 0)..<min(width + 1, cap) { near += counts[w] }
+        }
+        return near * 5 >= total * 2 ? width : nil
     }
 
     /// How much shorter than the wrap width a wrapped line may be (the next word did not fit).
@@ -367,12 +389,21 @@ struct SectionParser {
         }
     }
 
+    /// Parts, groups, Roman and Arabic numbered headings and appendices: the kinds with titles
+    /// that read as headings (a switch, not an array literal made at every call).
+    private static func isHeadingKind(_ kind: Section.Kind) -> Bool {
+        switch kind {
+        case .part, .group, .roman, .arabic, .appendix: return true
+        default: return false
+        }
+    }
+
     /// The text a reference points at, for continuation checks, and whether it is a heading.
     private func withText<R>(of ref: TextRef, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> R) -> R {
         switch ref {
         case .title(let n):
             let node = builder.nodes[n]
-            let isHeading = [.part, .group, .roman, .arabic, .appendix].contains(node.kind) && node.title.count < 120
+            let isHeading = Self.isHeadingKind(node.kind) && node.title.count < 120
             return builder.withBytes(node.title) { body($0, isHeading) }
         case .paragraph(_, let p):
             return builder.withBytes(builder.paragraphs[p].text) { body($0, false) }
@@ -433,7 +464,7 @@ struct SectionParser {
     /// next line, right after it, is upper case too and no marker.
     private func continuesHeading(_ n: Int, with t: LineToken) -> Bool {
         let node = builder.nodes[n]
-        guard !t.afterBlank, [.part, .group, .roman, .arabic].contains(node.kind), node.fieldRole == nil,
+        guard !t.afterBlank, node.kind != .appendix, Self.isHeadingKind(node.kind), node.fieldRole == nil,
             !node.title.isEmpty, node.title.count < 200
         else { return false }
         let next = source.bytes(t.content)
@@ -627,6 +658,22 @@ struct SectionParser {
 
     /// `2.1.` → `2.1`, `c)` → `c`, `PHẦN II.` → `II`.
     static func number(fromMarker marker: String) -> String {
+        // Markers are ASCII but for `PHẦN`: in ASCII every byte is a character (a `\r\n` pair,
+        // the one exception, holds none of the bytes looked for), so the bytes give the same
+        // answer without the cost of breaking the text into characters.
+        var copy = marker
+        if let number = copy.withUTF8({ bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var lo = 0
+            if let space = bytes.lastIndex(of: 0x20) { lo = space + 1 }
+            var hi = bytes.count
+            while hi > lo, bytes[hi - 1] == UInt8(ascii: ".") || bytes[hi - 1] == UInt8(ascii: ")") || bytes[hi - 1] == UInt8(ascii: ":") {
+                hi -= 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
+        }) {
+            return number
+        }
         var s = Substring(marker)
         if let space = s.lastIndex(of: " ") { s = s[s.index(after: space)...] }
         while let last = s.last, last == "." || last == ")" || last == ":" { s = s.dropLast() }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Turns a run of table-row lines into a ``Table``: finds the header row and column roles,
 /// classifies rows (group, task, milestone) and merges page-break continuation rows into the
 /// rows they continue.
@@ -223,18 +231,21 @@ struct TableParser {
                 if lo < hi, buf[lo] == UInt8(ascii: "|") { lo += 1 }
                 if hi > lo, buf[hi - 1] == UInt8(ascii: "|") { hi -= 1 }
             }
+            // Each separator found with `memchr` (SIMD in libc), not byte by byte: rows of a
+            // Word table can be long.
             var start = lo
-            var i = lo
-            while i <= hi {
-                if i == hi || buf[i] == separator {
-                    var a = start
-                    var b = i
-                    while a < b, buf[a] == 0x20 { a += 1 }
-                    while b > a, buf[b - 1] == 0x20 { b -= 1 }
-                    flat.append(Int32(a)..<Int32(b))
-                    start = i + 1
+            while true {
+                var i = hi
+                if start < hi, let base = buf.baseAddress, let hit = memchr(base + start, Int32(separator), hi - start) {
+                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 }
-                i += 1
+                var a = start
+                var b = i
+                while a < b, buf[a] == 0x20 { a += 1 }
+                while b > a, buf[b - 1] == 0x20 { b -= 1 }
+                flat.append(Int32(a)..<Int32(b))
+                if i >= hi { break }
+                start = i + 1
             }
         }
     }
@@ -323,6 +334,9 @@ struct TableParser {
             firstRange = titleRange
             titleRange = titleRange.lowerBound..<titleRange.lowerBound
         }
+        // Both markers read below (`I. …`, `A.`, a bare `IV`) start with a capital A–Z: the
+        // other rows (most start with a number) need no strings.
+        guard builder.withBytes(firstRange, { $0.first.map { $0 &- UInt8(ascii: "A") < 26 } ?? false }) else { return nil }
         // A group row is rare: its two cells as strings.
         let first = builder.withBytes(firstRange) { String(decoding: $0, as: UTF8.self) }
         let titleCell = builder.withBytes(titleRange) { String(decoding: $0, as: UTF8.self) }

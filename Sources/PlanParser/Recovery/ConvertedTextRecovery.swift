@@ -381,6 +381,17 @@ enum DisplayColumns {
             let raw = UnsafeRawBufferPointer(u)
             let ones: UInt64 = 0x0101_0101_0101_0101
             let highs: UInt64 = 0x8080_8080_8080_8080
+            // Sixteen at a time first (the standard library's SIMD vectors, SSE2 compares); the
+            // masks are read as two words (each byte FF or 00), counted by a multiply.
+            typealias Block = SIMD16<UInt8>
+            while i + 16 <= n {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: Block.self)
+                let marks = unsafeBitCast(x & Block(repeating: 0xFE) .== Block(repeating: 0xCC), to: SIMD2<UInt64>.self)
+                if marks[0] | marks[1] != 0 { break }
+                let c = unsafeBitCast(x & Block(repeating: 0xC0) .== Block(repeating: 0x80), to: SIMD2<UInt64>.self)
+                w += 16 - Int((((c[0] & ones) &+ (c[1] & ones)) &* ones) &>> 56)
+                i += 16
+            }
             while i + 8 <= n {
                 let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 // A zero byte of `y` is a CC or CD byte.
