@@ -3,8 +3,9 @@
 #
 #   scripts/check-identical.sh REF_BINARY NEW_BINARY [FILE ...]
 #
-# Runs both builds of `extract` on every file under samples/ (text, Word, PDF, HTML), the seeds
-# in ../shared/seeds when present and any FILE given (e.g. the benchmark corpora), in each
+# Runs both builds of `extract` on every file under samples/ (text and converter output, Word,
+# PDF, HTML, the refused formats), the seeds in ../shared/seeds when present and any FILE given
+# (e.g. the benchmark corpora), in each
 # output format that parses the whole document (json, ndjson, csv, tasks-ndjson, html, ics,
 # --stats, outline, units, tables), and compares the outputs byte for byte. Exits 1 on the first
 # difference, naming the file and format.
@@ -12,7 +13,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 REF=$1 NEW=$2
 shift 2
-mapfile -t FILES < <(find samples -type f \( -name '*.txt' -o -name '*.docx' -o -name '*.odt' -o -name '*.pdf' -o -name '*.html' -o -name '*.htm' \) | sort)
+mapfile -t FILES < <(find samples -type f \( -name '*.txt' -o -name '*.text' -o -name '*.md' -o -name '*.tsv' -o -name '*.docx' \
+    -o -name '*.doc' -o -name '*.odt' -o -name '*.pdf' -o -name '*.html' -o -name '*.htm' -o -name '*.xlsx' -o -name '*.pptx' \) | sort)
 if [[ -d ../shared/seeds ]]; then FILES+=(../shared/seeds/*.txt); fi
 FILES+=("$@")
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
