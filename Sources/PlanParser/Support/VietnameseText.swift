@@ -123,6 +123,32 @@ enum VietnameseText {
         }
     }
 
+    /// Writes the UTF-8 encoding of `s` into `out` from `index` (room for four bytes), and
+    /// returns its length: ``appendUTF8(_:to:)`` for a buffer.
+    @inline(__always)
+    static func writeUTF8(_ s: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int {
+        switch s {
+        case 0..<0x80:
+            out[index] = UInt8(s)
+            return 1
+        case 0x80..<0x800:
+            out[index] = UInt8(0xC0 | (s >> 6))
+            out[index + 1] = UInt8(0x80 | (s & 0x3F))
+            return 2
+        case 0x800..<0x10000:
+            out[index] = UInt8(0xE0 | (s >> 12))
+            out[index + 1] = UInt8(0x80 | ((s >> 6) & 0x3F))
+            out[index + 2] = UInt8(0x80 | (s & 0x3F))
+            return 3
+        default:
+            out[index] = UInt8(0xF0 | (s >> 18))
+            out[index + 1] = UInt8(0x80 | ((s >> 12) & 0x3F))
+            out[index + 2] = UInt8(0x80 | ((s >> 6) & 0x3F))
+            out[index + 3] = UInt8(0x80 | (s & 0x3F))
+            return 4
+        }
+    }
+
     /// `bytes` lowercased, diacritics kept: `Đơn vị Chủ trì` → `đơn vị chủ trì`.
     static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         // Written in place, not appended byte by byte: lowercasing keeps every scalar's UTF-8
