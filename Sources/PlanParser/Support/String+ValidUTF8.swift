@@ -7,14 +7,17 @@ extension String {
     /// check it.
     init(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
         assert(String(decoding: bytes, as: UTF8.self).utf8.elementsEqual(bytes), "not valid UTF-8")
-        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
-            // The ASCII flag is the string's own (`String(decoding:)` sets it): an ASCII string
-            // compares and hashes on its bytes.
-            let span = unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: Self.isASCII(bytes))
-            self = String(copying: span)
-        } else {
-            self = String(decoding: bytes, as: UTF8.self)
-        }
+        // `UTF8Span` and the `unsafe` keyword came with Swift 6.2; older compilers validate.
+        #if compiler(>=6.2)
+            if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
+                // The ASCII flag is the string's own (`String(decoding:)` sets it): an ASCII
+                // string compares and hashes on its bytes.
+                let span = unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: Self.isASCII(bytes))
+                self = String(copying: span)
+                return
+            }
+        #endif
+        self = String(decoding: bytes, as: UTF8.self)
     }
 
     @inline(__always)
