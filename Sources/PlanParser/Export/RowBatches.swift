@@ -1,5 +1,13 @@
+#if compiler(>=6.2)
+    /// Writer types are named by the closures a side thread runs, so they must be sendable
+    /// as types (Swift 6.2 checks it).
+    typealias SideThreadType = SendableMetatype
+#else
+    typealias SideThreadType = Any
+#endif
+
 /// A writer whose buffer can be handed to a sink (``CSVWriter``, ``JSONWriter``).
-protocol BufferedWriter {
+protocol BufferedWriter: SideThreadType {
     /// Writes what is buffered to `sink` once it holds at least `threshold` bytes.
     mutating func flush(to sink: OutputSink, ifAbove threshold: Int) throws(OutputError)
 }
