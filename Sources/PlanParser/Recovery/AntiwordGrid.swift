@@ -98,8 +98,8 @@ enum AntiwordGrid {
                     // or not (Word's automatic numbering of the STT column, which antiword drops).
                     newRow = true
                 } else if texts[numberCol].isEmpty, startsSentence(texts[titleCol]),
-                    ended[titleCol] || (cells[titleCol].paragraphs.isEmpty && cells.contains { !$0.paragraphs.isEmpty })
-                        || (0..<columns).contains { $0 != numberCol && $0 != titleCol && ended[$0] && !texts[$0].isEmpty }
+                    ended[titleCol] || (cells[titleCol].paragraphs.isEmpty && cells.contains(where: { !$0.paragraphs.isEmpty }))
+                        || (0..<columns).contains(where: { $0 != numberCol && $0 != titleCol && ended[$0] && !texts[$0].isEmpty })
                 {
                     // A title starting again after its column had ended, after a milestone line
                     // without a title, or together with a column that had ended: the next task,
