@@ -43,6 +43,24 @@ import Testing
         }
     }
 
+    @Test func findPairOrTripleMatchesNaiveSearch() {
+        var random = Bytes()
+        let alphabet: [[UInt8]] = [[0x20], [0x20], [0x2D], [0x2D], [0x61], Array("ế".utf8), [0x0A]]
+        for _ in 0..<3000 {
+            let hay = random.line(from: alphabet, maxPieces: 60)
+            let from = hay.isEmpty ? 0 : random.next(hay.count)
+            let found = hay.withUnsafeBufferPointer { ByteSearch.findPairOrTriple(pair: 0x2D, triple: 0x20, in: $0, from: from) }
+            var expected: Int?
+            var i = from
+            while i < hay.count {
+                if i + 2 <= hay.count, hay[i] == 0x2D, hay[i + 1] == 0x2D { expected = i; break }
+                if i + 3 <= hay.count, hay[i..<(i + 3)].allSatisfy({ $0 == 0x20 }) { expected = i; break }
+                i += 1
+            }
+            #expect(found == expected, "\(hay) from \(from)")
+        }
+    }
+
     @Test func lineCleanerCollapsesSpacesAndSeesTabsAndPipes() {
         var random = Bytes()
         let alphabet: [[UInt8]] = [[0x20], [0x20], [0x20, 0x20], [0x09], [0x7C], [0x61], [0x62], Array("ế".utf8), [0x01]]
