@@ -98,6 +98,26 @@ enum ByteSearch {
         return nil
     }
 
+    /// The offset of the first ASCII digit in `hay` at or after `from`, or `hay.count`:
+    /// sixteen bytes at a time, then eight (most of a line is words).
+    static func firstDigit(in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard let base = hay.baseAddress else { return hay.count }
+        let n = hay.count
+        var i = from
+        while i &+ 16 <= n {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: Block.self)
+            if let lane = firstLane(x &- Block(repeating: 0x30) .< Block(repeating: 10)) { return i &+ lane }
+            i &+= 16
+        }
+        if i &+ 8 <= n {
+            let d = SWAR.digits(of: UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+            if d != 0 { return i &+ d.trailingZeroBitCount >> 3 }
+            i &+= 8
+        }
+        while i < n, hay[i] &- 0x30 >= 10 { i &+= 1 }
+        return i
+    }
+
     private typealias Block = SIMD16<UInt8>
 
     /// The first set lane of `m`, or `nil`. The mask is read as two words (each byte FF or 00):
