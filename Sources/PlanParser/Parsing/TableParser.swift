@@ -12,8 +12,17 @@
 struct TableParser {
     let source: TokenizedSource
     private var warnings: [Diagnostic] = []
-    /// Last group numeral seen per rank, and whether it repeated the one before.
-    private var lastGroups: [Int: (ordinal: Int, marker: String, repeated: Bool)] = [:]
+    /// Last group numeral seen per rank (1: `A.`, 2: `I.`). Two fields, not a dictionary of
+    /// tuples: each generic type a run first uses costs the runtime a metadata lookup by name.
+    private var lastLetterGroup: LastGroup?
+    private var lastRomanGroup: LastGroup?
+
+    /// A group numeral, and whether it repeated the one before.
+    private struct LastGroup {
+        var ordinal: Int
+        var marker: String
+        var repeated: Bool
+    }
 
     init(source: TokenizedSource) {
         self.source = source
@@ -369,15 +378,18 @@ struct TableParser {
     }
 
     private mutating func checkGroupSequence(_ group: GroupLabel, line: Int) {
-        if group.rank == 1 { lastGroups[2] = nil }  // a new A./B. group restarts I, II, …
-        let prev = lastGroups[group.rank]
-        lastGroups[group.rank] = (group.ordinal, group.marker, false)
+        func setLast(_ g: LastGroup) {
+            if group.rank == 1 { lastLetterGroup = g } else { lastRomanGroup = g }
+        }
+        if group.rank == 1 { lastRomanGroup = nil }  // a new A./B. group restarts I, II, …
+        let prev = group.rank == 1 ? lastLetterGroup : lastRomanGroup
+        setLast(LastGroup(ordinal: group.ordinal, marker: group.marker, repeated: false))
         guard let prev,
             let slip = NumberingSlip(previous: prev.ordinal, next: group.ordinal, previousRepeated: prev.repeated)
         else { return }
         let style: MarkerStyle = group.rank == 1 ? .upperLetter : .roman
         let expected = SectionParser.expectedMarker(style: style, marker: ".", ordinal: prev.ordinal)
-        if slip == .repeated { lastGroups[group.rank] = (group.ordinal, group.marker, true) }
+        if slip == .repeated { setLast(LastGroup(ordinal: group.ordinal, marker: group.marker, repeated: true)) }
         warnings.append(slip.diagnostic(line: line, what: "table group \(group.marker)", sameAs: "the previous group",
                                         previous: prev.marker, expected: expected))
     }
