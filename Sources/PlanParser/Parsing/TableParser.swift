@@ -129,7 +129,9 @@ struct TableParser {
         let tableLine = raw.first?.line ?? 0
         let tableEndLine = raw.last?.endLine ?? 0
         var kept = 0
-        var groupStack: [(rank: Int, heading: SectionHeading)] = []
+        // The open groups, outermost first (two arrays: the headings are the group path as is).
+        var groupRanks: [Int] = []
+        var groupHeadings: [SectionHeading] = []
         // Rows of one group share one path.
         var groupPath: Int32 = -1
         var lastTaskNumber: (group: Int32, path: [Int], marker: String)?
@@ -148,10 +150,14 @@ struct TableParser {
             let first = cell(row, numberCol)
             if (0..<width).allSatisfy({ cell(row, $0).isEmpty }) { continue }
             if let group = groupLabel(row, cells: cells, width: width, numberCol: numberCol, titleCol: titleCol, builder) {
-                while let top = groupStack.last, top.rank >= group.rank { groupStack.removeLast() }
+                while let top = groupRanks.last, top >= group.rank {
+                    groupRanks.removeLast()
+                    groupHeadings.removeLast()
+                }
                 checkGroupSequence(group, line: row.line)
-                groupStack.append((group.rank, group.heading))
-                builder.groupPaths.append(groupStack.map(\.heading))
+                groupRanks.append(group.rank)
+                groupHeadings.append(group.heading)
+                builder.groupPaths.append(groupHeadings)
                 groupPath = Int32(builder.groupPaths.count - 1)
                 row.kind = .group
                 row.groupPath = groupPath
