@@ -143,20 +143,26 @@ struct CitationExtractor {
 
     /// `Quyết định số 22/…`, `các Nghị định: số 107/…`, `Thông báo 08/…`.
     private func printedKind(_ s: UnsafeBufferPointer<UInt8>, before start: Int) -> String? {
+        // Lowercased in a temporary buffer, not an array. The window may start inside a
+        // character; those bytes are kept as they are, and no kind can match across them.
         let lo = max(0, start - 48)
-        var window = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: s[lo..<start]))
-        func dropSpaces() { while window.last == 0x20 || window.last == UInt8(ascii: ":") { window.removeLast() } }
-        dropSpaces()
-        if window.count >= Self.numberWord.count, window.suffix(Self.numberWord.count).elementsEqual(Self.numberWord) {
-            window.removeLast(Self.numberWord.count)
+        return VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: s[lo..<start])) { window -> String? in
+            var end = window.count
+            func endsWith(_ words: [UInt8]) -> Bool {
+                end >= words.count && UnsafeBufferPointer(rebasing: window[(end - words.count)..<end]).elementsEqual(words)
+            }
+            func dropSpaces() { while end > 0, window[end - 1] == 0x20 || window[end - 1] == UInt8(ascii: ":") { end -= 1 } }
             dropSpaces()
+            if endsWith(Self.numberWord) {
+                end -= Self.numberWord.count
+                dropSpaces()
+            }
+            for (words, canonical) in Self.kinds where endsWith(words) {
+                let k = end - words.count
+                if k == 0 || window[k - 1] == 0x20 || window[k - 1] == UInt8(ascii: "(") { return canonical }
+            }
+            return nil
         }
-        for (words, canonical) in Self.kinds where window.count >= words.count {
-            guard window.suffix(words.count).elementsEqual(words) else { continue }
-            let k = window.count - words.count
-            if k == 0 || window[k - 1] == 0x20 || window[k - 1] == UInt8(ascii: "(") { return canonical }
-        }
-        return nil
     }
 
     private func kindFromCode(_ number: UnsafeBufferPointer<UInt8>) -> String {
