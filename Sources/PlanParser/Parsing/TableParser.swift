@@ -101,7 +101,6 @@ struct TableParser {
         }
         flat = []
         func cell(_ row: RawRow, _ c: Int) -> Range<Int32> { cells[row.firstCell + c] }
-        func string(_ r: Range<Int32>) -> String { builder.withBytes(r) { String(decoding: $0, as: UTF8.self) } }
 
         var columns = (0..<width).map { _ in TableColumn(title: "", role: .other) }
         var headerIndex: Int?
@@ -109,7 +108,10 @@ struct TableParser {
             let roles = (0..<width).map { c in builder.withBytes(cell(raw[k], c), Self.role(ofHeader:)) }
             if roles.contains(.title), roles.filter({ $0 != .other }).count >= 3 {
                 headerIndex = k
-                columns = (0..<width).map { TableColumn(title: string(cell(raw[k], $0)), role: roles[$0]) }
+                for c in 0..<width {
+                    columns[c] = TableColumn(title: builder.withBytes(cell(raw[k], c)) { String(decoding: $0, as: UTF8.self) },
+                                             role: roles[c])
+                }
                 break
             }
         }
@@ -168,7 +170,7 @@ struct TableParser {
             row.groupPath = groupPath
             if let path = builder.withBytes(first, Self.rowNumber) {
                 row.kind = .task
-                let marker = string(first)
+                let marker = builder.withBytes(first) { String(decoding: $0, as: UTF8.self) }
                 if let prev = lastTaskNumber, prev.group == groupPath {
                     checkRowSequence(prev.path, path, prevMarker: prev.marker, marker: marker, line: row.line)
                 }
@@ -335,7 +337,7 @@ struct TableParser {
 
     /// `I. CÔNG TÁC …` in the first cell, `I` + title in the next cell, `A.`/`B.`.
     private func groupLabel(_ row: RawRow, cells flat: [Range<Int32>], width: Int, numberCol: Int, titleCol: Int,
-                            _ builder: SectionStore.Builder) -> GroupLabel? {
+                            _ builder: borrowing SectionStore.Builder) -> GroupLabel? {
         var firstRange = flat[row.firstCell + numberCol]
         var titleRange = flat[row.firstCell + titleCol]
         for c in 0..<width where c != numberCol && c != titleCol && !flat[row.firstCell + c].isEmpty { return nil }
@@ -418,7 +420,7 @@ struct TableParser {
     /// support or time cell of the row starts with an uppercase letter or a digit too (a row
     /// cut by a page break goes on in lower case, or has those cells empty).
     private func startsUnnumberedTask(_ row: RawRow, cells: [Range<Int32>], roles: [TableColumn.Role], titleCol: Int,
-                                      _ builder: SectionStore.Builder) -> Bool {
+                                      _ builder: borrowing SectionStore.Builder) -> Bool {
         guard titleCol < roles.count, !cells[row.firstCell + titleCol].isEmpty else { return false }
         func startsAnew(_ r: Range<Int32>) -> Bool {
             builder.withBytes(r) { b in
@@ -441,7 +443,7 @@ struct TableParser {
     /// A row with an empty first cell continues the row above (a page break cut it) when its
     /// text carries on mid-sentence; otherwise it is another milestone of the same task.
     private func isContinuation(_ row: RawRow, of prev: RawRow, cells: [Range<Int32>], width: Int, titleCol: Int,
-                                _ builder: SectionStore.Builder) -> Bool {
+                                _ builder: borrowing SectionStore.Builder) -> Bool {
         if titleCol < width, !cells[row.firstCell + titleCol].isEmpty { return true }
         var continuing = 0
         var fresh = 0
