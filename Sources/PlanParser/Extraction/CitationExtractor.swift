@@ -69,12 +69,12 @@ struct CitationExtractor {
     ].map { (Array($0.0.utf8), $0.1) }
 
     /// Document-type codes in numbers (`76/NQ-CP`) → kind; a number without one is an official letter.
-    private static let codes: [String: String] = [
-        "NQ": "Nghị quyết", "QĐ": "Quyết định", "KH": "Kế hoạch", "CT": "Chỉ thị", "TT": "Thông tư",
-        "TTLT": "Thông tư liên tịch", "NĐ": "Nghị định", "TB": "Thông báo", "BC": "Báo cáo", "CĐ": "Công điện",
-        "KL": "Kết luận", "CTr": "Chương trình", "TTr": "Tờ trình", "HD": "Hướng dẫn", "QC": "Quy chế",
-        "QyĐ": "Quy định", "ĐA": "Đề án", "L": "Luật", "PL": "Pháp lệnh",
-    ]
+    private static let codes: [([UInt8], String)] = [
+        ("NQ", "Nghị quyết"), ("QĐ", "Quyết định"), ("KH", "Kế hoạch"), ("CT", "Chỉ thị"), ("TT", "Thông tư"),
+        ("TTLT", "Thông tư liên tịch"), ("NĐ", "Nghị định"), ("TB", "Thông báo"), ("BC", "Báo cáo"), ("CĐ", "Công điện"),
+        ("KL", "Kết luận"), ("CTr", "Chương trình"), ("TTr", "Tờ trình"), ("HD", "Hướng dẫn"), ("QC", "Quy chế"),
+        ("QyĐ", "Quy định"), ("ĐA", "Đề án"), ("L", "Luật"), ("PL", "Pháp lệnh"),
+    ].map { (Array($0.0.utf8), $0.1) }
 
     // Words that end an issuer name (`của Chính phủ về …`).
     private static let issuerStops: [[UInt8]] = [
@@ -90,18 +90,9 @@ struct CitationExtractor {
     mutating func scan(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) {
         let n = line.count
         var i = 0
-        let raw = UnsafeRawBufferPointer(line)
-        while i < n {
-            // Eight bytes at a time while none is a digit: most of a line is words.
-            if i &+ 8 <= n, SWAR.digits(of: SWAR.load(raw, i)) == 0 {
-                i &+= 8
-                continue
-            }
-            let b = line[i]
-            guard b >= 0x30, b <= 0x39 else {
-                i += 1
-                continue
-            }
+        while true {
+            i = ByteSearch.firstDigit(in: line, from: i)
+            guard i < n else { break }
             if i > 0, isWordByte(line[i - 1]) {
                 while i < n, line[i] >= 0x30, line[i] <= 0x39 { i += 1 }
                 continue
@@ -133,7 +124,7 @@ struct CitationExtractor {
 
     private mutating func record(_ s: UnsafeBufferPointer<UInt8>, start: Int, end: Int, lineNumber: Int) {
         let number = String(decoding: UnsafeBufferPointer(rebasing: s[start..<end]), as: UTF8.self)
-        let kind = printedKind(s, before: start) ?? kindFromCode(number)
+        let kind = printedKind(s, before: start) ?? kindFromCode(UnsafeBufferPointer(rebasing: s[start..<end]))
         let key = TextKey(kind + "|" + number)
         guard let k = index[key] else {
             let (date, afterDate) = dateAfter(s, end)
@@ -152,28 +143,43 @@ struct CitationExtractor {
 
     /// `Quyết định số 22/…`, `các Nghị định: số 107/…`, `Thông báo 08/…`.
     private func printedKind(_ s: UnsafeBufferPointer<UInt8>, before start: Int) -> String? {
+        // Lowercased in a temporary buffer, not an array. The window may start inside a
+        // character; those bytes are kept as they are, and no kind can match across them.
         let lo = max(0, start - 48)
-        var window = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: s[lo..<start]))
-        func dropSpaces() { while window.last == 0x20 || window.last == UInt8(ascii: ":") { window.removeLast() } }
-        dropSpaces()
-        if window.count >= Self.numberWord.count, window.suffix(Self.numberWord.count).elementsEqual(Self.numberWord) {
-            window.removeLast(Self.numberWord.count)
+        return VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: s[lo..<start])) { window -> String? in
+            var end = window.count
+            func endsWith(_ words: [UInt8]) -> Bool {
+                end >= words.count && UnsafeBufferPointer(rebasing: window[(end - words.count)..<end]).elementsEqual(words)
+            }
+            func dropSpaces() { while end > 0, window[end - 1] == 0x20 || window[end - 1] == UInt8(ascii: ":") { end -= 1 } }
             dropSpaces()
+            if endsWith(Self.numberWord) {
+                end -= Self.numberWord.count
+                dropSpaces()
+            }
+            for (words, canonical) in Self.kinds where endsWith(words) {
+                let k = end - words.count
+                if k == 0 || window[k - 1] == 0x20 || window[k - 1] == UInt8(ascii: "(") { return canonical }
+            }
+            return nil
         }
-        for (words, canonical) in Self.kinds where window.count >= words.count {
-            guard window.suffix(words.count).elementsEqual(words) else { continue }
-            let k = window.count - words.count
-            if k == 0 || window[k - 1] == 0x20 || window[k - 1] == UInt8(ascii: "(") { return canonical }
-        }
-        return nil
     }
 
-    private func kindFromCode(_ number: String) -> String {
-        // The code is what follows the digits (and year): `NQ-CP`, `QĐ-UBND`, `KH/TU`.
-        var code = Substring(number)
-        while let f = code.first, f.isNumber || f == "/" || f == "-" { code = code.dropFirst() }
-        let first = code.prefix { $0 != "-" && $0 != "/" && $0 != "." }
-        return Self.codes[String(first)] ?? "Công văn"
+    private func kindFromCode(_ number: UnsafeBufferPointer<UInt8>) -> String {
+        // The code is what follows the digits (and year): `NQ-CP`, `QĐ-UBND`, `KH/TU`. A number
+        // is ASCII up to its code, which starts with a letter and whose separators are ASCII,
+        // so bytes split it as characters would.
+        var lo = 0
+        while lo < number.count, number[lo] &- 0x30 < 10 || number[lo] == UInt8(ascii: "/") || number[lo] == UInt8(ascii: "-") {
+            lo += 1
+        }
+        var hi = lo
+        while hi < number.count, number[hi] != UInt8(ascii: "-"), number[hi] != UInt8(ascii: "/"), number[hi] != UInt8(ascii: ".") {
+            hi += 1
+        }
+        let first = UnsafeBufferPointer(rebasing: number[lo..<hi])
+        for (code, kind) in Self.codes where code.elementsEqual(first) { return kind }
+        return "Công văn"
     }
 
     /// `ngày 15/7/2021`, `ngày 08 tháng 4 năm 2020` right after the number.

@@ -25,6 +25,33 @@ enum FieldLabel {
         var colon = -1
         var words = 1
         var i = lo
+        // Sixteen bytes at a time up to the first byte that ends the label (`:`) or rules it
+        // out, counting the spaces before it; that byte is then read below. The masks are read
+        // as two words (each byte FF or 00), not with `any`, which is not inlined.
+        typealias Block = SIMD16<UInt8>
+        while i &+ 16 <= limit {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: Block.self)
+            let stops = (x .== Block(repeating: UInt8(ascii: ":"))) .| (x &- Block(repeating: 0x30) .< Block(repeating: 10))
+                .| (x .== Block(repeating: UInt8(ascii: "("))) .| (x .== Block(repeating: UInt8(ascii: ".")))
+                .| (x .== Block(repeating: UInt8(ascii: ";")))
+            let s = unsafeBitCast(stops, to: SIMD2<UInt64>.self)
+            var spaces = unsafeBitCast(x .== Block(repeating: 0x20), to: SIMD2<UInt64>.self)
+            if s[0] | s[1] == 0 {
+                words &+= (spaces[0].nonzeroBitCount &+ spaces[1].nonzeroBitCount) >> 3
+                i &+= 16
+                continue
+            }
+            // Only the spaces before the first stop count.
+            if s[0] != 0 {
+                spaces[0] &= (1 << UInt64(s[0].trailingZeroBitCount)) &- 1
+                spaces[1] = 0
+            } else {
+                spaces[1] &= (1 << UInt64(s[1].trailingZeroBitCount)) &- 1
+            }
+            words &+= (spaces[0].nonzeroBitCount &+ spaces[1].nonzeroBitCount) >> 3
+            i &+= (s[0] != 0 ? s[0].trailingZeroBitCount : 64 &+ s[1].trailingZeroBitCount) >> 3
+            break
+        }
         while i < limit {
             let b = buf[i]
             if b == UInt8(ascii: ":") {

@@ -1,11 +1,23 @@
 /// Recognizes the line-start keywords that frame a document.
 enum KeywordMatcher {
-    private static let table: [(words: [UInt8], keyword: LineKeyword)] = [
-        (Array("số".utf8), .documentNumber),  // "number" (Số: 12/KH-UBND)
-        (Array("kính gửi".utf8), .addressee),  // "respectfully to" (addressee)
-        (Array("căn cứ".utf8), .basis),  // "pursuant to"
-        (Array("nơi nhận".utf8), .recipients),  // "recipients"
-        (Array("phụ lục".utf8), .appendix),  // "appendix"
+    /// A keyword's lowercase words. A struct, not a tuple: each generic type (an array of
+    /// tuples is one) costs the runtime a metadata lookup by name in every process.
+    private struct Entry {
+        var words: [UInt8]
+        var keyword: LineKeyword
+
+        init(_ words: String, _ keyword: LineKeyword) {
+            self.words = Array(words.utf8)
+            self.keyword = keyword
+        }
+    }
+
+    private static let table: [Entry] = [
+        Entry("số", .documentNumber),  // "number" (Số: 12/KH-UBND)
+        Entry("kính gửi", .addressee),  // "respectfully to" (addressee)
+        Entry("căn cứ", .basis),  // "pursuant to"
+        Entry("nơi nhận", .recipients),  // "recipients"
+        Entry("phụ lục", .appendix),  // "appendix"
     ]
 
     static func keyword(_ buf: UnsafeBufferPointer<UInt8>, from lo: Int, to hi: Int) -> LineKeyword {
@@ -23,7 +35,8 @@ enum KeywordMatcher {
     private static func match(_ folded: UnsafeBufferPointer<UInt8>, _ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int)
         -> LineKeyword
     {
-        for (words, keyword) in table where ByteSearch.hasPrefix(folded, words) {
+        for entry in table where ByteSearch.hasPrefix(folded, entry.words) {
+            let (words, keyword) = (entry.words, entry.keyword)
             let after = words.count
             let next: UInt8? = after < folded.count ? folded[after] : nil
             switch keyword {

@@ -177,7 +177,9 @@ struct FrameParser {
             }
         } else {
             // No kind line (a letter): the subject line (`V/v …`), or the line after the date.
-            frame.titleTokens = subjectTokens(stop: stop, after: [frame.numberToken, frame.placeDateTokens.last].compactMap { $0 }.max())
+            // Token indices are never negative: -1 stands for none (no array of optionals to build).
+            let afterNumber = max(frame.numberToken ?? -1, frame.placeDateTokens.last ?? -1)
+            frame.titleTokens = subjectTokens(stop: stop, after: afterNumber >= 0 ? afterNumber : nil)
             if frame.titleTokens.isEmpty, let portal = portalTitle(stop: stop) { frame.portalTitleToken = portal }
             last = max(last, frame.titleTokens.last ?? -1, frame.portalTitleToken ?? -1)
         }
@@ -193,10 +195,11 @@ struct FrameParser {
             }
             last = max(last, frame.addresseeListTokens.last ?? a)
         }
-        for i in [frame.numberToken, frame.placeDateTokens.last, frame.metadata.last?.token].compactMap({ $0 }) where i > last { last = i }
+        last = max(last, frame.numberToken ?? -1, frame.placeDateTokens.last ?? -1, frame.metadata.last?.token ?? -1)
         guard last >= 0 else { return }
         frame.header = 0..<(last + 1)
-        let firstItem = [frame.numberToken, frame.placeDateTokens.first, frame.kindToken].compactMap { $0 }.min() ?? 0
+        let firstSeen = min(frame.numberToken ?? .max, frame.placeDateTokens.first ?? .max, frame.kindToken ?? .max)
+        let firstItem = firstSeen == .max ? 0 : firstSeen
         for i in 0..<firstItem where isIssuerLine(tokens[i]) && metadata(tokens[i]) == nil { frame.issuerTokens.append(i) }
     }
 

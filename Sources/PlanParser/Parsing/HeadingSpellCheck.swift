@@ -42,7 +42,7 @@ enum HeadingSpellCheck {
         private var shapeIDs: [Int32] = []
         private var tones: [UInt8] = []
         private var shapeLengths: [Int] = []
-        private var shapesByKey: [ByteKey: Int32] = [:]
+        private var shapes = ByteInterner(capacity: 16)
 
         init(capacity: Int) {
             texts = ByteInterner(capacity: capacity)
@@ -92,13 +92,16 @@ enum HeadingSpellCheck {
                     i += n
                 }
             }
-            let key = ByteKey(shape)
-            let id = shapesByKey[key] ?? Int32(shapesByKey.count)
-            shapesByKey[key] = id
-            shapeIDs[f] = id
+            shapeIDs[f] = Int32(shape.withUnsafeBufferPointer { shapes.id(of: $0).id })
             tones[f] = tone
             shapeLengths[f] = scalars
         }
+    }
+
+    /// The most frequent form with a given shape before a given word, and its count.
+    private struct Frequent {
+        var form: Int32
+        var count: Int
     }
 
     static func check(_ store: SectionStore) -> [Diagnostic] {
@@ -165,30 +168,32 @@ enum HeadingSpellCheck {
                 start = end
             }
         }
-        // Frequent forms, keyed by shape and the next word: "cai" + "cách" → "cải".
-        var frequentByContext: [Int64: (form: Int32, count: Int)] = [:]
-        var followsFrequent = Set<Int32>()
-        func context(_ shape: Int32, _ next: Int32) -> Int64 { Int64(shape) << 32 | Int64(next) }
+        // Frequent forms, keyed by shape and the next word: "cai" + "cách" → "cải". Flags per
+        // form and a struct value, not sets and a tuple: each generic type a run first uses
+        // costs the runtime a metadata lookup by name, a fixed cost on every small plan.
+        var frequentByContext: [Int: Frequent] = [:]
+        var followsFrequent = [Bool](repeating: false, count: forms.counts.count)
+        func context(_ shape: Int32, _ next: Int32) -> Int { Int(shape) << 32 | Int(next) }
         eachPair { i in
             let w = words[i].form
             let c = forms.counts[Int(w)]
             guard c >= 3 else { return }
             let key = context(forms.shape(w), words[i + 1].form)
-            followsFrequent.insert(words[i + 1].form)
-            if c > frequentByContext[key]?.count ?? 0 { frequentByContext[key] = (w, c) }
+            followsFrequent[Int(words[i + 1].form)] = true
+            if c > frequentByContext[key]?.count ?? 0 { frequentByContext[key] = Frequent(form: w, count: c) }
         }
         guard !frequentByContext.isEmpty else { return [] }
         var warnings: [Diagnostic] = []
-        var reported = Set<Int32>()
+        var reported = [Bool](repeating: false, count: forms.counts.count)
         eachPair { i in
             let w = words[i].form
             let next = words[i + 1].form
             // The cheap tests first: most words are never given a shape.
-            guard forms.counts[Int(w)] == 1, followsFrequent.contains(next), !reported.contains(w),
+            guard forms.counts[Int(w)] == 1, followsFrequent[Int(next)], !reported[Int(w)],
                 forms.shapeLength(w) >= 2, let frequent = frequentByContext[context(forms.shape(w), next)],
                 frequent.form != w, forms.tone(frequent.form) != forms.tone(w)
             else { return }
-            reported.insert(w)
+            reported[Int(w)] = true
             let printed = String(decoding: headings.text[words[i].printed], as: UTF8.self)
             let phrase = forms.text(frequent.form) + " " + forms.text(next)
             warnings.append(Diagnostic(

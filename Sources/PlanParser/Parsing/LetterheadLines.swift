@@ -9,27 +9,39 @@ enum LetterheadLines {
         case number, kind, date, issuer, signer, title, other
     }
 
+    /// A metadata key's lowercase words. A struct, not a tuple: each generic type (an array
+    /// of tuples is one) costs the runtime a metadata lookup by name in every process.
+    struct MetaEntry {
+        var words: [UInt8]
+        var key: MetaKey
+
+        init(_ words: String, _ key: MetaKey) {
+            self.words = Array(words.utf8)
+            self.key = key
+        }
+    }
+
     /// Keys of a metadata block, lowercase; the first that matches decides.
-    static let metaKeys: [([UInt8], MetaKey)] = ([
-        ("số ký hiệu", .number),  // "reference number"
-        ("số hiệu", .number),  // "number"
-        ("ký hiệu", .number),  // "code"
-        ("loại văn bản", .kind),  // "document type"
-        ("thể loại", .kind),  // "category"
-        ("ngày ban hành", .date),  // "date of issue"
-        ("cơ quan ban hành", .issuer),  // "issuing body"
-        ("nơi ban hành", .issuer),  // "issuing body"
-        ("người ký", .signer),  // "signed by"
-        ("trích yếu", .title),  // "abstract"
-        ("lĩnh vực", .other),  // "field"
-        ("ngày hiệu lực", .other),  // "effective date"
-        ("ngày có hiệu lực", .other),  // "effective date"
-        ("tình trạng", .other),  // "status"
-        ("cấp ban hành", .other),  // "level"
-        ("chức vụ", .other),  // "position"
-        ("ngày đăng", .other),  // "posted on"
-        ("tệp đính kèm", .other),  // "attachment"
-    ] as [(String, MetaKey)]).map { (Array($0.0.utf8), $0.1) }
+    static let metaKeys: [MetaEntry] = [
+        MetaEntry("số ký hiệu", .number),  // "reference number"
+        MetaEntry("số hiệu", .number),  // "number"
+        MetaEntry("ký hiệu", .number),  // "code"
+        MetaEntry("loại văn bản", .kind),  // "document type"
+        MetaEntry("thể loại", .kind),  // "category"
+        MetaEntry("ngày ban hành", .date),  // "date of issue"
+        MetaEntry("cơ quan ban hành", .issuer),  // "issuing body"
+        MetaEntry("nơi ban hành", .issuer),  // "issuing body"
+        MetaEntry("người ký", .signer),  // "signed by"
+        MetaEntry("trích yếu", .title),  // "abstract"
+        MetaEntry("lĩnh vực", .other),  // "field"
+        MetaEntry("ngày hiệu lực", .other),  // "effective date"
+        MetaEntry("ngày có hiệu lực", .other),  // "effective date"
+        MetaEntry("tình trạng", .other),  // "status"
+        MetaEntry("cấp ban hành", .other),  // "level"
+        MetaEntry("chức vụ", .other),  // "position"
+        MetaEntry("ngày đăng", .other),  // "posted on"
+        MetaEntry("tệp đính kèm", .other),  // "attachment"
+    ]
 
     /// Document-type codes in a number (`12/KH-UBND`, `208-KH/TU`) → the kind as printed on a
     /// kind line. A number whose code names no kind (`3391/UBND-VX`) is an official letter's.
@@ -76,7 +88,8 @@ enum LetterheadLines {
 
     /// The metadata key a lowercased line (or first cell) starts with, and where its value starts.
     static func metaKey(_ lower: [UInt8]) -> (MetaKey, Int)? {
-        for (words, key) in metaKeys where lower.starts(with: words) {
+        for entry in metaKeys where lower.starts(with: entry.words) {
+            let (words, key) = (entry.words, entry.key)
             var j = words.count
             if j < lower.count, lower[j] != 0x20, lower[j] != UInt8(ascii: ":"), lower[j] != UInt8(ascii: "|"), lower[j] != 0x09 {
                 continue

@@ -35,12 +35,20 @@ struct SectionParser {
         case preamble(Int)
     }
 
+    /// A preamble paragraph while it is read, as bytes. A struct, not a tuple: each generic
+    /// type (an array of tuples is one) costs the runtime a metadata lookup by name per process.
+    private struct PreambleText {
+        var line: Int
+        var endLine: Int
+        var text: [UInt8]
+    }
+
     private let source: TokenizedSource
     private var builder: SectionStore.Builder
     private var nodes: [Node] = []
     private var roots: [Int32] = []
     private var stack: [Int] = []
-    private var preamble: [(line: Int, endLine: Int, text: [UInt8])] = []
+    private var preamble: [PreambleText] = []
     private var lastText: TextRef?
     private var tableRows: [Int] = []
     private var tableOwner: Int?
@@ -384,7 +392,7 @@ struct SectionParser {
             if t.number > builder.nodes[owner].endLine { builder.nodes[owner].endLine = t.number }
             lastText = .paragraph(owner, p)
         } else {
-            preamble.append((Int(t.number), Int(t.number), Array(source.bytes(content))))
+            preamble.append(PreambleText(line: Int(t.number), endLine: Int(t.number), text: Array(source.bytes(content))))
             lastText = .preamble(preamble.count - 1)
         }
     }

@@ -12,8 +12,17 @@
 struct TableParser {
     let source: TokenizedSource
     private var warnings: [Diagnostic] = []
-    /// Last group numeral seen per rank, and whether it repeated the one before.
-    private var lastGroups: [Int: (ordinal: Int, marker: String, repeated: Bool)] = [:]
+    /// Last group numeral seen per rank (1: `A.`, 2: `I.`). Two fields, not a dictionary of
+    /// tuples: each generic type a run first uses costs the runtime a metadata lookup by name.
+    private var lastLetterGroup: LastGroup?
+    private var lastRomanGroup: LastGroup?
+
+    /// A group numeral, and whether it repeated the one before.
+    private struct LastGroup {
+        var ordinal: Int
+        var marker: String
+        var repeated: Bool
+    }
 
     init(source: TokenizedSource) {
         self.source = source
@@ -92,7 +101,6 @@ struct TableParser {
         }
         flat = []
         func cell(_ row: RawRow, _ c: Int) -> Range<Int32> { cells[row.firstCell + c] }
-        func string(_ r: Range<Int32>) -> String { builder.withBytes(r) { String(decoding: $0, as: UTF8.self) } }
 
         var columns = (0..<width).map { _ in TableColumn(title: "", role: .other) }
         var headerIndex: Int?
@@ -100,7 +108,10 @@ struct TableParser {
             let roles = (0..<width).map { c in builder.withBytes(cell(raw[k], c), Self.role(ofHeader:)) }
             if roles.contains(.title), roles.filter({ $0 != .other }).count >= 3 {
                 headerIndex = k
-                columns = (0..<width).map { TableColumn(title: string(cell(raw[k], $0)), role: roles[$0]) }
+                for c in 0..<width {
+                    columns[c] = TableColumn(title: builder.withBytes(cell(raw[k], c)) { String(decoding: $0, as: UTF8.self) },
+                                             role: roles[c])
+                }
                 break
             }
         }
@@ -120,7 +131,9 @@ struct TableParser {
         let tableLine = raw.first?.line ?? 0
         let tableEndLine = raw.last?.endLine ?? 0
         var kept = 0
-        var groupStack: [(rank: Int, heading: SectionHeading)] = []
+        // The open groups, outermost first (two arrays: the headings are the group path as is).
+        var groupRanks: [Int] = []
+        var groupHeadings: [SectionHeading] = []
         // Rows of one group share one path.
         var groupPath: Int32 = -1
         var lastTaskNumber: (group: Int32, path: [Int], marker: String)?
@@ -139,10 +152,14 @@ struct TableParser {
             let first = cell(row, numberCol)
             if (0..<width).allSatisfy({ cell(row, $0).isEmpty }) { continue }
             if let group = groupLabel(row, cells: cells, width: width, numberCol: numberCol, titleCol: titleCol, builder) {
-                while let top = groupStack.last, top.rank >= group.rank { groupStack.removeLast() }
+                while let top = groupRanks.last, top >= group.rank {
+                    groupRanks.removeLast()
+                    groupHeadings.removeLast()
+                }
                 checkGroupSequence(group, line: row.line)
-                groupStack.append((group.rank, group.heading))
-                builder.groupPaths.append(groupStack.map(\.heading))
+                groupRanks.append(group.rank)
+                groupHeadings.append(group.heading)
+                builder.groupPaths.append(groupHeadings)
                 groupPath = Int32(builder.groupPaths.count - 1)
                 row.kind = .group
                 row.groupPath = groupPath
@@ -153,7 +170,7 @@ struct TableParser {
             row.groupPath = groupPath
             if let path = builder.withBytes(first, Self.rowNumber) {
                 row.kind = .task
-                let marker = string(first)
+                let marker = builder.withBytes(first) { String(decoding: $0, as: UTF8.self) }
                 if let prev = lastTaskNumber, prev.group == groupPath {
                     checkRowSequence(prev.path, path, prevMarker: prev.marker, marker: marker, line: row.line)
                 }
@@ -320,7 +337,7 @@ struct TableParser {
 
     /// `I. CÔNG TÁC …` in the first cell, `I` + title in the next cell, `A.`/`B.`.
     private func groupLabel(_ row: RawRow, cells flat: [Range<Int32>], width: Int, numberCol: Int, titleCol: Int,
-                            _ builder: SectionStore.Builder) -> GroupLabel? {
+                            _ builder: borrowing SectionStore.Builder) -> GroupLabel? {
         var firstRange = flat[row.firstCell + numberCol]
         var titleRange = flat[row.firstCell + titleCol]
         for c in 0..<width where c != numberCol && c != titleCol && !flat[row.firstCell + c].isEmpty { return nil }
@@ -369,15 +386,18 @@ struct TableParser {
     }
 
     private mutating func checkGroupSequence(_ group: GroupLabel, line: Int) {
-        if group.rank == 1 { lastGroups[2] = nil }  // a new A./B. group restarts I, II, …
-        let prev = lastGroups[group.rank]
-        lastGroups[group.rank] = (group.ordinal, group.marker, false)
+        func setLast(_ g: LastGroup) {
+            if group.rank == 1 { lastLetterGroup = g } else { lastRomanGroup = g }
+        }
+        if group.rank == 1 { lastRomanGroup = nil }  // a new A./B. group restarts I, II, …
+        let prev = group.rank == 1 ? lastLetterGroup : lastRomanGroup
+        setLast(LastGroup(ordinal: group.ordinal, marker: group.marker, repeated: false))
         guard let prev,
             let slip = NumberingSlip(previous: prev.ordinal, next: group.ordinal, previousRepeated: prev.repeated)
         else { return }
         let style: MarkerStyle = group.rank == 1 ? .upperLetter : .roman
         let expected = SectionParser.expectedMarker(style: style, marker: ".", ordinal: prev.ordinal)
-        if slip == .repeated { lastGroups[group.rank] = (group.ordinal, group.marker, true) }
+        if slip == .repeated { setLast(LastGroup(ordinal: group.ordinal, marker: group.marker, repeated: true)) }
         warnings.append(slip.diagnostic(line: line, what: "table group \(group.marker)", sameAs: "the previous group",
                                         previous: prev.marker, expected: expected))
     }
@@ -400,7 +420,7 @@ struct TableParser {
     /// support or time cell of the row starts with an uppercase letter or a digit too (a row
     /// cut by a page break goes on in lower case, or has those cells empty).
     private func startsUnnumberedTask(_ row: RawRow, cells: [Range<Int32>], roles: [TableColumn.Role], titleCol: Int,
-                                      _ builder: SectionStore.Builder) -> Bool {
+                                      _ builder: borrowing SectionStore.Builder) -> Bool {
         guard titleCol < roles.count, !cells[row.firstCell + titleCol].isEmpty else { return false }
         func startsAnew(_ r: Range<Int32>) -> Bool {
             builder.withBytes(r) { b in
@@ -423,7 +443,7 @@ struct TableParser {
     /// A row with an empty first cell continues the row above (a page break cut it) when its
     /// text carries on mid-sentence; otherwise it is another milestone of the same task.
     private func isContinuation(_ row: RawRow, of prev: RawRow, cells: [Range<Int32>], width: Int, titleCol: Int,
-                                _ builder: SectionStore.Builder) -> Bool {
+                                _ builder: borrowing SectionStore.Builder) -> Bool {
         if titleCol < width, !cells[row.firstCell + titleCol].isEmpty { return true }
         var continuing = 0
         var fresh = 0

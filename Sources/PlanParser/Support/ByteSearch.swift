@@ -44,43 +44,22 @@ enum ByteSearch {
         return true
     }
 
-    /// The offset of the first run of `count` (2 or 3) bytes equal to `byte` in `hay` at or
-    /// after `from`, or `nil`: eight positions at a time (each 8-byte word compared with itself
-    /// one and two bytes on), for bytes too common for `memchr` (three spaces, `--`).
+    /// The offset of the first run of `count` (1 to 3) bytes equal to `byte` in `hay` at or
+    /// after `from`, or `nil`: sixteen positions at a time, for bytes too common for `memchr`
+    /// (three spaces, `--`).
     static func findRun(of byte: UInt8, count: Int, in hay: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
-        guard let base = hay.baseAddress, count >= 1, count <= 3 else { return nil }
+        guard let base = hay.baseAddress, count >= 1, count <= 3, from >= 0 else { return nil }
         let n = hay.count
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let pattern = ones &* UInt64(byte)
-        @inline(__always) func equal(_ x: UInt64) -> UInt64 {
-            let y = x ^ pattern
-            return ~(((y & ~high) &+ ~high) | y) & high
-        }
-        @inline(__always) func load(_ at: Int) -> UInt64 {
-            UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self))
-        }
+        let pattern = Block(repeating: byte)
         var i = from
-        // Each word compared once: the run's later bytes are the same masks shifted down a
-        // byte or two, topped up from the next word (kept for the next round).
-        if i >= 0, i + 16 <= n {
-            var current = equal(load(i))
-            while i + 16 <= n {
-                let next = equal(load(i + 8))
-                var m = current
-                if count > 1 { m &= (current &>> 8) | (next &<< 56) }
-                if count > 2 { m &= (current &>> 16) | (next &<< 48) }
-                if m != 0 { return i + m.trailingZeroBitCount >> 3 }
-                current = next
-                i += 8
-            }
-        }
-        while i + 8 + count - 1 <= n {
-            var m = equal(load(i))
-            if count > 1 { m &= equal(load(i + 1)) }
-            if count > 2 { m &= equal(load(i + 2)) }
-            if m != 0 { return i + m.trailingZeroBitCount >> 3 }
-            i += 8
+        // Each block compared with itself one and two bytes on (unaligned loads are cheap).
+        while i &+ 16 &+ count &- 1 <= n {
+            let raw = UnsafeRawPointer(base + i)
+            var m = raw.loadUnaligned(as: Block.self) .== pattern
+            if count > 1 { m .&= raw.loadUnaligned(fromByteOffset: 1, as: Block.self) .== pattern }
+            if count > 2 { m .&= raw.loadUnaligned(fromByteOffset: 2, as: Block.self) .== pattern }
+            if let lane = firstLane(m) { return i &+ lane }
+            i &+= 16
         }
         while i + count <= n {
             var k = 0
@@ -97,39 +76,57 @@ enum ByteSearch {
     static func findPairOrTriple(pair: UInt8, triple: UInt8, in hay: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
         guard let base = hay.baseAddress, from >= 0 else { return nil }
         let n = hay.count
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let pairPattern = ones &* UInt64(pair)
-        let triplePattern = ones &* UInt64(triple)
-        @inline(__always) func equal(_ x: UInt64, _ pattern: UInt64) -> UInt64 {
-            let y = x ^ pattern
-            return ~(((y & ~high) &+ ~high) | y) & high
-        }
-        @inline(__always) func load(_ at: Int) -> UInt64 {
-            UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self))
-        }
+        let pairs = Block(repeating: pair)
+        let triples = Block(repeating: triple)
         var i = from
-        if i + 16 <= n {
-            var word = load(i)
-            var a = equal(word, pairPattern)
-            var b = equal(word, triplePattern)
-            while i + 16 <= n {
-                word = load(i + 8)
-                let nextA = equal(word, pairPattern)
-                let nextB = equal(word, triplePattern)
-                let m = (a & ((a &>> 8) | (nextA &<< 56)))
-                    | (b & ((b &>> 8) | (nextB &<< 56)) & ((b &>> 16) | (nextB &<< 48)))
-                if m != 0 { return i + m.trailingZeroBitCount >> 3 }
-                a = nextA
-                b = nextB
-                i += 8
-            }
+        // A run starts where a byte equals the next one and is `pair`, or is `triple` and the
+        // next equals the one after.
+        while i &+ 18 <= n {
+            let raw = UnsafeRawPointer(base + i)
+            let x = raw.loadUnaligned(as: Block.self)
+            let x1 = raw.loadUnaligned(fromByteOffset: 1, as: Block.self)
+            let x2 = raw.loadUnaligned(fromByteOffset: 2, as: Block.self)
+            let m = (x .== x1) .& ((x .== pairs) .| ((x .== triples) .& (x1 .== x2)))
+            if let lane = firstLane(m) { return i &+ lane }
+            i &+= 16
         }
         while i < n {
             if i + 1 < n, hay[i] == pair, hay[i + 1] == pair { return i }
             if i + 2 < n, hay[i] == triple, hay[i + 1] == triple, hay[i + 2] == triple { return i }
             i += 1
         }
+        return nil
+    }
+
+    /// The offset of the first ASCII digit in `hay` at or after `from`, or `hay.count`:
+    /// sixteen bytes at a time, then eight (most of a line is words).
+    static func firstDigit(in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard let base = hay.baseAddress else { return hay.count }
+        let n = hay.count
+        var i = from
+        while i &+ 16 <= n {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: Block.self)
+            if let lane = firstLane(x &- Block(repeating: 0x30) .< Block(repeating: 10)) { return i &+ lane }
+            i &+= 16
+        }
+        if i &+ 8 <= n {
+            let d = SWAR.digits(of: UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+            if d != 0 { return i &+ d.trailingZeroBitCount >> 3 }
+            i &+= 8
+        }
+        while i < n, hay[i] &- 0x30 >= 10 { i &+= 1 }
+        return i
+    }
+
+    private typealias Block = SIMD16<UInt8>
+
+    /// The first set lane of `m`, or `nil`. The mask is read as two words (each byte FF or 00):
+    /// the standard library's `any` is a reduction it does not inline here.
+    @inline(__always)
+    private static func firstLane(_ m: SIMDMask<SIMD16<Int8>>) -> Int? {
+        let w = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+        if w[0] != 0 { return w[0].trailingZeroBitCount >> 3 }
+        if w[1] != 0 { return 8 &+ w[1].trailingZeroBitCount >> 3 }
         return nil
     }
 
