@@ -161,7 +161,8 @@ enum ListSplitter {
             }
         }
         guard a < b else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+        // A String's own bytes, cut at ASCII marks and whole dashes: valid UTF-8, not checked again.
+        return String(validUTF8: UnsafeBufferPointer(rebasing: bytes[a..<b]))
     }
 
     @inline(__always)
