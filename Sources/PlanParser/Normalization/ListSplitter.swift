@@ -161,7 +161,8 @@ enum ListSplitter {
             }
         }
         guard a < b else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+        // A String's own bytes, cut at ASCII marks and whole dashes: valid UTF-8, not checked again.
+        return String(validUTF8: UnsafeBufferPointer(rebasing: bytes[a..<b]))
     }
 
     @inline(__always)
@@ -178,32 +179,58 @@ enum ListSplitter {
         guard k < bytes.count else { return false }
         let (first, _) = VietnameseText.scalar(in: bytes, at: k)
         let capitalized = VietnameseText.isUppercase(first)
+        // A lowercase word after a comma or colon starts no unit: nothing to read.
+        guard capitalized || afterAnd else { return false }
         // Lowercase the next few words: enough for the longest entry plus the word after.
-        var lower: [UInt8] = []
-        lower.reserveCapacity(40)
-        var words = 0
-        var j = k
-        while j < bytes.count, lower.count < 36 {
-            let (s, n) = VietnameseText.scalar(in: bytes, at: j)
-            if s == 0x20 {
-                words += 1
-                if words == 3 { break }
+        // At most 35 bytes and one more scalar (4 bytes): a buffer on the stack.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var length = 0
+            var words = 0
+            var j = k
+            while j < bytes.count, length < 36 {
+                let (s, n) = VietnameseText.scalar(in: bytes, at: j)
+                if s == 0x20 {
+                    words += 1
+                    if words == 3 { break }
+                }
+                // As `VietnameseText.appendUTF8` writes it.
+                let l = VietnameseText.lowercase(s)
+                switch l {
+                case 0..<0x80:
+                    buffer[length] = UInt8(l)
+                    length += 1
+                case 0x80..<0x800:
+                    buffer[length] = UInt8(0xC0 | (l >> 6))
+                    buffer[length + 1] = UInt8(0x80 | (l & 0x3F))
+                    length += 2
+                case 0x800..<0x10000:
+                    buffer[length] = UInt8(0xE0 | (l >> 12))
+                    buffer[length + 1] = UInt8(0x80 | ((l >> 6) & 0x3F))
+                    buffer[length + 2] = UInt8(0x80 | (l & 0x3F))
+                    length += 3
+                default:
+                    buffer[length] = UInt8(0xF0 | (l >> 18))
+                    buffer[length + 1] = UInt8(0x80 | ((l >> 12) & 0x3F))
+                    buffer[length + 2] = UInt8(0x80 | ((l >> 6) & 0x3F))
+                    buffer[length + 3] = UInt8(0x80 | (l & 0x3F))
+                    length += 4
+                }
+                j += n
             }
-            VietnameseText.appendUTF8(VietnameseText.lowercase(s), to: &lower)
-            j += n
+            let lower = UnsafeBufferPointer(rebasing: buffer[..<length])
+            for entry in notUnits where hasWordPrefix(lower, entry) { return false }
+            if capitalized {
+                for entry in unitWords where hasWordPrefix(lower, entry) { return true }
+            }
+            if afterAnd {
+                for entry in unitGroups where hasWordPrefix(lower, entry) { return true }
+            }
+            return false
         }
-        for entry in notUnits where hasWordPrefix(lower, entry) { return false }
-        if capitalized {
-            for entry in unitWords where hasWordPrefix(lower, entry) { return true }
-        }
-        if afterAnd {
-            for entry in unitGroups where hasWordPrefix(lower, entry) { return true }
-        }
-        return false
     }
 
     /// Whether `text` starts with the words `prefix`, ending at a word boundary.
-    private static func hasWordPrefix(_ text: [UInt8], _ prefix: [UInt8]) -> Bool {
+    private static func hasWordPrefix(_ text: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
         guard text.count >= prefix.count else { return false }
         for k in prefix.indices where text[k] != prefix[k] { return false }
         guard text.count > prefix.count else { return true }

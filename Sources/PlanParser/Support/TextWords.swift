@@ -32,7 +32,7 @@ struct TextWords {
 
     let bytes: [UInt8]
     let lower: [UInt8]
-    private(set) var tokens: [Token] = []
+    let tokens: [Token]
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
         self.init(text, tokenLimit: Int.max)
@@ -43,22 +43,31 @@ struct TextWords {
     /// for a reader that looks only at the start.
     init(_ text: UnsafeBufferPointer<UInt8>, tokenLimit: Int) {
         bytes = Array(text)
-        lower = VietnameseText.lowercased(text)
-        tokens.reserveCapacity(tokenLimit < text.count / 5 ? tokenLimit + 4 : text.count / 5 + 2)
-        var i = 0
-        var space = true
-        let n = text.count
-        while i < n, tokens.count < tokenLimit {
-            if Self.isSpace(text[i]) {
-                space = true
-                i += 1
-                continue
+        let lower = VietnameseText.lowercased(text)
+        self.lower = lower
+        // Every token holds at least one byte, so the text's length bounds their number: the
+        // tokens are written into scratch memory of that size (no capacity check per token)
+        // and copied once into an array of their exact count.
+        tokens = withUnsafeTemporaryAllocation(of: Token.self, capacity: max(text.count, 1)) { scratch in
+            lower.withUnsafeBufferPointer { lower in
+                var out = Writer(base: scratch.baseAddress!, lower: lower)
+                var i = 0
+                var space = true
+                let n = text.count
+                while i < n, out.count < tokenLimit {
+                    if Self.isSpace(text[i]) {
+                        space = true
+                        i += 1
+                        continue
+                    }
+                    var j = i
+                    while j < n, !Self.isSpace(text[j]) { j += 1 }
+                    Self.chunk(text, i, j, spaceBefore: space, into: &out)
+                    space = false
+                    i = j
+                }
+                return Array(UnsafeBufferPointer(start: scratch.baseAddress!, count: out.count))
             }
-            var j = i
-            while j < n, !Self.isSpace(text[j]) { j += 1 }
-            chunk(text, i, j, spaceBefore: space)
-            space = false
-            i = j
         }
     }
 
@@ -152,13 +161,27 @@ struct TextWords {
 
     // MARK: - Splitting
 
+    /// Where the splitter writes its tokens: memory with room for them all (see the initializer).
+    private struct Writer {
+        let base: UnsafeMutablePointer<Token>
+        /// The text's lowercase bytes, which the word hashes are taken on.
+        let lower: UnsafeBufferPointer<UInt8>
+        var count = 0
+
+        @inline(__always)
+        mutating func append(_ t: Token) {
+            (base + count).initialize(to: t)
+            count += 1
+        }
+    }
+
     /// Space, tab, line feed or carriage return: one compare and a bit test instead of four compares.
     @inline(__always)
     private static func isSpace(_ b: UInt8) -> Bool {
         b <= 0x20 && (0x1_0000_2600 as UInt64) >> b & 1 != 0
     }
 
-    private mutating func chunk(_ text: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, spaceBefore: Bool) {
+    private static func chunk(_ text: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, spaceBefore: Bool, into tokens: inout Writer) {
         var a = lo
         var b = hi
         var first = true
@@ -179,14 +202,17 @@ struct TextWords {
         // Punctuation at the end: . , ; : ) ” " ? ! … — found from the end, appended after the
         // words in text order (no array of its own: most words have none).
         let wordsEnd = trailingStart(text, a, b)
-        if a < wordsEnd { words(text, a, wordsEnd, spaceBefore: first && spaceBefore) }
+        if a < wordsEnd { words(text, a, wordsEnd, spaceBefore: first && spaceBefore, into: &tokens) }
         b = hi
         let firstTrailing = tokens.count
         while b > wordsEnd, let (kind, length) = Self.trailingPunctuation(text, a, b) {  // the same cuts
             tokens.append(Token(start: Int32(b - length), end: Int32(b), kind: kind))
             b -= length
         }
-        if tokens.count - firstTrailing > 1 { tokens[firstTrailing...].reverse() }
+        if tokens.count - firstTrailing > 1 {
+            var trailing = UnsafeMutableBufferPointer(start: tokens.base + firstTrailing, count: tokens.count - firstTrailing)
+            trailing.reverse()
+        }
     }
 
     /// `TP`, `TX`, `Tp`, `Tx`, `Tt`, `Q`, `P`: a place abbreviation written with a full stop.
@@ -200,7 +226,7 @@ struct TextWords {
 
     /// Where the punctuation at the end of `a..<b` starts.
     @inline(__always)
-    private func trailingStart(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Int {
+    private static func trailingStart(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Int {
         // Most runs end in an ASCII letter or digit, which no trailing mark ends in.
         if b > a {
             let last = text[b - 1]
@@ -239,7 +265,7 @@ struct TextWords {
     }
 
     /// One word, or words joined by a dash between lowercase letters.
-    private mutating func words(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, spaceBefore: Bool) {
+    private static func words(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, spaceBefore: Bool, into tokens: inout Writer) {
         var start = a
         var k = a
         let hasLower = Self.hasLowercase(text, a, b)
@@ -247,7 +273,7 @@ struct TextWords {
         if hasLower {
             while k < b {
                 if text[k] == UInt8(ascii: "-"), k > start, k + 1 < b {
-                    addWord(text, start, k, spaceBefore: space, hasLower: nil)
+                    addWord(text, start, k, spaceBefore: space, hasLower: nil, into: &tokens)
                     tokens.append(Token(start: Int32(k), end: Int32(k + 1), kind: .dash))
                     space = false
                     start = k + 1
@@ -257,11 +283,13 @@ struct TextWords {
         }
         // The whole run was scanned above: unless a dash cut it, whether the word has a
         // lowercase letter is known.
-        addWord(text, start, b, spaceBefore: space, hasLower: start == a ? hasLower : nil)
+        addWord(text, start, b, spaceBefore: space, hasLower: start == a ? hasLower : nil, into: &tokens)
     }
 
     /// - Parameter hasLower: whether `a..<b` holds a lowercase letter, when the caller knows.
-    private mutating func addWord(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, spaceBefore: Bool, hasLower: Bool?) {
+    private static func addWord(
+        _ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, spaceBefore: Bool, hasLower: Bool?, into tokens: inout Writer
+    ) {
         guard a < b else { return }
         var t = Token(start: Int32(a), end: Int32(b), kind: .word)
         t.spaceBefore = spaceBefore
@@ -280,7 +308,7 @@ struct TextWords {
         }
         if t.capitalized { t.allCaps = !(hasLower ?? Self.hasLowercase(text, a, b)) }
         if !isLetter, !t.numeric { t.kind = .other }
-        t.hash = lower.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[a..<b])) }
+        t.hash = Self.hash(UnsafeBufferPointer(rebasing: tokens.lower[a..<b]))
         tokens.append(t)
     }
 
