@@ -39,6 +39,11 @@ extension PlanDocument {
         try DocumentReaders.read(bytes, options: options).bytes
     }
 
+    /// Leads for prose tasks that state none, from the responsibilities the extractor found.
+    private static func inferLeads(_ tasks: inout [PlanTask], _ extractor: TaskExtractor, title: String?) {
+        LeadInference.infer(&tasks, from: extractor.responsibilities, heads: extractor.responsibilityHeads, documentTitle: title)
+    }
+
     /// Files larger than this are refused unless the caller raises the limit: 256 MiB, far
     /// above any real plan, low enough to stop a mistaken multi-gigabyte input early.
     public static let defaultMaxBytes = 256 << 20
@@ -112,13 +117,19 @@ extension PlanDocument {
         clock.lap("tasks")
         // 6. Prose tasks without a stated lead take one from the plan's responsibilities.
         var found = extractor.takeTasks()
-        let checked = early
-        let lost = SideThread.run({ checked ?? LostTableDetector.check(store, furniture: furniture) }, beside: {
-            LeadInference.infer(&found, from: extractor.responsibilities, heads: extractor.responsibilityHeads,
-                                documentTitle: header.title)
-        }, if: splitWalk)
+        let lost: [Diagnostic]
+        if splitWalk {
+            lost = SideThread.run({ LostTableDetector.check(store, furniture: furniture) }, beside: {
+                Self.inferLeads(&found, extractor, title: header.title)
+            })
+            clock.lap("lead inference and lost tables")
+        } else {
+            Self.inferLeads(&found, extractor, title: header.title)
+            clock.lap("lead inference")
+            lost = early ?? LostTableDetector.check(store, furniture: furniture)
+            if early == nil { clock.lap("lost tables") }
+        }
         warnings += lost
-        clock.lap("lead inference")
         let tasks = ReferenceAttacher(header.references).attach(to: consume found)  // not copied
         clock.lap("task references")
         return PlanDocument(
