@@ -7,6 +7,9 @@
 /// before looking (spaces, quotes, invisible format characters) and in which signs they take
 /// (full-width `＝＋－＠`, the minus sign U+2212), so the guard looks past all of those and takes
 /// all of them.
+///
+/// The buffer is a ``RawBytes`` object, as in ``JSONWriter``: a copy of a writer shares it, so a
+/// writer is made for one output and not copied.
 struct CSVWriter {
     private let out = RawBytes()
     /// A joined field is put together here before it is quoted (its quoting depends on all of it).
@@ -37,12 +40,6 @@ struct CSVWriter {
         out.removeAll()
     }
 
-    /// Appends what `other` wrote, and empties it.
-    mutating func append(_ other: CSVWriter) {
-        out.append(other.out.base, other.out.count)
-        other.out.removeAll()
-    }
-
     /// An empty line (between two tables in one output).
     mutating func lineBreak() {
         out.append(0x0D)
@@ -57,8 +54,7 @@ struct CSVWriter {
     // MARK: Fields one at a time
 
     mutating func field(_ value: String) {
-        var copy = value
-        copy.withUTF8 { field(utf8: $0) }
+        value.withUTF8Bytes { field(utf8: $0) }
     }
 
     /// `parts` joined by `separator` (`; `, ` > `), quoted and guarded as one field, without
@@ -69,8 +65,7 @@ struct CSVWriter {
         for p in parts {
             if !first { scratch.append(separator.utf8Start, separator.utf8CodeUnitCount) }
             first = false
-            var copy = text(p)
-            copy.withUTF8 { scratch.append($0) }
+            text(p).withUTF8Bytes { scratch.append($0) }
         }
         field(utf8: UnsafeBufferPointer(start: scratch.base, count: scratch.count))
     }
@@ -128,8 +123,7 @@ struct CSVWriter {
     /// Whether `value`, after leading spaces, quotes and format characters, starts with a sign
     /// a spreadsheet reads as the start of a formula.
     static func startsLikeFormula(_ value: String) -> Bool {
-        var copy = value
-        return copy.withUTF8 { startsLikeFormula(utf8: $0) }
+        value.withUTF8Bytes { startsLikeFormula(utf8: $0) }
     }
 
     /// ``startsLikeFormula(_:)`` on the UTF-8 bytes of a string.

@@ -127,8 +127,7 @@ struct JSONWriter {
         for p in parts {
             if !first { out.append(separator.utf8Start, separator.utf8CodeUnitCount) }
             first = false
-            var copy = text(p)
-            copy.withUTF8 { appendEscaped($0) }
+            text(p).withUTF8Bytes { appendEscaped($0) }
         }
         out.append(UInt8(ascii: "\""))
     }
