@@ -49,15 +49,6 @@ enum SideThread {
         return work.result!
     }
 
-    /// ``run(_:beside:)`` when `parallel`, else `main` and then `side`, both on this thread.
-    static func run<T>(_ side: @escaping @Sendable () -> T, beside main: () -> Void, if parallel: Bool) -> T {
-        guard parallel else {
-            main()
-            return side()
-        }
-        return run(side, beside: main)
-    }
-
     /// What the new thread runs, without its result type (a C function cannot be generic).
     private class AnyWork: @unchecked Sendable {
         func perform() {}
