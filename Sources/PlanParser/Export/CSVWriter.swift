@@ -74,7 +74,7 @@ struct CSVWriter {
     mutating func field(_ value: Int) {
         separate()
         if value < 0 { out.append(UInt8(ascii: "-")) }
-        appendDigits(value.magnitude, width: 1)
+        out.appendDecimal(value.magnitude)
     }
 
     /// A date as `YYYY-MM-DD` (``CalendarDate/iso``); an empty field for `nil`.
@@ -82,11 +82,11 @@ struct CSVWriter {
         guard let date else { return field(utf8: UnsafeBufferPointer(start: nil, count: 0)) }
         guard date.year >= 0, date.month >= 0, date.day >= 0 else { return field(date.iso) }
         separate()
-        appendDigits(UInt(date.year), width: 4)
+        out.appendDecimal(UInt(date.year), minimumDigits: 4)
         out.append(UInt8(ascii: "-"))
-        appendDigits(UInt(date.month), width: 2)
+        out.appendDecimal(UInt(date.month), minimumDigits: 2)
         out.append(UInt8(ascii: "-"))
-        appendDigits(UInt(date.day), width: 2)
+        out.appendDecimal(UInt(date.day), minimumDigits: 2)
     }
 
     /// Ends the row (CRLF).
@@ -99,25 +99,6 @@ struct CSVWriter {
     private mutating func separate() {
         if inRow { out.append(delimiter) }
         inRow = true
-    }
-
-    /// `value` in at least `width` digits, zero-padded.
-    private func appendDigits(_ value: UInt, width: Int) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { d in
-            var n = value
-            var k = 24
-            repeat {
-                k -= 1
-                d[k] = UInt8(0x30 + n % 10)
-                n /= 10
-            } while n > 0
-            while 24 - k < width {
-                k -= 1
-                d[k] = UInt8(ascii: "0")
-            }
-            out.append(d.baseAddress!.assumingMemoryBound(to: UInt8.self) + k, 24 - k)
-        }
     }
 
     /// Whether `value`, after leading spaces, quotes and format characters, starts with a sign

@@ -158,27 +158,13 @@ struct JSONWriter {
     mutating func date(_ d: CalendarDate?) {
         guard let d else { return null() }
         prepareValue()
-        out.reserve(12)
-        out.appendUnchecked(UInt8(ascii: "\""))
-        digits(d.year, 4)
-        out.appendUnchecked(UInt8(ascii: "-"))
-        digits(d.month, 2)
-        out.appendUnchecked(UInt8(ascii: "-"))
-        digits(d.day, 2)
-        out.appendUnchecked(UInt8(ascii: "\""))
-    }
-
-    /// `value` in exactly `width` digits (zero-padded), into reserved room.
-    @inline(__always)
-    private func digits(_ value: Int, _ width: Int) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        var v = value % (divisor * 10)
-        while divisor > 0 {
-            out.appendUnchecked(UInt8(0x30 + v / divisor))
-            v %= divisor
-            divisor /= 10
-        }
+        out.append(UInt8(ascii: "\""))
+        out.appendDecimal(UInt(clamping: d.year), minimumDigits: 4)
+        out.append(UInt8(ascii: "-"))
+        out.appendDecimal(UInt(clamping: d.month), minimumDigits: 2)
+        out.append(UInt8(ascii: "-"))
+        out.appendDecimal(UInt(clamping: d.day), minimumDigits: 2)
+        out.append(UInt8(ascii: "\""))
     }
 
     mutating func bool(_ v: Bool) {
@@ -384,20 +370,8 @@ struct JSONWriter {
             out.append(UInt8(0x30 + v))
             return
         }
-        // At most 20 digits and a sign: write them backwards into reserved room, then move.
-        out.reserve(21)
-        var n = v.magnitude
-        var digits = 0
-        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &scratch) { d in
-            repeat {
-                d[23 - digits] = UInt8(0x30 + n % 10)
-                n /= 10
-                digits += 1
-            } while n > 0
-            if v < 0 { out.appendUnchecked(UInt8(ascii: "-")) }
-            for k in (24 - digits)..<24 { out.appendUnchecked(d[k]) }
-        }
+        if v < 0 { out.append(UInt8(ascii: "-")) }
+        out.appendDecimal(v.magnitude)
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)

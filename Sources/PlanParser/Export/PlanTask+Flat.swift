@@ -1,22 +1,17 @@
 /// A task's fields as single texts, the way every flat output (task CSV, tasks NDJSON, XLSX,
 /// HTML) writes them: names, keys and products joined with `; `, the section path with ` > `.
 extension PlanTask {
-    /// The list separator of flat outputs.
-    static let listSeparator = listSeparatorBytes.description
+    /// The list separator of flat outputs, and the one between the headings of a section path
+    /// (the CSV and NDJSON writers join lists with them straight into their output).
     static let listSeparatorBytes: StaticString = "; "
-    /// Between the headings of a section path.
     static let pathSeparator: StaticString = " > "
 
-    var sectionText: String { section.joined(separator: Self.pathSeparator.description) }
-    var leadText: String { lead.map(\.name).joined(separator: Self.listSeparator) }
-    var leadKeysText: String { lead.map(\.key).joined(separator: Self.listSeparator) }
-    var supportText: String { support.map(\.name).joined(separator: Self.listSeparator) }
-    var supportKeysText: String { support.map(\.key).joined(separator: Self.listSeparator) }
-    var productsText: String { products.joined(separator: Self.listSeparator) }
-    var timeText: String { time.map(\.text).joined(separator: Self.listSeparator) }
-    var notesText: String { notes.joined(separator: Self.listSeparator) }
-    /// Citations with every field: `Quyết định 749/QĐ-TTg (2020-06-03; Thủ tướng Chính phủ; line 9)`.
-    var referencesText: String { references.map(\.flatText).joined(separator: Self.listSeparator) }
+    var leadText: String { joined(lead.map(\.name)) }
+    var supportText: String { joined(support.map(\.name)) }
+    var productsText: String { joined(products) }
+    var timeText: String { joined(time.map(\.text)) }
+
+    private func joined(_ texts: [String]) -> String { texts.joined(separator: Self.listSeparatorBytes.description) }
 
     /// The earliest start of the task's milestones.
     var earliestStart: CalendarDate? { time.compactMap(\.start).min() }

@@ -234,40 +234,28 @@ enum RomanNumeral {
         return total
     }
 
+    /// The numerals, largest first, as ``string(_:)`` writes them (up to 39).
+    private struct Numeral {
+        let value: Int
+        let text: StaticString
+    }
+    private static let numerals = [
+        Numeral(value: 10, text: "X"), Numeral(value: 9, text: "IX"), Numeral(value: 5, text: "V"),
+        Numeral(value: 4, text: "IV"), Numeral(value: 1, text: "I"),
+    ]
+
     /// Whether `bytes` are ``string(_:)`` of `value`, compared in place (no strings made: every
     /// Roman heading is checked).
     private static func isCanonical(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Int) -> Bool {
         var n = value
         var k = 0
-        /// Reads the numeral `a` (then `b`, unless 0) at `k`.
-        func read(_ a: UInt8, _ b: UInt8 = 0) -> Bool {
-            guard k < bytes.count, bytes[k] == a else { return false }
-            k += 1
-            guard b != 0 else { return true }
-            guard k < bytes.count, bytes[k] == b else { return false }
-            k += 1
-            return true
-        }
-        let i = UInt8(ascii: "I"), v = UInt8(ascii: "V"), x = UInt8(ascii: "X")
-        while n >= 10 {
-            guard read(x) else { return false }
-            n -= 10
-        }
-        if n >= 9 {
-            guard read(i, x) else { return false }
-            n -= 9
-        }
-        if n >= 5 {
-            guard read(v) else { return false }
-            n -= 5
-        }
-        if n >= 4 {
-            guard read(i, v) else { return false }
-            n -= 4
-        }
-        while n >= 1 {
-            guard read(i) else { return false }
-            n -= 1
+        for numeral in numerals {
+            let text = UnsafeBufferPointer(start: numeral.text.utf8Start, count: numeral.text.utf8CodeUnitCount)
+            while n >= numeral.value {
+                guard k + text.count <= bytes.count, bytes[k..<(k + text.count)].elementsEqual(text) else { return false }
+                k += text.count
+                n -= numeral.value
+            }
         }
         return k == bytes.count
     }
@@ -275,10 +263,10 @@ enum RomanNumeral {
     static func string(_ value: Int) -> String {
         var n = value
         var out = ""
-        for (v, s) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
-            while n >= v {
-                out += s
-                n -= v
+        for numeral in numerals {
+            while n >= numeral.value {
+                out += numeral.text.description
+                n -= numeral.value
             }
         }
         return out

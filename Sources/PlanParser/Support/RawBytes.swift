@@ -106,6 +106,27 @@ final class RawBytes {
         bytes.withUnsafeBufferPointer { append($0) }
     }
 
+    /// Appends `value` in decimal, zero-padded to at least `minimumDigits` (`2025`, `03`): the
+    /// digits are made backwards in a register-sized scratch and copied once.
+    func appendDecimal(_ value: UInt, minimumDigits: Int = 1) {
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &scratch) { d in
+            var n = value
+            var k = 24
+            repeat {
+                k -= 1
+                d[k] = UInt8(0x30 + n % 10)
+                n /= 10
+            } while n > 0
+            while 24 - k < min(minimumDigits, 24) {
+                k -= 1
+                d[k] = UInt8(ascii: "0")
+            }
+            reserve(24)
+            appendShortUnchecked(d.baseAddress!.assumingMemoryBound(to: UInt8.self) + k, 24 - k)
+        }
+    }
+
     var isEmpty: Bool { count == 0 }
 
     /// The bytes written so far.
