@@ -215,8 +215,7 @@ extension TaskExtractor {
     static func isCallToImplement(_ duty: String) -> Bool {
         // At most twelve words, split at ` `, `.`, `/` and `,` on the bytes (a duty is often a
         // long sentence: it is given up after the thirteenth word), each then lowercased.
-        var copy = duty
-        let words: [String]? = copy.withUTF8 { u in
+        let words: [String]? = duty.withUTF8Bytes { u in
             var words: [String] = []
             var i = 0
             while i < u.count {

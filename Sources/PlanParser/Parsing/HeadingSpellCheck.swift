@@ -117,7 +117,7 @@ enum HeadingSpellCheck {
             }
             for t in s.tables {
                 for r in t.rows where r.kind == .group && headings.lines.count < limit {
-                    if var g = r.group { g.withUTF8 { headings.add($0, line: r.line) } }
+                    r.group?.withUTF8Bytes { headings.add($0, line: r.line) }
                 }
             }
             for c in s.children where headings.lines.count < limit { visit(c) }

@@ -669,8 +669,7 @@ struct SectionParser {
         // Markers are ASCII but for `PHẦN`: in ASCII every byte is a character (a `\r\n` pair,
         // the one exception, holds none of the bytes looked for), so the bytes give the same
         // answer without the cost of breaking the text into characters.
-        var copy = marker
-        if let number = copy.withUTF8({ bytes -> String? in
+        if let number = marker.withUTF8Bytes({ bytes -> String? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             var lo = 0
             if let space = bytes.lastIndex(of: 0x20) { lo = space + 1 }

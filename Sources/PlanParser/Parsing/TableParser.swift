@@ -268,8 +268,7 @@ struct TableParser {
     }
 
     static func role(ofHeader cell: String) -> TableColumn.Role {
-        var copy = cell
-        return copy.withUTF8(role(ofHeader:))
+        cell.withUTF8Bytes(role(ofHeader:))
     }
 
     static func role(ofHeader cell: UnsafeBufferPointer<UInt8>) -> TableColumn.Role {
@@ -298,8 +297,7 @@ struct TableParser {
 
     /// `1`, `2.`, `1.1`, `3)` → the number's parts; nil for anything else.
     static func rowNumber(_ cell: String) -> [Int]? {
-        var copy = cell
-        return copy.withUTF8(rowNumber)
+        cell.withUTF8Bytes(rowNumber)
     }
 
     static func rowNumber(_ cell: UnsafeBufferPointer<UInt8>) -> [Int]? {
