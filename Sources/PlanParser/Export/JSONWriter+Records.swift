@@ -31,7 +31,7 @@ extension JSONWriter {
         key("tasks")
         beginArray()
         let tasks = d.tasks
-        elements(batches(tasks.count, of: 1024)) { w, i in w.task(tasks[i]) }  // by index: no copy of each record
+        elements(batches(tasks.count, of: RowBatches.size)) { w, i in w.task(tasks[i]) }  // by index: no copy of each record
         endArray()
         key("targets")
         beginArray()
@@ -76,7 +76,7 @@ extension JSONWriter {
     /// `0..<count` in runs of `size` (one run on one thread).
     private func batches(_ count: Int, of size: Int) -> [Range<Int>] {
         guard threads > 1 else { return [0..<count] }
-        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+        return RowBatches.batches(count, of: size)
     }
 
     /// The top-level sections in runs of about 8,000 source lines (one run on one thread).

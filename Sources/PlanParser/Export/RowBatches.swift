@@ -22,12 +22,17 @@ extension JSONWriter: BufferedWriter {}
 enum RowBatches {
     static let size = 1024
 
+    /// `0..<count` in consecutive runs of `size` (the last one shorter).
+    static func batches(_ count: Int, of size: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
     static func write<W: BufferedWriter>(
         count: Int, threads: Int, into writer: inout W, spare: W, to out: OutputSink,
         _ row: @escaping @Sendable (Int, inout W) -> Void
     ) throws(OutputError) {
         let alone = threads < 2 || count <= size
-        let batches = alone ? [0..<count] : stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+        let batches = alone ? [0..<count] : Self.batches(count, of: size)
         let side = SideThread.Handoff(spare)
         var failure: OutputError?
         SideThread.inPairs(
