@@ -20,22 +20,18 @@ enum SourceFile {
     /// - Throws: `fileNotFound`, `unreadable` (permission denied, is a directory, not a
     ///   regular file, I/O error) or `tooLarge`.
     static func contents(ofPath path: String, limit: Int, regularFileOnly: Bool = false) throws(PlanParseError) -> [UInt8] {
-        // O_NONBLOCK: opening a FIFO that nobody writes to must not hang the run; it is
-        // cleared again for reading.
+        // O_NONBLOCK: opening a FIFO that nobody writes to must not hang the run. It stays set:
+        // reading a regular file ignores it, and nothing else is read here.
         let fd = open(path, O_RDONLY | O_CLOEXEC | (regularFileOnly ? O_NONBLOCK : 0))
         guard fd >= 0 else { throw error(errno, path: path) }
         defer { close(fd) }
-        if regularFileOnly {
-            var info = stat()
-            guard fstat(fd, &info) == 0 else { throw error(errno, path: path) }
-            if info.st_mode & S_IFMT == S_IFDIR { throw error(EISDIR, path: path) }
-            guard info.st_mode & S_IFMT == S_IFREG else {
-                throw .unreadable(path: path, reason: "not a regular file")
-            }
-            let flags = fcntl(fd, F_GETFL)
-            if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw error(errno, path: path) }
+        if regularFileOnly, info.st_mode & S_IFMT != S_IFDIR, info.st_mode & S_IFMT != S_IFREG {
+            throw .unreadable(path: path, reason: "not a regular file")
         }
-        return try contents(ofDescriptor: fd, limit: limit, path: path)
+        // A file just opened is read from its start: no lseek (a folder walk opens thousands).
+        return try contents(ofDescriptor: fd, info: info, offset: 0, limit: limit, path: path)
     }
 
     /// The bytes of standard input, read up to the limit.
@@ -47,11 +43,18 @@ enum SourceFile {
     static func contents(ofDescriptor fd: Int32, limit: Int, path: String) throws(PlanParseError) -> [UInt8] {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw error(errno, path: path) }
+        let offset = info.st_mode & S_IFMT == S_IFREG ? max(0, Int(lseek(fd, 0, SEEK_CUR))) : 0
+        return try contents(ofDescriptor: fd, info: info, offset: offset, limit: limit, path: path)
+    }
+
+    /// The bytes from `offset` to the end of `fd`, whose `fstat` is `info`.
+    private static func contents(ofDescriptor fd: Int32, info: stat, offset: Int, limit: Int, path: String)
+        throws(PlanParseError) -> [UInt8]
+    {
         // open(2) accepts a directory for reading; only read(2) would fail, with EISDIR.
         if info.st_mode & S_IFMT == S_IFDIR { throw error(EISDIR, path: path) }
         let cap = limit + 1  // never read more than this: one byte past the limit tells "too large"
         if info.st_mode & S_IFMT == S_IFREG {
-            let offset = max(0, Int(lseek(fd, 0, SEEK_CUR)))
             let size = max(0, Int(info.st_size) - offset)
             guard size <= limit else { throw .tooLarge(byteCount: size, limit: limit) }
             // One spare byte so that the read which sees end of file needs no growth.
