@@ -266,29 +266,52 @@ struct TextWords {
 
     /// One word, or words joined by a dash between lowercase letters.
     private static func words(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, spaceBefore: Bool, into tokens: inout Writer) {
-        var start = a
-        var k = a
-        let hasLower = Self.hasLowercase(text, a, b)
-        var space = spaceBefore
-        if hasLower {
-            while k < b {
-                if text[k] == UInt8(ascii: "-"), k > start, k + 1 < b {
-                    addWord(text, start, k, spaceBefore: space, hasLower: nil, into: &tokens)
-                    tokens.append(Token(start: Int32(k), end: Int32(k + 1), kind: .dash))
-                    space = false
-                    start = k + 1
-                }
-                k += 1
+        // One pass over the run for what most runs need: whether it holds a lowercase letter
+        // (scalar by scalar, as ``hasLowercase(_:_:_:)`` reads it), whether a dash could cut it,
+        // and the hash of its lowercase bytes. Only a run that is cut goes word by word.
+        let lower = tokens.lower
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hasLower = false
+        var cut = false
+        var nextScalar = a
+        var i = a
+        while i < b {
+            let c = text[i]
+            h = (h ^ UInt64(lower[i])) &* 0x100_0000_01B3
+            if c == UInt8(ascii: "-"), i > a, i + 1 < b { cut = true }
+            if !hasLower, i == nextScalar {
+                let (isLower, n) = lowercaseScalar(text, at: i)
+                hasLower = isLower
+                nextScalar = i + n
             }
+            i += 1
         }
-        // The whole run was scanned above: unless a dash cut it, whether the word has a
-        // lowercase letter is known.
-        addWord(text, start, b, spaceBefore: space, hasLower: start == a ? hasLower : nil, into: &tokens)
+        guard hasLower, cut else {
+            addWord(text, a, b, spaceBefore: spaceBefore, hasLower: hasLower, hash: h, into: &tokens)
+            return
+        }
+        var start = a
+        var space = spaceBefore
+        var k = a
+        while k < b {
+            if text[k] == UInt8(ascii: "-"), k > start, k + 1 < b {
+                addWord(text, start, k, spaceBefore: space, hasLower: nil, hash: nil, into: &tokens)
+                tokens.append(Token(start: Int32(k), end: Int32(k + 1), kind: .dash))
+                space = false
+                start = k + 1
+            }
+            k += 1
+        }
+        addWord(text, start, b, spaceBefore: space, hasLower: nil, hash: nil, into: &tokens)
     }
 
-    /// - Parameter hasLower: whether `a..<b` holds a lowercase letter, when the caller knows.
+    /// - Parameters:
+    ///   - hasLower: whether `a..<b` holds a lowercase letter, when the caller knows.
+    ///   - hash: the hash of `a..<b`'s lowercase bytes, when the caller made it.
+    @inline(__always)
     private static func addWord(
-        _ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, spaceBefore: Bool, hasLower: Bool?, into tokens: inout Writer
+        _ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, spaceBefore: Bool, hasLower: Bool?, hash: UInt64?,
+        into tokens: inout Writer
     ) {
         guard a < b else { return }
         var t = Token(start: Int32(a), end: Int32(b), kind: .word)
@@ -308,7 +331,7 @@ struct TextWords {
         }
         if t.capitalized { t.allCaps = !(hasLower ?? Self.hasLowercase(text, a, b)) }
         if !isLetter, !t.numeric { t.kind = .other }
-        t.hash = Self.hash(UnsafeBufferPointer(rebasing: tokens.lower[a..<b]))
+        t.hash = hash ?? Self.hash(UnsafeBufferPointer(rebasing: tokens.lower[a..<b]))
         tokens.append(t)
     }
 
