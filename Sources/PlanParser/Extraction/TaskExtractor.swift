@@ -563,11 +563,12 @@ struct TaskExtractor {
     /// their id (8 bytes each, for a moment), and only runs of equal hashes are compared.
     static func makeIDsUnique(_ tasks: inout [PlanTask]) {
         // 32 bits of hash over 32 bits of index, one word a task: sorted, equal hashes are runs
-        // in document order (a collision only makes a run longer; ids are compared in it).
+        // in document order (a collision only makes a run longer; ids are compared in it). The
+        // hash is FNV-1a of the id's bytes: any hash gives the same ids, and this one is cheap.
         var order: [UInt64] = []
         order.reserveCapacity(tasks.count)
         for i in tasks.indices {
-            let hash = UInt32(truncatingIfNeeded: TextKey(tasks[i].id).hashValue)
+            let hash = UInt32(truncatingIfNeeded: tasks[i].id.withUTF8Bytes { TextWords.hash($0) })
             order.append(UInt64(hash) << 32 | UInt64(UInt32(i)))
         }
         Self.heapSort(&order)
@@ -576,14 +577,26 @@ struct TaskExtractor {
             var end = start + 1
             while end < order.count, order[end] >> 32 == order[start] >> 32 { end += 1 }
             if end - start > 1 {
-                // In document order; equal ids get ~2, ~3 … after the first.
-                var seen: [TextKey: Int] = [:]
-                for k in start..<end {
+                // In document order; equal ids get ~2, ~3 … after the first. A run is mostly one
+                // id again and again (a document pasted twice): counted without a table while
+                // the ids equal the first.
+                let first = TextKey(tasks[Int(order[start] & 0xFFFF_FFFF)].id)
+                var k = start + 1
+                while k < end {
                     let i = Int(order[k] & 0xFFFF_FFFF)
-                    let key = TextKey(tasks[i].id)
-                    let count = (seen[key] ?? 0) + 1
-                    seen[key] = count
-                    if count > 1 { tasks[i].id += "~\(count)" }
+                    guard TextKey(tasks[i].id) == first else { break }
+                    tasks[i].id += "~" + String(k - start + 1)
+                    k += 1
+                }
+                if k < end {
+                    var seen: [TextKey: Int] = [first: k - start]
+                    for k in k..<end {
+                        let i = Int(order[k] & 0xFFFF_FFFF)
+                        let key = TextKey(tasks[i].id)
+                        let count = (seen[key] ?? 0) + 1
+                        seen[key] = count
+                        if count > 1 { tasks[i].id += "~" + String(count) }
+                    }
                 }
             }
             start = end
