@@ -394,22 +394,31 @@ struct Phrase {
     init(_ text: String) {
         var parts: [Part] = []
         var words = 0
-        for piece in text.utf8.split(separator: 0x20) {
-            var w = Array(piece)
-            var trailingComma = false
-            if w.last == UInt8(ascii: ",") {
-                w.removeLast()
-                trailingComma = true
+        text.withUTF8Bytes { u in
+            var i = 0
+            while i < u.count {
+                if u[i] == 0x20 {
+                    i += 1
+                    continue
+                }
+                var end = i
+                while end < u.count, u[end] != 0x20 { end += 1 }
+                let next = end
+                // A trailing comma is a separator after the word.
+                let trailingComma = u[end - 1] == UInt8(ascii: ",")
+                if trailingComma { end -= 1 }
+                let w = UnsafeBufferPointer(rebasing: u[i..<end])
+                i = next
+                if w.count == 1 && (w[0] == UInt8(ascii: "-") || w[0] == UInt8(ascii: ",")) || w.elementsEqual(Phrase.enDash) {
+                    parts.append(.separator)
+                    continue
+                }
+                if !w.isEmpty {
+                    parts.append(.word(Phrase.spellings(of: Array(w))))
+                    words += 1
+                }
+                if trailingComma { parts.append(.separator) }
             }
-            if w == [UInt8(ascii: "-")] || w == Phrase.enDash || w == [UInt8(ascii: ",")] {
-                parts.append(.separator)
-                continue
-            }
-            if !w.isEmpty {
-                parts.append(.word(Phrase.spellings(of: w)))
-                words += 1
-            }
-            if trailingComma { parts.append(.separator) }
         }
         self.parts = parts
         wordCount = words
@@ -419,12 +428,19 @@ struct Phrase {
 
     /// A word and its old tone placement (`hóa` / `hoá`, `ủy` / `uỷ`, `thủy` / `thuỷ`).
     static func spellings(of word: [UInt8]) -> [[UInt8]] {
+        guard word.first != UInt8(ascii: "q") else { return [word] }
         var result = [word]
-        guard word.first != UInt8(ascii: "q") else { return result }
-        for (new, old) in tonePairs where word.count >= new.count && word.suffix(new.count).elementsEqual(new) {
-            result.append(Array(word.dropLast(new.count)) + old)
+        for (new, old) in tonePairs where word.count >= new.count && hasSuffix(word, new) {
+            result.append(Array(word[0..<(word.count - new.count)]) + old)
         }
         return result
+    }
+
+    @inline(__always)
+    private static func hasSuffix(_ word: [UInt8], _ suffix: [UInt8]) -> Bool {
+        let start = word.count - suffix.count
+        for k in 0..<suffix.count where word[start + k] != suffix[k] { return false }
+        return true
     }
 
     private static let tonePairs: [([UInt8], [UInt8])] = [
