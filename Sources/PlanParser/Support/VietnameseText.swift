@@ -7,12 +7,12 @@ enum VietnameseText {
     // Base letters (lowercase ASCII, or "." for a non-letter) for the three blocks where
     // Vietnamese letters live. Generated from Unicode's canonical decompositions; `đ`/`Đ`
     // (which do not decompose) map to "d".
-    private static let latin1AndExtendedA = Array(
+    // Static strings, not arrays: a constant in the binary is read without the once-token a
+    // lazily made array is asked through at every use (every letter of a text is looked up).
+    private static let latin1AndExtendedA: StaticString =
         "aaaaaa.ceeeeiiii.nooooo..uuuuy..aaaaaa.ceeeeiiii.nooooo..uuuuy.yaaaaaaccccccccddddeeeeeeeeeegggggggghh..iiiiiiiii...jjkk.llllll....nnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz."
-            .utf8)
-    private static let latinExtendedAdditional = Array(
+    private static let latinExtendedAdditional: StaticString =
         "aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy"
-            .utf8)
 
     /// Decodes the scalar starting at `index` of valid UTF-8 `bytes`.
     /// - Returns: the scalar value and its length in bytes (1 for a stray continuation byte).
@@ -93,11 +93,11 @@ enum VietnameseText {
         case 0x41...0x5A: return UInt8(s + 0x20)
         case 0x61...0x7A: return UInt8(s)
         case 0xC0...0x17F:
-            let b = latin1AndExtendedA[Int(s - 0xC0)]
+            let b = latin1AndExtendedA.utf8Start[Int(s - 0xC0)]
             return b == UInt8(ascii: ".") ? nil : b
         case 0x1A0, 0x1A1: return UInt8(ascii: "o")
         case 0x1AF, 0x1B0: return UInt8(ascii: "u")
-        case 0x1EA0...0x1EF9: return latinExtendedAdditional[Int(s - 0x1EA0)]
+        case 0x1EA0...0x1EF9: return latinExtendedAdditional.utf8Start[Int(s - 0x1EA0)]
         default: return nil
         }
     }
