@@ -270,7 +270,9 @@ struct AssignmentReader {
     }
 
     private func hasBoilerplate(_ c: Range<Int>) -> Bool {
-        for i in c where words[i].kind == .word && AssignmentFrames.boilerplate.longestMatch(in: words, at: i) != nil {
+        // The table in a local: a static is asked through its once-token at every use.
+        let boilerplate = AssignmentFrames.boilerplate
+        for i in c where words[i].kind == .word && boilerplate.longestMatch(in: words, at: i) != nil {
             return true
         }
         return false

@@ -82,6 +82,7 @@ enum ResponsibilityAreas {
     /// The areas of tokens `range` of `words` (a duty as the assignment reader read it).
     static func areas(in words: TextWords, _ range: Range<Int>) -> [String] {
         let count = range.upperBound
+        let introducers = Self.introducers
         var found: [String] = []
         var seen: Set<String> = []
         func add(_ a: Int, _ b: Int) {
@@ -185,6 +186,9 @@ enum ResponsibilityAreas {
 
     /// Where an area that starts at `i` ends.
     private static func areaEnd(_ words: TextWords, from i: Int, limit: Int) -> Int {
+        // The tables in locals: a static is asked through its once-token at every use.
+        let enders = Self.enders
+        let introducers = Self.introducers
         var k = i
         while k < limit {
             let t = words[k]
