@@ -43,17 +43,20 @@ struct TextWords {
     /// for a reader that looks only at the start.
     init(_ text: UnsafeBufferPointer<UInt8>, tokenLimit: Int) {
         bytes = Array(text)
-        let lower = VietnameseText.lowercased(text)
-        self.lower = lower
+        // The lowercase bytes are written as the words are split: a copy of the text whose
+        // letters are lowered in place, each scalar in the bytes it had (see
+        // ``VietnameseText/lowercased(_:)``). Spaces and the punctuation split off are no letters.
+        var lower = bytes
+        var whole = false
+        let n = text.count
         // Every token holds at least one byte, so the text's length bounds their number: the
         // tokens are written into scratch memory of that size (no capacity check per token)
         // and copied once into an array of their exact count.
-        tokens = withUnsafeTemporaryAllocation(of: Token.self, capacity: max(text.count, 1)) { scratch in
-            lower.withUnsafeBufferPointer { lower in
+        var tokens = withUnsafeTemporaryAllocation(of: Token.self, capacity: max(n, 1)) { scratch in
+            lower.withUnsafeMutableBufferPointer { lower in
                 var out = Writer(base: scratch.baseAddress!, lower: lower)
                 var i = 0
                 var space = true
-                let n = text.count
                 while i < n, out.count < tokenLimit {
                     if Self.isSpace(text[i]) {
                         space = true
@@ -66,9 +69,32 @@ struct TextWords {
                     space = false
                     i = j
                 }
+                whole = out.lowered && Self.lowerRest(text, from: i, into: lower)
                 return Array(UnsafeBufferPointer(start: scratch.baseAddress!, count: out.count))
             }
         }
+        if !whole {
+            // Bytes that are no valid UTF-8: the text lowered as ``VietnameseText/lowercased(_:)``
+            // lowers it, and the words hashed on that.
+            lower = VietnameseText.lowercased(text)
+            lower.withUnsafeBufferPointer { lower in
+                for k in tokens.indices where tokens[k].kind == .word || tokens[k].hash != 0 {
+                    tokens[k].hash = Self.hash(UnsafeBufferPointer(rebasing: lower[Int(tokens[k].start)..<Int(tokens[k].end)]))
+                }
+            }
+        }
+        self.lower = lower
+        self.tokens = tokens
+    }
+
+    /// Lowers `text[i...]`, the part after the last token split, into `lower`: whether it is
+    /// valid UTF-8 (its lowercase then has its length; else nothing is written).
+    private static func lowerRest(_ text: UnsafeBufferPointer<UInt8>, from i: Int, into lower: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        guard i < text.count else { return true }
+        let rest = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: text[i...]))
+        guard rest.count == text.count - i else { return false }
+        for k in 0..<rest.count { lower[i + k] = rest[k] }
+        return true
     }
 
     init(_ text: String) {
@@ -164,9 +190,11 @@ struct TextWords {
     /// Where the splitter writes its tokens: memory with room for them all (see the initializer).
     private struct Writer {
         let base: UnsafeMutablePointer<Token>
-        /// The text's lowercase bytes, which the word hashes are taken on.
-        let lower: UnsafeBufferPointer<UInt8>
+        /// The text's lowercase bytes, written word by word, which the word hashes are taken on.
+        let lower: UnsafeMutableBufferPointer<UInt8>
         var count = 0
+        /// Whether every word was lowered (valid UTF-8); if not, the hashes are made again.
+        var lowered = true
 
         @inline(__always)
         mutating func append(_ t: Token) {
@@ -266,51 +294,104 @@ struct TextWords {
 
     /// One word, or words joined by a dash between lowercase letters.
     private static func words(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, spaceBefore: Bool, into tokens: inout Writer) {
-        // One pass over the run for what most runs need: whether it holds a lowercase letter
-        // (scalar by scalar, as ``hasLowercase(_:_:_:)`` reads it), whether a dash could cut it,
-        // and the hash of its lowercase bytes. Only a run that is cut goes word by word.
+        // One pass over the run for what most runs need: its lowercase bytes (written), whether
+        // it holds a lowercase letter, whether a dash could cut it, and the hash of its lowercase
+        // bytes. Only a run that is cut goes word by word.
         let lower = tokens.lower
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         var hasLower = false
         var cut = false
-        var nextScalar = a
         var i = a
         while i < b {
             let c = text[i]
-            h = (h ^ UInt64(lower[i])) &* 0x100_0000_01B3
-            if c == UInt8(ascii: "-"), i > a, i + 1 < b { cut = true }
-            if !hasLower, i == nextScalar {
-                let (isLower, n) = lowercaseScalar(text, at: i)
-                hasLower = isLower
-                nextScalar = i + n
+            if c < 0x80 {
+                var l = c
+                if c &- 0x41 < 26 {
+                    l = c | 0x20
+                    lower[i] = l
+                } else if c &- 0x61 < 26 {
+                    hasLower = true
+                } else if c == UInt8(ascii: "-"), i > a, i + 1 < b {
+                    cut = true
+                }
+                h = (h ^ UInt64(l)) &* 0x100_0000_01B3
+                i += 1
+                continue
             }
-            i += 1
+            guard let (s, n) = Self.wellFormedScalar(text, i, b) else {
+                tokens.lowered = false
+                wordsAsWritten(text, a, b, spaceBefore: spaceBefore, into: &tokens)
+                return
+            }
+            let l = VietnameseText.lowercase(s)
+            if l == s {
+                if !hasLower, VietnameseText.isLetter(s) { hasLower = true }
+            } else {
+                // Lowercasing keeps a letter's length (written over the scalar's own bytes).
+                guard (l < 0x80 ? 1 : l < 0x800 ? 2 : l < 0x10000 ? 3 : 4) == n else {
+                    tokens.lowered = false
+                    wordsAsWritten(text, a, b, spaceBefore: spaceBefore, into: &tokens)
+                    return
+                }
+                _ = VietnameseText.writeUTF8(l, to: lower, at: i)
+            }
+            for k in i..<(i + n) { h = (h ^ UInt64(lower[k])) &* 0x100_0000_01B3 }
+            i += n
         }
         guard hasLower, cut else {
             addWord(text, a, b, spaceBefore: spaceBefore, hasLower: hasLower, hash: h, into: &tokens)
             return
         }
+        wordsAsWritten(text, a, b, spaceBefore: spaceBefore, into: &tokens)
+    }
+
+    /// ``words(_:_:_:spaceBefore:into:)`` word by word, each dash between lowercase letters a
+    /// token of its own; the hashes are taken on ``Writer/lower`` as it stands.
+    private static func wordsAsWritten(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, spaceBefore: Bool, into tokens: inout Writer) {
         var start = a
         var space = spaceBefore
-        var k = a
-        while k < b {
-            if text[k] == UInt8(ascii: "-"), k > start, k + 1 < b {
-                addWord(text, start, k, spaceBefore: space, hasLower: nil, hash: nil, into: &tokens)
-                tokens.append(Token(start: Int32(k), end: Int32(k + 1), kind: .dash))
-                space = false
-                start = k + 1
+        if Self.hasLowercase(text, a, b) {
+            var k = a
+            while k < b {
+                if text[k] == UInt8(ascii: "-"), k > start, k + 1 < b {
+                    addWordAsWritten(text, start, k, spaceBefore: space, into: &tokens)
+                    tokens.append(Token(start: Int32(k), end: Int32(k + 1), kind: .dash))
+                    space = false
+                    start = k + 1
+                }
+                k += 1
             }
-            k += 1
         }
-        addWord(text, start, b, spaceBefore: space, hasLower: nil, hash: nil, into: &tokens)
+        addWordAsWritten(text, start, b, spaceBefore: space, into: &tokens)
+    }
+
+    private static func addWordAsWritten(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, spaceBefore: Bool, into tokens: inout Writer) {
+        guard a < b else { return }
+        let hash = Self.hash(UnsafeBufferPointer(rebasing: tokens.lower[a..<b]))
+        addWord(text, a, b, spaceBefore: spaceBefore, hasLower: Self.hasLowercase(text, a, b), hash: hash, into: &tokens)
+    }
+
+    /// The scalar at `i` and its length when its bytes are well-formed UTF-8 within `..<end`.
+    @inline(__always)
+    private static func wellFormedScalar(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (UInt32, Int)? {
+        let b0 = text[i]
+        let n = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 ? 2 : 0
+        guard n > 0, b0 <= 0xF4, i + n <= end else { return nil }
+        var v = UInt32(b0) & (0x7F >> UInt32(n))
+        for k in 1..<n {
+            let c = text[i + k]
+            guard c & 0xC0 == 0x80 else { return nil }
+            v = v << 6 | UInt32(c & 0x3F)
+        }
+        return (v, n)
     }
 
     /// - Parameters:
-    ///   - hasLower: whether `a..<b` holds a lowercase letter, when the caller knows.
-    ///   - hash: the hash of `a..<b`'s lowercase bytes, when the caller made it.
+    ///   - hasLower: whether `a..<b` holds a lowercase letter.
+    ///   - hash: the hash of `a..<b`'s lowercase bytes.
     @inline(__always)
     private static func addWord(
-        _ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, spaceBefore: Bool, hasLower: Bool?, hash: UInt64?,
+        _ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, spaceBefore: Bool, hasLower: Bool, hash: UInt64,
         into tokens: inout Writer
     ) {
         guard a < b else { return }
@@ -329,9 +410,9 @@ struct TextWords {
             t.capitalized = VietnameseText.isUppercase(first)
             isLetter = VietnameseText.isLetter(first)
         }
-        if t.capitalized { t.allCaps = !(hasLower ?? Self.hasLowercase(text, a, b)) }
+        if t.capitalized { t.allCaps = !hasLower }
         if !isLetter, !t.numeric { t.kind = .other }
-        t.hash = hash ?? Self.hash(UnsafeBufferPointer(rebasing: tokens.lower[a..<b]))
+        t.hash = hash
         tokens.append(t)
     }
 
