@@ -357,8 +357,10 @@ struct PhraseIndex {
     private let mask: Int
 
     init(_ phrases: [Phrase]) {
-        var groups: [UInt64: [Int32]] = [:]
-        var firstKeys: [UInt64] = []
+        // Every spelling of every phrase's first word, with the phrase's number and length,
+        // sorted by the word's hash: the phrases of one first word together, longest first
+        // (no table of arrays is made for the groups).
+        var firsts: [(key: UInt64, phrase: Int32, length: Int32)] = []
         for p in phrases {
             let start = Int32(parts.count)
             for part in p.parts {
@@ -373,22 +375,27 @@ struct PhraseIndex {
             let number = Int32(phraseParts.count)
             phraseParts.append(start..<Int32(parts.count))
             guard case .word(let spellings)? = p.parts.first else { continue }
-            for s in spellings {
-                let key = TextWords.hash(s)
-                if groups[key] == nil { firstKeys.append(key) }
-                groups[key, default: []].append(number)
-            }
+            for s in spellings { firsts.append((TextWords.hash(s), number, Int32(parts.count) - start)) }
         }
+        firsts.sort { $0.key != $1.key ? $0.key < $1.key : $0.length > $1.length }
+        var keys = 0
+        for k in firsts.indices where k == 0 || firsts[k].key != firsts[k - 1].key { keys += 1 }
         var size = 16
-        while size < firstKeys.count * 4 { size <<= 1 }
+        while size < keys * 4 { size <<= 1 }
         slots = [Slot](repeating: Slot(), count: size)
         mask = size - 1
-        for key in firstKeys {
-            let numbers = groups[key]!.sorted { phraseParts[Int($0)].count > phraseParts[Int($1)].count }
+        order.reserveCapacity(firsts.count)
+        var k = 0
+        while k < firsts.count {
+            let key = firsts[k].key
+            let begin = k
+            while k < firsts.count, firsts[k].key == key {
+                order.append(firsts[k].phrase)
+                k += 1
+            }
             var slot = Int(truncatingIfNeeded: key) & mask
             while slots[slot].count != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Slot(key: key, start: Int32(order.count), count: Int32(numbers.count))
-            order += numbers
+            slots[slot] = Slot(key: key, start: Int32(begin), count: Int32(k - begin))
         }
     }
 
