@@ -52,8 +52,10 @@ struct UnitNameReader {
         if words.isWord(i, Self.all) { return group(at: i) }
         guard let headEnd = UnitLexicon.headIndex.longestMatch(in: words, at: i) else { return nil }
         let t = words[i]
-        let headText = Array(words.lower[Int(t.start)..<Int(words[headEnd - 1].end)])
-        // The head's sets are asked by hash first: most heads are in none of them.
+        let head = Int(t.start)..<Int(words[headEnd - 1].end)
+        // The head's sets are asked by hash first: most heads are in none of them, and its
+        // bytes are copied out only for a set that may hold it.
+        let headText = words.lower[head]
         let headHash = TextWords.hash(headText)
         guard t.capitalized || Self.lowercaseHeads.contains(headText, hash: headHash) else { return nil }
         if Self.personHeadSet.contains(headText, hash: headHash)
@@ -68,7 +70,7 @@ struct UnitNameReader {
         var k = headEnd
         if let fieldEnd = UnitLexicon.fieldIndex.longestMatch(in: words, at: k) {
             k = fieldEnd
-        } else if headText == Self.office, let fieldEnd = Self.officeFields.longestMatch(in: words, at: k) {
+        } else if headText.elementsEqual(Self.office), let fieldEnd = Self.officeFields.longestMatch(in: words, at: k) {
             k = fieldEnd
         }
         if Self.verbHeadSet.contains(headText, hash: headHash), k == headEnd, k < words.count,
@@ -399,7 +401,7 @@ struct HashedByteSet {
     @inline(__always)
     func mayContain(hash: UInt64) -> Bool { hashes.contains(hash) }
 
-    /// Whether `text`, whose FNV-1a hash is `hash`, is a member.
+    /// Whether `text`, whose FNV-1a hash is `hash`, is a member (copied out only when it may be).
     @inline(__always)
-    func contains(_ text: [UInt8], hash: UInt64) -> Bool { mayContain(hash: hash) && members.contains(text) }
+    func contains(_ text: ArraySlice<UInt8>, hash: UInt64) -> Bool { mayContain(hash: hash) && members.contains(Array(text)) }
 }
