@@ -517,14 +517,17 @@ struct AssignmentReader {
         return title.withUTF8Bytes { buf in
             // Only a cut in the last 79 bytes counts, and only with a digit after it: a title
             // whose tail has no `;` or `.` or no digit has no closing time (most have none).
-            let tail = UnsafeBufferPointer(rebasing: buf[max(0, buf.count - 79)...])
+            let tailStart = max(0, buf.count - 79)
+            let tail = UnsafeBufferPointer(rebasing: buf[tailStart...])
             guard tail.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ".") }),
                 tail.contains(where: { $0 &- 0x30 < 10 })
             else { return [] }
-            // The last `;` or sentence end with words after it.
+            // The last `;` or sentence end with words after it. Only a cut in the tail counts:
+            // with no `(` before it, the tail starts outside parentheses and is read alone.
+            let from = ByteSearch.contains(UnsafeBufferPointer(rebasing: buf[..<tailStart]), Self.openParenthesis) ? 0 : tailStart
             var cut = -1
             var depth = 0
-            for i in 0..<buf.count {
+            for i in from..<buf.count {
                 switch buf[i] {
                 case UInt8(ascii: "("): depth += 1
                 case UInt8(ascii: ")"): depth = max(0, depth - 1)
@@ -540,6 +543,8 @@ struct AssignmentReader {
             return timeOnly ? texts : []
         }
     }
+
+    private static let openParenthesis = [UInt8(ascii: "(")]
 
     /// Time phrases in a clause: deadlines (`trước ngày …`, `chậm nhất …`), periodic times
     /// (`định kỳ …`, `hằng quý`), and calendar spans announced by a cue word (`trong tháng 12`,
