@@ -56,9 +56,21 @@ enum LeadInference {
         var titled: [Int] = []  // the tasks no heading decides
         var byHeading: [TextKey: Verdict] = [:]
         var inferred: [(Int, Responsibility)] = []
-        // 1. By heading; the tasks no heading decides go on to their titles.
+        // 1. By heading; the tasks no heading decides go on to their titles. Tasks in a row
+        // mostly sit under the same headings: compared with the last task's byte for byte, these
+        // decide as they did, without a heading looked up again.
+        var lastHeadings: [SectionHeading]?
+        var lastDecision: Responsibility?
         for i in open {
-            if let (r, _) = bySection(tasks[i].headings, candidates, &byHeading, &vocabulary) {
+            let decision: Responsibility?
+            if let last = lastHeadings, sameTitles(last, tasks[i].headings) {
+                decision = lastDecision
+            } else {
+                decision = bySection(tasks[i].headings, candidates, &byHeading, &vocabulary)?.0
+                lastHeadings = tasks[i].headings
+                lastDecision = decision
+            }
+            if let r = decision {
                 inferred.append((i, r))
             } else {
                 titled.append(i)
@@ -82,9 +94,9 @@ enum LeadInference {
                     let words = vocabulary.words(tasks[i].title)
                     var here: [Int32] = []
                     for (pos, w) in words.enumerated() {
-                        guard starts.mayStart(w), let numbers = starts.byFirst[w] else { continue }
-                        for n in numbers where matches(words, at: pos, starts.refs[n].words) && !here.contains(Int32(n)) {
-                            here.append(Int32(n))
+                        for k in starts.phrases(startingWith: w) {
+                            let n = starts.numbers[k]
+                            if matches(words, at: pos, starts.refs[n].words) && !here.contains(Int32(n)) { here.append(Int32(n)) }
                         }
                     }
                     for n in here { titles[Int(n)] += 1 }
@@ -134,6 +146,14 @@ enum LeadInference {
         return nil
     }
 
+    /// Whether two tasks' headings have the same titles (all ``bySection(_:_:_:_:)`` reads),
+    /// the nearest compared first.
+    private static func sameTitles(_ a: [SectionHeading], _ b: [SectionHeading]) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in a.indices.reversed() where TextKey(a[k].title) != TextKey(b[k].title) { return false }
+        return true
+    }
+
     /// What a heading says about who leads: a unit, a tie (nothing to infer), or nothing.
     private enum Verdict {
         case decides((Responsibility, Double))
@@ -173,37 +193,60 @@ enum LeadInference {
         }
 
         var refs: [Ref] = []
-        var byFirst: [Int: [Int]] = [:]
-        /// A bit per first word (by the top bits of its hash): most title words start no
-        /// phrase, and a clear bit says so without hashing the word into `byFirst`.
-        private var firstBits = [UInt64](repeating: 0, count: 64)
-
-        @inline(__always)
-        private static func bit(_ word: Int) -> Int { Int(UInt64(UInt(bitPattern: word)) >> 52) }
-
-        /// Whether `word` may start a phrase (`byFirst` has it, or a false positive).
-        @inline(__always)
-        func mayStart(_ word: Int) -> Bool {
-            let b = Self.bit(word)
-            return firstBits[b >> 6] & (1 << UInt64(b & 63)) != 0
-        }
+        /// The phrases by first word, in order: those of `firsts[f]` are `numbers[spans[f]]`.
+        private(set) var numbers: [Int] = []
+        private var firsts: [Int] = []
+        private var spans: [Range<Int>] = []
+        /// An open-addressing table of the first words (an index into `firsts`, -1 for none),
+        /// placed by their top bits (the words are hashes already): most title words start no
+        /// phrase, and an empty slot says so at once.
+        private var slots: [Int32] = []
+        private var shift: UInt64 = 63
 
         init(_ candidates: [Candidate]) {
             for (c, cand) in candidates.enumerated() {
                 for (p, phrase) in cand.phrases.enumerated() {
-                    if phrase.whole.count >= LeadInference.minimumPhraseWords { add(Ref(candidate: c, phrase: p, piece: -1, words: phrase.whole)) }
+                    if phrase.whole.count >= LeadInference.minimumPhraseWords { refs.append(Ref(candidate: c, phrase: p, piece: -1, words: phrase.whole)) }
                     for (k, piece) in phrase.pieces.enumerated() where piece.count >= 3 {
-                        add(Ref(candidate: c, phrase: p, piece: k, words: piece))
+                        refs.append(Ref(candidate: c, phrase: p, piece: k, words: piece))
                     }
                 }
             }
+            var byFirst: [Int: [Int]] = [:]
+            for (n, r) in refs.enumerated() {
+                if byFirst[r.words[0]] == nil { firsts.append(r.words[0]) }
+                byFirst[r.words[0], default: []].append(n)
+            }
+            for w in firsts {
+                let list = byFirst[w] ?? []
+                spans.append(numbers.count..<(numbers.count + list.count))
+                numbers += list
+            }
+            // At least twice the slots of the words, a power of two.
+            var bits: UInt64 = 6
+            while 1 << bits < 2 * firsts.count { bits += 1 }
+            shift = 64 - bits
+            slots = [Int32](repeating: -1, count: 1 << bits)
+            for (f, w) in firsts.enumerated() {
+                var b = slot(w)
+                while slots[b] >= 0 { b = (b + 1) & (slots.count - 1) }
+                slots[b] = Int32(f)
+            }
         }
 
-        private mutating func add(_ r: Ref) {
-            byFirst[r.words[0], default: []].append(refs.count)
-            let b = Self.bit(r.words[0])
-            firstBits[b >> 6] |= 1 << UInt64(b & 63)
-            refs.append(r)
+        @inline(__always)
+        private func slot(_ word: Int) -> Int { Int(truncatingIfNeeded: UInt64(UInt(bitPattern: word)) >> shift) }
+
+        /// The phrases that start with `word`, as a range of ``numbers`` (empty for none).
+        @inline(__always)
+        func phrases(startingWith word: Int) -> Range<Int> {
+            var b = slot(word)
+            while true {
+                let f = Int(slots[b])
+                if f < 0 { return 0..<0 }
+                if firsts[f] == word { return spans[f] }
+                b = (b + 1) & (slots.count - 1)
+            }
         }
     }
 
