@@ -56,9 +56,21 @@ enum LeadInference {
         var titled: [Int] = []  // the tasks no heading decides
         var byHeading: [TextKey: Verdict] = [:]
         var inferred: [(Int, Responsibility)] = []
-        // 1. By heading; the tasks no heading decides go on to their titles.
+        // 1. By heading; the tasks no heading decides go on to their titles. Tasks in a row
+        // mostly sit under the same headings: compared with the last task's byte for byte, these
+        // decide as they did, without a heading looked up again.
+        var lastHeadings: [SectionHeading]?
+        var lastDecision: Responsibility?
         for i in open {
-            if let (r, _) = bySection(tasks[i].headings, candidates, &byHeading, &vocabulary) {
+            let decision: Responsibility?
+            if let last = lastHeadings, sameTitles(last, tasks[i].headings) {
+                decision = lastDecision
+            } else {
+                decision = bySection(tasks[i].headings, candidates, &byHeading, &vocabulary)?.0
+                lastHeadings = tasks[i].headings
+                lastDecision = decision
+            }
+            if let r = decision {
                 inferred.append((i, r))
             } else {
                 titled.append(i)
@@ -82,9 +94,9 @@ enum LeadInference {
                     let words = vocabulary.words(tasks[i].title)
                     var here: [Int32] = []
                     for (pos, w) in words.enumerated() {
-                        guard starts.mayStart(w), let numbers = starts.byFirst[w] else { continue }
-                        for n in numbers where matches(words, at: pos, starts.refs[n].words) && !here.contains(Int32(n)) {
-                            here.append(Int32(n))
+                        for k in starts.phrases(startingWith: w) {
+                            let n = starts.numbers[k]
+                            if matches(words, at: pos, starts.refs[n].words) && !here.contains(Int32(n)) { here.append(Int32(n)) }
                         }
                     }
                     for n in here { titles[Int(n)] += 1 }
@@ -134,6 +146,14 @@ enum LeadInference {
         return nil
     }
 
+    /// Whether two tasks' headings have the same titles (all ``bySection(_:_:_:_:)`` reads),
+    /// the nearest compared first.
+    private static func sameTitles(_ a: [SectionHeading], _ b: [SectionHeading]) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in a.indices.reversed() where TextKey(a[k].title) != TextKey(b[k].title) { return false }
+        return true
+    }
+
     /// What a heading says about who leads: a unit, a tie (nothing to infer), or nothing.
     private enum Verdict {
         case decides((Responsibility, Double))
@@ -173,37 +193,60 @@ enum LeadInference {
         }
 
         var refs: [Ref] = []
-        var byFirst: [Int: [Int]] = [:]
-        /// A bit per first word (by the top bits of its hash): most title words start no
-        /// phrase, and a clear bit says so without hashing the word into `byFirst`.
-        private var firstBits = [UInt64](repeating: 0, count: 64)
-
-        @inline(__always)
-        private static func bit(_ word: Int) -> Int { Int(UInt64(UInt(bitPattern: word)) >> 52) }
-
-        /// Whether `word` may start a phrase (`byFirst` has it, or a false positive).
-        @inline(__always)
-        func mayStart(_ word: Int) -> Bool {
-            let b = Self.bit(word)
-            return firstBits[b >> 6] & (1 << UInt64(b & 63)) != 0
-        }
+        /// The phrases by first word, in order: those of `firsts[f]` are `numbers[spans[f]]`.
+        private(set) var numbers: [Int] = []
+        private var firsts: [Int] = []
+        private var spans: [Range<Int>] = []
+        /// An open-addressing table of the first words (an index into `firsts`, -1 for none),
+        /// placed by their top bits (the words are hashes already): most title words start no
+        /// phrase, and an empty slot says so at once.
+        private var slots: [Int32] = []
+        private var shift: UInt64 = 63
 
         init(_ candidates: [Candidate]) {
             for (c, cand) in candidates.enumerated() {
                 for (p, phrase) in cand.phrases.enumerated() {
-                    if phrase.whole.count >= LeadInference.minimumPhraseWords { add(Ref(candidate: c, phrase: p, piece: -1, words: phrase.whole)) }
+                    if phrase.whole.count >= LeadInference.minimumPhraseWords { refs.append(Ref(candidate: c, phrase: p, piece: -1, words: phrase.whole)) }
                     for (k, piece) in phrase.pieces.enumerated() where piece.count >= 3 {
-                        add(Ref(candidate: c, phrase: p, piece: k, words: piece))
+                        refs.append(Ref(candidate: c, phrase: p, piece: k, words: piece))
                     }
                 }
             }
+            var byFirst: [Int: [Int]] = [:]
+            for (n, r) in refs.enumerated() {
+                if byFirst[r.words[0]] == nil { firsts.append(r.words[0]) }
+                byFirst[r.words[0], default: []].append(n)
+            }
+            for w in firsts {
+                let list = byFirst[w] ?? []
+                spans.append(numbers.count..<(numbers.count + list.count))
+                numbers += list
+            }
+            // At least twice the slots of the words, a power of two.
+            var bits: UInt64 = 6
+            while 1 << bits < 2 * firsts.count { bits += 1 }
+            shift = 64 - bits
+            slots = [Int32](repeating: -1, count: 1 << bits)
+            for (f, w) in firsts.enumerated() {
+                var b = slot(w)
+                while slots[b] >= 0 { b = (b + 1) & (slots.count - 1) }
+                slots[b] = Int32(f)
+            }
         }
 
-        private mutating func add(_ r: Ref) {
-            byFirst[r.words[0], default: []].append(refs.count)
-            let b = Self.bit(r.words[0])
-            firstBits[b >> 6] |= 1 << UInt64(b & 63)
-            refs.append(r)
+        @inline(__always)
+        private func slot(_ word: Int) -> Int { Int(truncatingIfNeeded: UInt64(UInt(bitPattern: word)) >> shift) }
+
+        /// The phrases that start with `word`, as a range of ``numbers`` (empty for none).
+        @inline(__always)
+        func phrases(startingWith word: Int) -> Range<Int> {
+            var b = slot(word)
+            while true {
+                let f = Int(slots[b])
+                if f < 0 { return 0..<0 }
+                if firsts[f] == word { return spans[f] }
+                b = (b + 1) & (slots.count - 1)
+            }
         }
     }
 
@@ -293,92 +336,177 @@ enum LeadInference {
 
         private mutating func words(_ text: String, commas: inout [Int], recording: Bool) -> [Int] {
             return text.withUTF8Bytes { bytes in
-                var result: [Int] = []
                 // The tables in locals: a static is asked through its once-token at every use.
                 let and = Vocabulary.and
                 let pairs = Vocabulary.pairs
                 let expansions = Vocabulary.expansions
-                result.reserveCapacity(bytes.count / 5)
-                // The word's hash is made as its letters come (FNV-1a, as `TextWords.hash` of the
-                // lowercase bytes), with the states before its last two letters kept: the old tone
-                // placement (`hoá`) is rehashed from there in the new one (`hóa`). No word is built.
-                let basis: UInt64 = 0xCBF2_9CE4_8422_2325
-                var full = basis
-                var before1 = basis
-                var before2 = basis
-                var wordBytes = 0
-                var last: (UInt32, UInt32, UInt32) = (0, 0, 0)
-                var previous: UInt64?
-                func finish() {
-                    guard wordBytes > 0 else { return }
-                    var h = full
-                    if last.2 >= 0xE0, let (first, second) = UnitNormalizer.newTonePlacement(last) {
-                        h = Vocabulary.feed(Vocabulary.feed(before2, first), second)
-                    }
-                    let length = wordBytes
-                    full = basis
-                    before1 = basis
-                    before2 = basis
-                    wordBytes = 0
-                    last = (0, 0, 0)
-                    if h == and { return }
-                    // Abbreviations are short: longer words are never looked up.
-                    guard length <= 5 else {
-                        result.append(Int(truncatingIfNeeded: h))
-                        previous = h
-                        return
-                    }
-                    if let p = previous, let spelled = Vocabulary.lookUp(p &* 31 &+ h, in: pairs) {
-                        // `KH&CN`, `TT&TT`: two parts of one abbreviation.
-                        result.removeLast()
-                        result += spelled
-                        previous = nil
-                    } else if let spelled = Vocabulary.lookUp(h, in: expansions) {
-                        result += spelled
-                        previous = h
-                    } else {
-                        result.append(Int(truncatingIfNeeded: h))
-                        previous = h
-                    }
-                }
-                var i = 0
-                while i < bytes.count {
-                    let b = bytes[i]
-                    if b < 0x80 {
-                        if (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 {
-                            let l = b &+ ((b &- 0x41) < 26 ? 0x20 : 0)
-                            before2 = before1
-                            before1 = full
-                            full = (full ^ UInt64(l)) &* 0x100_0000_01B3
-                            last = (last.1, last.2, UInt32(l))
-                            wordBytes += 1
-                        } else {
-                            // Punctuation (also the `&` of `KH&CN`, whose parts stay a pair).
-                            finish()
-                            if recording, b == UInt8(ascii: ",") {
-                                commas.append(result.count)
-                                previous = nil
-                            }
+                let pairBits = Vocabulary.pairBits
+                let expansionBits = Vocabulary.expansionBits
+                let latin = Vocabulary.latinLowercase
+                // The words are written into room made up front (an `append` here is a call into
+                // the array's growth checks at every word): a word takes a byte and a separator,
+                // and stands for at most `longestSpelling` words.
+                let longest = Vocabulary.longestSpelling
+                return [Int](unsafeUninitializedCapacity: (bytes.count + 1) / 2 * longest + longest) { out, written in
+                    var count = 0
+                    // The word's hash is made as its letters come (FNV-1a, as `TextWords.hash` of the
+                    // lowercase bytes); only where its last letter is no ASCII letter is it noted. The
+                    // old tone placement (`hoá`) is looked for from there when the word ends, and the
+                    // word rehashed in the new one (`hóa`). No word is built.
+                    let basis: UInt64 = 0xCBF2_9CE4_8422_2325
+                    var full = basis
+                    var start = -1  // the word's first byte; -1 between words
+                    var lastStart = -1  // its last letter's first byte when that letter is no ASCII; else -1
+                    var lastScalar: UInt32 = 0  // that letter, lowercase
+                    var previous: UInt64?
+                    func finish(_ end: Int) {
+                        guard start >= 0 else { return }
+                        var h = full
+                        if lastStart >= 0, let retoned = Vocabulary.retonedHash(bytes, start, lastStart, lastScalar) { h = retoned }
+                        let length = end - start
+                        full = basis
+                        start = -1
+                        lastStart = -1
+                        if h == and { return }
+                        // Abbreviations are short: longer words are never looked up.
+                        guard length <= 5 else {
+                            out[count] = Int(truncatingIfNeeded: h)
+                            count += 1
+                            previous = h
+                            return
                         }
-                        i += 1
-                        continue
+                        if let p = previous, Vocabulary.mayHold(pairBits, p &* 31 &+ h),
+                            let spelled = Vocabulary.lookUp(p &* 31 &+ h, in: pairs)
+                        {
+                            // `KH&CN`, `TT&TT`: two parts of one abbreviation.
+                            count -= 1
+                            for w in spelled {
+                                out[count] = w
+                                count += 1
+                            }
+                            previous = nil
+                        } else if Vocabulary.mayHold(expansionBits, h), let spelled = Vocabulary.lookUp(h, in: expansions) {
+                            for w in spelled {
+                                out[count] = w
+                                count += 1
+                            }
+                            previous = h
+                        } else {
+                            out[count] = Int(truncatingIfNeeded: h)
+                            count += 1
+                            previous = h
+                        }
                     }
-                    let (s, n) = VietnameseText.scalar(in: bytes, at: i)
-                    i += n
-                    if VietnameseText.isLetter(s) {
-                        let l = VietnameseText.lowercase(s)
-                        before2 = before1
-                        before1 = full
-                        full = Vocabulary.feed(full, l)
-                        last = (last.1, last.2, l)
-                        wordBytes += n
-                    } else {
-                        finish()
+                    let prime: UInt64 = 0x100_0000_01B3
+                    var i = 0
+                    while i < bytes.count {
+                        let b = bytes[i]
+                        if b < 0x80 {
+                            if Vocabulary.isASCIIWordByte(b) {
+                                // Lowercase: digits have the bit already.
+                                if start < 0 { start = i }
+                                full = (full ^ UInt64(b | 0x20)) &* prime
+                                lastStart = -1
+                            } else {
+                                // Punctuation (also the `&` of `KH&CN`, whose parts stay a pair).
+                                finish(i)
+                                if recording, b == UInt8(ascii: ",") {
+                                    commas.append(count)
+                                    previous = nil
+                                }
+                            }
+                            i += 1
+                            continue
+                        }
+                        // The blocks of Vietnamese letters by their lead bytes (as `VietnameseText`
+                        // decodes them), lowercase in the bytes they had; anything else decoded.
+                        let l: UInt32
+                        let n: Int
+                        if b &- 0xC3 < 4, i + 1 < bytes.count {
+                            // U+00C0–U+01BF: Latin-1 letters, Latin Extended-A, `ơ`, `ư`.
+                            l = UInt32(latin[Int(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) - 0xC0])
+                            n = 2
+                            if l != 0 { full = (((full ^ UInt64(0xC0 | l >> 6)) &* prime) ^ UInt64(0x80 | l & 0x3F)) &* prime }
+                        } else if b == 0xE1, i + 2 < bytes.count {
+                            // U+1000–U+1FFF: the letters are U+1EA0–U+1EF9 (`ạ` … `ỹ`), lowercase odd.
+                            let s = 0x1000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                            l = s &- 0x1EA0 <= 0x59 ? s | 1 : 0
+                            n = 3
+                            if l != 0 {
+                                full = (((((full ^ 0xE1) &* prime) ^ UInt64(0x80 | (l >> 6) & 0x3F)) &* prime)
+                                    ^ UInt64(0x80 | l & 0x3F)) &* prime
+                            }
+                        } else {
+                            let (s, length) = VietnameseText.scalar(in: bytes, at: i)
+                            l = VietnameseText.isLetter(s) ? VietnameseText.lowercase(s) : 0
+                            n = length
+                            if l != 0 { full = Vocabulary.feed(full, l) }
+                        }
+                        if l != 0 {
+                            if start < 0 { start = i }
+                            lastStart = i
+                            lastScalar = l
+                        } else {
+                            finish(i)
+                        }
+                        i += n
                     }
+                    finish(bytes.count)
+                    written = count
                 }
-                finish()
-                return result
             }
+        }
+
+        /// The hash of the word from `start` whose last letter, `last` (lowercase, no ASCII), starts
+        /// at `lastStart`, with the old tone placement of its last two letters (`hoá`) in the new
+        /// one (`hóa`); `nil` when they have none (``UnitNormalizer/newTonePlacement(_:)``). The
+        /// letters before the last are read back from the bytes, and hashed again only for a change.
+        private static func retonedHash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ lastStart: Int,
+                                        _ last: UInt32) -> UInt64?
+        {
+            // A one-letter word has no glide (the placement looks at a glide `o` or `u` first).
+            guard lastStart > start else { return nil }
+            let (glide, glideStart) = letter(before: lastStart, in: bytes, from: start)
+            guard glide == 0x6F || glide == 0x75 else { return nil }
+            let beforeGlide = glideStart > start ? letter(before: glideStart, in: bytes, from: start).value : 0
+            guard let (first, second) = UnitNormalizer.newTonePlacement((beforeGlide, glide, last)) else { return nil }
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            var i = start
+            while i < glideStart {
+                let b = bytes[i]
+                if b < 0x80 {
+                    h = (h ^ UInt64(b | 0x20)) &* 0x100_0000_01B3
+                    i += 1
+                } else {
+                    let (s, n) = VietnameseText.scalar(in: bytes, at: i)
+                    h = feed(h, VietnameseText.lowercase(s))
+                    i += n
+                }
+            }
+            return feed(feed(h, first), second)
+        }
+
+        /// The letter (lowercase) that ends just before `end` in a word from `start`, and where it starts.
+        @inline(__always)
+        private static func letter(before end: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: UInt32, start: Int) {
+            var k = end - 1
+            if bytes[k] < 0x80 { return (UInt32(bytes[k] | 0x20), k) }
+            while k > start, bytes[k] & 0xC0 == 0x80 { k -= 1 }
+            return (VietnameseText.lowercase(VietnameseText.scalar(in: bytes, at: k).value), k)
+        }
+
+        /// Whether ASCII byte `b` is a letter or a digit (a bit each, in two words).
+        @inline(__always)
+        private static func isASCIIWordByte(_ b: UInt8) -> Bool {
+            let digits: UInt64 = 0x03FF_0000_0000_0000  // 0x30–0x39
+            let letters: UInt64 = 0x07FF_FFFE_07FF_FFFE  // 0x41–0x5A, 0x61–0x7A
+            return (b < 0x40 ? digits : letters) &>> UInt64(b & 0x3F) & 1 != 0
+        }
+
+        /// U+00C0–U+01BF lowercase (``VietnameseText/lowercase(_:)``), 0 for a scalar that is no
+        /// letter (``VietnameseText/isLetter(_:)``): the two-byte scalars Vietnamese letters are.
+        private static let latinLowercase: [UInt16] = (0xC0..<0x1C0).map {
+            VietnameseText.isLetter($0) ? UInt16(VietnameseText.lowercase($0)) : 0
         }
 
         /// FNV-1a state `h` fed the UTF-8 bytes of scalar `s`.
@@ -409,6 +537,15 @@ enum LeadInference {
 
         private static let and = TextWords.hash(Array("và".utf8))  // "and"
 
+        /// Whether `key` may be in a table whose keys set `bits` (a bit per key's top six bits):
+        /// most words are no abbreviation, and a clear bit says so without reading the table.
+        @inline(__always)
+        private static func mayHold(_ bits: UInt64, _ key: UInt64) -> Bool { bits & (1 &<< (key &>> 58)) != 0 }
+
+        private static func bits(_ table: [(key: UInt64, words: [Int])]) -> UInt64 {
+            table.reduce(0) { $0 | 1 &<< ($1.key &>> 58) }
+        }
+
         /// The spelled-out words of `key` in a table of a few entries. Almost every word is
         /// looked up: comparing a handful of integers costs less than hashing the key.
         @inline(__always)
@@ -429,6 +566,12 @@ enum LeadInference {
         private static let pairs: [(key: UInt64, words: [Int])] = [
             ("kh", "cn", "khoa học công nghệ"), ("tt", "tt", "thông tin truyền thông"),
         ].map { (TextWords.hash(Array($0.0.utf8)) &* 31 &+ TextWords.hash(Array($0.1.utf8)), spelled($0.2)) }
+
+        /// The most words an abbreviation stands for.
+        private static let longestSpelling = (expansions + pairs).map(\.words.count).max() ?? 1
+
+        private static let expansionBits = bits(expansions)
+        private static let pairBits = bits(pairs)
     }
 
     private static func withoutParentheses(_ s: String) -> String {

@@ -140,11 +140,21 @@ enum LostTableDetector {
         var count: Int { (rawValue & 0x7FFF).nonzeroBitCount }
     }
 
-    // Words of header cells, looked for inside a paragraph that joined several of them.
-    private static let headerWords: [(ColumnRoles, [UInt8])] = ([
-        (.number, "stt"), (.title, "nhiệm vụ"), (.title, "nội dung"), (.product, "sản phẩm"), (.product, "kết quả"),
-        (.lead, "chủ trì"), (.support, "phối hợp"), (.time, "thời gian"), (.time, "thời hạn"),
-    ] as [(TableColumn.Role, String)]).map { (ColumnRoles($0.0), Array($0.1.utf8)) }
+    /// The words of one column's header cells, looked for inside a paragraph that joined several.
+    private struct HeaderWords {
+        var role: ColumnRoles
+        var words: [[UInt8]]
+    }
+
+    // A column kind each: the count of kinds found is the count of groups with a word found.
+    private static let headerWords: [HeaderWords] = ([
+        (.number, ["stt"]),  // row number
+        (.title, ["nhiệm vụ", "nội dung"]),  // task, content
+        (.product, ["sản phẩm", "kết quả"]),  // product, result
+        (.lead, ["chủ trì"]),  // leads
+        (.support, ["phối hợp"]),  // supports
+        (.time, ["thời gian", "thời hạn"]),  // time, deadline
+    ] as [(TableColumn.Role, [String])]).map { HeaderWords(role: ColumnRoles($0.0), words: $0.1.map { Array($0.utf8) }) }
 
     /// The column kinds a paragraph names as header cells: a whole cell (`Đơn vị chủ trì`), or
     /// several cells run together (`Nhiệm vụ Kết quả/ Sản phẩm Đơn vị chủ trì …`, no colon:
@@ -163,8 +173,19 @@ enum LostTableDetector {
             }
             guard !folded.contains(UInt8(ascii: ":")) else { return [] }
             var roles: ColumnRoles = []
-            for (role, word) in headerWords where ByteSearch.find(folded, word) != nil { roles.insert(role) }
-            return roles.count >= runTogether ? roles : []
+            var found = 0
+            // By index: a `for` over the groups would copy each (and retain its words).
+            let groups = headerWords
+            for g in groups.indices {
+                // The groups left cannot make up `runTogether` kinds: the paragraph names none.
+                if found + (groups.count - g) < runTogether { return [] }
+                for w in groups[g].words.indices where ByteSearch.find(folded, groups[g].words[w]) != nil {
+                    roles.insert(groups[g].role)
+                    found += 1
+                    break
+                }
+            }
+            return found >= runTogether ? roles : []
         }
     }
 

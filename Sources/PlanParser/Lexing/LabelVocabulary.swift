@@ -65,50 +65,92 @@ enum LabelVocabulary {
         Entry(.title, "tên", field: nil, header: .word),  // "name"
     ]
 
+    /// An entry with its words as ranges of ``Table/bytes``: read in place, it holds no array to
+    /// retain (a copy of an ``Entry`` retains two).
+    private struct Compiled {
+        let role: TableColumn.Role
+        let words: Range<Int>
+        let requires: Range<Int>?
+        let field: Match?
+        let header: Match?
+        let fieldWordLimit: Int
+    }
+
+    /// ``entries`` compiled, their words back to back.
+    private struct Table {
+        var entries: [Compiled] = []
+        var bytes: [UInt8] = []
+
+        init(_ list: [Entry]) {
+            for e in list {
+                let words = bytes.count..<(bytes.count + e.words.count)
+                bytes += e.words
+                var requires: Range<Int>?
+                if let r = e.requires {
+                    requires = bytes.count..<(bytes.count + r.count)
+                    bytes += r
+                }
+                entries.append(Compiled(role: e.role, words: words, requires: requires, field: e.field, header: e.header,
+                                        fieldWordLimit: e.fieldWordLimit))
+            }
+        }
+    }
+
+    private static let table = Table(entries)
+
     /// The role of a field label (lowercased, `words` words long); `.unknown` for a label
     /// that names no known field.
     static func fieldRole(ofLabel label: UnsafeBufferPointer<UInt8>, words: Int) -> Field.Role {
-        // Read in place: a `for e in entries` copies each entry and retains its arrays.
-        entries.withUnsafeBufferPointer { list in
-            for k in list.indices {
-                guard let match = list[k].field, words <= list[k].fieldWordLimit, matches(label, list[k], match) else { continue }
-                switch list[k].role {
-                case .lead: return .lead
-                case .support: return .support
-                case .product: return .product
-                case .time: return .time
-                default: continue
+        let table = Self.table
+        return table.bytes.withUnsafeBufferPointer { bytes in
+            table.entries.withUnsafeBufferPointer { list in
+                for k in list.indices {
+                    guard let match = list[k].field, words <= list[k].fieldWordLimit, matches(label, list[k], match, bytes) else {
+                        continue
+                    }
+                    switch list[k].role {
+                    case .lead: return .lead
+                    case .support: return .support
+                    case .product: return .product
+                    case .time: return .time
+                    default: continue
+                    }
                 }
+                return .unknown
             }
-            return .unknown
         }
     }
 
     /// The role of a table header cell (lowercased); `.other` when no entry names it.
     static func columnRole(ofHeader cell: UnsafeBufferPointer<UInt8>) -> TableColumn.Role {
         guard !cell.isEmpty else { return .other }
-        return entries.withUnsafeBufferPointer { list in
-            for k in list.indices {
-                if let match = list[k].header, matches(cell, list[k], match) { return list[k].role }
+        let table = Self.table
+        return table.bytes.withUnsafeBufferPointer { bytes in
+            table.entries.withUnsafeBufferPointer { list in
+                for k in list.indices {
+                    if let match = list[k].header, matches(cell, list[k], match, bytes) { return list[k].role }
+                }
+                return .other
             }
-            return .other
         }
     }
 
-    private static func matches(_ text: UnsafeBufferPointer<UInt8>, _ e: Entry, _ match: Match) -> Bool {
+    private static func matches(_ text: UnsafeBufferPointer<UInt8>, _ e: Compiled, _ match: Match,
+                                _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let words = UnsafeBufferPointer(rebasing: bytes[e.words])
         let found: Bool
         switch match {
         case .anywhere:
-            found = ByteSearch.contains(text, e.words)
+            found = ByteSearch.contains(text, words)
         case .prefix:
-            found = ByteSearch.hasPrefix(text, e.words)
+            found = ByteSearch.hasPrefix(text, words)
         case .word:
-            guard ByteSearch.hasPrefix(text, e.words) else { return false }
-            if text.count == e.words.count { return true }
-            let next = text[e.words.count]
+            guard ByteSearch.hasPrefix(text, words) else { return false }
+            if text.count == words.count { return true }
+            let next = text[words.count]
             found = next == 0x20 || next == UInt8(ascii: "/") || next == UInt8(ascii: ",")
         }
         guard found else { return false }
-        return e.requires.map { ByteSearch.contains(text, $0) } ?? true
+        return e.requires.map { ByteSearch.contains(text, UnsafeBufferPointer(rebasing: bytes[$0])) } ?? true
     }
 }

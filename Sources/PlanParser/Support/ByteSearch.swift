@@ -14,20 +14,24 @@ enum ByteSearch {
     /// The offset of the first `needle` in `hay` at or after `from`, or `nil`.
     @inline(__always)
     static func find(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], from: Int = 0) -> Int? {
-        let m = needle.count
+        needle.withUnsafeBufferPointer { find(hay, $0, from: from) }
+    }
+
+    /// ``find(_:_:from:)`` with a needle in place (a table's bytes).
+    @inline(__always)
+    static func find(_ hay: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
+        let m = n.count
         guard m > 0, let base = hay.baseAddress, from >= 0, hay.count - from >= m else { return nil }
-        return needle.withUnsafeBufferPointer { n -> Int? in
-            let first = Int32(n[0])
-            var i = from
-            let last = hay.count - m
-            while i <= last {
-                guard let hit = memchr(base + i, first, last - i + 1) else { return nil }
-                let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if m == 1 || memcmp(base + k + 1, n.baseAddress! + 1, m - 1) == 0 { return k }
-                i = k + 1
-            }
-            return nil
+        let first = Int32(n[0])
+        var i = from
+        let last = hay.count - m
+        while i <= last {
+            guard let hit = memchr(base + i, first, last - i + 1) else { return nil }
+            let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if m == 1 || memcmp(base + k + 1, n.baseAddress! + 1, m - 1) == 0 { return k }
+            i = k + 1
         }
+        return nil
     }
 
     /// Whether `hay` contains `needle` (an empty needle is contained everywhere).
@@ -36,9 +40,23 @@ enum ByteSearch {
         needle.isEmpty || find(hay, needle) != nil
     }
 
+    /// ``contains(_:_:)`` with a needle in place.
+    @inline(__always)
+    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        needle.isEmpty || find(hay, needle) != nil
+    }
+
     /// Whether `hay` starts with `prefix`.
     @inline(__always)
     static func hasPrefix(_ hay: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+        guard prefix.count <= hay.count else { return false }
+        for k in 0..<prefix.count where hay[k] != prefix[k] { return false }
+        return true
+    }
+
+    /// ``hasPrefix(_:_:)`` with a prefix in place.
+    @inline(__always)
+    static func hasPrefix(_ hay: UnsafeBufferPointer<UInt8>, _ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
         guard prefix.count <= hay.count else { return false }
         for k in 0..<prefix.count where hay[k] != prefix[k] { return false }
         return true
