@@ -91,10 +91,22 @@ struct JSONWriter {
 
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
+    /// The comma, the indentation and `"k": ` take one capacity check. Inlined: the key's
+    /// length is then a constant, and its copy two loads and stores.
+    @inline(__always)
     mutating func key(_ k: StaticString) {
-        separate()
         let n = k.utf8CodeUnitCount
-        out.reserve(n + 4)
+        let had = markElement()
+        if pretty, depth > 0 {
+            let spaces = 2 * min(depth, 64)
+            out.reserve(max(spaces, 32) + n + 14)
+            if had { out.appendUnchecked(UInt8(ascii: ",")) }
+            out.appendUnchecked(0x0A)
+            out.appendSpacesUnchecked(spaces)
+        } else {
+            out.reserve(n + 5)
+            if had { out.appendUnchecked(UInt8(ascii: ",")) }
+        }
         out.appendUnchecked(UInt8(ascii: "\""))
         out.appendShortUnchecked(k.utf8Start, n)
         out.appendUnchecked(UInt8(ascii: "\""))
@@ -158,6 +170,21 @@ struct JSONWriter {
     mutating func date(_ d: CalendarDate?) {
         guard let d else { return null() }
         prepareValue()
+        if (0...9999).contains(d.year), (0...99).contains(d.month), (0...99).contains(d.day) {
+            // The usual date: twelve bytes with one capacity check, no digit loops.
+            let y = UInt8(truncatingIfNeeded: d.year / 100), yy = UInt8(truncatingIfNeeded: d.year % 100)
+            let m = UInt8(truncatingIfNeeded: d.month), dd = UInt8(truncatingIfNeeded: d.day)
+            out.reserve(12)
+            out.appendUnchecked(UInt8(ascii: "\""))
+            out.appendTwoDigitsUnchecked(y)
+            out.appendTwoDigitsUnchecked(yy)
+            out.appendUnchecked(UInt8(ascii: "-"))
+            out.appendTwoDigitsUnchecked(m)
+            out.appendUnchecked(UInt8(ascii: "-"))
+            out.appendTwoDigitsUnchecked(dd)
+            out.appendUnchecked(UInt8(ascii: "\""))
+            return
+        }
         out.append(UInt8(ascii: "\""))
         out.appendDecimal(UInt(clamping: d.year), minimumDigits: 4)
         out.append(UInt8(ascii: "-"))
@@ -322,20 +349,26 @@ struct JSONWriter {
     /// Comma and indentation before a key or an array element.
     @inline(__always)
     private mutating func separate() {
-        let had: Bool
-        if depth < 64 {
-            let bit: UInt64 = 1 &<< UInt64(depth)
-            had = hasElement & bit != 0
-            hasElement |= bit
-        } else {
-            had = deepElements[deepElements.count - 1]
-            deepElements[deepElements.count - 1] = true
-        }
+        let had = markElement()
         if pretty, depth > 0 {
             newline(comma: had)
         } else if had {
             out.append(UInt8(ascii: ","))
         }
+    }
+
+    /// Records that the current container holds an element; returns whether it held one before.
+    @inline(__always)
+    private mutating func markElement() -> Bool {
+        guard depth < 64 else {
+            let had = deepElements[deepElements.count - 1]
+            deepElements[deepElements.count - 1] = true
+            return had
+        }
+        let bit: UInt64 = 1 &<< UInt64(depth)
+        let had = hasElement & bit != 0
+        hasElement |= bit
+        return had
     }
 
     /// Inlined: it is a flag test for most values, cheaper than the call.
