@@ -258,14 +258,17 @@ struct JSONWriter {
     private mutating func inline<T>(_ values: [T], _ element: (inout JSONWriter, T) -> Void) {
         prepareValue()
         out.append(UInt8(ascii: "["))
-        for (i, v) in values.enumerated() {
-            if i > 0 {
-                out.append(UInt8(ascii: ","))
-                if pretty { out.append(0x20) }
-                // A long list (a task's 100,000 notes) streams like any container.
-                stream()
+        // By index through the buffer: `enumerated()` copies (retains) each element.
+        values.withUnsafeBufferPointer { b in
+            for i in b.indices {
+                if i > 0 {
+                    out.append(UInt8(ascii: ","))
+                    if pretty { out.append(0x20) }
+                    // A long list (a task's 100,000 notes) streams like any container.
+                    stream()
+                }
+                element(&self, b[i])
             }
-            element(&self, v)
         }
         out.append(UInt8(ascii: "]"))
     }
