@@ -410,6 +410,19 @@ struct JSONWriter {
         out.appendDecimal(v.magnitude)
     }
 
+    /// Whether none of the eight bytes of `x` needs a look (SWAR: a byte < 0x20, `"`, `\`, DEL
+    /// or E2 sets its high bit in `flags`).
+    @inline(__always)
+    private static func isPlain(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let below = (x &- ones &* 0x20) & ~x & highs
+        let flags = below | zeroByte(x ^ (ones &* 0x22)) | zeroByte(x ^ (ones &* 0x5C))
+            | zeroByte(x ^ (ones &* 0x7F)) | zeroByte(x ^ (ones &* 0xE2))
+        return flags == 0
+    }
+
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
     private static let lineSeparator: [UInt8] = Array("\\u2028".utf8)
     private static let paragraphSeparator: [UInt8] = Array("\\u2029".utf8)
@@ -434,18 +447,14 @@ struct JSONWriter {
             let n = u.count
             let raw = UnsafeRawBufferPointer(u)
             while i < n {
-                // Eight bytes at a time while none needs a look (SWAR: a byte < 0x20, `"`, `\`,
-                // DEL or E2 — the lead byte of U+2028 — sets its high bit in `flags`).
-                while i + 8 <= n {
-                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let ones: UInt64 = 0x0101_0101_0101_0101
-                    let highs: UInt64 = 0x8080_8080_8080_8080
-                    func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-                    let below = (x &- ones &* 0x20) & ~x & highs
-                    let flags = below | zeroByte(x ^ (ones &* 0x22)) | zeroByte(x ^ (ones &* 0x5C))
-                        | zeroByte(x ^ (ones &* 0x7F)) | zeroByte(x ^ (ones &* 0xE2))
-                    if flags != 0 { break }
+                // Eight bytes at a time while none needs a look.
+                while i + 8 <= n, Self.isPlain(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
                     i += 8
+                }
+                // The last few bytes in one look, through the eight ending the string (those
+                // before `i` are looked at again: a byte that needs escaping makes it fail).
+                if i + 8 > n, n >= 8, i < n, Self.isPlain(raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) {
+                    i = n
                 }
                 guard i < n else { break }
                 let b = u[i]
