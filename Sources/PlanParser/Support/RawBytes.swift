@@ -114,6 +114,12 @@ final class RawBytes {
         count &+= 2
     }
 
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
+
     /// Appends `value` in decimal, zero-padded to at least `minimumDigits` (`2025`, `03`): the
     /// digits are counted by comparisons, then stored backwards in place.
     func appendDecimal(_ value: UInt, minimumDigits: Int = 1) {
@@ -128,11 +134,23 @@ final class RawBytes {
         let start = base + count
         var p = start + width
         var n = value
-        repeat {
+        // Two digits a division, read from a literal (a static array would cost a `swift_once`).
+        let pairs = Self.digitPairs.utf8Start
+        while n >= 100 {
+            let r = Int(n % 100)
+            n /= 100
+            p -= 2
+            p[0] = pairs[2 &* r]
+            p[1] = pairs[2 &* r &+ 1]
+        }
+        if n >= 10 {
+            p -= 2
+            p[0] = pairs[2 &* Int(n)]
+            p[1] = pairs[2 &* Int(n) &+ 1]
+        } else {
             p -= 1
-            p.pointee = UInt8(truncatingIfNeeded: 0x30 &+ n % 10)
-            n /= 10
-        } while n > 0
+            p.pointee = UInt8(truncatingIfNeeded: 0x30 &+ n)
+        }
         while p > start {
             p -= 1
             p.pointee = UInt8(ascii: "0")
