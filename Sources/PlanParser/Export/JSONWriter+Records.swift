@@ -296,10 +296,7 @@ extension JSONWriter {
     }
 
     private mutating func unit(_ u: UnitRef) {
-        beginObject()
-        key("name"); string(u.name)
-        key("key"); string(u.key)
-        endObject()
+        withUnsafePointer(to: u) { unit($0) }
     }
 
     mutating func milestone(_ m: TimeMilestone) {
