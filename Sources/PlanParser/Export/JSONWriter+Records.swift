@@ -31,7 +31,7 @@ extension JSONWriter {
         key("tasks")
         beginArray()
         let tasks = d.tasks
-        elements(batches(tasks.count, of: RowBatches.size)) { w, i in w.task(tasks[i]) }  // by index: no copy of each record
+        elements(batches(tasks.count, of: RowBatches.size)) { w, i in w.task(in: tasks, at: i) }
         endArray()
         key("targets")
         beginArray()
@@ -243,42 +243,60 @@ extension JSONWriter {
     }
 
     mutating func task(_ t: PlanTask) {
+        withUnsafePointer(to: t) { task($0) }
+    }
+
+    /// The task at `i`, read where the array keeps it: `tasks[i]` would copy the record
+    /// (retaining each of its fields) for every task.
+    mutating func task(in tasks: [PlanTask], at i: Int) {
+        precondition(tasks.indices.contains(i))
+        tasks.withUnsafeBufferPointer { task($0.baseAddress! + i) }
+    }
+
+    private mutating func task(_ t: UnsafePointer<PlanTask>) {
         beginObject()
-        key("id"); string(t.id)
-        key("origin"); string(t.origin.rawValue)
-        key("line"); int(t.line)
-        key("endLine"); int(t.endLine)
-        key("section"); inlineArray(t.headings)
-        key("number"); string(t.number)
-        key("title"); string(t.title)
-        key("lead"); units(t.lead)
-        key("support"); units(t.support)
+        key("id"); string(t.pointee.id)
+        key("origin"); string(t.pointee.origin.rawValue)
+        key("line"); int(t.pointee.line)
+        key("endLine"); int(t.pointee.endLine)
+        key("section"); inlineArray(t.pointee.headings)
+        key("number"); string(t.pointee.number)
+        key("title"); string(t.pointee.title)
+        key("lead"); units(t.pointee.lead)
+        key("support"); units(t.pointee.support)
         key("leadSource")
-        object(t.leadSource) { w, source in
+        object(t.pointee.leadSource) { w, source in
             w.key("kind"); w.string(source.kind.rawValue)
             w.key("line"); w.int(source.line)
         }
-        key("products"); inlineArray(t.products)
+        key("products"); inlineArray(t.pointee.products)
         key("time")
         beginArray()
-        for m in t.time { milestone(m) }
+        for m in t.pointee.time { milestone(m) }
         endArray()
-        key("references"); citations(t.references)
-        key("notes"); inlineArray(t.notes)
+        key("references"); citations(t.pointee.references)
+        key("notes"); inlineArray(t.pointee.notes)
         endObject()
     }
 
     private mutating func units(_ list: [UnitRef]) {
         beginArray()
-        for u in list { unit(u) }
+        // By index through the buffer: `for u in list` copies (retains) each element.
+        list.withUnsafeBufferPointer { b in
+            for k in b.indices { unit(b.baseAddress! + k) }
+        }
         endArray()
     }
 
-    private mutating func unit(_ u: UnitRef) {
+    private mutating func unit(_ u: UnsafePointer<UnitRef>) {
         beginObject()
-        key("name"); string(u.name)
-        key("key"); string(u.key)
+        key("name"); string(u.pointee.name)
+        key("key"); string(u.pointee.key)
         endObject()
+    }
+
+    private mutating func unit(_ u: UnitRef) {
+        withUnsafePointer(to: u) { unit($0) }
     }
 
     mutating func milestone(_ m: TimeMilestone) {

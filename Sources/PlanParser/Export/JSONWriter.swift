@@ -91,10 +91,22 @@ struct JSONWriter {
 
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
+    /// The comma, the indentation and `"k": ` take one capacity check. Inlined: the key's
+    /// length is then a constant, and its copy two loads and stores.
+    @inline(__always)
     mutating func key(_ k: StaticString) {
-        separate()
         let n = k.utf8CodeUnitCount
-        out.reserve(n + 4)
+        let had = markElement()
+        if pretty, depth > 0 {
+            let spaces = 2 * min(depth, 64)
+            out.reserve(max(spaces, 32) + n + 14)
+            if had { out.appendUnchecked(UInt8(ascii: ",")) }
+            out.appendUnchecked(0x0A)
+            out.appendSpacesUnchecked(spaces)
+        } else {
+            out.reserve(n + 5)
+            if had { out.appendUnchecked(UInt8(ascii: ",")) }
+        }
         out.appendUnchecked(UInt8(ascii: "\""))
         out.appendShortUnchecked(k.utf8Start, n)
         out.appendUnchecked(UInt8(ascii: "\""))
@@ -158,6 +170,21 @@ struct JSONWriter {
     mutating func date(_ d: CalendarDate?) {
         guard let d else { return null() }
         prepareValue()
+        if (0...9999).contains(d.year), (0...99).contains(d.month), (0...99).contains(d.day) {
+            // The usual date: twelve bytes with one capacity check, no digit loops.
+            let y = UInt8(truncatingIfNeeded: d.year / 100), yy = UInt8(truncatingIfNeeded: d.year % 100)
+            let m = UInt8(truncatingIfNeeded: d.month), dd = UInt8(truncatingIfNeeded: d.day)
+            out.reserve(12)
+            out.appendUnchecked(UInt8(ascii: "\""))
+            out.appendTwoDigitsUnchecked(y)
+            out.appendTwoDigitsUnchecked(yy)
+            out.appendUnchecked(UInt8(ascii: "-"))
+            out.appendTwoDigitsUnchecked(m)
+            out.appendUnchecked(UInt8(ascii: "-"))
+            out.appendTwoDigitsUnchecked(dd)
+            out.appendUnchecked(UInt8(ascii: "\""))
+            return
+        }
         out.append(UInt8(ascii: "\""))
         out.appendDecimal(UInt(clamping: d.year), minimumDigits: 4)
         out.append(UInt8(ascii: "-"))
@@ -231,14 +258,17 @@ struct JSONWriter {
     private mutating func inline<T>(_ values: [T], _ element: (inout JSONWriter, T) -> Void) {
         prepareValue()
         out.append(UInt8(ascii: "["))
-        for (i, v) in values.enumerated() {
-            if i > 0 {
-                out.append(UInt8(ascii: ","))
-                if pretty { out.append(0x20) }
-                // A long list (a task's 100,000 notes) streams like any container.
-                stream()
+        // By index through the buffer: `enumerated()` copies (retains) each element.
+        values.withUnsafeBufferPointer { b in
+            for i in b.indices {
+                if i > 0 {
+                    out.append(UInt8(ascii: ","))
+                    if pretty { out.append(0x20) }
+                    // A long list (a task's 100,000 notes) streams like any container.
+                    stream()
+                }
+                element(&self, b[i])
             }
-            element(&self, v)
         }
         out.append(UInt8(ascii: "]"))
     }
@@ -322,20 +352,26 @@ struct JSONWriter {
     /// Comma and indentation before a key or an array element.
     @inline(__always)
     private mutating func separate() {
-        let had: Bool
-        if depth < 64 {
-            let bit: UInt64 = 1 &<< UInt64(depth)
-            had = hasElement & bit != 0
-            hasElement |= bit
-        } else {
-            had = deepElements[deepElements.count - 1]
-            deepElements[deepElements.count - 1] = true
-        }
+        let had = markElement()
         if pretty, depth > 0 {
             newline(comma: had)
         } else if had {
             out.append(UInt8(ascii: ","))
         }
+    }
+
+    /// Records that the current container holds an element; returns whether it held one before.
+    @inline(__always)
+    private mutating func markElement() -> Bool {
+        guard depth < 64 else {
+            let had = deepElements[deepElements.count - 1]
+            deepElements[deepElements.count - 1] = true
+            return had
+        }
+        let bit: UInt64 = 1 &<< UInt64(depth)
+        let had = hasElement & bit != 0
+        hasElement |= bit
+        return had
     }
 
     /// Inlined: it is a flag test for most values, cheaper than the call.
@@ -374,6 +410,19 @@ struct JSONWriter {
         out.appendDecimal(v.magnitude)
     }
 
+    /// Whether none of the eight bytes of `x` needs a look (SWAR: a byte < 0x20, `"`, `\`, DEL
+    /// or E2 sets its high bit in `flags`).
+    @inline(__always)
+    private static func isPlain(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let below = (x &- ones &* 0x20) & ~x & highs
+        let flags = below | zeroByte(x ^ (ones &* 0x22)) | zeroByte(x ^ (ones &* 0x5C))
+            | zeroByte(x ^ (ones &* 0x7F)) | zeroByte(x ^ (ones &* 0xE2))
+        return flags == 0
+    }
+
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
     private static let lineSeparator: [UInt8] = Array("\\u2028".utf8)
     private static let paragraphSeparator: [UInt8] = Array("\\u2029".utf8)
@@ -398,18 +447,14 @@ struct JSONWriter {
             let n = u.count
             let raw = UnsafeRawBufferPointer(u)
             while i < n {
-                // Eight bytes at a time while none needs a look (SWAR: a byte < 0x20, `"`, `\`,
-                // DEL or E2 — the lead byte of U+2028 — sets its high bit in `flags`).
-                while i + 8 <= n {
-                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let ones: UInt64 = 0x0101_0101_0101_0101
-                    let highs: UInt64 = 0x8080_8080_8080_8080
-                    func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-                    let below = (x &- ones &* 0x20) & ~x & highs
-                    let flags = below | zeroByte(x ^ (ones &* 0x22)) | zeroByte(x ^ (ones &* 0x5C))
-                        | zeroByte(x ^ (ones &* 0x7F)) | zeroByte(x ^ (ones &* 0xE2))
-                    if flags != 0 { break }
+                // Eight bytes at a time while none needs a look.
+                while i + 8 <= n, Self.isPlain(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
                     i += 8
+                }
+                // The last few bytes in one look, through the eight ending the string (those
+                // before `i` are looked at again: a byte that needs escaping makes it fail).
+                if i + 8 > n, n >= 8, i < n, Self.isPlain(raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) {
+                    i = n
                 }
                 guard i < n else { break }
                 let b = u[i]

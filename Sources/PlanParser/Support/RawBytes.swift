@@ -106,25 +106,56 @@ final class RawBytes {
         bytes.withUnsafeBufferPointer { append($0) }
     }
 
+    /// Appends `value` (below 100) as two decimal digits without a capacity check.
+    @inline(__always)
+    func appendTwoDigitsUnchecked(_ value: UInt8) {
+        base[count] = 0x30 &+ value / 10
+        base[count &+ 1] = 0x30 &+ value % 10
+        count &+= 2
+    }
+
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
+
     /// Appends `value` in decimal, zero-padded to at least `minimumDigits` (`2025`, `03`): the
-    /// digits are made backwards in a register-sized scratch and copied once.
+    /// digits are counted by comparisons, then stored backwards in place.
     func appendDecimal(_ value: UInt, minimumDigits: Int = 1) {
-        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &scratch) { d in
-            var n = value
-            var k = 24
-            repeat {
-                k -= 1
-                d[k] = UInt8(0x30 + n % 10)
-                n /= 10
-            } while n > 0
-            while 24 - k < min(minimumDigits, 24) {
-                k -= 1
-                d[k] = UInt8(ascii: "0")
-            }
-            reserve(24)
-            appendShortUnchecked(d.baseAddress!.assumingMemoryBound(to: UInt8.self) + k, 24 - k)
+        var digits = 1
+        var power: UInt = 10
+        while digits < 20, value >= power {
+            digits &+= 1
+            power &*= 10
         }
+        let width = max(digits, min(minimumDigits, 24))
+        reserve(width)
+        let start = base + count
+        var p = start + width
+        var n = value
+        // Two digits a division, read from a literal (a static array would cost a `swift_once`).
+        let pairs = Self.digitPairs.utf8Start
+        while n >= 100 {
+            let r = Int(n % 100)
+            n /= 100
+            p -= 2
+            p[0] = pairs[2 &* r]
+            p[1] = pairs[2 &* r &+ 1]
+        }
+        if n >= 10 {
+            p -= 2
+            p[0] = pairs[2 &* Int(n)]
+            p[1] = pairs[2 &* Int(n) &+ 1]
+        } else {
+            p -= 1
+            p.pointee = UInt8(truncatingIfNeeded: 0x30 &+ n)
+        }
+        while p > start {
+            p -= 1
+            p.pointee = UInt8(ascii: "0")
+        }
+        count &+= width
     }
 
     var isEmpty: Bool { count == 0 }

@@ -27,6 +27,41 @@ import Testing
         #expect(decoded == text)
     }
 
+    /// Every escape at every position of strings of 0 to 19 bytes: the last bytes are looked at
+    /// through one load ending the string, so a byte to escape must still be found there.
+    @Test func jsonEscapesAtEveryPositionNearTheEnd() throws {
+        for special in ["\"", "\\", "\n", "\u{01}", "\u{7F}", "\u{2028}", "\u{2192}"] {
+            for length in 0..<20 {
+                for at in 0...length {
+                    let text = String(repeating: "a", count: at) + special + String(repeating: "b", count: length - at)
+                    var w = JSONWriter(pretty: false)
+                    w.string(text)
+                    let decoded = try JSONSerialization.jsonObject(with: Data(w.bytes), options: .fragmentsAllowed) as? String
+                    #expect(decoded == text)
+                    #expect(!w.bytes.contains { $0 < 0x20 || $0 == 0x7F })
+                    #expect(special != "\u{2028}" || String(decoding: w.bytes, as: UTF8.self).contains("\\u2028"))
+                }
+            }
+        }
+    }
+
+    @Test func jsonNumbersAndDates() {
+        var w = JSONWriter(pretty: false)
+        w.beginArray()
+        for v in [0, 9, 10, 99, 100, 12345, -1, -10, Int.max, Int.min] { w.int(v) }
+        w.date(CalendarDate(year: 2025, month: 3, day: 9))
+        var odd = CalendarDate(year: 1, month: 1, day: 1)!
+        odd.year = 12345
+        w.date(odd)
+        odd.year = 7
+        w.date(odd)
+        w.endArray()
+        #expect(String(decoding: w.bytes, as: UTF8.self) == """
+            [0,9,10,99,100,12345,-1,-10,9223372036854775807,-9223372036854775808,\
+            "2025-03-09","12345-01-01","0007-01-01"]
+            """)
+    }
+
     @Test func jsonLayout() {
         var w = JSONWriter(pretty: true)
         w.beginObject()
