@@ -47,11 +47,10 @@ public struct ParseOptions: Sendable {
     /// Called after each parsing stage with its name and duration in seconds (a profile);
     /// `nil`, the default, costs nothing.
     public var stageTimer: (@Sendable (_ stage: String, _ seconds: Double) -> Void)?
-    /// Threads one document's parse may use. A large document (a megabyte or more) has the
-    /// later half of its lines tokenized beside the earlier half, and one with several
-    /// top-level parts (many plans in one file) has its parts' tasks extracted side by side;
-    /// the result is the same, byte for byte, whatever the number. 1, the default, parses on
-    /// the calling thread only.
+    /// Threads one document's parse may use. A large document with several top-level parts
+    /// (many plans in one file) has its parts' tasks extracted side by side; the result is the
+    /// same, byte for byte, whatever the number. 1, the default, parses on the calling thread
+    /// only.
     public var threads: Int
 
     public init(maxBytes: Int = PlanDocument.defaultMaxBytes, encoding: TextEncoding = .automatic,
