@@ -44,7 +44,7 @@ import Testing
         return d
     }
 
-    @Test(arguments: [0, 7, 61])
+    @Test(arguments: [0, 1, 7, 30, 61, 200])
     func twoThreadsGiveWhatOneGives(padding: Int) {
         // Enough lines to pass the split threshold, the cut moved by the padding line.
         let lines = LineTokenizer.minimumSplitBytes / 24
