@@ -49,10 +49,6 @@ struct LineTokenizer {
         decoded.bytes = []
         let n = storage.count
         var first = Part()
-        // A token per line at most: room for that many, so the array is never grown by doubling
-        // and copied (a list of short lines has more than one a 64 bytes). Pages of the room that
-        // no token fills are never touched, so they cost no memory.
-        let room = min(max(lineCount, context.numbers.count) + 1, n / 2 + 8)
         storage.withUnsafeMutableBufferPointer { buf in
             // The cut: the line start nearest the middle.
             var middle = n
@@ -61,7 +57,7 @@ struct LineTokenizer {
             }
             let cut = middle
             guard cut < n else {
-                first = tokenize(buf, from: 0, to: n, firstLine: 0, last: true, numbered: true, reserving: room, context)
+                first = tokenize(buf, from: 0, to: n, firstLine: 0, last: true, numbered: true, reserving: n, context)
                 return
             }
             let shared = SharedBuffer(buf)
@@ -69,10 +65,10 @@ struct LineTokenizer {
             // its lines (the cleaning moves the line feeds): it numbers from 0, and its
             // tokens take their numbers and roles below.
             var second = SideThread.run({
-                tokenize(shared.buffer, from: cut, to: n, firstLine: 0, last: false, numbered: false, reserving: room, context)
+                tokenize(shared.buffer, from: cut, to: n, firstLine: 0, last: false, numbered: false, reserving: n - cut, context)
             }, beside: {
                 // Room for both halves' tokens: the later half's are appended without growing.
-                first = tokenize(buf, from: 0, to: cut, firstLine: 0, last: false, numbered: true, reserving: room, context)
+                first = tokenize(buf, from: 0, to: cut, firstLine: 0, last: false, numbered: true, reserving: n, context)
             })
             let before = first.lineNumber
             for k in second.tokens.indices {
@@ -138,14 +134,15 @@ struct LineTokenizer {
     /// Tokenizes the lines of `buf[lo..<hi]` (`lo` a line start, `firstLine` the lines before
     /// it), writing their cleaned text from `lo`. Only the `last` run reads the empty line after
     /// a final line feed. Unless `numbered`, the tokens and remnants hold the run's own line
-    /// numbers (from 1), not the document's, and no roles. The tokens have room for `tokens`.
+    /// numbers (from 1), not the document's, and no roles. The tokens have room for a token
+    /// per 64 of `bytes`.
     private static func tokenize(_ buf: UnsafeMutableBufferPointer<UInt8>, from lo: Int, to hi: Int, firstLine: Int32,
-                                 last: Bool, numbered: Bool, reserving tokens: Int, _ context: Context) -> Part {
+                                 last: Bool, numbered: Bool, reserving bytes: Int, _ context: Context) -> Part {
         let lineCount = context.lineCount
         let roles = numbered ? context.roles : []
         let numbers = numbered ? context.numbers : []
         var part = Part()
-        part.tokens.reserveCapacity(tokens)
+        part.tokens.reserveCapacity(bytes / 64 + 8)
         var lineNumber = firstLine
         var afterBlank = false
         var written = lo
