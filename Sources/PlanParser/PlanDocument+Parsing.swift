@@ -59,7 +59,7 @@ extension PlanDocument {
         //    running headers and rules leave the text.
         let recovered = ConvertedTextRecovery.recover(decoded)
         clock.lap("recovery")
-        var source = LineTokenizer.tokenize(recovered, threads: options.threads)
+        var source = LineTokenizer.tokenize(recovered)
         guard !source.tokens.isEmpty else { throw .empty }
         clock.lap("tokenize")
         let furniture = FurnitureDetector.remove(from: &source)

@@ -132,13 +132,3 @@ struct LineToken: Sendable {
     /// a row whose only filled cell is the last one (`\t\t\t\tcủa cơ quan chuyên môn`).
     var leadingTabs: UInt8 = 0
 }
-
-extension LineToken {
-    /// The token of the same line once its text has moved by `delta` bytes in the storage.
-    mutating func shift(by delta: Int32) {
-        line = line.lowerBound + delta..<line.upperBound + delta
-        marker = marker.lowerBound + delta..<marker.upperBound + delta
-        content = content.lowerBound + delta..<content.upperBound + delta
-        label = label.lowerBound + delta..<label.upperBound + delta
-    }
-}

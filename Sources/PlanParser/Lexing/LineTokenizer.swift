@@ -33,166 +33,71 @@ struct TokenizedSource: Sendable {
 /// Vietnamese letter. Nothing here looks at neighbouring lines.
 /// - Complexity: O(n) in the input size.
 struct LineTokenizer {
-    /// Inputs shorter than this are tokenized on one thread: starting one costs more than it saves.
-    static let minimumSplitBytes = 1 << 20
-
     /// Tokenizes the decoded text, cleaning it in place: the cleaned lines are written back to
     /// back over the input (they are never longer), so no second buffer is needed.
-    /// - Parameter threads: with more than one and a large input, the later half of the lines
-    ///   is tokenized on a side thread (nothing here looks at neighbouring lines but the blank
-    ///   before a line), then its cleaned text moved down after the earlier half's.
-    static func tokenize(_ decoded: consuming DecodedSource, threads: Int = 1) -> TokenizedSource {
+    static func tokenize(_ decoded: consuming DecodedSource) -> TokenizedSource {
         let lineCount = decoded.lineCount
-        let context = Context(lineCount: lineCount, roles: decoded.lineRoles, numbers: decoded.lineNumbers)
-        let dropped = decoded.droppedLines
+        let roles = decoded.lineRoles
+        let numbers = decoded.lineNumbers
+        // Lines the recovery stage took out (table borders) are reported like remnants.
+        var remnants = decoded.droppedLines
         var storage = decoded.bytes
         decoded.bytes = []
-        let n = storage.count
-        var first = Part()
-        storage.withUnsafeMutableBufferPointer { buf in
-            // The cut: the line start nearest the middle.
-            var middle = n
-            if threads > 1, n >= minimumSplitBytes, let hit = memchr(buf.baseAddress! + n / 2, 0x0A, n - n / 2) {
-                middle = buf.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-            }
-            let cut = middle
-            guard cut < n else {
-                first = tokenize(buf, from: 0, to: n, firstLine: 0, last: true, numbered: true, reserving: n, context)
-                return
-            }
-            let shared = SharedBuffer(buf)
-            // The later half cannot know its line numbers until the earlier half has counted
-            // its lines (the cleaning moves the line feeds): it numbers from 0, and its
-            // tokens take their numbers and roles below.
-            var second = SideThread.run({
-                tokenize(shared.buffer, from: cut, to: n, firstLine: 0, last: false, numbered: false, reserving: n - cut, context)
-            }, beside: {
-                // Room for both halves' tokens: the later half's are appended without growing.
-                first = tokenize(buf, from: 0, to: cut, firstLine: 0, last: false, numbered: true, reserving: n, context)
-            })
-            let before = first.lineNumber
-            for k in second.tokens.indices {
-                let index = Int(before + second.tokens[k].number) - 1
-                second.tokens[k].number = index < context.numbers.count ? context.numbers[index] : Int32(index + 1)
-                if index < context.roles.count { second.tokens[k].role = context.roles[index] }
-            }
-            for k in second.remnants.indices {
-                let index = Int(before) + second.remnants[k].line - 1
-                second.remnants[k].line = index < context.numbers.count ? Int(context.numbers[index]) : index + 1
-            }
-            // The later half's text after the earlier half's, and its tokens moved with it.
-            let shift = Int32(first.written - cut)
-            if second.written > cut {
-                memmove(buf.baseAddress! + first.written, buf.baseAddress! + cut, second.written - cut)
-            }
-            if !second.tokens.isEmpty {
-                second.tokens[0].afterBlank = second.tokens[0].afterBlank || first.afterBlank
-            }
-            if shift != 0 {
-                for k in second.tokens.indices { second.tokens[k].shift(by: shift) }
-            }
-            first.tokens += second.tokens
-            first.remnants += second.remnants
-            first.written += second.written - cut
-            // (The empty line after a final line feed is not read: it would count one line
-            // more only where `lineCount` already does.)
-            first.lineNumber = before + second.lineNumber
-        }
-        var remnants = dropped
-        remnants += first.remnants
-        storage.removeSubrange(first.written...)
-        if !dropped.isEmpty { remnants.sort { $0.line < $1.line } }
-        let lines = context.numbers.isEmpty ? max(lineCount, Int(first.lineNumber)) : lineCount
-        return TokenizedSource(storage: storage, tokens: first.tokens, lineCount: lines, remnants: remnants)
-    }
-
-    /// What the tokenizer reads besides the bytes: the same for both halves.
-    private struct Context: Sendable {
-        var lineCount: Int
-        var roles: [LineRole]
-        var numbers: [Int32]
-    }
-
-    /// The tokens of a run of lines, and where it left off.
-    private struct Part: Sendable {
         var tokens: [LineToken] = []
-        var remnants: [SourceLine] = []
-        /// The end of the cleaned text written.
-        var written = 0
-        /// The number of the run's last line.
+        tokens.reserveCapacity(storage.count / 64 + 8)
         var lineNumber: Int32 = 0
-        /// Whether the run ends in blank lines.
         var afterBlank = false
-    }
-
-    /// The buffer both halves clean in place, each in its own lines.
-    private final class SharedBuffer: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<UInt8>
-        init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
-    }
-
-    /// Tokenizes the lines of `buf[lo..<hi]` (`lo` a line start, `firstLine` the lines before
-    /// it), writing their cleaned text from `lo`. Only the `last` run reads the empty line after
-    /// a final line feed. Unless `numbered`, the tokens and remnants hold the run's own line
-    /// numbers (from 1), not the document's, and no roles. The tokens have room for a token
-    /// per 64 of `bytes`.
-    private static func tokenize(_ buf: UnsafeMutableBufferPointer<UInt8>, from lo: Int, to hi: Int, firstLine: Int32,
-                                 last: Bool, numbered: Bool, reserving bytes: Int, _ context: Context) -> Part {
-        let lineCount = context.lineCount
-        let roles = numbered ? context.roles : []
-        let numbers = numbered ? context.numbers : []
-        var part = Part()
-        part.tokens.reserveCapacity(bytes / 64 + 8)
-        var lineNumber = firstLine
-        var afterBlank = false
-        var written = lo
-        var start = lo
-        while start < hi || (last && start == hi && Int(lineNumber) < lineCount) {
-            lineNumber += 1
-            // The next line feed, found with memchr (SIMD in libc).
-            var end = hi
-            if start < hi, let found = memchr(buf.baseAddress! + start, 0x0A, hi - start) {
-                end = buf.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            }
-            let lineStart = written
-            var seen = LineCleaner.Seen()
-            let lineEnd = LineCleaner.clean(buf, from: start, to: end, into: written, seen: &seen)
-            if lineEnd == lineStart {
-                afterBlank = true
-                // Cleaning wrote nothing, so the raw line is still there to report.
-                if buf[start..<end].contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+        var written = 0
+        storage.withUnsafeMutableBufferPointer { buf in
+            let n = buf.count
+            var start = 0
+            while start < n || (start == n && Int(lineNumber) < lineCount) {
+                lineNumber += 1
+                // The next line feed, found with memchr (SIMD in libc).
+                var end = n
+                if start < n, let hit = memchr(buf.baseAddress! + start, 0x0A, n - start) {
+                    end = buf.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                }
+                let lineStart = written
+                var seen = LineCleaner.Seen()
+                let lineEnd = LineCleaner.clean(buf, from: start, to: end, into: written, seen: &seen)
+                if lineEnd == lineStart {
+                    afterBlank = true
+                    // Cleaning wrote nothing, so the raw line is still there to report.
+                    if buf[start..<end].contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                        let index = Int(lineNumber) - 1
+                        let reported = index < numbers.count ? numbers[index] : lineNumber
+                        remnants.append(SourceLine(
+                            line: Int(reported),
+                            text: String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)))
+                    }
+                } else {
                     let index = Int(lineNumber) - 1
                     let reported = index < numbers.count ? numbers[index] : lineNumber
-                    part.remnants.append(SourceLine(
-                        line: Int(reported),
-                        text: String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)))
-                }
-            } else {
-                let index = Int(lineNumber) - 1
-                let reported = index < numbers.count ? numbers[index] : lineNumber
-                var token = classify(UnsafeBufferPointer(buf), line: Int32(lineStart)..<Int32(lineEnd), number: reported,
-                                     seen: seen)
-                if index < roles.count { token.role = roles[index] }
-                if token.kind == .blank {
-                    afterBlank = true
-                } else {
-                    if token.kind != .tableRow, seen.hasTab {
-                        // Tabs outside tables are just spaces.
-                        for k in Int(token.line.lowerBound)..<Int(token.line.upperBound) where buf[k] == 0x09 { buf[k] = 0x20 }
+                    var token = classify(UnsafeBufferPointer(buf), line: Int32(lineStart)..<Int32(lineEnd), number: reported,
+                                         seen: seen)
+                    if index < roles.count { token.role = roles[index] }
+                    if token.kind == .blank {
+                        afterBlank = true
+                    } else {
+                        if token.kind != .tableRow, seen.hasTab {
+                            // Tabs outside tables are just spaces.
+                            for k in Int(token.line.lowerBound)..<Int(token.line.upperBound) where buf[k] == 0x09 { buf[k] = 0x20 }
+                        }
+                        token.afterBlank = afterBlank
+                        afterBlank = false
+                        tokens.append(token)
+                        written = lineEnd
                     }
-                    token.afterBlank = afterBlank
-                    afterBlank = false
-                    part.tokens.append(token)
-                    written = lineEnd
                 }
+                start = end + 1
+                if end >= n { break }
             }
-            start = end + 1
-            if end >= hi { break }
         }
-        part.written = written
-        part.lineNumber = lineNumber
-        part.afterBlank = afterBlank
-        return part
+        storage.removeSubrange(written...)
+        if !decoded.droppedLines.isEmpty { remnants.sort { $0.line < $1.line } }
+        let lines = numbers.isEmpty ? max(lineCount, Int(lineNumber)) : lineCount
+        return TokenizedSource(storage: storage, tokens: tokens, lineCount: lines, remnants: remnants)
     }
 
     /// `-------`, `|`, `* * *`: only punctuation, at least one of `-_=*|~.`.
