@@ -98,11 +98,7 @@ struct JSONWriter {
         let n = k.utf8CodeUnitCount
         let had = markElement()
         if pretty, depth > 0 {
-            let spaces = 2 * min(depth, 64)
-            out.reserve(max(spaces, 32) + n + 14)
-            if had { out.appendUnchecked(UInt8(ascii: ",")) }
-            out.appendUnchecked(0x0A)
-            out.appendSpacesUnchecked(spaces)
+            newline(comma: had, reserving: n + 14)
         } else {
             out.reserve(n + 5)
             if had { out.appendUnchecked(UInt8(ascii: ",")) }
@@ -386,10 +382,11 @@ struct JSONWriter {
 
     /// An optional comma, a line feed and two spaces a level (at most 64 levels), with one
     /// capacity check (no table of spaces to read: a static would cost a `swift_once` a line).
+    /// - Parameter extra: room for what follows the indentation, in the same capacity check.
     @inline(__always)
-    private mutating func newline(comma: Bool) {
+    private mutating func newline(comma: Bool, reserving extra: Int = 10) {
         let spaces = 2 * min(depth, 64)
-        out.reserve(max(spaces, 32) + 10)
+        out.reserve(max(spaces, 32) + extra)
         if comma { out.appendUnchecked(UInt8(ascii: ",")) }
         out.appendUnchecked(0x0A)
         out.appendSpacesUnchecked(spaces)

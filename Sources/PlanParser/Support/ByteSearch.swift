@@ -49,9 +49,7 @@ enum ByteSearch {
     /// Whether `hay` starts with `prefix`.
     @inline(__always)
     static func hasPrefix(_ hay: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
-        guard prefix.count <= hay.count else { return false }
-        for k in 0..<prefix.count where hay[k] != prefix[k] { return false }
-        return true
+        prefix.withUnsafeBufferPointer { hasPrefix(hay, $0) }
     }
 
     /// ``hasPrefix(_:_:)`` with a prefix in place.
