@@ -4,4 +4,5 @@ import Glibc
 import Darwin
 #endif
 
+AllocatorSettings.apply()
 exit(Extract.run(Array(CommandLine.arguments.dropFirst())))

@@ -196,7 +196,8 @@ extension JSONWriter {
         endArray()
         key("tables")
         beginArray()
-        for t in Int(node.tables.lowerBound)..<Int(node.tables.upperBound) { table(TableView(store: store, index: t)) }
+        let tables = store.tableRange(of: n, node)
+        for t in Int(tables.lowerBound)..<Int(tables.upperBound) { table(TableView(store: store, index: t)) }
         endArray()
         key("children")
         beginArray()

@@ -13,7 +13,8 @@ struct SectionParser {
         var warnings: [Diagnostic] = []
     }
 
-    /// What the parser needs to know about an open node; texts are in the builder.
+    /// What the parser needs to know about a node to nest and check the ones after it; texts
+    /// are in the builder.
     private struct Node {
         var kind: Section.Kind
         var style: MarkerStyle
@@ -22,10 +23,18 @@ struct SectionParser {
         var path: MarkerPath
         /// The marker's bytes in the tokenizer's text: made a `String` only for a warning.
         var marker: Range<Int32>
-        var parent: Int32
         /// Set when this node's number repeats its previous sibling's (a slip).
         var repeatsPrevious = false
-        var lastChild: Int32 = -1
+    }
+
+    /// A node on the stack of open ones. Only open nodes and their last children are ever
+    /// looked at again, so the parser keeps nothing per node beyond these (a document of
+    /// 800,000 bullets would otherwise hold 800,000 of them).
+    private struct Open {
+        var index: Int
+        var node: Node
+        /// Its last child so far: the next child's numbering is checked against it.
+        var lastChild: Node?
     }
 
     private enum TextRef {
@@ -45,9 +54,10 @@ struct SectionParser {
 
     private let source: TokenizedSource
     private var builder: SectionStore.Builder
-    private var nodes: [Node] = []
     private var roots: [Int32] = []
-    private var stack: [Int] = []
+    /// The last root node, for the numbering check of the next root.
+    private var lastRoot: Node?
+    private var stack: [Open] = []
     private var preamble: [PreambleText] = []
     private var lastText: TextRef?
     private var tableRows: [Int] = []
@@ -82,7 +92,6 @@ struct SectionParser {
         // A node per marker line (and rarely one for a table before any heading), at most a
         // paragraph per line: room reserved up front instead of arrays doubled and copied.
         builder.reserve(nodes: markers + 1, paragraphs: lines + 1)
-        nodes.reserveCapacity(markers + 1)
     }
 
     /// How wide a full line is in hard-wrapped text: the width nine in ten long lines stay
@@ -168,8 +177,8 @@ struct SectionParser {
             lastText = nil
         }
         // A node ends where its last descendant ends; children come after their parents.
-        for i in stride(from: nodes.count - 1, through: 0, by: -1) {
-            let parent = Int(nodes[i].parent)
+        for i in stride(from: builder.nodes.count - 1, through: 0, by: -1) {
+            let parent = Int(builder.parents[i])
             if parent >= 0, builder.nodes[i].endLine > builder.nodes[parent].endLine {
                 builder.nodes[parent].endLine = builder.nodes[i].endLine
             }
@@ -177,7 +186,6 @@ struct SectionParser {
         // Hand the builder over (and drop the parser's copy) so freezing it copies nothing.
         let done = builder
         builder = SectionStore.Builder(base: [])
-        nodes = []
         return Output(
             preamble: preamble.map { Paragraph(line: $0.line, endLine: $0.endLine, text: String(decoding: $0.text, as: UTF8.self)) },
             store: SectionStore(builder: done, roots: roots), leftovers: leftovers, warnings: warnings)
@@ -263,13 +271,13 @@ struct SectionParser {
             stored.title = title
             flattened = rest
         }
-        var node = Node(kind: kind, style: t.style, rank: 0, ordinal: Int(t.ordinal), path: t.path, marker: t.marker, parent: -1)
+        var node = Node(kind: kind, style: t.style, rank: 0, ordinal: Int(t.ordinal), path: t.path, marker: t.marker)
         if t.style.isBullet {
             // A bullet style already open under the same heading makes a sibling; a new style nests.
             var k = stack.count - 1
             var found = -1
-            while k >= 0, nodes[stack[k]].style.isBullet {
-                if nodes[stack[k]].style == t.style {
+            while k >= 0, stack[k].node.style.isBullet {
+                if stack[k].node.style == t.style {
                     found = k
                     break
                 }
@@ -278,13 +286,12 @@ struct SectionParser {
             if found >= 0 {
                 stack.removeSubrange(found...)
             }
-            node.rank = stack.last.map { nodes[$0].style.isBullet ? nodes[$0].rank + 1 : 20 } ?? 20
+            node.rank = stack.last.map { $0.node.style.isBullet ? $0.node.rank + 1 : 20 } ?? 20
         } else {
             node.rank = Self.rank(t.style, depth: Int(t.path.count))
-            while let top = stack.last, nodes[top].rank >= node.rank { stack.removeLast() }
+            while let top = stack.last, top.node.rank >= node.rank { stack.removeLast() }
         }
         let index = add(node, stored)
-        stack.append(index)
         lastText = .title(index)
         lastLine = t.line
         if let rest = flattened {
@@ -309,41 +316,38 @@ struct SectionParser {
         let t = source.tokens[i]
         stack.removeAll()
         let (marker, title) = splitAppendixLine(t.content)
-        let index = add(
-            Node(kind: .appendix, style: .none, rank: -1, ordinal: 0, path: MarkerPath(), marker: marker, parent: -1),
+        _ = add(
+            Node(kind: .appendix, style: .none, rank: -1, ordinal: 0, path: MarkerPath(), marker: marker),
             SectionStore.Node(kind: .appendix, marker: marker, number: nil, title: title, line: t.number, endLine: t.number),
             root: true)
-        stack.append(index)
         lastText = nil
     }
 
     /// A table before any heading: it gets an appendix node without a heading of its own.
     private mutating func implicitAppendix(at t: LineToken) -> Int {
         let empty = t.line.lowerBound..<t.line.lowerBound
-        let index = add(
-            Node(kind: .appendix, style: .none, rank: -1, ordinal: 0, path: MarkerPath(), marker: empty, parent: -1),
+        stack.removeAll()
+        return add(
+            Node(kind: .appendix, style: .none, rank: -1, ordinal: 0, path: MarkerPath(), marker: empty),
             SectionStore.Node(kind: .appendix, marker: empty, number: nil, title: empty, line: t.number, endLine: t.number),
             root: true)
-        stack = [index]
-        return index
     }
 
-    /// Records a node under the top of the stack (or as a root) and checks its numbering.
+    /// Records a node under the top of the stack (or as a root), checks its numbering and
+    /// pushes it on the stack.
     private mutating func add(_ node: Node, _ stored: SectionStore.Node, root: Bool = false) -> Int {
         var node = node
-        let index = nodes.count
-        let parent = root ? nil : stack.last
-        node.parent = Int32(parent ?? -1)
-        nodes.append(node)
-        _ = builder.addNode(stored)
+        let parent = root ? nil : stack.indices.last
+        let index = Int(builder.addNode(stored, parent: parent.map { Int32(stack[$0].index) } ?? -1))
         if let parent {
-            checkSequence(after: nodes[parent].lastChild >= 0 ? Int(nodes[parent].lastChild) : nil, next: index)
-            builder.addChild(Int32(index), to: parent)
-            nodes[parent].lastChild = Int32(index)
+            checkSequence(after: stack[parent].lastChild, next: &node, line: Int(stored.line))
+            stack[parent].lastChild = node
         } else {
-            checkSequence(after: roots.last.map(Int.init), next: index)
+            checkSequence(after: lastRoot, next: &node, line: Int(stored.line))
+            lastRoot = node
             roots.append(Int32(index))
         }
+        stack.append(Open(index: index, node: node))
         return index
     }
 
@@ -386,8 +390,8 @@ struct SectionParser {
         }
         lastLine = t.line
         // A paragraph belongs to the nearest heading, closing any open bullets.
-        while let top = stack.last, nodes[top].style.isBullet { stack.removeLast() }
-        if let owner = stack.last {
+        while let top = stack.last, top.node.style.isBullet { stack.removeLast() }
+        if let owner = stack.last?.index {
             let p = builder.addParagraph(SectionStore.StoredParagraph(line: t.number, endLine: t.number, text: content), to: owner)
             if t.number > builder.nodes[owner].endLine { builder.nodes[owner].endLine = t.number }
             lastText = .paragraph(owner, p)
@@ -560,7 +564,7 @@ struct SectionParser {
     }
 
     private func nearestHeading() -> Int? {
-        stack.last { !nodes[$0].style.isBullet }
+        stack.last { !$0.node.style.isBullet }?.index
     }
 
     private mutating func closeTable() {
@@ -576,11 +580,9 @@ struct SectionParser {
 
     // MARK: - Numbering
 
-    private mutating func checkSequence(after previousIndex: Int?, next index: Int) {
-        let next = nodes[index]
-        let nextLine = Int(builder.nodes[index].line)
-        guard !next.style.isBullet, next.style != .none, let p = previousIndex else { return }
-        let prev = nodes[p]
+    /// Checks the numbering of `next`, on `line`, against its previous sibling's.
+    private mutating func checkSequence(after previous: Node?, next: inout Node, line nextLine: Int) {
+        guard !next.style.isBullet, next.style != .none, let prev = previous else { return }
         guard prev.style == next.style else { return }
         let a: Int
         let b: Int
@@ -594,7 +596,7 @@ struct SectionParser {
             b = next.ordinal
         }
         guard a > 0, b > 0, let slip = NumberingSlip(previous: a, next: b, previousRepeated: prev.repeatsPrevious) else { return }
-        if slip == .repeated { nodes[index].repeatsPrevious = true }
+        if slip == .repeated { next.repeatsPrevious = true }
         warnings.append(slip.diagnostic(
             line: nextLine, what: "\(Self.describe(next.style)) \(source.string(next.marker))", sameAs: "the previous one",
             previous: source.string(prev.marker), expected: expectedMarker(after: prev)))

@@ -6,23 +6,33 @@
 /// break). An offset at or past `base.count` points into `extra`. ``Section`` values are made
 /// only when someone asks for ``PlanDocument/sections``, once.
 final class SectionStore: @unchecked Sendable {
+    /// One section. Its children, paragraphs and tables are found through the store's
+    /// ``childStart``, ``paragraphStart`` and ``tableOwners``; the ranges come first and the
+    /// one-byte fields last, so the node packs into 52 bytes (a document of bullets holds one
+    /// per line, beside a token per line).
     struct Node: Sendable, Equatable {
-        var kind: Section.Kind
         var marker: Range<Int32>
-        /// The number inside the marker (`2.1` in `2.1.`); `nil` for bullets.
-        var number: Range<Int32>?
         var title: Range<Int32>
         var line: Int32
         var endLine: Int32
-        var fieldRole: Field.Role?
         var fieldLabel: Range<Int32> = 0..<0
         var fieldValue: Range<Int32> = 0..<0
-        /// Into ``SectionStore/paragraphs``.
-        var paragraphs: Range<Int32> = 0..<0
-        /// Into ``SectionStore/tables``.
-        var tables: Range<Int32> = 0..<0
-        /// Into ``SectionStore/childIndex``.
-        var children: Range<Int32> = 0..<0
+        /// The number inside the marker (`2.1` in `2.1.`); `nil` for bullets.
+        var number: Range<Int32>?
+        var kind: Section.Kind
+        var fieldRole: Field.Role?
+        /// Whether ``tableOwners`` names the node (in what would be padding): most nodes have no
+        /// table, and they skip the search.
+        var hasTables = false
+
+        init(kind: Section.Kind, marker: Range<Int32>, number: Range<Int32>?, title: Range<Int32>, line: Int32, endLine: Int32) {
+            self.kind = kind
+            self.marker = marker
+            self.number = number
+            self.title = title
+            self.line = line
+            self.endLine = endLine
+        }
     }
 
     struct StoredParagraph: Sendable, Equatable {
@@ -36,8 +46,17 @@ final class SectionStore: @unchecked Sendable {
     let nodes: [Node]
     let childIndex: [Int32]
     let roots: [Int32]
+    /// Node `n`'s children are `childIndex[starts[n]..<starts[n + 1]]`, its paragraphs
+    /// `paragraphs[starts[k + n]..<starts[k + n + 1]]` with `k = nodeCount + 1`. Memory the
+    /// store owns rather than arrays: a walk reads them for every node it visits, and each
+    /// read of an array property of a class retains and releases the array.
+    private let starts: UnsafeMutableBufferPointer<Int32>
+    private let nodeCount: Int
     let paragraphs: [StoredParagraph]
     let tables: [StoredTable]
+    /// The node of each table, ascending: tables are stored in node order, and few nodes
+    /// have one, so a search here costs less than a range in every node.
+    let tableOwners: [Int32]
     let tableRows: [StoredRow]
     /// Every table cell's text, row after row (see ``StoredRow/firstCell``).
     let cells: [Range<Int32>]
@@ -48,20 +67,30 @@ final class SectionStore: @unchecked Sendable {
     private let lock = Lock()
     nonisolated(unsafe) private var materialized: [Section]?
 
-    init(base: [UInt8], extra: [UInt8], nodes: [Node], childIndex: [Int32], roots: [Int32],
-         paragraphs: [StoredParagraph], tables: [StoredTable], tableRows: [StoredRow], cells: [Range<Int32>],
-         groupPaths: [[SectionHeading]])
+    /// - Parameter starts: the children's and then the paragraphs' starts (``starts``), each
+    ///   `nodes.count + 1` long; the store takes it over and frees it.
+    private init(base: [UInt8], extra: [UInt8], nodes: [Node], starts: UnsafeMutableBufferPointer<Int32>,
+                 childIndex: [Int32], roots: [Int32], paragraphs: [StoredParagraph], tables: [StoredTable],
+                 tableOwners: [Int32], tableRows: [StoredRow], cells: [Range<Int32>], groupPaths: [[SectionHeading]])
     {
+        precondition(starts.count == 2 * (nodes.count + 1))
         self.base = base
         self.extra = extra
         self.nodes = nodes
+        self.starts = starts
+        nodeCount = nodes.count
         self.childIndex = childIndex
         self.roots = roots
         self.paragraphs = paragraphs
         self.tables = tables
+        self.tableOwners = tableOwners
         self.tableRows = tableRows
         self.cells = cells
         self.groupPaths = groupPaths
+    }
+
+    deinit {
+        starts.deallocate()
     }
 
     /// Every table, in document order.
@@ -92,8 +121,45 @@ final class SectionStore: @unchecked Sendable {
     }
 
     func children(of n: Int) -> ArraySlice<Int32> {
-        let r = nodes[n].children
+        let r = childRange(of: n)
         return childIndex[Int(r.lowerBound)..<Int(r.upperBound)]
+    }
+
+    /// Where node `n`'s children are in ``childIndex``.
+    @inline(__always)
+    func childRange(of n: Int) -> Range<Int32> {
+        starts[n]..<starts[n + 1]
+    }
+
+    /// Where node `n`'s paragraphs are in ``paragraphs``.
+    @inline(__always)
+    func paragraphRange(of n: Int) -> Range<Int32> {
+        starts[nodeCount + 1 + n]..<starts[nodeCount + 2 + n]
+    }
+
+    /// The children's starts (see ``starts``).
+    private var childStart: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(rebasing: starts[0...nodeCount]) }
+
+    /// The paragraphs' starts (see ``starts``).
+    private var paragraphStart: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(rebasing: starts[(nodeCount + 1)...]) }
+
+    /// Where node `n`'s tables are in ``tables``.
+    func tableRange(of n: Int) -> Range<Int32> {
+        guard nodes[n].hasTables else { return 0..<0 }
+        return Self.tableRange(of: n, owners: tableOwners)
+    }
+
+    /// The tables of node `n` given its node, read already.
+    func tableRange(of n: Int, _ node: Node) -> Range<Int32> {
+        guard node.hasTables else { return 0..<0 }
+        return Self.tableRange(of: n, owners: tableOwners)
+    }
+
+    private static func tableRange(of n: Int, owners: [Int32]) -> Range<Int32> {
+        let lo = owners.partitionPoint { Int($0) < n }
+        guard lo < owners.count, owners[lo] == n else { return 0..<0 }
+        let hi = owners[lo...].partitionPoint { Int($0) <= n }
+        return Int32(lo)..<Int32(hi)
     }
 
     // MARK: - Materializing
@@ -117,19 +183,22 @@ final class SectionStore: @unchecked Sendable {
         return Section(
             kind: node.kind, marker: string(node.marker), number: node.number.map(string), title: string(node.title),
             line: Int(node.line), endLine: Int(node.endLine), field: field,
-            paragraphs: paragraphs[Int(node.paragraphs.lowerBound)..<Int(node.paragraphs.upperBound)].map {
+            paragraphs: paragraphs[Int(paragraphRange(of: n).lowerBound)..<Int(paragraphRange(of: n).upperBound)].map {
                 Paragraph(line: Int($0.line), endLine: Int($0.endLine), text: string($0.text))
             },
-            tables: (Int(node.tables.lowerBound)..<Int(node.tables.upperBound)).map { TableView(store: self, index: $0).table },
+            tables: (Int(tableRange(of: n).lowerBound)..<Int(tableRange(of: n).upperBound)).map {
+                TableView(store: self, index: $0).table
+            },
             children: children(of: n).map { section(Int($0)) })
     }
 
     /// A store holding `sections` (for documents built from values, not parsed).
     convenience init(sections: [Section]) {
         var b = Builder(base: [])
-        func add(_ s: Section) -> Int32 {
+        func add(_ s: Section, parent: Int32) -> Int32 {
             let index = b.addNode(Node(kind: s.kind, marker: b.append(s.marker), number: s.number.map { b.append($0) },
-                                       title: b.append(s.title), line: Int32(s.line), endLine: Int32(s.endLine)))
+                                       title: b.append(s.title), line: Int32(s.line), endLine: Int32(s.endLine)),
+                                  parent: parent)
             if let f = s.field {
                 b.nodes[Int(index)].fieldRole = f.role
                 b.nodes[Int(index)].fieldLabel = b.append(f.label)
@@ -139,77 +208,89 @@ final class SectionStore: @unchecked Sendable {
                 b.addParagraph(StoredParagraph(line: Int32(p.line), endLine: Int32(p.endLine), text: b.append(p.text)), to: Int(index))
             }
             for t in s.tables { b.addTable(b.store(t), to: Int(index)) }
-            for c in s.children { b.addChild(add(c), to: Int(index)) }
+            for c in s.children { _ = add(c, parent: index) }
             return index
         }
-        let roots = sections.map(add)
+        let roots = sections.map { add($0, parent: -1) }
         self.init(builder: b, roots: roots)
     }
 
-    /// Freezes a builder: per-node lists become ranges into flat arrays.
+    /// Freezes a builder: per-node lists become ranges of flat arrays. Children and
+    /// paragraphs are grouped by owner with a counting sort, which keeps each owner's in the
+    /// order they were added (children are added in index order).
     convenience init(builder: consuming Builder, roots: [Int32]) {
-        // Take the builder's arrays out so they are uniquely held and mutate without copying.
+        // Take the builder's arrays out so they are uniquely held and go as soon as used.
         var b = builder
         var nodes = b.nodes
         b.nodes = []
-        var childIndex: [Int32] = []
-        childIndex.reserveCapacity(nodes.count)
+        let starts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * (nodes.count + 1))
+        let childIndex = Self.grouped(owners: b.parents, start: UnsafeMutableBufferPointer(rebasing: starts[0...nodes.count]))
+        b.parents = []
+        let order = Self.grouped(owners: b.paragraphOwners, start: UnsafeMutableBufferPointer(rebasing: starts[(nodes.count + 1)...]))
+        b.paragraphOwners = []
         var paragraphs: [StoredParagraph] = []
-        paragraphs.reserveCapacity(b.paragraphs.count)
-        var tables: [StoredTable] = []
-        for i in nodes.indices {
-            var c = b.links[i].firstChild
-            if c >= 0 {
-                let start = Int32(childIndex.count)
-                while c >= 0 {
-                    childIndex.append(c)
-                    c = b.links[Int(c)].nextSibling
-                }
-                nodes[i].children = start..<Int32(childIndex.count)
-            }
-            var p = b.links[i].firstParagraph
-            if p >= 0 {
-                let start = Int32(paragraphs.count)
-                while p >= 0 {
-                    paragraphs.append(b.paragraphs[Int(p)])
-                    p = b.nextParagraph[Int(p)]
-                }
-                nodes[i].paragraphs = start..<Int32(paragraphs.count)
-            }
-            if let ts = b.tablesOf[i] {
-                let start = Int32(tables.count)
-                tables += ts
-                nodes[i].tables = start..<Int32(tables.count)
-            }
+        paragraphs.reserveCapacity(order.count)
+        b.paragraphs.withUnsafeBufferPointer { all in
+            for p in order { paragraphs.append(all[Int(p)]) }
         }
-        self.init(base: b.base, extra: b.extra, nodes: nodes, childIndex: childIndex, roots: roots,
-                  paragraphs: paragraphs, tables: tables, tableRows: b.tableRows, cells: b.cells, groupPaths: b.groupPaths)
+        b.paragraphs = []
+        var tables: [StoredTable] = []
+        var tableOwners: [Int32] = []
+        for (i, ts) in b.tablesOf.sorted(by: { $0.key < $1.key }) {
+            tables += ts
+            tableOwners += repeatElement(Int32(i), count: ts.count)
+            nodes[i].hasTables = true
+        }
+        self.init(base: b.base, extra: b.extra, nodes: nodes, starts: starts, childIndex: childIndex, roots: roots,
+                  paragraphs: paragraphs, tables: tables, tableOwners: tableOwners,
+                  tableRows: b.tableRows, cells: b.cells, groupPaths: b.groupPaths)
     }
 
-    /// Mutable parts, filled by ``SectionParser``. Children and paragraphs are kept as linked
-    /// lists (a node may get a paragraph after its children), so adding costs no allocation.
+    /// The indices of `owners` (an owner per item, -1: none) grouped by owner: owners in
+    /// ascending order, each owner's items in their order. Owner `o`'s items are
+    /// `items[start[o]..<start[o + 1]]`; `start` holds one more than the owners.
+    private static func grouped(owners: [Int32], start: UnsafeMutableBufferPointer<Int32>) -> [Int32] {
+        let ownerCount = start.count - 1
+        start.initialize(repeating: 0)
+        var owned = 0
+        for o in owners where o >= 0 {
+            start[Int(o) + 1] += 1
+            owned += 1
+        }
+        for k in 0..<ownerCount { start[k + 1] += start[k] }
+        var items = [Int32](repeating: 0, count: owned)
+        // `start[o]` walks through owner `o`'s slots, ending where `o + 1`'s begin; then the
+        // starts are shifted back one place.
+        for (i, o) in owners.enumerated() where o >= 0 {
+            items[Int(start[Int(o)])] = Int32(i)
+            start[Int(o)] += 1
+        }
+        var k = ownerCount
+        while k > 0 {
+            start[k] = start[k - 1]
+            k -= 1
+        }
+        start[0] = 0
+        return items
+    }
+
+    /// Mutable parts, filled by ``SectionParser``. Each node and paragraph records only its
+    /// owner; the per-node lists are made when the store is frozen.
     struct Builder {
         let base: [UInt8]
         var extra: [UInt8] = []
         var nodes: [Node] = []
-        /// Each node's places in the linked lists, beside ``nodes``.
-        var links: [Links] = []
+        /// Each node's parent (-1: a root), beside ``nodes``: the lists of children are made
+        /// from it when the store is frozen, so adding a node costs one append here.
+        var parents: [Int32] = []
         var paragraphs: [StoredParagraph] = []
-        var nextParagraph: [Int32] = []
+        /// Each paragraph's node, beside ``paragraphs`` (a node may get a paragraph after its
+        /// children, so paragraphs are grouped by node only when frozen).
+        var paragraphOwners: [Int32] = []
         var tablesOf: [Int: [StoredTable]] = [:]
         var tableRows: [StoredRow] = []
         var cells: [Range<Int32>] = []
         var groupPaths: [[SectionHeading]] = []
-
-        /// A node's list heads and tails and its next sibling (-1: none): one record, so adding
-        /// a node is one append here instead of one per list.
-        struct Links {
-            var firstChild: Int32 = -1
-            var lastChild: Int32 = -1
-            var nextSibling: Int32 = -1
-            var firstParagraph: Int32 = -1
-            var lastParagraph: Int32 = -1
-        }
 
         init(base: [UInt8]) {
             self.base = base
@@ -219,33 +300,24 @@ final class SectionStore: @unchecked Sendable {
         /// the tokens), so the arrays are not grown by doubling and copied.
         mutating func reserve(nodes n: Int, paragraphs p: Int) {
             nodes.reserveCapacity(n)
-            links.reserveCapacity(n)
+            parents.reserveCapacity(n)
             paragraphs.reserveCapacity(p)
-            nextParagraph.reserveCapacity(p)
+            paragraphOwners.reserveCapacity(p)
         }
 
-        mutating func addNode(_ n: Node) -> Int32 {
+        /// Adds `n` as the last child of `parent` (-1: as a root).
+        mutating func addNode(_ n: Node, parent: Int32) -> Int32 {
             nodes.append(n)
-            links.append(Links())
+            parents.append(parent)
             return Int32(nodes.count - 1)
-        }
-
-        mutating func addChild(_ child: Int32, to parent: Int) {
-            let last = links[parent].lastChild
-            if last >= 0 { links[Int(last)].nextSibling = child } else { links[parent].firstChild = child }
-            links[parent].lastChild = child
         }
 
         /// - Returns: the paragraph's index in ``paragraphs``.
         @discardableResult
         mutating func addParagraph(_ p: StoredParagraph, to node: Int) -> Int {
-            let index = Int32(paragraphs.count)
             paragraphs.append(p)
-            nextParagraph.append(-1)
-            let last = links[node].lastParagraph
-            if last >= 0 { nextParagraph[Int(last)] = index } else { links[node].firstParagraph = index }
-            links[node].lastParagraph = index
-            return Int(index)
+            paragraphOwners.append(Int32(node))
+            return paragraphs.count - 1
         }
 
         mutating func addTable(_ t: StoredTable, to node: Int) {
@@ -349,8 +421,7 @@ extension SectionStore: Equatable {
         // Both stores list nodes in document order, so equal trees have equal node arrays.
         for (x, y) in zip(a.nodes, b.nodes) {
             guard x.kind == y.kind, x.line == y.line, x.endLine == y.endLine, x.fieldRole == y.fieldRole,
-                x.children.count == y.children.count, x.paragraphs.count == y.paragraphs.count,
-                x.tables == y.tables, (x.number == nil) == (y.number == nil),
+                (x.number == nil) == (y.number == nil),
                 same(x.marker, y.marker), same(x.title, y.title), same(x.fieldLabel, y.fieldLabel),
                 same(x.fieldValue, y.fieldValue)
             else { return false }
@@ -359,7 +430,8 @@ extension SectionStore: Equatable {
         for (x, y) in zip(a.paragraphs, b.paragraphs) {
             guard x.line == y.line, x.endLine == y.endLine, same(x.text, y.text) else { return false }
         }
-        return a.childIndex == b.childIndex && a.roots == b.roots
+        return a.childIndex == b.childIndex && a.starts.elementsEqual(b.starts) && a.tableOwners == b.tableOwners
+            && a.roots == b.roots
     }
 }
 
@@ -371,7 +443,9 @@ extension SectionStore {
         let base: UnsafeBufferPointer<UInt8>
         let extra: UnsafeBufferPointer<UInt8>
         let nodes: UnsafeBufferPointer<Node>
+        let childStart: UnsafeBufferPointer<Int32>
         let childIndex: UnsafeBufferPointer<Int32>
+        let paragraphStart: UnsafeBufferPointer<Int32>
         let paragraphs: UnsafeBufferPointer<StoredParagraph>
 
         @inline(__always)
@@ -384,14 +458,12 @@ extension SectionStore {
 
         @inline(__always)
         func children(of n: Int) -> UnsafeBufferPointer<Int32> {
-            let r = nodes[n].children
-            return UnsafeBufferPointer(rebasing: childIndex[Int(r.lowerBound)..<Int(r.upperBound)])
+            UnsafeBufferPointer(rebasing: childIndex[Int(childStart[n])..<Int(childStart[n + 1])])
         }
 
         @inline(__always)
         func paragraphs(of n: Int) -> UnsafeBufferPointer<StoredParagraph> {
-            let r = nodes[n].paragraphs
-            return UnsafeBufferPointer(rebasing: paragraphs[Int(r.lowerBound)..<Int(r.upperBound)])
+            UnsafeBufferPointer(rebasing: paragraphs[Int(paragraphStart[n])..<Int(paragraphStart[n + 1])])
         }
     }
 
@@ -402,7 +474,8 @@ extension SectionStore {
                 nodes.withUnsafeBufferPointer { n in
                     childIndex.withUnsafeBufferPointer { c in
                         paragraphs.withUnsafeBufferPointer { p in
-                            body(Reader(base: b, extra: e, nodes: n, childIndex: c, paragraphs: p))
+                            body(Reader(base: b, extra: e, nodes: n, childStart: childStart, childIndex: c,
+                                        paragraphStart: paragraphStart, paragraphs: p))
                         }
                     }
                 }

@@ -58,12 +58,12 @@ struct SectionView {
     var children: Children { Children(store: store, indices: store.children(of: index)) }
 
     /// `!children.isEmpty`, without making the slice of child positions (which retains).
-    var hasChildren: Bool { !node.children.isEmpty }
+    var hasChildren: Bool { !store.childRange(of: index).isEmpty }
 
     /// Whether a child is a field bullet with a known role (``isKnownField``): the child
     /// positions and nodes read in place, no slice or view per child.
     var hasKnownFieldChild: Bool {
-        let r = node.children
+        let r = store.childRange(of: index)
         guard !r.isEmpty else { return false }
         return store.childIndex.withUnsafeBufferPointer { positions in
             store.nodes.withUnsafeBufferPointer { nodes in
@@ -77,7 +77,7 @@ struct SectionView {
 
     /// The body paragraphs, texts still in the store.
     var storedParagraphs: ArraySlice<SectionStore.StoredParagraph> {
-        let r = node.paragraphs
+        let r = store.paragraphRange(of: index)
         // Most nodes have none: then an empty slice, not one of the store's array (which retains it).
         guard !r.isEmpty else { return [] }
         return store.paragraphs[Int(r.lowerBound)..<Int(r.upperBound)]
@@ -87,7 +87,7 @@ struct SectionView {
         storedParagraphs.map { Paragraph(line: Int($0.line), endLine: Int($0.endLine), text: store.string($0.text)) }
     }
 
-    var hasParagraphs: Bool { !node.paragraphs.isEmpty }
+    var hasParagraphs: Bool { !store.paragraphRange(of: index).isEmpty }
 
     /// Whether the title or a paragraph holds a `:` (a field label could follow).
     var mayHoldInlineFields: Bool {
@@ -115,7 +115,7 @@ struct SectionView {
     }
 
     var tables: LazyMapSequence<Range<Int>, TableView> {
-        let r = node.tables
+        let r = store.tableRange(of: index, node)
         return (Int(r.lowerBound)..<Int(r.upperBound)).lazy.map { TableView(store: store, index: $0) }
     }
 
