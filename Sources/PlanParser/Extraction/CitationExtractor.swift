@@ -16,7 +16,13 @@ struct CitationExtractor {
     /// Entries in order of first appearance, and where each key's entry is: lines are added
     /// in place, so a citation repeated on every line costs O(1) per line.
     private var entries: [Entry] = []
-    private var index: [TextKey: Int] = [:]
+    private var index: [Key: Int] = [:]
+
+    /// A citation's kind and number, compared as a pair (no string joined of them).
+    private struct Key: Hashable {
+        var kind: TextKey
+        var number: TextKey
+    }
 
     /// Every citation on the lines of `source`, in order of first appearance.
     static func extract(from source: TokenizedSource) -> [Citation] {
@@ -125,7 +131,7 @@ struct CitationExtractor {
     private mutating func record(_ s: UnsafeBufferPointer<UInt8>, start: Int, end: Int, lineNumber: Int) {
         let number = String(decoding: UnsafeBufferPointer(rebasing: s[start..<end]), as: UTF8.self)
         let kind = printedKind(s, before: start) ?? kindFromCode(UnsafeBufferPointer(rebasing: s[start..<end]))
-        let key = TextKey(kind + "|" + number)
+        let key = Key(kind: TextKey(kind), number: TextKey(number))
         guard let k = index[key] else {
             let (date, afterDate) = dateAfter(s, end)
             index[key] = entries.count
@@ -149,7 +155,11 @@ struct CitationExtractor {
         return VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: s[lo..<start])) { window -> String? in
             var end = window.count
             func endsWith(_ words: [UInt8]) -> Bool {
-                end >= words.count && UnsafeBufferPointer(rebasing: window[(end - words.count)..<end]).elementsEqual(words)
+                // The last byte first: most kinds end otherwise.
+                guard end >= words.count, window[end - 1] == words[words.count - 1] else { return false }
+                let k = end - words.count
+                for j in 0..<(words.count - 1) where window[k + j] != words[j] { return false }
+                return true
             }
             func dropSpaces() { while end > 0, window[end - 1] == 0x20 || window[end - 1] == UInt8(ascii: ":") { end -= 1 } }
             dropSpaces()
@@ -199,20 +209,21 @@ struct CitationExtractor {
         while i < n, s[i] == 0x20 { i += 1 }
         let of = Self.ofWord
         guard i + of.count < n,
-            VietnameseText.lowercased(UnsafeBufferPointer(rebasing: s[i..<(i + of.count)])) == of
+            VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: s[i..<(i + of.count)]), { ByteSearch.hasPrefix($0, of) })
         else { return nil }
         i += of.count
         let nameStart = i
         var end = i
         var words = 0
         while i < n, words < 12 {
-            // At a word start: stop at a stop word.
-            let rest = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: s[i..<min(n, i + 16)]))
-            for stop in Self.issuerStops where rest.starts(with: stop) {
-                if rest.count == stop.count || rest[stop.count] == 0x20 || rest[stop.count] == UInt8(ascii: ",") {
-                    return finish(s, nameStart, end)
+            // At a word start: stop at a stop word (lowercased in a temporary buffer, no array).
+            let stops = VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: s[i..<min(n, i + 16)])) { rest -> Bool in
+                for stop in Self.issuerStops where ByteSearch.hasPrefix(rest, stop) {
+                    if rest.count == stop.count || rest[stop.count] == 0x20 || rest[stop.count] == UInt8(ascii: ",") { return true }
                 }
+                return false
             }
+            if stops { return finish(s, nameStart, end) }
             var j = i
             while j < n, s[j] != 0x20 {
                 let b = s[j]

@@ -26,6 +26,12 @@ enum LeadInference {
         var phrases: [Phrase]
     }
 
+    /// A unit and a duty, compared as a pair (no string joined of them).
+    private struct DutyKey: Hashable {
+        var unit: TextKey
+        var duty: TextKey
+    }
+
     private struct Phrase {
         var whole: [Int]
         var pieces: [[Int]]
@@ -44,10 +50,10 @@ enum LeadInference {
         var vocabulary = Vocabulary()
         var candidates: [Candidate] = []
         var sources: [Int] = []  // the responsibility of each candidate
-        var seenText: Set<TextKey> = []
+        var seenText: Set<DutyKey> = []
         for (n, r) in responsibilities.enumerated() where r.role == .lead && !isCollective(r.unit.name) {
             // The same unit with the same duty, again (a document pasted twice): nothing new.
-            guard seenText.insert(TextKey(r.unit.key + "\u{1}" + r.duty)).inserted else { continue }
+            guard seenText.insert(DutyKey(unit: TextKey(r.unit.key), duty: TextKey(r.duty))).inserted else { continue }
             let areas = r.areas.map { Set(vocabulary.words($0)) }.filter { $0.count >= 2 }
             candidates.append(Candidate(responsibility: r, areas: areas, phrases: []))
             sources.append(n)

@@ -44,7 +44,10 @@ enum LostTableDetector {
         // The children's warnings go straight into `found`, after `mark` (no array per node); a
         // lost table here takes them back.
         let mark = found.count
-        for c in s.children where visit(c, insideAppendix: appendix, loneNumbers: loneNumbers, into: &found) { hasTable = true }
+        // Most nodes are leaves: asked first, without the slice of child positions (which retains).
+        if s.hasChildren {
+            for c in s.children where visit(c, insideAppendix: appendix, loneNumbers: loneNumbers, into: &found) { hasTable = true }
+        }
         if hasTable { return true }
         let childrenFound = found.count > mark
         // The header cells and row numbers in this section's own paragraphs.
@@ -52,7 +55,7 @@ enum LostTableDetector {
         var headerAt = -1
         var start: Int?
         var numbers = 0
-        for (k, p) in s.storedParagraphs.enumerated() {
+        for (k, p) in (s.hasParagraphs ? s.storedParagraphs : []).enumerated() {
             // Only short paragraphs can be a row number or header cells: look at the rest no further.
             guard p.text.count <= Self.longestHeaderBytes else { continue }
             let roles = StoredText(store: s.store, range: p.text).withBytes { bytes -> ColumnRoles in

@@ -14,9 +14,10 @@ struct TaskExtractor {
     // The caches stop growing at `cacheLimit` entries: a huge table of distinct cells (one
     // product per row) would otherwise keep a second copy of every one.
     static let cacheLimit = 4096
-    private var unitCache: [TextKey: [UnitRef]] = [:]
-    private var productCache: [TextKey: [String]] = [:]
-    private var timeCache: [TextKey: (milestones: [TimeMilestone], problems: [TimeProblem])] = [:]
+    // By the cells' bytes: a cell found again is looked up without a string made of it.
+    private var unitCache: [BytesKey: [UnitRef]] = [:]
+    private var productCache: [BytesKey: [String]] = [:]
+    private var timeCache: [BytesKey: (milestones: [TimeMilestone], problems: [TimeProblem])] = [:]
     /// Unit keys by name (see ``cachedUnit(_:)``).
     var unitKeyCache: [TextKey: String] = [:]
     var tasks: [PlanTask] = []
@@ -373,7 +374,7 @@ struct TaskExtractor {
     /// never made a string.
     private mutating func addField(_ f: SectionView, to task: inout PlanTask) {
         guard let role = f.fieldRole else { return }
-        add(f.fieldValueText.string, role: role, line: f.line, to: &task)
+        add(f.fieldValueText, role: role, line: f.line, to: &task)
         for child in f.children {
             if let childRole = child.fieldRole, childRole != .unknown {
                 addField(child, to: &task)
@@ -383,7 +384,7 @@ struct TaskExtractor {
                 while let last = p.last, last == ";" || last == "." || last == "," || last == " " { p = p.dropLast() }
                 if !p.isEmpty { task.products.append(String(p)) }
             } else {
-                add(child.title, role: role, line: child.line, to: &task)
+                add(child.titleText, role: role, line: child.line, to: &task)
             }
         }
     }
@@ -399,6 +400,23 @@ struct TaskExtractor {
                 return
             }
         }
+        value.withUTF8Bytes { addValue($0, role: role, line: line, to: &task) }
+    }
+
+    /// ``add(_:role:line:to:inline:)`` of a stored text (a cell, a field's value): a text
+    /// without a colon is read from the store's bytes, and no string is made of it when its
+    /// values are cached.
+    mutating func add(_ text: StoredText, role: Field.Role, line: Int, to task: inout PlanTask) {
+        guard !text.isEmpty else { return }
+        if text.withBytes({ ByteSearch.contains($0, Self.colon) }) {
+            add(text.string, role: role, line: line, to: &task)
+            return
+        }
+        text.withBytes { addValue($0, role: role, line: line, to: &task) }
+    }
+
+    /// The value's units, products or milestones into `task` (no labels split off here).
+    private mutating func addValue(_ value: UnsafeBufferPointer<UInt8>, role: Field.Role, line: Int, to task: inout PlanTask) {
         switch role {
         case .lead:
             if task.leadSource == nil { task.leadSource = LeadSource(kind: .stated, line: line) }
@@ -406,22 +424,20 @@ struct TaskExtractor {
         case .support:
             Self.append(units(value), to: &task.support)
         case .product:
-            let key = TextKey(value)
-            if let cached = productCache[key] {
+            if let cached = productCache[BytesKey(borrowing: value)] {
                 Self.append(cached, to: &task.products)
             } else {
                 let products = ListSplitter.products(value)
-                if productCache.count < Self.cacheLimit { productCache[key] = products }
+                if productCache.count < Self.cacheLimit { productCache[BytesKey(copying: value)] = products }
                 Self.append(products, to: &task.products)
             }
         case .time:
-            let key = TextKey(value)
             let result: (milestones: [TimeMilestone], problems: [TimeProblem])
-            if let cached = timeCache[key] {
+            if let cached = timeCache[BytesKey(borrowing: value)] {
                 result = cached
             } else {
                 result = normalizer.milestones(in: value)
-                if timeCache.count < Self.cacheLimit { timeCache[key] = result }
+                if timeCache.count < Self.cacheLimit { timeCache[BytesKey(copying: value)] = result }
             }
             let (milestones, problems) = result
             Self.append(milestones, to: &task.time)
@@ -445,11 +461,10 @@ struct TaskExtractor {
 
     private static let colon = [UInt8(ascii: ":")]
 
-    private mutating func units(_ value: String) -> [UnitRef] {
-        let key = TextKey(value)
-        if let cached = unitCache[key] { return cached }
+    private mutating func units(_ value: UnsafeBufferPointer<UInt8>) -> [UnitRef] {
+        if let cached = unitCache[BytesKey(borrowing: value)] { return cached }
         let units = ListSplitter.units(value).map { UnitRef(name: $0, key: UnitNormalizer.key(for: $0)) }
-        if unitCache.count < Self.cacheLimit { unitCache[key] = units }
+        if unitCache.count < Self.cacheLimit { unitCache[BytesKey(copying: value)] = units }
         return units
     }
 
@@ -512,10 +527,10 @@ struct TaskExtractor {
             let text = row.cell(c)
             guard !text.isEmpty else { continue }
             switch role {
-            case .product: add(text.string, role: .product, line: row.line, to: &task)
-            case .lead: add(text.string, role: .lead, line: row.line, to: &task)
-            case .support: add(text.string, role: .support, line: row.line, to: &task)
-            case .time: add(text.string, role: .time, line: row.line, to: &task)
+            case .product: add(text, role: .product, line: row.line, to: &task)
+            case .lead: add(text, role: .lead, line: row.line, to: &task)
+            case .support: add(text, role: .support, line: row.line, to: &task)
+            case .time: add(text, role: .time, line: row.line, to: &task)
             case .notes: task.notes.append(text.string)
             default: break
             }

@@ -28,6 +28,12 @@ enum ListSplitter {
         return text.withUTF8 { split($0, units: false) }
     }
 
+    /// ``units(_:)`` of a text's UTF-8 bytes.
+    static func units(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] { split(bytes, units: true) }
+
+    /// ``products(_:)`` of a text's UTF-8 bytes.
+    static func products(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] { split(bytes, units: false) }
+
     // MARK: - Splitting
 
     private static func split(_ bytes: UnsafeBufferPointer<UInt8>, units: Bool) -> [String] {

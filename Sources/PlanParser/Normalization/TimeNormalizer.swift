@@ -26,11 +26,14 @@ struct TimeNormalizer: Sendable {
     ///   starts a handful of short grammar checks).
     func milestones(in text: String) -> (milestones: [TimeMilestone], problems: [TimeProblem]) {
         var text = text
-        return text.withUTF8 { bytes in
-            var reader = PieceReader(normalizer: self, bytes: bytes, tokens: TimeTokenizer.tokens(bytes))
-            reader.readAll()
-            return (reader.milestones, reader.problems)
-        }
+        return text.withUTF8 { milestones(in: $0) }
+    }
+
+    /// ``milestones(in:)`` of a text's UTF-8 bytes (valid UTF-8, NFC).
+    func milestones(in bytes: UnsafeBufferPointer<UInt8>) -> (milestones: [TimeMilestone], problems: [TimeProblem]) {
+        var reader = PieceReader(normalizer: self, bytes: bytes, tokens: TimeTokenizer.tokens(bytes))
+        reader.readAll()
+        return (reader.milestones, reader.problems)
     }
 
     // MARK: - Dates
