@@ -10,11 +10,17 @@ struct SectionView {
     /// The node, read once: reading the store's array again for every property retains and
     /// releases its buffer each time (walks ask a node for its kind, children, fields …).
     private let node: SectionStore.Node
+    /// Where its children are in the store's ``SectionStore/childIndex`` and its paragraphs in
+    /// ``SectionStore/paragraphs``: read with the node, as most walks ask whether there are any.
+    private let childRange: Range<Int32>
+    private let paragraphRange: Range<Int32>
 
     init(store: SectionStore, index: Int) {
         self.store = store
         self.index = index
         node = store.nodes[index]
+        childRange = store.childRange(of: index)
+        paragraphRange = store.paragraphRange(of: index)
     }
     var kind: Section.Kind { node.kind }
     var line: Int { Int(node.line) }
@@ -55,15 +61,17 @@ struct SectionView {
         SectionHeading(kind: kind, marker: marker, number: number, title: title)
     }
 
-    var children: Children { Children(store: store, indices: store.children(of: index)) }
+    var children: Children {
+        Children(store: store, indices: store.childIndex[Int(childRange.lowerBound)..<Int(childRange.upperBound)])
+    }
 
     /// `!children.isEmpty`, without making the slice of child positions (which retains).
-    var hasChildren: Bool { !store.childRange(of: index).isEmpty }
+    var hasChildren: Bool { !childRange.isEmpty }
 
     /// Whether a child is a field bullet with a known role (``isKnownField``): the child
     /// positions and nodes read in place, no slice or view per child.
     var hasKnownFieldChild: Bool {
-        let r = store.childRange(of: index)
+        let r = childRange
         guard !r.isEmpty else { return false }
         return store.childIndex.withUnsafeBufferPointer { positions in
             store.nodes.withUnsafeBufferPointer { nodes in
@@ -77,7 +85,7 @@ struct SectionView {
 
     /// The body paragraphs, texts still in the store.
     var storedParagraphs: ArraySlice<SectionStore.StoredParagraph> {
-        let r = store.paragraphRange(of: index)
+        let r = paragraphRange
         // Most nodes have none: then an empty slice, not one of the store's array (which retains it).
         guard !r.isEmpty else { return [] }
         return store.paragraphs[Int(r.lowerBound)..<Int(r.upperBound)]
@@ -87,7 +95,7 @@ struct SectionView {
         storedParagraphs.map { Paragraph(line: Int($0.line), endLine: Int($0.endLine), text: store.string($0.text)) }
     }
 
-    var hasParagraphs: Bool { !store.paragraphRange(of: index).isEmpty }
+    var hasParagraphs: Bool { !paragraphRange.isEmpty }
 
     /// Whether the title or a paragraph holds a `:` (a field label could follow).
     var mayHoldInlineFields: Bool {
