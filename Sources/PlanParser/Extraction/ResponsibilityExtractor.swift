@@ -117,7 +117,7 @@ enum ResponsibilityAreas {
                 !isMention(words, i)
             {
                 var j = e
-                if words.isWord(j, Array("việc".utf8)) { j += 1 }  // về việc …
+                if words.isWord(j, Self.matterWord) { j += 1 }  // về việc …
                 // `về lĩnh vực X`, `về công tác X`: the area is X.
                 while let again = introducers.longestMatch(in: words, at: j), again < count { j = again }
                 let end = areaEnd(words, from: j, limit: count)
@@ -130,7 +130,7 @@ enum ResponsibilityAreas {
                     // Another verb (`; duy trì …`) or a citation (`; số 187/KH-UBND …`) ends the list.
                     guard next > k + 1, !containsIntroducer(words, k + 1, next), words[k + 1].kind == .word,
                         !words[k + 1].numeric, AssignmentFrames.dutyVerbs.longestMatch(in: words, at: k + 1) == nil,
-                        !words.isWord(k + 1, Array("số".utf8))
+                        !words.isWord(k + 1, Self.numberWord)
                     else { break }
                     add(k + 1, next)
                     k = next
@@ -173,11 +173,15 @@ enum ResponsibilityAreas {
         return false
     }
 
-    private static let mentionWords: Set<[UInt8]> = Set(["đến", "quan", "với", "tới"].map { Array($0.utf8) })
-    private static let dangling: Set<[UInt8]> = Set(["các", "những", "của", "và", "về", "cho", "tại"].map { Array($0.utf8) })
+    private static let mentionWords = HashedByteSet(Set(["đến", "quan", "với", "tới"].map { Array($0.utf8) }))
+    private static let dangling = HashedByteSet(Set(["các", "những", "của", "và", "về", "cho", "tại"].map { Array($0.utf8) }))
+
+    private static let matterWord = Array("việc".utf8)  // "the matter of"
+    private static let numberWord = Array("số".utf8)  // "number" (a citation's)
+    private static let meansWords = (Array("biện".utf8), Array("giải".utf8))  // biện pháp, giải pháp: measures, solutions
 
     private static func isMeans(_ words: TextWords, _ i: Int) -> Bool {
-        words.isWord(i, Array("biện".utf8)) || words.isWord(i, Array("giải".utf8))
+        words.isWord(i, Self.meansWords.0) || words.isWord(i, Self.meansWords.1)
     }
 
     private static func containsIntroducer(_ words: TextWords, _ a: Int, _ b: Int) -> Bool {

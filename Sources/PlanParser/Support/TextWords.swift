@@ -123,10 +123,11 @@ struct TextWords {
         return true
     }
 
-    /// Whether token `i` is one of `words`.
-    func isWord(_ i: Int, in words: Set<[UInt8]>) -> Bool {
-        guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return false }
-        return words.contains(lowerWord(i))
+    /// Whether token `i` is one of `words` (asked by the word's hash first: most words are none
+    /// of them, and their bytes are not copied out).
+    func isWord(_ i: Int, in words: HashedByteSet) -> Bool {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .word, words.mayContain(hash: tokens[i].hash) else { return false }
+        return words.members.contains(lowerWord(i))
     }
 
     /// The lowercase bytes of token `i`.
