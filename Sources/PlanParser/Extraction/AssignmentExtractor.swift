@@ -59,7 +59,8 @@ struct AssignmentReader {
     /// plan's paragraphs such a sentence is a general statement.
     private let collectiveSubjects: Bool
     private let readsAreas: Bool
-    /// Whether token `i` lies inside quotation marks.
+    /// Whether token `i` lies inside quotation marks; empty when the text has no quotation mark
+    /// (most have none: see ``isQuoted(_:)``).
     private let quoted: [Bool]
 
     /// - Parameter areas: also read each duty's areas and clause heads (for responsibilities).
@@ -97,9 +98,15 @@ struct AssignmentReader {
         units = AgencySections.nameReader(words)
         self.context = context
         var q: [Bool] = []
-        q.reserveCapacity(words.count)
         var depth = 0
-        for i in 0..<words.count {
+        // Before the first quotation mark no token is quoted: the flags are written from there.
+        var first = 0
+        while first < words.count, words[first].kind != .quote { first += 1 }
+        if first < words.count {
+            q.reserveCapacity(words.count)
+            q.append(contentsOf: repeatElement(false, count: first))
+        }
+        for i in first..<words.count {
             let t = words[i]
             if t.kind == .quote {
                 let b = words.bytes[Int(t.start) + (t.end - t.start == 3 ? 2 : 0)]
@@ -112,6 +119,9 @@ struct AssignmentReader {
         }
         quoted = q
     }
+
+    @inline(__always)
+    private func isQuoted(_ i: Int) -> Bool { !quoted.isEmpty && quoted[i] }
 
     // MARK: - Clauses
 
@@ -192,19 +202,63 @@ struct AssignmentReader {
 
     /// The duty text and times of clause pieces `parts`.
     private func fill(_ a: inout DutyAssignment, from parts: [Range<Int>]) {
-        var texts: [String] = []
+        // The clauses' texts as token ranges: the duty is made once from their bytes.
+        var texts: [Range<Int>] = []
         for r in parts {
             let (found, timeOnly) = times(in: r)
-            let text = clauseText(r)
+            let text = clauseTokens(r)
             if timeOnly, !found.isEmpty, !texts.isEmpty {
-                a.times.append(text)
+                a.times.append(words.string(text.lowerBound, text.upperBound))
                 continue
             }
             if !text.isEmpty { texts.append(text) }
             a.times += found
             a.span = a.span.isEmpty ? r : min(a.span.lowerBound, r.lowerBound)..<max(a.span.upperBound, r.upperBound)
         }
-        a.duty = Self.capitalized(texts.joined(separator: "; "))
+        a.duty = dutyText(texts)
+    }
+
+    /// The texts of token ranges `texts` joined by `; `, first letter capitalized (as
+    /// ``capitalized(_:)`` makes it), built on the bytes.
+    private func dutyText(_ texts: [Range<Int>]) -> String {
+        guard !texts.isEmpty else { return "" }
+        var out: [UInt8] = []
+        var length = 2 * (texts.count - 1)
+        for t in texts { length += words.byteRange(t.lowerBound, t.upperBound).count }
+        out.reserveCapacity(length)
+        words.bytes.withUnsafeBufferPointer { buf in
+            for (n, t) in texts.enumerated() {
+                if n > 0 {
+                    out.append(UInt8(ascii: ";"))
+                    out.append(0x20)
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[words.byteRange(t.lowerBound, t.upperBound)]))
+            }
+        }
+        return out.withUnsafeMutableBufferPointer { buf in
+            guard Self.capitalizeFirst(buf) else { return Self.capitalized(String(validUTF8: UnsafeBufferPointer(buf))) }
+            return String(validUTF8: UnsafeBufferPointer(buf))
+        }
+    }
+
+    /// Uppercases the first letter of `text` in place when it is a lowercase letter whose
+    /// uppercase has its length and is plain to write (ASCII, Latin-1, `đ`, `ơ`, `ư` and the
+    /// Vietnamese letters of Latin Extended Additional); `false` for any other lowercase letter,
+    /// which ``capitalized(_:)`` is left to.
+    private static func capitalizeFirst(_ text: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        guard !text.isEmpty else { return true }
+        let (s, n) = VietnameseText.scalar(in: UnsafeBufferPointer(text), at: 0)
+        guard VietnameseText.isLowercase(s) else { return true }
+        let upper: UInt32
+        switch s {
+        case 0x61...0x7A: upper = s - 0x20
+        case 0xE0...0xFE where s != 0xF7: upper = s - 0x20
+        case 0x111, 0x1A1, 0x1B0: upper = s - 1
+        case 0x1EA1...0x1EF9 where s & 1 == 1: upper = s - 1
+        default: return false
+        }
+        let written = VietnameseText.writeUTF8(upper, to: text, at: 0)
+        return written == n
     }
 
     /// A clause without a frame after an assignment: more of its duty, or only its time.
@@ -234,10 +288,10 @@ struct AssignmentReader {
             switch t.kind {
             case .open: depth += 1
             case .close: depth = max(0, depth - 1)
-            case .semicolon where depth == 0 && !quoted[i]:
+            case .semicolon where depth == 0 && !isQuoted(i):
                 result.append(start..<i)
                 start = i + 1
-            case .period where depth == 0 && !quoted[i]:
+            case .period where depth == 0 && !isQuoted(i):
                 if i + 1 < words.count, words[i + 1].capitalized || words[i + 1].kind == .dash || words[i + 1].kind == .open {
                     result.append(start..<i)
                     start = i + 1
@@ -251,16 +305,31 @@ struct AssignmentReader {
 
     /// The text of a clause as printed, list dashes and edge punctuation trimmed.
     private func clauseText(_ c: Range<Int>) -> String {
+        let t = clauseTokens(c)
+        return words.string(t.lowerBound, t.upperBound)
+    }
+
+    /// The tokens of ``clauseText(_:)``.
+    private func clauseTokens(_ c: Range<Int>) -> Range<Int> {
         var a = c.lowerBound
         var b = c.upperBound
         while a < b, words[a].kind != .word, words[a].kind != .open, words[a].kind != .quote { a += 1 }
-        while b > a, [.period, .comma, .semicolon, .colon, .dash].contains(words[b - 1].kind) { b -= 1 }
+        while b > a, Self.isEdgeMark(words[b - 1].kind) { b -= 1 }
         // `./.`: the closing mark of a document.
         while b > a, words[b - 1].kind == .other, words.bytes[Int(words[b - 1].start)] == UInt8(ascii: "/") {
             b -= 1
             while b > a, words[b - 1].kind == .period { b -= 1 }
         }
-        return words.string(a, b)
+        return a..<b
+    }
+
+    /// Marks trimmed from a clause's end: `.` `,` `;` `:` and a dash.
+    @inline(__always)
+    private static func isEdgeMark(_ kind: TextWords.Kind) -> Bool {
+        switch kind {
+        case .period, .comma, .semicolon, .colon, .dash: return true
+        default: return false
+        }
     }
 
     private func endsWithColon(_ c: Range<Int>) -> Bool {
@@ -310,7 +379,7 @@ struct AssignmentReader {
             k = e
             while k < end, words[k].kind == .comma { k += 1 }
         }
-        guard k < end, !quoted[k] else { return nil }
+        guard k < end, !isQuoted(k) else { return nil }
         // 1. `Giao X …`, `Đề nghị X …`, `Yêu cầu X …`.
         if let e = AssignmentFrames.assigners.longestMatch(in: words, at: k), e < end,
             let (names, ne) = units.names(at: e), ne <= end
@@ -341,7 +410,7 @@ struct AssignmentReader {
         // 4. `…, UBND tỉnh giao X …` later in the clause, in lower case, not after `đã`.
         var j = k + 1
         while j < end {
-            if words[j].kind == .word, !words[j].capitalized, !quoted[j],
+            if words[j].kind == .word, !words[j].capitalized, !isQuoted(j),
                 let e = AssignmentFrames.assigners.longestMatch(in: words, at: j), e < end,
                 !(j > 0 && AssignmentFrames.notDuties.longestMatch(in: words, at: j - 1) != nil),
                 let (names, ne) = units.names(at: e), ne <= end,
