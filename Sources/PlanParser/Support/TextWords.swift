@@ -30,9 +30,36 @@ struct TextWords {
         var hash: UInt64 = 0
     }
 
+    /// The tokens, in storage made once at a bound of their number and written in place: an
+    /// array made uninitialized (or with `repeating:`) allocates through an unspecialized call
+    /// that looks its storage type up by name, costing more than the splitting of a short text.
+    struct TokenList {
+        final class Storage: ManagedBuffer<Int, Token> {}
+
+        fileprivate let storage: Storage
+        /// How many tokens there are (the storage may hold room for more).
+        let count: Int
+
+        fileprivate init(storage: Storage, count: Int) {
+            self.storage = storage
+            self.count = count
+        }
+
+        fileprivate static func make(capacity: Int) -> Storage {
+            unsafeDowncast(Storage.create(minimumCapacity: capacity) { _ in capacity }, to: Storage.self)
+        }
+
+        var indices: Range<Int> { 0..<count }
+
+        subscript(i: Int) -> Token {
+            precondition(i >= 0 && i < count, "token index out of range")
+            return storage.withUnsafeMutablePointerToElements { $0[i] }
+        }
+    }
+
     let bytes: [UInt8]
     let lower: [UInt8]
-    let tokens: [Token]
+    let tokens: TokenList
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
         self.init(text, tokenLimit: Int.max)
@@ -47,52 +74,106 @@ struct TextWords {
         // letters are lowered in place, each scalar in the bytes it had (see
         // ``VietnameseText/lowercased(_:)``). Spaces and the punctuation split off are no letters.
         var lower = bytes
-        var whole = false
         let n = text.count
-        // Every token holds at least one byte, so the text's length bounds their number: the
-        // tokens are written into scratch memory of that size (no capacity check per token)
-        // and copied once into an array of their exact count.
-        var tokens = withUnsafeTemporaryAllocation(of: Token.self, capacity: max(n, 1)) { scratch in
-            lower.withUnsafeMutableBufferPointer { lower in
-                var out = Writer(base: scratch.baseAddress!, lower: lower)
-                var i = 0
-                var space = true
-                while i < n, out.count < tokenLimit {
-                    if Self.isSpace(text[i]) {
-                        space = true
-                        i += 1
-                        continue
-                    }
-                    var j = i
-                    while j < n, !Self.isSpace(text[j]) { j += 1 }
-                    Self.chunk(text, i, j, spaceBefore: space, into: &out)
-                    space = false
-                    i = j
+        // The tokens are written straight into the storage that keeps them, made for a quarter
+        // of the text's length (plan text has about one token in five bytes). A run of `m` bytes
+        // makes at most `m` tokens, so the splitting stops before a run that may not fit, and goes
+        // on in storage of the text's length, which bounds their number.
+        var capacity = Swift.max(1, Swift.min(n, n / 4 + 8))
+        var storage = TokenList.make(capacity: capacity)
+        var state = Split(i: 0, space: true, count: 0, lowered: true)
+        lower.withUnsafeMutableBufferPointer { lower in
+            while true {
+                state = storage.withUnsafeMutablePointerToElements { base in
+                    var out = Writer(base: base, capacity: capacity, lower: lower, count: state.count, lowered: state.lowered)
+                    return Self.split(text, state, tokenLimit: tokenLimit, into: &out)
                 }
-                whole = out.lowered && Self.lowerRest(text, from: i, into: lower)
-                return Array(UnsafeBufferPointer(start: scratch.baseAddress!, count: out.count))
+                if state.done { break }
+                let old = storage
+                capacity = n
+                storage = TokenList.make(capacity: capacity)
+                storage.withUnsafeMutablePointerToElements { new in
+                    old.withUnsafeMutablePointerToElements { new.initialize(from: $0, count: state.count) }
+                }
             }
         }
+        let count = state.count
+        let whole = state.lowered && lower.withUnsafeMutableBufferPointer { Self.lowerRest(text, from: state.i, into: $0) }
         if !whole {
             // Bytes that are no valid UTF-8: the text lowered as ``VietnameseText/lowercased(_:)``
             // lowers it, and the words hashed on that.
             lower = VietnameseText.lowercased(text)
             lower.withUnsafeBufferPointer { lower in
-                for k in tokens.indices where tokens[k].kind == .word || tokens[k].hash != 0 {
-                    tokens[k].hash = Self.hash(UnsafeBufferPointer(rebasing: lower[Int(tokens[k].start)..<Int(tokens[k].end)]))
+                storage.withUnsafeMutablePointerToElements { tokens in
+                    for k in 0..<count where tokens[k].kind == .word || tokens[k].hash != 0 {
+                        tokens[k].hash = Self.hash(UnsafeBufferPointer(rebasing: lower[Int(tokens[k].start)..<Int(tokens[k].end)]))
+                    }
                 }
             }
         }
         self.lower = lower
-        self.tokens = tokens
+        tokens = TokenList(storage: storage, count: count)
+    }
+
+    /// Where the splitting stands.
+    private struct Split {
+        /// The next byte to read.
+        var i: Int
+        /// Whether a space came before it.
+        var space: Bool
+        /// The tokens written.
+        var count: Int
+        var lowered: Bool
+        /// Whether the splitting is done (else the run at `i` may not fit in the room left).
+        var done = false
+    }
+
+    /// Splits `text` from `state` into `out` until `tokenLimit` tokens are written, or until a
+    /// run may not fit in the room left.
+    @inline(__always)
+    private static func split(_ text: UnsafeBufferPointer<UInt8>, _ state: Split, tokenLimit: Int, into out: inout Writer) -> Split {
+        let n = text.count
+        var i = state.i
+        var space = state.space
+        var done = true
+        while i < n, out.count < tokenLimit {
+            if Self.isSpace(text[i]) {
+                space = true
+                i += 1
+                continue
+            }
+            // A run of `m` bytes read by ``plainRun`` makes at most two tokens (and one when `m` is 1).
+            guard out.capacity - out.count >= Swift.min(2, n - i) else {
+                done = false
+                break
+            }
+            if let end = Self.plainRun(text, i, spaceBefore: space, into: &out) {
+                space = false
+                i = end
+                continue
+            }
+            var j = i
+            while j < n, !Self.isSpace(text[j]) { j += 1 }
+            guard out.capacity - out.count >= j - i else {
+                done = false
+                break
+            }
+            Self.chunk(text, i, j, spaceBefore: space, into: &out)
+            space = false
+            i = j
+        }
+        return Split(i: i, space: space, count: out.count, lowered: out.lowered, done: done)
     }
 
     /// Lowers `text[i...]`, the part after the last token split, into `lower`: whether it is
     /// valid UTF-8 (its lowercase then has its length; else nothing is written).
     private static func lowerRest(_ text: UnsafeBufferPointer<UInt8>, from i: Int, into lower: UnsafeMutableBufferPointer<UInt8>) -> Bool {
         guard i < text.count else { return true }
-        let rest = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: text[i...]))
-        guard rest.count == text.count - i else { return false }
+        let text = UnsafeBufferPointer(rebasing: text[i...])
+        // Written in place; bytes that are no UTF-8 take ``VietnameseText/lowercased(_:)``'s other way.
+        if VietnameseText.lowercase(text, into: UnsafeMutableBufferPointer(rebasing: lower[i...])) { return true }
+        let rest = VietnameseText.lowercased(text)
+        guard rest.count == text.count else { return false }
         for k in 0..<rest.count { lower[i + k] = rest[k] }
         return true
     }
@@ -188,9 +269,10 @@ struct TextWords {
 
     // MARK: - Splitting
 
-    /// Where the splitter writes its tokens: memory with room for them all (see the initializer).
+    /// Where the splitter writes its tokens: memory with room for `capacity` (see the initializer).
     private struct Writer {
         let base: UnsafeMutablePointer<Token>
+        let capacity: Int
         /// The text's lowercase bytes, written word by word, which the word hashes are taken on.
         let lower: UnsafeMutableBufferPointer<UInt8>
         var count = 0
@@ -199,7 +281,7 @@ struct TextWords {
 
         @inline(__always)
         mutating func append(_ t: Token) {
-            (base + count).initialize(to: t)
+            base[count] = t
             count += 1
         }
     }
@@ -208,6 +290,86 @@ struct TextWords {
     @inline(__always)
     private static func isSpace(_ b: UInt8) -> Bool {
         b <= 0x20 && (0x1_0000_2600 as UInt64) >> b & 1 != 0
+    }
+
+    /// A run in the common shape split in one pass over its bytes: letters, digits, inner marks
+    /// other than a dash (`KH&CN`, `15.01.2025`), and at most one of `, ; : . ! ? )` after its
+    /// last letter or digit — a word and maybe a mark, as ``chunk(_:_:_:spaceBefore:into:)`` splits
+    /// it. Returns the run's end, or `nil` for any other run (a mark first, a dash between lowercase
+    /// letters, `…`, quotes, no valid UTF-8, `TP.`): ``chunk(_:_:_:spaceBefore:into:)`` then splits
+    /// it from its start, writing the same lowercase bytes over those written here.
+    @inline(__always)
+    private static func plainRun(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, spaceBefore: Bool, into tokens: inout Writer) -> Int? {
+        let n = text.count
+        let lower = tokens.lower
+        let first = text[a]
+        // A first byte that ``punctuation(_:_:_:)`` could split off (every mark of it is ASCII
+        // but `E2`) goes the long way.
+        if first < 0x80 ? (first | 0x20) &- 0x61 >= 26 && first &- 0x30 >= 10 : first == 0xE2 { return nil }
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        // The hash before the last byte: the word's when that byte is a mark split off.
+        var before = h
+        var hasLower = false
+        var dash = false
+        var i = a
+        while i < n {
+            let c = text[i]
+            if c < 0x80 {
+                var l = c
+                if c &- 0x61 < 26 {
+                    hasLower = true
+                } else if c &- 0x41 < 26 {
+                    l = c | 0x20
+                    lower[i] = l
+                } else if Self.isSpace(c) {
+                    break
+                } else if c == UInt8(ascii: "-") {
+                    dash = true
+                }
+                before = h
+                h = (h ^ UInt64(l)) &* 0x100_0000_01B3
+                i += 1
+                continue
+            }
+            // `E2`: the quotes, dashes and `…` that are split off.
+            guard c != 0xE2, let (s, m) = Self.wellFormedScalar(text, i, n) else { return nil }
+            let l = VietnameseText.lowercase(s)
+            if l == s {
+                if !hasLower, VietnameseText.isLetter(s) { hasLower = true }
+            } else {
+                guard (l < 0x80 ? 1 : l < 0x800 ? 2 : l < 0x10000 ? 3 : 4) == m else { return nil }
+                _ = VietnameseText.writeUTF8(l, to: lower, at: i)
+            }
+            for k in i..<(i + m) { h = (h ^ UInt64(lower[k])) &* 0x100_0000_01B3 }
+            i += m
+        }
+        // A dash between lowercase letters is cut (`Lao động-Thương binh`).
+        if dash, hasLower { return nil }
+        let end = i
+        let last = text[end - 1]
+        if last >= 0x80 || (last | 0x20) &- 0x61 < 26 || last &- 0x30 < 10 {
+            addWord(text, a, end, spaceBefore: spaceBefore, hasLower: hasLower, hash: h, into: &tokens)
+            return end
+        }
+        // One mark after a letter or digit (a byte of a scalar other than the `E2` marks).
+        guard end - a >= 2 else { return nil }
+        let previous = text[end - 2]
+        guard previous >= 0x80 || (previous | 0x20) &- 0x61 < 26 || previous &- 0x30 < 10 else { return nil }
+        let kind: Kind
+        switch last {
+        case UInt8(ascii: ","): kind = .comma
+        case UInt8(ascii: ";"): kind = .semicolon
+        case UInt8(ascii: ":"): kind = .colon
+        case UInt8(ascii: ")"): kind = .close
+        // A full stop after two bytes or fewer may be an abbreviation's (`TP.`, `Q.`).
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
+            guard end - a > 3 else { return nil }
+            kind = .period
+        default: return nil
+        }
+        addWord(text, a, end - 1, spaceBefore: spaceBefore, hasLower: hasLower, hash: before, into: &tokens)
+        tokens.append(Token(start: Int32(end - 1), end: Int32(end), kind: kind))
+        return end
     }
 
     private static func chunk(_ text: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, spaceBefore: Bool, into tokens: inout Writer) {

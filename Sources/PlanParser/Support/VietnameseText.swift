@@ -160,6 +160,12 @@ enum VietnameseText {
         return sameLength ? fast : appendingLowercased(bytes)
     }
 
+    /// ``lowercased(_:)`` written into `out` (room for `bytes.count`): whether it has the bytes'
+    /// length there (else the bytes are no valid UTF-8 and what is written is not their lowercase).
+    static func lowercase(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        lowercase(bytes, into: out, keepingInvalid: false)
+    }
+
     /// ``lowercased(_:)`` scalar by scalar, for bytes that are no valid UTF-8.
     private static func appendingLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
