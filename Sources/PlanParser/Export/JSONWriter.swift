@@ -95,12 +95,35 @@ struct JSONWriter {
     /// length is then a constant, and its copy two loads and stores.
     @inline(__always)
     mutating func key(_ k: StaticString) {
+        writeKey(k, reserving: 0)
+        afterKey = true
+    }
+
+    /// `"k": null`, with one capacity check (most sections' `field`, most milestones' `every`).
+    @inline(__always)
+    mutating func keyNull(_ k: StaticString) {
+        writeKey(k, reserving: 4)
+        UnsafeMutableRawPointer(out.end).storeBytes(of: 0x6C6C_756E, as: UInt32.self)  // "null"
+        out.extend(by: 4)
+    }
+
+    /// `"k": []`, with one capacity check and no container to open and close (most sections'
+    /// `tables` and `children`).
+    @inline(__always)
+    mutating func keyEmptyArray(_ k: StaticString) {
+        writeKey(k, reserving: 2)
+        UnsafeMutableRawPointer(out.end).storeBytes(of: 0x5D5B, as: UInt16.self)  // "[]"
+        out.extend(by: 2)
+    }
+
+    @inline(__always)
+    private mutating func writeKey(_ k: StaticString, reserving extra: Int) {
         let n = k.utf8CodeUnitCount
         let had = markElement()
         if pretty, depth > 0 {
-            newline(comma: had, reserving: n + 14)
+            newline(comma: had, reserving: n + 14 + extra)
         } else {
-            out.reserve(n + 5)
+            out.reserve(n + 5 + extra)
             if had { out.appendUnchecked(UInt8(ascii: ",")) }
         }
         out.appendUnchecked(UInt8(ascii: "\""))
@@ -108,7 +131,6 @@ struct JSONWriter {
         out.appendUnchecked(UInt8(ascii: "\""))
         out.appendUnchecked(UInt8(ascii: ":"))
         if pretty { out.appendUnchecked(0x20) }
-        afterKey = true
     }
 
     // MARK: Values
