@@ -174,35 +174,51 @@ extension JSONWriter {
         key("title"); string(utf8: r.bytes(node.title))
         key("line"); int(Int(node.line))
         key("endLine"); int(Int(node.endLine))
-        key("field")
+        // Most sections have no field, tables or children, many no paragraphs: those members
+        // are written as literals.
         if let role = node.fieldRole {
+            key("field")
             beginObject()
             key("label"); string(utf8: r.bytes(node.fieldLabel))
             key("role"); string(role.rawValue)
             key("value"); string(utf8: r.bytes(node.fieldValue))
             endObject()
         } else {
-            null()
+            keyNull("field")
         }
-        key("paragraphs")
-        beginArray()
-        for p in r.paragraphs(of: n) {
-            beginObject()
-            key("line"); int(Int(p.line))
-            key("endLine"); int(Int(p.endLine))
-            key("text"); string(utf8: r.bytes(p.text))
-            endObject()
+        let paragraphs = r.paragraphs(of: n)
+        if paragraphs.isEmpty {
+            keyEmptyArray("paragraphs")
+        } else {
+            key("paragraphs")
+            beginArray()
+            for p in paragraphs {
+                beginObject()
+                key("line"); int(Int(p.line))
+                key("endLine"); int(Int(p.endLine))
+                key("text"); string(utf8: r.bytes(p.text))
+                endObject()
+            }
+            endArray()
         }
-        endArray()
-        key("tables")
-        beginArray()
         let tables = store.tableRange(of: n, node)
-        for t in Int(tables.lowerBound)..<Int(tables.upperBound) { table(TableView(store: store, index: t)) }
-        endArray()
-        key("children")
-        beginArray()
-        for c in r.children(of: n) { section(Int(c), r, store) }
-        endArray()
+        if tables.isEmpty {
+            keyEmptyArray("tables")
+        } else {
+            key("tables")
+            beginArray()
+            for t in Int(tables.lowerBound)..<Int(tables.upperBound) { table(TableView(store: store, index: t)) }
+            endArray()
+        }
+        let children = r.children(of: n)
+        if children.isEmpty {
+            keyEmptyArray("children")
+        } else {
+            key("children")
+            beginArray()
+            for c in children { section(Int(c), r, store) }
+            endArray()
+        }
         endObject()
     }
 
@@ -261,26 +277,40 @@ extension JSONWriter {
         key("line"); int(t.pointee.line)
         key("endLine"); int(t.pointee.endLine)
         key("section"); inlineArray(t.pointee.headings)
-        key("number"); string(t.pointee.number)
+        if let number = t.pointee.number { key("number"); string(number) } else { keyNull("number") }
         key("title"); string(t.pointee.title)
-        key("lead"); units(t.pointee.lead)
-        key("support"); units(t.pointee.support)
-        key("leadSource")
-        object(t.pointee.leadSource) { w, source in
-            w.key("kind"); w.string(source.kind.rawValue)
-            w.key("line"); w.int(source.line)
+        units("lead", t.pointee.lead)
+        units("support", t.pointee.support)
+        if let source = t.pointee.leadSource {
+            key("leadSource")
+            beginObject()
+            key("kind"); string(source.kind.rawValue)
+            key("line"); int(source.line)
+            endObject()
+        } else {
+            keyNull("leadSource")
         }
         key("products"); inlineArray(t.pointee.products)
-        key("time")
-        beginArray()
-        for m in t.pointee.time { milestone(m) }
-        endArray()
-        key("references"); citations(t.pointee.references)
+        if t.pointee.time.isEmpty {
+            keyEmptyArray("time")
+        } else {
+            key("time")
+            beginArray()
+            for m in t.pointee.time { milestone(m) }
+            endArray()
+        }
+        if t.pointee.references.isEmpty {
+            keyEmptyArray("references")
+        } else {
+            key("references"); citations(t.pointee.references)
+        }
         key("notes"); inlineArray(t.pointee.notes)
         endObject()
     }
 
-    private mutating func units(_ list: [UnitRef]) {
+    private mutating func units(_ k: StaticString, _ list: [UnitRef]) {
+        guard !list.isEmpty else { return keyEmptyArray(k) }
+        key(k)
         beginArray()
         // By index through the buffer: `for u in list` copies (retains) each element.
         list.withUnsafeBufferPointer { b in
@@ -306,8 +336,8 @@ extension JSONWriter {
         key("kind"); string(m.kind.rawValue)
         key("start"); date(m.start)
         key("end"); date(m.end)
-        key("every"); string(m.every?.rawValue)
-        key("action"); string(m.action)
+        if let every = m.every { key("every"); string(every.rawValue) } else { keyNull("every") }
+        if let action = m.action { key("action"); string(action) } else { keyNull("action") }
         endObject()
     }
 }

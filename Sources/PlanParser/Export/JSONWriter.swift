@@ -95,12 +95,35 @@ struct JSONWriter {
     /// length is then a constant, and its copy two loads and stores.
     @inline(__always)
     mutating func key(_ k: StaticString) {
+        writeKey(k, reserving: 0)
+        afterKey = true
+    }
+
+    /// `"k": null`, with one capacity check (most sections' `field`, most milestones' `every`).
+    @inline(__always)
+    mutating func keyNull(_ k: StaticString) {
+        writeKey(k, reserving: 4)
+        UnsafeMutableRawPointer(out.end).storeBytes(of: 0x6C6C_756E, as: UInt32.self)  // "null"
+        out.extend(by: 4)
+    }
+
+    /// `"k": []`, with one capacity check and no container to open and close (most sections'
+    /// `tables` and `children`).
+    @inline(__always)
+    mutating func keyEmptyArray(_ k: StaticString) {
+        writeKey(k, reserving: 2)
+        UnsafeMutableRawPointer(out.end).storeBytes(of: 0x5D5B, as: UInt16.self)  // "[]"
+        out.extend(by: 2)
+    }
+
+    @inline(__always)
+    private mutating func writeKey(_ k: StaticString, reserving extra: Int) {
         let n = k.utf8CodeUnitCount
         let had = markElement()
         if pretty, depth > 0 {
-            newline(comma: had, reserving: n + 14)
+            newline(comma: had, reserving: n + 14 + extra)
         } else {
-            out.reserve(n + 5)
+            out.reserve(n + 5 + extra)
             if had { out.appendUnchecked(UInt8(ascii: ",")) }
         }
         out.appendUnchecked(UInt8(ascii: "\""))
@@ -108,7 +131,6 @@ struct JSONWriter {
         out.appendUnchecked(UInt8(ascii: "\""))
         out.appendUnchecked(UInt8(ascii: ":"))
         if pretty { out.appendUnchecked(0x20) }
-        afterKey = true
     }
 
     // MARK: Values
@@ -121,9 +143,7 @@ struct JSONWriter {
     /// A string given as UTF-8 bytes (no `String` needed).
     mutating func string(utf8 u: UnsafeBufferPointer<UInt8>) {
         prepareValue()
-        out.append(UInt8(ascii: "\""))
-        appendEscaped(u)
-        out.append(UInt8(ascii: "\""))
+        appendQuoted(u)
     }
 
     /// `parts` joined by `separator` (`; `, ` > `: nothing to escape) as one string, without
@@ -239,9 +259,7 @@ struct JSONWriter {
                 out.append(UInt8(ascii: ","))
                 if pretty { out.append(0x20) }
             }
-            out.append(UInt8(ascii: "\""))
-            appendEscaped(r.bytes(cells[first + c]))
-            out.append(UInt8(ascii: "\""))
+            appendQuoted(r.bytes(cells[first + c]))
         }
         out.append(UInt8(ascii: "]"))
     }
@@ -407,17 +425,26 @@ struct JSONWriter {
         out.appendDecimal(v.magnitude)
     }
 
-    /// Whether none of the eight bytes of `x` needs a look (SWAR: a byte < 0x20, `"`, `\`, DEL
-    /// or E2 sets its high bit in `flags`).
+    /// The bytes of `v` that need a look (a byte < 0x20, `"`, `\\`, DEL or E2), 0xFF each, as two
+    /// words in memory order: a dozen SSE2 instructions for sixteen bytes (`any(_:)` on the mask
+    /// would be a call).
     @inline(__always)
-    private static func isPlain(_ x: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-        let below = (x &- ones &* 0x20) & ~x & highs
-        let flags = below | zeroByte(x ^ (ones &* 0x22)) | zeroByte(x ^ (ones &* 0x5C))
-            | zeroByte(x ^ (ones &* 0x7F)) | zeroByte(x ^ (ones &* 0xE2))
-        return flags == 0
+    private static func flags(_ v: SIMD16<UInt8>) -> SIMD2<UInt64> {
+        let m = (v .<= SIMD16<UInt8>(repeating: 0x1F)) .| (v .== SIMD16<UInt8>(repeating: 0x22)) .| (v .== SIMD16<UInt8>(repeating: 0x5C))
+            .| (v .== SIMD16<UInt8>(repeating: 0x7F)) .| (v .== SIMD16<UInt8>(repeating: 0xE2))
+        return unsafeBitCast(m, to: SIMD2<UInt64>.self)
+    }
+
+    @inline(__always)
+    private static func isPlain(_ v: SIMD16<UInt8>) -> Bool {
+        let f = flags(v)
+        return f[0] | f[1] == 0
+    }
+
+    /// The first flagged byte of a nonzero ``flags(_:)``.
+    @inline(__always)
+    private static func firstFlag(_ f: SIMD2<UInt64>) -> Int {
+        f[0] != 0 ? f[0].trailingZeroBitCount &>> 3 : 8 &+ f[1].trailingZeroBitCount &>> 3
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -425,73 +452,169 @@ struct JSONWriter {
     private static let paragraphSeparator: [UInt8] = Array("\\u2029".utf8)
 
     private mutating func appendQuoted(_ s: String) {
-        out.append(UInt8(ascii: "\""))
         // Native strings lend their bytes without a copy of the string (no retain).
-        if s.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+        if s.utf8.withContiguousStorageIfAvailable({ appendQuoted($0) }) == nil {
             var copy = s
-            copy.withUTF8 { appendEscaped($0) }
+            copy.withUTF8 { appendQuoted($0) }
         }
-        out.append(UInt8(ascii: "\""))
     }
 
-    /// Copies `u`, escaping quotes, backslashes, control characters and the line separators
-    /// U+2028/U+2029 (valid JSON, but they end a line inside a `<script>`); clean runs are
-    /// copied in bulk.
+    /// `u` escaped, between quotes.
+    private mutating func appendQuoted(_ u: UnsafeBufferPointer<UInt8>) {
+        appendEscaped(u, quoted: true)
+    }
+
     private mutating func appendEscaped(_ u: UnsafeBufferPointer<UInt8>) {
-        do {
-            var runStart = 0
-            var i = 0
-            let n = u.count
-            let raw = UnsafeRawBufferPointer(u)
-            while i < n {
-                // Eight bytes at a time while none needs a look.
-                while i + 8 <= n, Self.isPlain(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
-                    i += 8
+        appendEscaped(u, quoted: false)
+    }
+
+    /// Most texts need no escaping: they are checked and copied in one pass, sixteen bytes at a
+    /// time (no `memmove` call), with the quotes in the same capacity check. At the first byte
+    /// that needs a look, or for a text of a chunk or more (kept out of the buffer), the rest
+    /// goes through ``appendEscaped(_:from:)``.
+    @inline(__always)
+    private mutating func appendEscaped(_ u: UnsafeBufferPointer<UInt8>, quoted: Bool) {
+        let n = u.count
+        let q = quoted ? 1 : 0
+        guard n > 0, n < Self.chunkSize, let p = u.baseAddress else {
+            if quoted { out.append(UInt8(ascii: "\"")) }
+            appendEscaped(u, from: 0)
+            if quoted { out.append(UInt8(ascii: "\"")) }
+            return
+        }
+        let s = UnsafeRawPointer(p)
+        out.reserve(n &+ 18)
+        let d = UnsafeMutableRawPointer(out.end) + q
+        if quoted { out.end.pointee = UInt8(ascii: "\"") }
+        if n < 16 {
+            // Two overlapping loads (of 8 or 4 bytes; three bytes below that) hold all the bytes.
+            let lo: UInt64
+            let hi: UInt64
+            if n >= 8 {
+                lo = s.loadUnaligned(as: UInt64.self)
+                hi = s.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            } else if n >= 4 {
+                lo = UInt64(s.loadUnaligned(as: UInt32.self))
+                    | UInt64(s.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)) &<< 32
+                hi = 0x2020_2020_2020_2020
+            } else {
+                lo = UInt64(p[0]) | UInt64(p[n &>> 1]) &<< 8 | UInt64(p[n &- 1]) &<< 16 | 0x2020_2020_2000_0000
+                hi = 0x2020_2020_2020_2020
+            }
+            if Self.isPlain(unsafeBitCast(SIMD2<UInt64>(lo, hi), to: SIMD16<UInt8>.self)) {
+                if n >= 8 {
+                    d.storeBytes(of: lo, as: UInt64.self)
+                    d.storeBytes(of: hi, toByteOffset: n &- 8, as: UInt64.self)
+                } else if n >= 4 {
+                    d.storeBytes(of: UInt32(truncatingIfNeeded: lo), as: UInt32.self)
+                    d.storeBytes(of: UInt32(truncatingIfNeeded: lo &>> 32), toByteOffset: n &- 4, as: UInt32.self)
+                } else {
+                    d.storeBytes(of: p[0], as: UInt8.self)
+                    d.storeBytes(of: p[n &>> 1], toByteOffset: n &>> 1, as: UInt8.self)
+                    d.storeBytes(of: p[n &- 1], toByteOffset: n &- 1, as: UInt8.self)
                 }
-                // The last few bytes in one look, through the eight ending the string (those
-                // before `i` are looked at again: a byte that needs escaping makes it fail).
-                if i + 8 > n, n >= 8, i < n, Self.isPlain(raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) {
-                    i = n
+                if quoted { d.storeBytes(of: UInt8(ascii: "\""), toByteOffset: n, as: UInt8.self) }
+                out.extend(by: n &+ 2 &* q)
+                return
+            }
+            out.extend(by: q)
+            appendEscaped(u, from: 0)
+        } else {
+            var i = 0
+            while i &+ 16 <= n {
+                let v = s.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                guard Self.isPlain(v) else { break }
+                d.storeBytes(of: v, toByteOffset: i, as: SIMD16<UInt8>.self)
+                i &+= 16
+            }
+            if i &+ 16 > n {
+                // The last few bytes through the sixteen ending the text (stored again as they are).
+                let v = s.loadUnaligned(fromByteOffset: n &- 16, as: SIMD16<UInt8>.self)
+                if Self.isPlain(v) {
+                    d.storeBytes(of: v, toByteOffset: n &- 16, as: SIMD16<UInt8>.self)
+                    if quoted { d.storeBytes(of: UInt8(ascii: "\""), toByteOffset: n, as: UInt8.self) }
+                    out.extend(by: n &+ 2 &* q)
+                    return
+                }
+            }
+            out.extend(by: i &+ q)
+            appendEscaped(u, from: i)
+        }
+        if quoted { out.append(UInt8(ascii: "\"")) }
+    }
+
+    /// Copies `u` from `start`, escaping quotes, backslashes, control characters and the line
+    /// separators U+2028/U+2029 (valid JSON, but they end a line inside a `<script>`); clean runs
+    /// are copied in bulk.
+    private mutating func appendEscaped(_ u: UnsafeBufferPointer<UInt8>, from start: Int) {
+        var runStart = start
+        var i = start
+        let n = u.count
+        let raw = UnsafeRawPointer(u.baseAddress)
+        while i < n {
+            if n >= 16, let raw {
+                // To the next byte that needs a look, sixteen at a time; the last few through the
+                // sixteen ending the text, without the flags of bytes already passed.
+                while true {
+                    if i &+ 16 <= n {
+                        let f = Self.flags(raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self))
+                        if f[0] | f[1] == 0 {
+                            i &+= 16
+                            continue
+                        }
+                        i &+= Self.firstFlag(f)
+                    } else if i < n {
+                        var f = Self.flags(raw.loadUnaligned(fromByteOffset: n &- 16, as: SIMD16<UInt8>.self))
+                        let passed = i &+ 16 &- n
+                        if passed >= 8 {
+                            f[0] = 0
+                            f[1] &= ~0 &<< UInt64(8 &* (passed &- 8))
+                        } else {
+                            f[0] &= ~0 &<< UInt64(8 &* passed)
+                        }
+                        i = f[0] | f[1] == 0 ? n : n &- 16 &+ Self.firstFlag(f)
+                    }
+                    break
                 }
                 guard i < n else { break }
-                let b = u[i]
-                if b == 0xE2 {
-                    // U+2028 = E2 80 A8, U+2029 = E2 80 A9.
-                    if i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0xA8 || u[i + 2] == 0xA9 {
-                        if i > runStart { appendRun(u.baseAddress! + runStart, i - runStart) }
-                        out.append(u[i + 2] == 0xA8 ? Self.lineSeparator : Self.paragraphSeparator)
-                        i += 3
-                        runStart = i
-                    } else {
-                        i += 1
-                    }
-                    continue
-                }
-                if b >= 0x20, b != 0x22, b != 0x5C, b != 0x7F {
-                    i += 1
-                    continue
-                }
-                if i > runStart { appendRun(u.baseAddress! + runStart, i - runStart) }
-                out.append(UInt8(ascii: "\\"))
-                switch b {
-                case 0x22: out.append(0x22)
-                case 0x5C: out.append(0x5C)
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                case 0x08: out.append(UInt8(ascii: "b"))
-                case 0x0C: out.append(UInt8(ascii: "f"))
-                default:
-                    out.append(UInt8(ascii: "u"))
-                    out.append(UInt8(ascii: "0"))
-                    out.append(UInt8(ascii: "0"))
-                    out.append(Self.hex[Int(b >> 4)])
-                    out.append(Self.hex[Int(b & 0xF)])
-                }
-                i += 1
-                runStart = i
             }
-            if n > runStart { appendRun(u.baseAddress! + runStart, n - runStart) }
+            let b = u[i]
+            if b == 0xE2 {
+                // U+2028 = E2 80 A8, U+2029 = E2 80 A9.
+                if i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0xA8 || u[i + 2] == 0xA9 {
+                    if i > runStart { appendRun(u.baseAddress! + runStart, i - runStart) }
+                    out.append(u[i + 2] == 0xA8 ? Self.lineSeparator : Self.paragraphSeparator)
+                    i += 3
+                    runStart = i
+                } else {
+                    i += 1
+                }
+                continue
+            }
+            if b >= 0x20, b != 0x22, b != 0x5C, b != 0x7F {
+                i += 1
+                continue
+            }
+            if i > runStart { appendRun(u.baseAddress! + runStart, i - runStart) }
+            out.append(UInt8(ascii: "\\"))
+            switch b {
+            case 0x22: out.append(0x22)
+            case 0x5C: out.append(0x5C)
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
+            default:
+                out.append(UInt8(ascii: "u"))
+                out.append(UInt8(ascii: "0"))
+                out.append(UInt8(ascii: "0"))
+                out.append(Self.hex[Int(b >> 4)])
+                out.append(Self.hex[Int(b & 0xF)])
+            }
+            i += 1
+            runStart = i
         }
+        if n > runStart { appendRun(u.baseAddress! + runStart, n - runStart) }
     }
 }

@@ -38,6 +38,16 @@ final class RawBytes {
         count += 1
     }
 
+    /// Where the next byte goes, for a caller that stores bytes itself (after ``reserve(_:)``)
+    /// and then counts them with ``extend(by:)``.
+    var end: UnsafeMutablePointer<UInt8> { base + count }
+
+    /// Counts `n` bytes the caller stored at ``end``.
+    @inline(__always)
+    func extend(by n: Int) {
+        count &+= n
+    }
+
     /// Appends without a capacity check: the caller reserved room.
     @inline(__always)
     func appendUnchecked(_ b: UInt8) {
