@@ -89,15 +89,21 @@ enum FileSystem {
         }
     }
 
+    /// The name of a folder entry from `readdir`, read in place up to its NUL. (Copying
+    /// `d_name` as the 256-byte array C declares reads past the end of a short last entry of
+    /// the C library's buffer: a crash when that is the end of the heap.)
+    static func entryName(_ e: UnsafeMutablePointer<dirent>) -> String {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return String(cString: (UnsafeRawPointer(e) + offset).assumingMemoryBound(to: CChar.self))
+    }
+
     /// The names in folder `dir` (without `.` and `..`); none when it cannot be read.
     static func names(in dir: String) -> [String] {
         guard let d = opendir(dir) else { return [] }
         defer { closedir(d) }
         var names: [String] = []
         while let e = readdir(d) {
-            let name = withUnsafePointer(to: e.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = FileSystem.entryName(e)
             if name != ".", name != ".." { names.append(name) }
         }
         return names
@@ -177,9 +183,7 @@ struct FolderWalk {
                 if errno != 0 { problems.append("\(dir): error: cannot read folder: \(Console.reason(errno))") }
                 break
             }
-            let name = withUnsafePointer(to: e.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = FileSystem.entryName(e)
             if name.hasPrefix(".") { continue }
             names.append(name)
         }

@@ -159,6 +159,28 @@ import Testing
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     }
 
+    /// Names of every length a folder entry can have (1 to 255 bytes, ASCII and Vietnamese) are
+    /// read whole: each entry's name is read in place up to its end (copying the 256 bytes C
+    /// declares read past a short last entry of the C library's buffer, and crashed a run when
+    /// that buffer ended the heap).
+    @Test func namesOfEveryLength() throws {
+        let dir = try ExtractRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let w = dir.appendingPathComponent("w")
+        var expected: [String] = []
+        for length in 5...255 {
+            // `kế` is 4 bytes: Vietnamese names of odd and even byte lengths alike.
+            let stem = length % 3 == 0 ? String(repeating: "kế", count: (length - 4) / 4) : ""
+            let name = stem + String(repeating: "a", count: length - 4 - stem.utf8.count) + ".txt"
+            #expect(name.utf8.count == length)
+            try Self.write(w.appendingPathComponent(name))
+            expected.append("w/" + name)
+        }
+        let r = try ExtractRunner.run(["-f", "ndjson", "w"], directory: dir)
+        #expect(r.status == 0)
+        #expect(Self.paths(r).sorted() == expected.sorted())
+    }
+
     /// Random folder trees — nesting, links to folders (loops included) and files, dangling
     /// links, FIFOs, hard links, unparsable files, names differing in case — checked for: the
     /// run ends; every regular plan file is processed exactly once or reported; nothing
