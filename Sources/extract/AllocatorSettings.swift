@@ -11,7 +11,7 @@ import Glibc
 /// tokens, nodes, unit lists of a big document — comes from the heap, and the heap keeps the
 /// pages after they are freed. A fixed threshold keeps big arrays as mappings: on a document
 /// of 800,000 bullets the peak falls from 186 MB to 153 MB; on the 64 MB corpus from 224 to
-/// 218 MB (BENCHMARKS.md, "Memory").
+/// 218 MB (BENCHMARKS.md, "Adversarial shapes").
 ///
 /// `mallopt` is declared in `<malloc.h>`, which the `Glibc` module does not export, so it is
 /// looked up by name; where it is missing (another C library) nothing changes.
