@@ -58,10 +58,22 @@ struct CSVWriter {
     }
 
     /// `parts` joined by `separator` (`; `, ` > `), quoted and guarded as one field, without
-    /// making the joined `String`. The parts are read in place (`for p in array` would copy,
+    /// making the joined `String`.
+    mutating func field<C: Collection>(joining parts: C, separator: StaticString, _ text: (C.Element) -> String) {
+        scratch.removeAll()
+        var first = true
+        for p in parts {
+            if !first { scratch.append(separator.utf8Start, separator.utf8CodeUnitCount) }
+            first = false
+            text(p).withUTF8Bytes { scratch.append($0) }
+        }
+        field(utf8: UnsafeBufferPointer(start: scratch.base, count: scratch.count))
+    }
+
+    /// ``field(joining:separator:_:)`` on parts read in place (`for p in array` would copy,
     /// retaining, each); one part is written straight from its bytes.
     mutating func field<E>(
-        joining parts: UnsafeBufferPointer<E>, separator: StaticString, _ text: (UnsafePointer<E>) -> String
+        joiningIn parts: UnsafeBufferPointer<E>, separator: StaticString, _ text: (UnsafePointer<E>) -> String
     ) {
         guard let base = parts.baseAddress, parts.count > 0 else { return separate() }
         if parts.count == 1 { return text(base).withUTF8Bytes { field(utf8: $0) } }
@@ -85,6 +97,17 @@ struct CSVWriter {
         guard let date else { return field(utf8: UnsafeBufferPointer(start: nil, count: 0)) }
         guard date.year >= 0, date.month >= 0, date.day >= 0 else { return field(date.iso) }
         separate()
+        if date.year < 10000, date.month < 100, date.day < 100 {
+            // Every real date: ten bytes in one capacity check, two digits a store.
+            out.reserve(10)
+            out.appendTwoDigitsUnchecked(UInt8(date.year / 100))
+            out.appendTwoDigitsUnchecked(UInt8(date.year % 100))
+            out.appendUnchecked(UInt8(ascii: "-"))
+            out.appendTwoDigitsUnchecked(UInt8(date.month))
+            out.appendUnchecked(UInt8(ascii: "-"))
+            out.appendTwoDigitsUnchecked(UInt8(date.day))
+            return
+        }
         out.appendDecimal(UInt(date.year), minimumDigits: 4)
         out.append(UInt8(ascii: "-"))
         out.appendDecimal(UInt(date.month), minimumDigits: 2)

@@ -49,20 +49,20 @@ struct TaskCSVExporter: DocumentExporter {
         w.field(document)
         w.field(t.pointee.id)
         w.field(t.pointee.origin.rawValue)
-        t.pointee.headings.withUnsafeBufferPointer { w.field(joining: $0, separator: PlanTask.pathSeparator) { $0.pointee.text } }
+        t.pointee.headings.withUnsafeBufferPointer { w.field(joiningIn: $0, separator: PlanTask.pathSeparator) { $0.pointee.text } }
         if let number = t.pointee.number { w.field(number) } else { w.field(utf8: UnsafeBufferPointer(start: nil, count: 0)) }
         w.field(t.pointee.title)
         t.pointee.lead.withUnsafeBufferPointer { lead in
-            w.field(joining: lead, separator: PlanTask.listSeparatorBytes) { $0.pointee.name }
-            w.field(joining: lead, separator: PlanTask.listSeparatorBytes) { $0.pointee.key }
+            w.field(joiningIn: lead, separator: PlanTask.listSeparatorBytes) { $0.pointee.name }
+            w.field(joiningIn: lead, separator: PlanTask.listSeparatorBytes) { $0.pointee.key }
         }
         t.pointee.support.withUnsafeBufferPointer { support in
-            w.field(joining: support, separator: PlanTask.listSeparatorBytes) { $0.pointee.name }
-            w.field(joining: support, separator: PlanTask.listSeparatorBytes) { $0.pointee.key }
+            w.field(joiningIn: support, separator: PlanTask.listSeparatorBytes) { $0.pointee.name }
+            w.field(joiningIn: support, separator: PlanTask.listSeparatorBytes) { $0.pointee.key }
         }
-        t.pointee.products.withUnsafeBufferPointer { w.field(joining: $0, separator: PlanTask.listSeparatorBytes) { $0.pointee } }
+        t.pointee.products.withUnsafeBufferPointer { w.field(joiningIn: $0, separator: PlanTask.listSeparatorBytes) { $0.pointee } }
         t.pointee.time.withUnsafeBufferPointer { time in
-            w.field(joining: time, separator: PlanTask.listSeparatorBytes) { $0.pointee.text }
+            w.field(joiningIn: time, separator: PlanTask.listSeparatorBytes) { $0.pointee.text }
             // ``PlanTask/earliestStart`` and ``PlanTask/latestEnd`` without their arrays.
             var start: CalendarDate?
             var end: CalendarDate?
