@@ -70,6 +70,21 @@ struct CSVWriter {
         field(utf8: UnsafeBufferPointer(start: scratch.base, count: scratch.count))
     }
 
+    /// ``field(joining:separator:_:)`` on parts read in place (`for p in array` would copy,
+    /// retaining, each); one part is written straight from its bytes.
+    mutating func field<E>(
+        joiningIn parts: UnsafeBufferPointer<E>, separator: StaticString, _ text: (UnsafePointer<E>) -> String
+    ) {
+        guard let base = parts.baseAddress, parts.count > 0 else { return separate() }
+        if parts.count == 1 { return text(base).withUTF8Bytes { field(utf8: $0) } }
+        scratch.removeAll()
+        for k in 0..<parts.count {
+            if k > 0 { scratch.append(separator.utf8Start, separator.utf8CodeUnitCount) }
+            text(base + k).withUTF8Bytes { scratch.append($0) }
+        }
+        field(utf8: UnsafeBufferPointer(start: scratch.base, count: scratch.count))
+    }
+
     /// A whole number, as `String(value)` writes it.
     mutating func field(_ value: Int) {
         separate()
@@ -82,6 +97,17 @@ struct CSVWriter {
         guard let date else { return field(utf8: UnsafeBufferPointer(start: nil, count: 0)) }
         guard date.year >= 0, date.month >= 0, date.day >= 0 else { return field(date.iso) }
         separate()
+        if date.year < 10000, date.month < 100, date.day < 100 {
+            // Every real date: ten bytes in one capacity check, two digits a store.
+            out.reserve(10)
+            out.appendTwoDigitsUnchecked(UInt8(date.year / 100))
+            out.appendTwoDigitsUnchecked(UInt8(date.year % 100))
+            out.appendUnchecked(UInt8(ascii: "-"))
+            out.appendTwoDigitsUnchecked(UInt8(date.month))
+            out.appendUnchecked(UInt8(ascii: "-"))
+            out.appendTwoDigitsUnchecked(UInt8(date.day))
+            return
+        }
         out.appendDecimal(UInt(date.year), minimumDigits: 4)
         out.append(UInt8(ascii: "-"))
         out.appendDecimal(UInt(date.month), minimumDigits: 2)
@@ -135,51 +161,163 @@ struct CSVWriter {
         return false
     }
 
+    /// Whether a field starting with `u` (not empty) gets the formula guard. Most fields start
+    /// with a letter or digit, or a Vietnamese letter (lead bytes C3–D7, D9–DF, E4–EE, or E1
+    /// not followed by A0: none of them starts a scalar the guard skips or takes), and are
+    /// answered here without decoding.
+    @inline(__always)
+    private static func isRisky(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        let first = u[0]
+        if first < 0x40 {
+            // Tab, LF, CR, space, `"`, `'`, `+`, `-`, `=`: anything else below `@` is plain.
+            let looked: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x20 | 1 << 0x22 | 1 << 0x27
+                | 1 << 0x2B | 1 << 0x2D | 1 << 0x3D
+            guard looked &>> UInt64(first) & 1 != 0 else { return false }
+        } else if first < 0x80 {
+            if first != 0x40 { return false }
+        } else if (0xC3...0xD7).contains(first) || (0xD9...0xDF).contains(first) || (0xE4...0xEE).contains(first)
+            || (first == 0xE1 && u.count > 1 && u[1] & 0x3F != 0x20)
+        {
+            return false
+        }
+        return first == 0x09 || first == 0x0D || startsLikeFormula(utf8: u)
+    }
+
+    /// The bytes of `v` that make a field quoted (the delimiter, `"`, CR, LF), 0xFF each, as two
+    /// words (`any(_:)` on the mask would be a call).
+    @inline(__always)
+    private func flags(_ v: SIMD16<UInt8>) -> SIMD2<UInt64> {
+        let m = (v .== SIMD16<UInt8>(repeating: delimiter)) .| (v .== SIMD16<UInt8>(repeating: 0x22))
+            .| (v .== SIMD16<UInt8>(repeating: 0x0A)) .| (v .== SIMD16<UInt8>(repeating: 0x0D))
+        return unsafeBitCast(m, to: SIMD2<UInt64>.self)
+    }
+
+    /// The quotes of `v`, nonzero when there is one.
+    @inline(__always)
+    private static func quotes(_ v: SIMD16<UInt8>) -> UInt64 {
+        let m = unsafeBitCast(v .== SIMD16<UInt8>(repeating: 0x22), to: SIMD2<UInt64>.self)
+        return m[0] | m[1]
+    }
+
     /// A field from its UTF-8 bytes: quoted when it holds the delimiter, a quote, CR or LF
     /// (quotes doubled), and guarded when it starts like a formula.
+    ///
+    /// One pass of sixteen-byte checks says whether it needs quotes; the bytes are then copied
+    /// sixteen at a time (no `memmove` call) with the delimiter, quotes and guard in the same
+    /// capacity check. A field with a `"` (rare) goes through ``fieldDoublingQuotes(_:risky:)``.
     mutating func field(utf8 u: UnsafeBufferPointer<UInt8>) {
-        separate()
-        var risky = false
-        if guardFormulas, let first = u.first {
-            risky = first == 0x09 || first == 0x0D || Self.startsLikeFormula(utf8: u)
-        }
-        var needsQuotes = false
+        let n = u.count
+        guard n > 0, let p = u.baseAddress else { return separate() }
+        let risky = guardFormulas && Self.isRisky(u)
+        let s = UnsafeRawPointer(p)
+        // For a short field, all its bytes in two words (overlapping, or repeated: never a byte
+        // that is not in the field, as the delimiter may be any byte).
+        var lo: UInt64 = 0
+        var hi: UInt64 = 0
+        var quoted = false
         var hasQuote = false
-        // Eight bytes at a time past those that need nothing (most of every field); a word
-        // with a candidate is looked at from its first one (the lowest flag is never a borrow).
-        var i = 0
-        let raw = UnsafeRawBufferPointer(u)
-        while i < u.count {
-            var at = i
-            if i + 8 <= u.count {
-                let x = SWAR.load(raw, i)
-                let flags = SWAR.bytes(of: x, equalTo: delimiter) | SWAR.bytes(of: x, equalTo: UInt8(ascii: "\""))
-                    | SWAR.bytes(of: x, below: 0x0E)
-                if flags == 0 {
-                    i += 8
-                    continue
+        if n < 16 {
+            if n >= 8 {
+                lo = s.loadUnaligned(as: UInt64.self)
+                hi = s.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            } else {
+                let x: UInt32
+                if n >= 4 {
+                    x = s.loadUnaligned(as: UInt32.self)
+                    lo = UInt64(x) | UInt64(s.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)) &<< 32
+                } else {
+                    x = UInt32(p[0]) | UInt32(p[n &>> 1]) &<< 8 | UInt32(p[n &- 1]) &<< 16 | UInt32(p[0]) &<< 24
+                    lo = UInt64(x) | UInt64(x) &<< 32
                 }
-                at = i + flags.trailingZeroBitCount / 8
+                hi = lo
             }
-            i = at + 1
-            let b = u[at]
-            if b == UInt8(ascii: "\"") {
-                needsQuotes = true
-                hasQuote = true
-                break
-            }
-            if b == delimiter || b == 0x0A || b == 0x0D { needsQuotes = true }
-        }
-        if needsQuotes { out.append(UInt8(ascii: "\"")) }
-        if risky { out.append(UInt8(ascii: "'")) }
-        if hasQuote {
-            for b in u {
-                if b == UInt8(ascii: "\"") { out.append(b) }
-                out.append(b)
-            }
+            let v = unsafeBitCast(SIMD2<UInt64>(lo, hi), to: SIMD16<UInt8>.self)
+            let f = flags(v)
+            quoted = f[0] | f[1] != 0
+            if quoted { hasQuote = Self.quotes(v) != 0 }
         } else {
-            out.append(u)  // nothing to double: one copy
+            var i = 0
+            var any: UInt64 = 0
+            var anyQuote: UInt64 = 0
+            while i &+ 16 <= n {
+                let v = s.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                let f = flags(v)
+                any |= f[0] | f[1]
+                anyQuote |= Self.quotes(v)
+                i &+= 16
+            }
+            if i < n {
+                let v = s.loadUnaligned(fromByteOffset: n &- 16, as: SIMD16<UInt8>.self)
+                let f = flags(v)
+                any |= f[0] | f[1]
+                anyQuote |= Self.quotes(v)
+            }
+            quoted = any != 0
+            hasQuote = anyQuote != 0
         }
-        if needsQuotes { out.append(UInt8(ascii: "\"")) }
+        if hasQuote {
+            return fieldDoublingQuotes(u, risky: risky)
+        }
+        out.reserve(n &+ 20)
+        var d = UnsafeMutableRawPointer(out.end)
+        var extra = 0
+        if inRow {
+            d.storeBytes(of: delimiter, as: UInt8.self)
+            extra &+= 1
+        }
+        inRow = true
+        if quoted {
+            d.storeBytes(of: UInt8(ascii: "\""), toByteOffset: extra, as: UInt8.self)
+            extra &+= 1
+        }
+        if risky {
+            d.storeBytes(of: UInt8(ascii: "'"), toByteOffset: extra, as: UInt8.self)
+            extra &+= 1
+        }
+        d += extra
+        if n < 16 {
+            if n >= 8 {
+                d.storeBytes(of: lo, as: UInt64.self)
+                d.storeBytes(of: hi, toByteOffset: n &- 8, as: UInt64.self)
+            } else if n >= 4 {
+                d.storeBytes(of: UInt32(truncatingIfNeeded: lo), as: UInt32.self)
+                d.storeBytes(of: UInt32(truncatingIfNeeded: lo &>> 32), toByteOffset: n &- 4, as: UInt32.self)
+            } else {
+                d.storeBytes(of: p[0], as: UInt8.self)
+                d.storeBytes(of: p[n &>> 1], toByteOffset: n &>> 1, as: UInt8.self)
+                d.storeBytes(of: p[n &- 1], toByteOffset: n &- 1, as: UInt8.self)
+            }
+        } else if n > 512 {
+            d.copyMemory(from: s, byteCount: n)
+        } else {
+            var i = 0
+            while i &+ 16 <= n {
+                d.storeBytes(of: s.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self), toByteOffset: i, as: SIMD16<UInt8>.self)
+                i &+= 16
+            }
+            if i < n {
+                // The last few through the sixteen ending the field (some stored again).
+                d.storeBytes(
+                    of: s.loadUnaligned(fromByteOffset: n &- 16, as: SIMD16<UInt8>.self), toByteOffset: n &- 16,
+                    as: SIMD16<UInt8>.self)
+            }
+        }
+        if quoted {
+            d.storeBytes(of: UInt8(ascii: "\""), toByteOffset: n, as: UInt8.self)
+            extra &+= 1
+        }
+        out.extend(by: n &+ extra)
+    }
+
+    /// A field holding a `"`: quoted, its quotes doubled.
+    private mutating func fieldDoublingQuotes(_ u: UnsafeBufferPointer<UInt8>, risky: Bool) {
+        separate()
+        out.append(UInt8(ascii: "\""))
+        if risky { out.append(UInt8(ascii: "'")) }
+        for b in u {
+            if b == UInt8(ascii: "\"") { out.append(b) }
+            out.append(b)
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -27,7 +27,16 @@ struct TableCSVExporter: DocumentExporter {
             let headerRow = table.rows.first { $0.kind == .header }
             w.row(["group"] + (headerRow?.cells ?? table.columns.map(\.title)))
             for r in table.rows where r.kind != .header {
-                w.row([r.kind == .group ? "" : (r.group ?? "")] + r.cells)
+                w.field(r.kind == .group ? "" : (r.group ?? ""))
+                // The cells' bytes where the parser keeps them: ``RowView/cells`` makes a string
+                // of each, and the row an array.
+                r.store.withReader { reader in
+                    r.store.cells.withUnsafeBufferPointer { cells in
+                        let first = Int(r.stored.firstCell)
+                        for c in 0..<r.width { w.field(utf8: reader.bytes(cells[first + c])) }
+                    }
+                }
+                w.endRow()
                 try w.flush(to: out, ifAbove: JSONWriter.chunkSize)
             }
             try w.flush(to: out)

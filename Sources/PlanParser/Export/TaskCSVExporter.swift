@@ -37,28 +37,44 @@ struct TaskCSVExporter: DocumentExporter {
         let tasks = document.tasks
         let spare = CSVWriter(bom: false, guardFormulas: writer.guardFormulas, delimiter: writer.delimiter)
         try RowBatches.write(count: tasks.count, threads: threads, into: &writer, spare: spare, to: out) { i, w in
-            Self.row(tasks[i], source: source, document: id, into: &w)
+            precondition(tasks.indices.contains(i))
+            // Read where the array keeps it: `tasks[i]` would copy the record (retaining each field).
+            tasks.withUnsafeBufferPointer { Self.row($0.baseAddress! + i, source: source, document: id, into: &w) }
         }
     }
 
     /// One task's row, field by field (no array of strings, no joined strings).
-    private static func row(_ t: PlanTask, source: String, document: String, into w: inout CSVWriter) {
+    private static func row(_ t: UnsafePointer<PlanTask>, source: String, document: String, into w: inout CSVWriter) {
         w.field(source)
         w.field(document)
-        w.field(t.id)
-        w.field(t.origin.rawValue)
-        w.field(joining: t.headings, separator: PlanTask.pathSeparator) { $0.text }
-        w.field(t.number ?? "")
-        w.field(t.title)
-        w.field(joining: t.lead, separator: PlanTask.listSeparatorBytes) { $0.name }
-        w.field(joining: t.lead, separator: PlanTask.listSeparatorBytes) { $0.key }
-        w.field(joining: t.support, separator: PlanTask.listSeparatorBytes) { $0.name }
-        w.field(joining: t.support, separator: PlanTask.listSeparatorBytes) { $0.key }
-        w.field(joining: t.products, separator: PlanTask.listSeparatorBytes) { $0 }
-        w.field(joining: t.time, separator: PlanTask.listSeparatorBytes) { $0.text }
-        w.field(t.earliestStart)
-        w.field(t.latestEnd)
-        w.field(t.line)
+        w.field(t.pointee.id)
+        w.field(t.pointee.origin.rawValue)
+        t.pointee.headings.withUnsafeBufferPointer { w.field(joiningIn: $0, separator: PlanTask.pathSeparator) { $0.pointee.text } }
+        if let number = t.pointee.number { w.field(number) } else { w.field(utf8: UnsafeBufferPointer(start: nil, count: 0)) }
+        w.field(t.pointee.title)
+        t.pointee.lead.withUnsafeBufferPointer { lead in
+            w.field(joiningIn: lead, separator: PlanTask.listSeparatorBytes) { $0.pointee.name }
+            w.field(joiningIn: lead, separator: PlanTask.listSeparatorBytes) { $0.pointee.key }
+        }
+        t.pointee.support.withUnsafeBufferPointer { support in
+            w.field(joiningIn: support, separator: PlanTask.listSeparatorBytes) { $0.pointee.name }
+            w.field(joiningIn: support, separator: PlanTask.listSeparatorBytes) { $0.pointee.key }
+        }
+        t.pointee.products.withUnsafeBufferPointer { w.field(joiningIn: $0, separator: PlanTask.listSeparatorBytes) { $0.pointee } }
+        t.pointee.time.withUnsafeBufferPointer { time in
+            w.field(joiningIn: time, separator: PlanTask.listSeparatorBytes) { $0.pointee.text }
+            // ``PlanTask/earliestStart`` and ``PlanTask/latestEnd`` without their arrays.
+            var start: CalendarDate?
+            var end: CalendarDate?
+            for k in time.indices {
+                let m = time.baseAddress! + k
+                if let s = m.pointee.start, start.map({ s < $0 }) ?? true { start = s }
+                if let e = m.pointee.end, end.map({ $0 < e }) ?? true { end = e }
+            }
+            w.field(start)
+            w.field(end)
+        }
+        w.field(t.pointee.line)
         w.endRow()
     }
 
