@@ -218,12 +218,12 @@ enum ResponsibilityAreas {
         "biện pháp",  // "measures for"
         "giải pháp",  // "solutions for"
         "chỉ số thành phần",  // "component index"
-    ].map(Phrase.init))
+    ])
 
     /// Words an area ends before.
     static let enders = PhraseIndex([
         "trên địa bàn", "của", "đối với", "cho", "tại", "trong", "theo", "hàng năm", "hằng năm", "nhằm", "để",
         "đảm bảo", "bảo đảm", "gửi", "thuộc", "trên", "với", "đến", "kịp thời", "định kỳ", "khi", "và các",
         "giai đoạn", "năm",
-    ].map(Phrase.init))
+    ])
 }

@@ -352,7 +352,7 @@ struct UnitNameReader {
         "đoàn đại biểu quốc hội, hội đồng nhân dân và ủy ban nhân dân",  // the three, in full
         "đoàn đại biểu quốc hội và hội đồng nhân dân",  // delegation and council, in full
         "huyện ủy, hđnd và ubnd",  // party committee, council and committee
-    ].map(Phrase.init))
+    ])
 }
 
 extension UnitNameReader {
