@@ -268,21 +268,21 @@ enum AssignmentFrames {
 
     /// Words before a time expression that make it the duty's time (`hoàn thành trong tháng
     /// 12`, `vào ngày 15/12`, `xong trước …`).
-    static let timeCues: Set<[UInt8]> = Set([
+    static let timeCues = HashedByteSet([
         "vào", "trong", "từ", "đến", "trước", "thành", "xong", "hạn", "tới", "hết", "tất", "kể", "ngày",
-    ].map { Array($0.utf8) })
+    ])
 
     /// Words that may stand around a time expression in a clause that says only when
     /// (`hoàn thành trước ngày 10/12/2023`, `thời gian thực hiện: tháng 12`).
-    static let timeClauseWords: Set<[UInt8]> = Set([
+    static let timeClauseWords = HashedByteSet([
         "hoàn", "thành", "xong", "tất", "thời", "gian", "hạn", "thực", "hiện", "tiến", "độ", "kết", "thúc",
         "và", "trước", "chậm", "nhất", "là",
-    ].map { Array($0.utf8) })
+    ])
 
     /// Duties that say only "do it": a clause `giao Phòng X chủ trì thực hiện` after the duty
     /// names the duty's lead.
-    static let trivialDuties: Set<[UInt8]> = Set([
+    static let trivialDuties = HashedByteSet([
         "thực hiện", "triển khai thực hiện", "tổ chức thực hiện", "triển khai", "theo dõi thực hiện",
         "thực hiện nội dung này", "thực hiện nhiệm vụ này",
-    ].map { Array($0.utf8) })
+    ])
 }

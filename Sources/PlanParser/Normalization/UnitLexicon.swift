@@ -111,16 +111,16 @@ enum UnitLexicon {
 
     /// Heads that name a body's kind, after which its own lowercase words follow (`Tổ công tác
     /// liên ngành`, `Ban quản lý dự án giao thông`), up to a verb or function word.
-    static let openHeads: Set<[UInt8]> = Set([
+    static let openHeads = HashedByteSet([
         "ban chỉ đạo", "ban tổ chức", "ban quản lý", "ban biên tập", "ban điều hành", "tiểu ban", "tổ công tác",
         "tổ giúp việc", "tổ thư ký", "đoàn công tác", "đoàn kiểm tra", "đoàn thanh tra", "đoàn giám sát",
-    ].map { Array($0.utf8) })
+    ])
 
     /// Heads that may stand in lower case mid-sentence (`thủ trưởng các cơ quan`, `giao cơ quan
     /// chuyên môn`).
-    static let lowercaseHeads: Set<[UInt8]> = Set([
+    static let lowercaseHeads = HashedByteSet([
         "cơ quan", "đơn vị", "thủ trưởng", "giám đốc", "chủ tịch", "trưởng", "người đứng đầu", "ubnd", "hđnd",
-    ].map { Array($0.utf8) })
+    ])
 
     /// Fields after a head that hold `và`, commas or dashes, longest first where one is a
     /// prefix of another. A name never splits inside one.

@@ -208,7 +208,7 @@ struct TextWords {
     /// of them, and their bytes are not copied out).
     func isWord(_ i: Int, in words: HashedByteSet) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .word, words.mayContain(hash: tokens[i].hash) else { return false }
-        return words.members.contains(lowerWord(i))
+        return words.contains(lower[Int(tokens[i].start)..<Int(tokens[i].end)], hash: tokens[i].hash)
     }
 
     /// The lowercase bytes of token `i`.
