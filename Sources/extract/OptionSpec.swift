@@ -46,7 +46,15 @@ struct OptionSpec: Sendable {
     var defaultValue: String?
     var action: Action
     /// Help or placeholder that differ for some subcommands (`-o` names a folder for `tables`).
-    var overrides: [Options.Command: (valueName: String?, help: String)] = [:]
+    /// A short list, not a dictionary of tuples: that type would be built at run time on every start.
+    var overrides: [Override] = []
+
+    /// The help and placeholder of an option for one subcommand.
+    struct Override: Sendable {
+        var command: Options.Command
+        var valueName: String?
+        var help: String
+    }
 
     var longName: String { "--" + long }
     var shortName: String? { short.map { "-" + String($0) } }
@@ -54,9 +62,11 @@ struct OptionSpec: Sendable {
 
     func applies(to command: Options.Command) -> Bool { commands.contains(command) }
 
-    func help(for command: Options.Command) -> String { overrides[command]?.help ?? help }
+    func help(for command: Options.Command) -> String { override(command)?.help ?? help }
 
-    func valueName(for command: Options.Command) -> String { overrides[command]?.valueName ?? valueName }
+    func valueName(for command: Options.Command) -> String { override(command)?.valueName ?? valueName }
+
+    private func override(_ command: Options.Command) -> Override? { overrides.first { $0.command == command } }
 
     /// The allowed values of a `choice` or `format` option for `command`.
     func allowedValues(for command: Options.Command) -> [String] {
@@ -114,10 +124,10 @@ extension OptionSpec {
                 + "when --format is not given.",
             commands: Options.Command.readingFiles, action: .set { o, v in o.output = v.text },
             overrides: [
-                .parse: (nil, batchOutputHelp),
-                .outline: (nil, batchOutputHelp),
-                .units: (nil, batchOutputHelp),
-                .tables: (nil, "Write to a file instead of standard output when its extension names a format "
+                Override(command: .parse, help: batchOutputHelp),
+                Override(command: .outline, help: batchOutputHelp),
+                Override(command: .units, help: batchOutputHelp),
+                Override(command: .tables, help: "Write to a file instead of standard output when its extension names a format "
                     + "(tables.csv: all tables of all inputs); any other path is a directory that gets one file "
                     + "per table (<name>.table-<n>.csv), or per input for a workbook format, at the same "
                     + "relative path."),

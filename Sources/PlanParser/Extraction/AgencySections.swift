@@ -399,20 +399,21 @@ enum AgencySections {
         return UnitLexicon.notHeadIndex.longestMatch(in: prefix, at: 0) == nil
     }
 
-    private static let notHeadParts = UnitLexicon.notHeads.map(\.parts.count).max() ?? 0
+    private static let notHeadParts = UnitLexicon.notHeads.map(Phrase.partCount(of:)).max() ?? 0
 
     /// The first two words of every not-head phrase, by hash (each word's spelling and old-tone
     /// alternate, as ``PhraseIndex`` compares them) as `first &* 31 &+ second`, sorted; `nil`
     /// when a phrase does not open with two words (then every text is split into words).
     private static let notHeadStarts: [UInt64]? = {
-        func hashes(_ spellings: [[UInt8]]) -> [UInt64] {
-            let spelling = TextWords.hash(spellings[0])
-            return spellings.count > 1 ? [spelling, TextWords.hash(spellings[1])] : [spelling]
+        func hashes(_ w: Phrase.Word) -> [UInt64] {
+            w.alternate != w.spelling ? [w.spelling, w.alternate] : [w.spelling]
         }
         var keys: [UInt64] = []
         for p in UnitLexicon.notHeads {
-            guard p.parts.count >= 2, case .word(let a) = p.parts[0], case .word(let b) = p.parts[1] else { return nil }
-            for x in hashes(a) { for y in hashes(b) { keys.append(x &* 31 &+ y) } }
+            var firstTwo: [Phrase.Word] = []
+            Phrase.forEachPart(of: p) { if firstTwo.count < 2 { firstTwo.append($0) } }
+            guard firstTwo.count >= 2, !firstTwo[0].isSeparator, !firstTwo[1].isSeparator else { return nil }
+            for x in hashes(firstTwo[0]) { for y in hashes(firstTwo[1]) { keys.append(x &* 31 &+ y) } }
         }
         return keys.sorted()
     }()

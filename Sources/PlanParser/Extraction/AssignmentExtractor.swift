@@ -553,7 +553,7 @@ struct AssignmentReader {
     private static let termWord = Array("kỳ".utf8)
     private static let everyWord = Array("hằng".utf8)  // every
     private static let everyWordOld = Array("hàng".utf8)  // every
-    private static let periodWords = HashedByteSet(Set(["tháng", "quý", "năm", "tuần", "ngày"].map { Array($0.utf8) }))
+    private static let periodWords = HashedByteSet(["tháng", "quý", "năm", "tuần", "ngày"])
 
     private func skipPunctuation(_ k: Int, _ end: Int) -> Int {
         var j = k

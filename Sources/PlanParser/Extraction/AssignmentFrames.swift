@@ -13,7 +13,7 @@ enum AssignmentFrames {
         "đề nghị",  // "request" (to a body the issuer does not command)
         "yêu cầu",  // "require"
         "phân công",  // "allocate"
-    ].map(Phrase.init))
+    ])
 
     /// After the lead: it leads (`chủ trì`), also written as its role (`là cơ quan chủ trì`).
     static let leads = PhraseIndex([
@@ -27,7 +27,7 @@ enum AssignmentFrames {
         "là cơ quan thường trực",  // "as the standing agency"
         "là cơ quan đầu mối",  // "as the focal agency"
         "chủ trì",  // "lead"
-    ].map(Phrase.init))
+    ])
 
     /// Cooperation: the units after it lead, the subject supports (`X phối hợp với Y …`);
     /// after `chủ trì` the units after it support (`X chủ trì, phối hợp Y …`).
@@ -36,7 +36,7 @@ enum AssignmentFrames {
         "phối hợp với",  // "cooperate with"
         "phối hợp cùng",  // "cooperate together with"
         "phối hợp",  // "cooperate (with)"
-    ].map(Phrase.init))
+    ])
 
     /// Responsibility: the subject answers for the duty after it.
     static let responsibility = PhraseIndex([
@@ -44,7 +44,7 @@ enum AssignmentFrames {
         "chịu trách nhiệm",  // "takes responsibility for"
         "được giao",  // "is assigned"
         "tiếp tục được giao",  // "is again assigned"
-    ].map(Phrase.init))
+    ])
 
     /// Headings that name whose duties follow (`Trách nhiệm của Sở Nội vụ`, `Nhiệm vụ của Tổ
     /// công tác`): the unit after them is the agency of the items below.
@@ -57,7 +57,7 @@ enum AssignmentFrames {
         "trách nhiệm, quyền hạn của",  // "responsibilities and powers of"
         "trách nhiệm thực hiện của",  // "implementation responsibilities of"
         "đối với",  // "as for"
-    ].map(Phrase.init))
+    ])
 
     /// Words after `X:` that list people, not a duty (`Các thành viên: Lãnh đạo các Sở …`,
     /// `Tổ trưởng: Ông Nguyễn Văn A`): a body's composition.
@@ -68,14 +68,14 @@ enum AssignmentFrames {
         "bà",  // "Mrs"
         "đồng chí",  // "comrade"
         "đ/c",  // "comrade" (abbreviation)
-    ].map(Phrase.init))
+    ])
 
     /// Words after the unit of such a heading (`Sở Nội vụ có nhiệm vụ:`).
     static let dutyHeadingEnds = PhraseIndex([
         "có nhiệm vụ",  // "has the duties"
         "thực hiện các nhiệm vụ sau",  // "carries out the following duties"
         "thực hiện một số nhiệm vụ sau",  // "carries out some duties as follows"
-    ].map(Phrase.init))
+    ])
 
     /// Verbs a unit's duty starts with: a unit written before one of them is the duty's lead
     /// (`Công an tỉnh tổ chức vận động …`), and a unit name ends before them.
@@ -203,7 +203,7 @@ enum AssignmentFrames {
         "sửa đổi",  // amend
         "phân bổ",  // allocate (funds)
         "ngăn chặn",  // prevent
-    ].map(Phrase.init))
+    ])
 
     /// Words that end a unit name without starting a duty (function words).
     static let nameEnders = PhraseIndex([
@@ -211,7 +211,7 @@ enum AssignmentFrames {
         "cần", "phải", "với", "cùng", "hoặc", "cho", "của", "đối với", "từ", "đến", "trước", "sau", "nếu", "và",
         "giao", "đề nghị", "yêu cầu", "chịu", "vẫn", "chưa", "không", "cũng", "đều", "ngày", "năm", "tháng",
         "bằng", "qua", "do", "như", "gồm", "trên", "dưới", "ra", "vào", "định kỳ", "hằng", "hàng", "chậm",
-    ].map(Phrase.init))
+    ])
 
     /// Words that make a clause report or evaluate rather than assign (`Sở đã ban hành …`,
     /// `UBND tỉnh đánh giá cao …`), checked right after the unit or the frame word.
@@ -237,7 +237,7 @@ enum AssignmentFrames {
         "trân trọng",  // "respectfully"
         "kính báo",  // "respectfully reports"
         "xin",  // "asks" (a request upward)
-    ].map(Phrase.init))
+    ])
 
     /// Words skipped at the start of a clause before its frame (`Đồng thời, giao …`).
     static let openers = PhraseIndex([
@@ -249,12 +249,12 @@ enum AssignmentFrames {
         "mặt khác",  // on the other hand
         "trên cơ sở đó",  // on that basis
         "đối với",  // as for (`Đối với UBND xã: tập trung …`)
-    ].map(Phrase.init))
+    ])
 
     /// What a narrative `chủ trì` leads: a meeting, not a duty (`… chủ trì cuộc họp …`).
     static let events = PhraseIndex([
         "cuộc họp", "hội nghị", "buổi làm việc", "phiên họp", "họp", "buổi họp", "đoàn công tác",
-    ].map(Phrase.init))
+    ])
 
     /// Words of an enforcement clause, which is boilerplate, not a duty (`… chịu trách nhiệm
     /// thi hành Quyết định này`, `Quyết định này có hiệu lực …`).
@@ -264,25 +264,25 @@ enum AssignmentFrames {
         "thi hành nghị quyết này",  // "execute this resolution"
         "thi hành chỉ thị này",  // "execute this directive"
         "có hiệu lực",  // "takes effect"
-    ].map(Phrase.init))
+    ])
 
     /// Words before a time expression that make it the duty's time (`hoàn thành trong tháng
     /// 12`, `vào ngày 15/12`, `xong trước …`).
-    static let timeCues: Set<[UInt8]> = Set([
+    static let timeCues = HashedByteSet([
         "vào", "trong", "từ", "đến", "trước", "thành", "xong", "hạn", "tới", "hết", "tất", "kể", "ngày",
-    ].map { Array($0.utf8) })
+    ])
 
     /// Words that may stand around a time expression in a clause that says only when
     /// (`hoàn thành trước ngày 10/12/2023`, `thời gian thực hiện: tháng 12`).
-    static let timeClauseWords: Set<[UInt8]> = Set([
+    static let timeClauseWords = HashedByteSet([
         "hoàn", "thành", "xong", "tất", "thời", "gian", "hạn", "thực", "hiện", "tiến", "độ", "kết", "thúc",
         "và", "trước", "chậm", "nhất", "là",
-    ].map { Array($0.utf8) })
+    ])
 
     /// Duties that say only "do it": a clause `giao Phòng X chủ trì thực hiện` after the duty
     /// names the duty's lead.
-    static let trivialDuties: Set<[UInt8]> = Set([
+    static let trivialDuties = HashedByteSet([
         "thực hiện", "triển khai thực hiện", "tổ chức thực hiện", "triển khai", "theo dõi thực hiện",
         "thực hiện nội dung này", "thực hiện nhiệm vụ này",
-    ].map { Array($0.utf8) })
+    ])
 }

@@ -173,8 +173,8 @@ enum ResponsibilityAreas {
         return false
     }
 
-    private static let mentionWords = HashedByteSet(Set(["đến", "quan", "với", "tới"].map { Array($0.utf8) }))
-    private static let dangling = HashedByteSet(Set(["các", "những", "của", "và", "về", "cho", "tại"].map { Array($0.utf8) }))
+    private static let mentionWords = HashedByteSet(["đến", "quan", "với", "tới"])
+    private static let dangling = HashedByteSet(["các", "những", "của", "và", "về", "cho", "tại"])
 
     private static let matterWord = Array("việc".utf8)  // "the matter of"
     private static let numberWord = Array("số".utf8)  // "number" (a citation's)
@@ -218,12 +218,12 @@ enum ResponsibilityAreas {
         "biện pháp",  // "measures for"
         "giải pháp",  // "solutions for"
         "chỉ số thành phần",  // "component index"
-    ].map(Phrase.init))
+    ])
 
     /// Words an area ends before.
     static let enders = PhraseIndex([
         "trên địa bàn", "của", "đối với", "cho", "tại", "trong", "theo", "hàng năm", "hằng năm", "nhằm", "để",
         "đảm bảo", "bảo đảm", "gửi", "thuộc", "trên", "với", "đến", "kịp thời", "định kỳ", "khi", "và các",
         "giai đoạn", "năm",
-    ].map(Phrase.init))
+    ])
 }

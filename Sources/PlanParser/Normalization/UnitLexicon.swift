@@ -16,7 +16,7 @@
 enum UnitLexicon {
     /// Words a unit name starts with. Most must be capitalized in the text (`Sở`, not the
     /// `sở` of `cơ sở`); ``lowercaseHeads`` may be written in lower case mid-sentence.
-    static let heads: [Phrase] = [
+    static let heads: [String] = [
         "sở",  // provincial department
         "phòng",  // district office; division of a department
         "văn phòng",  // office
@@ -107,24 +107,24 @@ enum UnitLexicon {
         "bí thư",  // party secretary
         "người đứng đầu",  // the head of
         "doanh nghiệp",  // enterprise
-    ].map(Phrase.init)
+    ]
 
     /// Heads that name a body's kind, after which its own lowercase words follow (`Tổ công tác
     /// liên ngành`, `Ban quản lý dự án giao thông`), up to a verb or function word.
-    static let openHeads: Set<[UInt8]> = Set([
+    static let openHeads = HashedByteSet([
         "ban chỉ đạo", "ban tổ chức", "ban quản lý", "ban biên tập", "ban điều hành", "tiểu ban", "tổ công tác",
         "tổ giúp việc", "tổ thư ký", "đoàn công tác", "đoàn kiểm tra", "đoàn thanh tra", "đoàn giám sát",
-    ].map { Array($0.utf8) })
+    ])
 
     /// Heads that may stand in lower case mid-sentence (`thủ trưởng các cơ quan`, `giao cơ quan
     /// chuyên môn`).
-    static let lowercaseHeads: Set<[UInt8]> = Set([
+    static let lowercaseHeads = HashedByteSet([
         "cơ quan", "đơn vị", "thủ trưởng", "giám đốc", "chủ tịch", "trưởng", "người đứng đầu", "ubnd", "hđnd",
-    ].map { Array($0.utf8) })
+    ])
 
     /// Fields after a head that hold `và`, commas or dashes, longest first where one is a
     /// prefix of another. A name never splits inside one.
-    static let fields: [Phrase] = [
+    static let fields: [String] = [
         "tài nguyên và môi trường",  // natural resources and environment
         "văn hóa, thông tin, thể thao và du lịch",  // culture, information, sports and tourism
         "văn hóa, thể thao và du lịch",  // culture, sports and tourism
@@ -210,10 +210,10 @@ enum UnitLexicon {
         "y tế",  // health
         "xây dựng",  // construction
         "ngoại vụ",  // foreign affairs
-    ].map(Phrase.init)
+    ]
 
     /// Nouns of a collective after `các` (`các sở, ban, ngành`, `các cơ quan, đơn vị`).
-    static let groupNouns: [Phrase] = [
+    static let groupNouns: [String] = [
         "cơ quan chuyên môn",  // specialized agencies
         "tổ chức chính trị - xã hội",  // socio-political organizations
         "đoàn thể chính trị - xã hội",  // socio-political mass organizations
@@ -258,11 +258,11 @@ enum UnitLexicon {
         "thôn",  // villages
         "tổ dân phố",  // residential groups
         "khu dân cư",  // residential areas
-    ].map(Phrase.init)
+    ]
 
     /// Words after a collective or a name that still belong to it (`… liên quan`, `… thuộc
     /// Sở`, `… trên địa bàn tỉnh`, `… cấp huyện`).
-    static let qualifiers: [Phrase] = [
+    static let qualifiers: [String] = [
         "có liên quan",  // concerned
         "liên quan",  // concerned
         "trực thuộc",  // directly under
@@ -277,10 +277,10 @@ enum UnitLexicon {
         "các cấp",  // at every level
         "thành viên",  // member
         "là thành viên",  // that are members of
-    ].map(Phrase.init)
+    ]
 
     /// Place words a name may end with (`Sở Y tế tỉnh`, `UBND các huyện, thị xã, thành phố`).
-    static let places: [Phrase] = [
+    static let places: [String] = [
         "thị xã",  // town
         "thành phố",  // city
         "thị trấn",  // township
@@ -291,11 +291,11 @@ enum UnitLexicon {
         "quận",  // urban district
         "khu vực",  // region
         "trung ương",  // central
-    ].map(Phrase.init)
+    ]
 
     /// Words that start like a head but do not start a name (`Ban hành`, `Tổ chức`, `Báo cáo`,
     /// `Bộ chỉ số`, `Đội ngũ`).
-    static let notHeads: [Phrase] = [
+    static let notHeads: [String] = [
         "ban hành",  // to issue
         "tổ chức",  // to organize
         "báo cáo",  // report
@@ -318,7 +318,7 @@ enum UnitLexicon {
         "đài tưởng niệm",  // memorial
         "báo chí",  // press
         "trạm bơm",  // pumping station
-    ].map(Phrase.init)
+    ]
 
     /// The words every unit phrase is looked up by: first word → phrases starting with it,
     /// longest first.
@@ -337,46 +337,36 @@ enum UnitLexicon {
 /// longest first, and an open-addressing table finds them by that first word — a lookup
 /// compares integers, copies nothing and touches no reference counts.
 struct PhraseIndex {
-    /// A phrase word's hashes (its spelling and its old-tone alternate); `(0, 0)` is an
-    /// optional separator (`,` `-`).
-    private struct Part {
-        var spelling: UInt64
-        var alternate: UInt64
-    }
-
     private struct Slot {
         var key: UInt64 = 0
         var start: Int32 = 0
         var count: Int32 = 0
     }
 
-    private var parts: [Part] = []
+    private var parts: [Phrase.Word] = []
     private var phraseParts: [Range<Int32>] = []
     private var order: [Int32] = []
     private var slots: [Slot]
     private let mask: Int
 
-    init(_ phrases: [Phrase]) {
+    init(_ phrases: [String]) {
         // Every spelling of every phrase's first word, with the phrase's number and length,
         // sorted by the word's hash: the phrases of one first word together, longest first
         // (no table of arrays is made for the groups).
         var firsts: [(key: UInt64, phrase: Int32, length: Int32)] = []
+        var parts: [Phrase.Word] = []
         for p in phrases {
             let start = Int32(parts.count)
-            for part in p.parts {
-                switch part {
-                case .separator:
-                    parts.append(Part(spelling: 0, alternate: 0))
-                case .word(let spellings):
-                    let a = TextWords.hash(spellings[0])
-                    parts.append(Part(spelling: a, alternate: spellings.count > 1 ? TextWords.hash(spellings[1]) : a))
-                }
-            }
+            Phrase.forEachPart(of: p) { parts.append($0) }
             let number = Int32(phraseParts.count)
             phraseParts.append(start..<Int32(parts.count))
-            guard case .word(let spellings)? = p.parts.first else { continue }
-            for s in spellings { firsts.append((TextWords.hash(s), number, Int32(parts.count) - start)) }
+            guard Int(start) < parts.count, !parts[Int(start)].isSeparator else { continue }
+            let first = parts[Int(start)]
+            let length = Int32(parts.count) - start
+            firsts.append((first.spelling, number, length))
+            if first.alternate != first.spelling { firsts.append((first.alternate, number, length)) }
         }
+        self.parts = parts
         firsts.sort { $0.key != $1.key ? $0.key < $1.key : $0.length > $1.length }
         var keys = 0
         for k in firsts.indices where k == 0 || firsts[k].key != firsts[k - 1].key { keys += 1 }
@@ -433,7 +423,7 @@ struct PhraseIndex {
         let range = phraseParts[p]
         for n in Int(range.lowerBound)..<Int(range.upperBound) {
             let part = parts[n]
-            if part.spelling == 0 {
+            if part.isSeparator {
                 if k < words.count, words[k].kind == .comma || words[k].kind == .dash { k += 1 }
                 continue
             }

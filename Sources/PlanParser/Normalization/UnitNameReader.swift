@@ -57,9 +57,9 @@ struct UnitNameReader {
         // bytes are copied out only for a set that may hold it.
         let headText = words.lower[head]
         let headHash = TextWords.hash(headText)
-        guard t.capitalized || Self.lowercaseHeads.contains(headText, hash: headHash) else { return nil }
-        if Self.personHeadSet.contains(headText, hash: headHash)
-            || Self.personHeadSet.mayContain(hash: t.hash) && Self.personHeads.contains(words.lowerWord(i))
+        guard t.capitalized || UnitLexicon.lowercaseHeads.contains(headText, hash: headHash) else { return nil }
+        if Self.personHeads.contains(headText, hash: headHash)
+            || Self.personHeads.contains(words.lower[Int(t.start)..<Int(t.end)], hash: t.hash)
         {
             // `Chủ tịch UBND tỉnh`, `Thủ trưởng các cơ quan, đơn vị`, `Giám đốc Sở Y tế`.
             if let end = name(at: headEnd) { return end }
@@ -73,16 +73,16 @@ struct UnitNameReader {
         } else if headText.elementsEqual(Self.office), let fieldEnd = Self.officeFields.longestMatch(in: words, at: k) {
             k = fieldEnd
         }
-        if Self.verbHeadSet.contains(headText, hash: headHash), k == headEnd, k < words.count,
+        if Self.verbHeads.contains(headText, hash: headHash), k == headEnd, k < words.count,
             !words[k].capitalized, UnitLexicon.placeIndex.longestMatch(in: words, at: k) == nil
         {
             // `Thanh tra việc …` (to inspect), not `Thanh tra tỉnh` (the inspectorate).
             return nil
         }
         let end = tail(
-            from: k, start: i, openHead: k == headEnd && Self.openHeads.contains(headText, hash: headHash), afterField: k > headEnd)
+            from: k, start: i, openHead: k == headEnd && UnitLexicon.openHeads.contains(headText, hash: headHash), afterField: k > headEnd)
         // A bare `Sở`, `Phòng`, `Đoàn`: a word of the sentence more often than a name.
-        if end == headEnd, Self.bareHeadSet.contains(headText, hash: headHash) { return nil }
+        if end == headEnd, Self.bareHeads.contains(headText, hash: headHash) { return nil }
         return end
     }
 
@@ -320,27 +320,20 @@ struct UnitNameReader {
     static let office = Array("văn phòng".utf8)  // "office"
 
     /// Persons acting for a body: what follows them is the body (`Chủ tịch UBND các xã`).
-    static let personHeads: Set<[UInt8]> = Set([
+    static let personHeads = HashedByteSet([
         "chủ tịch", "phó chủ tịch", "giám đốc", "phó giám đốc", "thủ trưởng", "trưởng", "người đứng đầu", "bí thư",
         "chánh văn phòng", "chánh thanh tra",
-    ].map { Array($0.utf8) })
+    ])
 
     /// Heads that are not a name on their own.
-    static let bareHeads: Set<[UInt8]> = Set([
+    static let bareHeads = HashedByteSet([
         "sở", "phòng", "ban", "đoàn", "hội", "tổ", "đội", "cục", "vụ", "bộ", "viện", "trường", "trạm", "quỹ", "đài",
         "báo", "cơ quan", "đơn vị", "bộ phận", "chi nhánh", "hội đồng", "ủy ban", "trung tâm", "chi cục", "văn phòng",
         "ngân hàng", "doanh nghiệp", "liên đoàn", "mặt trận",
-    ].map { Array($0.utf8) })
+    ])
 
     /// Heads that are also verbs (`thanh tra`: the inspectorate, to inspect).
-    static let verbHeads: Set<[UInt8]> = [Array("thanh tra".utf8)]
-
-    // The sets above and the lexicon's, with their members' hashes (see ``HashedByteSet``).
-    private static let personHeadSet = HashedByteSet(personHeads)
-    private static let bareHeadSet = HashedByteSet(bareHeads)
-    private static let verbHeadSet = HashedByteSet(verbHeads)
-    private static let openHeads = HashedByteSet(UnitLexicon.openHeads)
-    private static let lowercaseHeads = HashedByteSet(UnitLexicon.lowercaseHeads)
+    static let verbHeads = HashedByteSet(["thanh tra"])
 
     /// Fields of the councils' and committees' office (`Văn phòng HĐND và UBND huyện`), read only
     /// after `Văn phòng`: elsewhere `HĐND và UBND` is two bodies.
@@ -352,7 +345,7 @@ struct UnitNameReader {
         "đoàn đại biểu quốc hội, hội đồng nhân dân và ủy ban nhân dân",  // the three, in full
         "đoàn đại biểu quốc hội và hội đồng nhân dân",  // delegation and council, in full
         "huyện ủy, hđnd và ubnd",  // party committee, council and committee
-    ].map(Phrase.init))
+    ])
 }
 
 extension UnitNameReader {
@@ -387,21 +380,31 @@ extension UnitNameReader {
 
 /// A small set of byte strings with the FNV-1a hash (``TextWords/hash(_:)``) of each member:
 /// a text whose hash is none of them is no member, known without hashing it again for the set.
-/// A text with a member's hash is looked up in the set itself, so the answer is the set's.
+/// A text with a member's hash is compared with that member's bytes, so the answer is exact.
+///
+/// The members are kept as the strings written in the source, not as a `Set<[UInt8]>`: such a
+/// set's storage type is built at run time, and costs more than a whole small plan's lookups.
 struct HashedByteSet {
-    let members: Set<[UInt8]>
+    private let members: [String]
     private let hashes: [UInt64]
 
-    init(_ members: Set<[UInt8]>) {
+    init(_ members: [String]) {
         self.members = members
-        hashes = members.map { TextWords.hash($0) }
+        hashes = members.map { $0.withUTF8Bytes { TextWords.hash($0) } }
     }
 
     /// Whether a text with FNV-1a hash `hash` may be a member.
     @inline(__always)
     func mayContain(hash: UInt64) -> Bool { hashes.contains(hash) }
 
-    /// Whether `text`, whose FNV-1a hash is `hash`, is a member (copied out only when it may be).
-    @inline(__always)
-    func contains(_ text: ArraySlice<UInt8>, hash: UInt64) -> Bool { mayContain(hash: hash) && members.contains(Array(text)) }
+    /// Whether `text`, whose FNV-1a hash is `hash`, is a member.
+    func contains(_ text: ArraySlice<UInt8>, hash: UInt64) -> Bool {
+        for k in hashes.indices where hashes[k] == hash {
+            if members[k].withUTF8Bytes({ $0.elementsEqual(text) }) { return true }
+        }
+        return false
+    }
+
+    /// Whether `text` is a member.
+    func contains(_ text: [UInt8]) -> Bool { contains(text[...], hash: TextWords.hash(text)) }
 }

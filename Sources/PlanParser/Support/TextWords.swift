@@ -208,7 +208,7 @@ struct TextWords {
     /// of them, and their bytes are not copied out).
     func isWord(_ i: Int, in words: HashedByteSet) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .word, words.mayContain(hash: tokens[i].hash) else { return false }
-        return words.members.contains(lowerWord(i))
+        return words.contains(lower[Int(tokens[i].start)..<Int(tokens[i].end)], hash: tokens[i].hash)
     }
 
     /// The lowercase bytes of token `i`.
@@ -217,29 +217,6 @@ struct TextWords {
     }
 
     func kind(_ i: Int) -> Kind? { i >= 0 && i < tokens.count ? tokens[i].kind : nil }
-
-    /// The end (exclusive) of `phrase` when its words follow each other from token `i`.
-    /// A punctuation word of the phrase (`,`, `-`) is optional in the text; punctuation
-    /// the phrase does not have ends the match.
-    func match(_ phrase: Phrase, at i: Int) -> Int? {
-        var k = i
-        for part in phrase.parts {
-            switch part {
-            case .separator:
-                if k < tokens.count, tokens[k].kind == .comma || tokens[k].kind == .dash { k += 1 }
-            case .word(let spellings):
-                guard k < tokens.count, tokens[k].kind == .word else { return nil }
-                var found = false
-                for s in spellings where isWord(k, s) {
-                    found = true
-                    break
-                }
-                guard found else { return nil }
-                k += 1
-            }
-        }
-        return k
-    }
 
     /// The text of tokens `from..<to` as printed (spaces as in the text).
     func string(_ from: Int, _ to: Int) -> String {
@@ -621,23 +598,26 @@ struct TextWords {
     }
 }
 
-/// A phrase of the vocabulary tables, as the word scanner matches it: words (each with the
-/// spellings it may have, old and new tone placement) and optional separators (`,` `-`).
-struct Phrase {
-    enum Part {
-        case word([[UInt8]])
-        case separator
+/// A phrase of the vocabulary tables, as the word scanner matches it: words (each as the hashes
+/// of the spellings it may have, new and old tone placement) and optional separators (`,` `-`).
+///
+/// Read straight off the phrase's bytes, with no array made per word: the tables are built
+/// once per process, and a run of one small plan should not pay for thousands of small arrays.
+enum Phrase {
+    /// A word's hashes (``TextWords/hash(_:)`` of its spelling and of its old-tone alternate,
+    /// the same when it has none); `(0, 0)` is an optional separator.
+    struct Word {
+        var spelling: UInt64
+        var alternate: UInt64
+
+        static let separator = Word(spelling: 0, alternate: 0)
+
+        var isSeparator: Bool { spelling == 0 && alternate == 0 }
     }
 
-    let parts: [Part]
-    /// The number of words (separators not counted).
-    let wordCount: Int
-
-    /// `"văn hóa, thể thao và du lịch"`: words split on spaces; `,` and `-` are separators.
-    /// Built on the phrase's bytes: the tables are made once per process, and quickly.
-    init(_ text: String) {
-        var parts: [Part] = []
-        var words = 0
+    /// Calls `body` with each part of `"văn hóa, thể thao và du lịch"`: words split on spaces;
+    /// `,` and `-` are separators.
+    static func forEachPart(of text: String, _ body: (Word) -> Void) {
         text.withUTF8Bytes { u in
             var i = 0
             while i < u.count {
@@ -653,42 +633,66 @@ struct Phrase {
                 if trailingComma { end -= 1 }
                 let w = UnsafeBufferPointer(rebasing: u[i..<end])
                 i = next
-                if w.count == 1 && (w[0] == UInt8(ascii: "-") || w[0] == UInt8(ascii: ",")) || w.elementsEqual(Phrase.enDash) {
-                    parts.append(.separator)
+                if w.count == 1 && (w[0] == UInt8(ascii: "-") || w[0] == UInt8(ascii: ",")) || isEnDash(w) {
+                    body(.separator)
                     continue
                 }
-                if !w.isEmpty {
-                    parts.append(.word(Phrase.spellings(of: Array(w))))
-                    words += 1
-                }
-                if trailingComma { parts.append(.separator) }
+                if !w.isEmpty { body(word(w)) }
+                if trailingComma { body(.separator) }
             }
         }
-        self.parts = parts
-        wordCount = words
     }
 
-    private static let enDash = Array("–".utf8)
+    /// The number of parts of `text` (words and separators).
+    static func partCount(of text: String) -> Int {
+        var n = 0
+        forEachPart(of: text) { _ in n += 1 }
+        return n
+    }
+
+    private static func isEnDash(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        w.count == 3 && w[0] == 0xE2 && w[1] == 0x80 && w[2] == 0x93
+    }
 
     /// A word and its old tone placement (`hóa` / `hoá`, `ủy` / `uỷ`, `thủy` / `thuỷ`).
-    static func spellings(of word: [UInt8]) -> [[UInt8]] {
-        guard word.first != UInt8(ascii: "q") else { return [word] }
-        var result = [word]
-        for (new, old) in tonePairs where word.count >= new.count && hasSuffix(word, new) {
-            result.append(Array(word[0..<(word.count - new.count)]) + old)
+    private static func word(_ w: UnsafeBufferPointer<UInt8>) -> Word {
+        let spelling = fnv(offsetBasis, w)
+        // Every new spelling ends in a toned vowel then `a`, `e` or `y`: most words are none.
+        let last = w.last ?? 0
+        guard w.first != UInt8(ascii: "q"), w.count >= 3, w[w.count - 2] >= 0x80,
+            last == UInt8(ascii: "a") || last == UInt8(ascii: "e") || last == UInt8(ascii: "y")
+        else { return Word(spelling: spelling, alternate: spelling) }
+        var k = 0
+        while k + 1 < tonePairs.count {
+            // At most one pair's new spelling ends a word: they end differently.
+            let found: UInt64? = tonePairs[k].withUTF8Bytes { new in
+                guard w.count >= new.count else { return nil }
+                for m in 0..<new.count where w[w.count - new.count + m] != new[m] { return nil }
+                let stem = fnv(offsetBasis, UnsafeBufferPointer(rebasing: w[0..<(w.count - new.count)]))
+                return tonePairs[k + 1].withUTF8Bytes { fnv(stem, $0) }
+            }
+            if let alternate = found { return Word(spelling: spelling, alternate: alternate) }
+            k += 2
         }
-        return result
+        return Word(spelling: spelling, alternate: spelling)
     }
 
+    private static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// FNV-1a of `bytes` from `h` on (``TextWords/hash(_:)`` from its offset basis).
     @inline(__always)
-    private static func hasSuffix(_ word: [UInt8], _ suffix: [UInt8]) -> Bool {
-        let start = word.count - suffix.count
-        for k in 0..<suffix.count where word[start + k] != suffix[k] { return false }
-        return true
+    private static func fnv(_ h: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = h
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01B3
+        }
+        return h
     }
 
-    private static let tonePairs: [([UInt8], [UInt8])] = [
-        ("óa", "oá"), ("òa", "oà"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"),
-        ("óe", "oé"), ("òe", "oè"), ("ủy", "uỷ"), ("úy", "uý"), ("ùy", "uỳ"), ("ũy", "uỹ"), ("ụy", "uỵ"),
-    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+    /// New and old tone placements, in pairs (strings, not arrays of bytes: no table is built).
+    private static let tonePairs: [String] = [
+        "óa", "oá", "òa", "oà", "ỏa", "oả", "õa", "oã", "ọa", "oạ",
+        "óe", "oé", "òe", "oè", "ủy", "uỷ", "úy", "uý", "ùy", "uỳ", "ũy", "uỹ", "ụy", "uỵ",
+    ]
 }
