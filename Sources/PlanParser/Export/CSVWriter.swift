@@ -276,17 +276,7 @@ struct CSVWriter {
         }
         d += extra
         if n < 16 {
-            if n >= 8 {
-                d.storeBytes(of: lo, as: UInt64.self)
-                d.storeBytes(of: hi, toByteOffset: n &- 8, as: UInt64.self)
-            } else if n >= 4 {
-                d.storeBytes(of: UInt32(truncatingIfNeeded: lo), as: UInt32.self)
-                d.storeBytes(of: UInt32(truncatingIfNeeded: lo &>> 32), toByteOffset: n &- 4, as: UInt32.self)
-            } else {
-                d.storeBytes(of: p[0], as: UInt8.self)
-                d.storeBytes(of: p[n &>> 1], toByteOffset: n &>> 1, as: UInt8.self)
-                d.storeBytes(of: p[n &- 1], toByteOffset: n &- 1, as: UInt8.self)
-            }
+            SWAR.storeShort(lo: lo, hi: hi, from: p, count: n, to: d)
         } else if n > 512 {
             d.copyMemory(from: s, byteCount: n)
         } else {

@@ -502,17 +502,7 @@ struct JSONWriter {
                 hi = 0x2020_2020_2020_2020
             }
             if Self.isPlain(unsafeBitCast(SIMD2<UInt64>(lo, hi), to: SIMD16<UInt8>.self)) {
-                if n >= 8 {
-                    d.storeBytes(of: lo, as: UInt64.self)
-                    d.storeBytes(of: hi, toByteOffset: n &- 8, as: UInt64.self)
-                } else if n >= 4 {
-                    d.storeBytes(of: UInt32(truncatingIfNeeded: lo), as: UInt32.self)
-                    d.storeBytes(of: UInt32(truncatingIfNeeded: lo &>> 32), toByteOffset: n &- 4, as: UInt32.self)
-                } else {
-                    d.storeBytes(of: p[0], as: UInt8.self)
-                    d.storeBytes(of: p[n &>> 1], toByteOffset: n &>> 1, as: UInt8.self)
-                    d.storeBytes(of: p[n &- 1], toByteOffset: n &- 1, as: UInt8.self)
-                }
+                SWAR.storeShort(lo: lo, hi: hi, from: p, count: n, to: d)
                 if quoted { d.storeBytes(of: UInt8(ascii: "\""), toByteOffset: n, as: UInt8.self) }
                 out.extend(by: n &+ 2 &* q)
                 return

@@ -34,4 +34,23 @@ enum SWAR {
     static func load(_ raw: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
         raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
     }
+
+    /// Stores a text of `n` bytes (`n` < 16) that was read as two overlapping loads: for 8 or
+    /// more bytes `lo` holds its first eight and `hi` its last eight; for 4 to 7, `lo` holds its
+    /// first four and (shifted up 32) its last four; below 4 the bytes are copied from `p`.
+    /// The writers that check and copy short texts in one step (JSON, CSV) share it.
+    @inline(__always)
+    static func storeShort(lo: UInt64, hi: UInt64, from p: UnsafePointer<UInt8>, count n: Int, to d: UnsafeMutableRawPointer) {
+        if n >= 8 {
+            d.storeBytes(of: lo, as: UInt64.self)
+            d.storeBytes(of: hi, toByteOffset: n &- 8, as: UInt64.self)
+        } else if n >= 4 {
+            d.storeBytes(of: UInt32(truncatingIfNeeded: lo), as: UInt32.self)
+            d.storeBytes(of: UInt32(truncatingIfNeeded: lo &>> 32), toByteOffset: n &- 4, as: UInt32.self)
+        } else {
+            d.storeBytes(of: p[0], as: UInt8.self)
+            d.storeBytes(of: p[n &>> 1], toByteOffset: n &>> 1, as: UInt8.self)
+            d.storeBytes(of: p[n &- 1], toByteOffset: n &- 1, as: UInt8.self)
+        }
+    }
 }
