@@ -67,6 +67,10 @@ extension PlanDocument {
         // 2. Frame: header at the top, closing block near the end.
         let frame = FrameParser(source: source).parse()
         var (header, warnings) = HeaderExtractor(source: source, frame: frame).extract()
+        // Word's automatic numbering dropped by the converter: the outline restored, with a warning.
+        if let lost = LostNumbering.restore(&source, in: frame.bodyRanges(tokenCount: source.tokens.count)[0]) {
+            warnings.append(lost)
+        }
         clock.lap("frame and header")
         // 3. The section tree of everything else, and 4. citations everywhere — read beside the
         //    section parser when a thread is spare and the document long enough to pay for it

@@ -112,6 +112,23 @@ import Testing
         #expect(got.lost == was.lost)
     }
 
+    /// Where Word's automatic numbering was lost (antiword, docx2txt), the outline is restored
+    /// (every task of the twin found) and the document says so; nowhere else is it claimed.
+    @Test(arguments: cases)
+    func lostNumbering(_ c: Case) throws {
+        let root = Fixtures.packageRoot
+        guard let converted = try? PlanDocument.parse(contentsOf: root.appendingPathComponent(c.path).path) else { return }
+        let warned = converted.warnings.filter { $0.code == "numbering-lost" }
+        guard c.expected.contains("numbering-lost") else {
+            #expect(warned.isEmpty, "\(c.path): numbering-lost claimed for a text that keeps its numbering")
+            return
+        }
+        #expect(warned.count == 1, "\(c.path): the lost numbering must be reported once")
+        let twin = try PlanDocument.parse(contentsOf: root.appendingPathComponent(c.twin).path)
+        let cmp = RecordComparison(twin: twin, converted: converted)
+        #expect(cmp.matched == cmp.expected, "\(c.path): \(cmp.matched)/\(cmp.expected) tasks")
+    }
+
     @Test func record() throws {
         guard ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil else { return }
         var lines = ["# tasks matched, of expected, of them exact, header fields equal (of 9), table-lost warning",
