@@ -65,6 +65,12 @@ enum ConvertedTextRecovery {
                 i = end
                 continue
             }
+            if first == UInt8(ascii: "S") || first == UInt8(ascii: "T"), shapes.contains(.cellLines),
+                let end = CellLineTable.rewrite(lines, at: i, into: &out)
+            {
+                i = end
+                continue
+            }
             while layoutIndex < layout.count, layout[layoutIndex].lowerBound < i { layoutIndex += 1 }
             while columnIndex < columns.count, columns[columnIndex].lines.lowerBound < i { columnIndex += 1 }
             if layoutIndex < layout.count, layout[layoutIndex].lowerBound == i {
@@ -108,6 +114,9 @@ struct ShapeScan: OptionSet {
     static let layout = ShapeScan(rawValue: 16)
     /// Markdown left by pandoc: `\` at a line's end, `--` as a dash, `[…]{.underline}`, `^x^`.
     static let markdown = ShapeScan(rawValue: 32)
+    /// `STT` alone on its line: a table's header printed one cell per line (LibreOffice "Save
+    /// as Text", docx2txt).
+    static let cellLines = ShapeScan(rawValue: 64)
 
     var any: Bool { rawValue != 0 }
 
@@ -134,6 +143,8 @@ struct ShapeScan: OptionSet {
                         found.insert(.html)
                     case UInt8(ascii: "|"):
                         if j + 1 < n, buf[j + 1] != 0x20, buf[j + 1] != UInt8(ascii: "-"), buf[j + 1] != 0x0A { found.insert(.pipeGrid) }
+                    case UInt8(ascii: "S"), UInt8(ascii: "T"):
+                        if CellLineTable.isNumberHeader(buf, at: j) { found.insert(.cellLines) }
                     default:
                         break
                     }

@@ -40,6 +40,10 @@ import Testing
         "samples/converted/pdftotext/prose-bullets.text": "plain pdftotext prints the signature before the recipients and the title into the preamble",
     ].merging(["libreoffice-txt", "docx2txt", "antiword", "pdftotext-layout", "pdftotext"].map {
         ("samples/converted/\($0)/report.text", "the recipients' superscript HT is run into their text (PBGDPLHT)")
+    } + ["libreoffice-txt", "docx2txt"].flatMap { conv in
+        ["table-appendix", "table-appendix.letterhead"].map {
+            ("samples/converted/\(conv)/\($0).text", "the recipients' superscript HT is run into their text (PBGDPLHT)")
+        }
     }, uniquingKeysWith: { a, _ in a })
 
     static let recordURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("ConverterExpectations.tsv")

@@ -12,13 +12,14 @@ import Testing
         "&#99999999;", "&", "<", ">", "|STT  |Nhiệm vụ   |", "|I. CÔNG TÁC        |", "\u{0C}", "   ", "          ", "\t",
         "STT      Nhiệm vụ      Kết quả/ Sản phẩm      Đơn vị chủ trì      Thời gian", " 1    ", "I. CÔNG TÁC", "\u{F0B7}",
         "NĐ-", "CP", "\\", "--", "^2^", "[x]{.u}", "Nơi nhận:            KT. GIÁM ĐỐC", "<!DOCTYPE html>",
+        "STT", "Số TT", "1", "2", "II", "", "Các phòng thuộc Sở;",
     ]
 
     static func corpus() -> [[UInt8]] {
         var docs: [[UInt8]] = []
         let fm = FileManager.default
         for folder in ["converted/pandoc-plain", "converted/pandoc-markdown", "converted/pandoc-gfm", "converted/antiword",
-                       "converted/pdftotext-layout", "recovery/html", "recovery/layout", "recovery/multiline", "recovery/wrapped"] {
+                       "converted/libreoffice-txt", "converted/docx2txt", "converted/pdftotext-layout", "recovery/html", "recovery/layout", "recovery/multiline", "recovery/wrapped"] {
             let dir = Fixtures.samples.appendingPathComponent(folder)
             for name in ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).sorted() where name.hasSuffix(".text") {
                 if let d = try? Data(contentsOf: dir.appendingPathComponent(name)) { docs.append([UInt8](d)) }
