@@ -55,6 +55,7 @@ enum CellLineTable {
         // leave no line, so counting cells would put text in the wrong columns.
         guard lines.pageStarts.isEmpty, let (header, spacing, bodyStart) = readHeader(lines, at: i) else { return nil }
         let columns = header.count
+        let placing = Placing(roles: header.dropFirst().map { role(lines, $0) })
         var table = ConvertedTable(columns: columns)
         var head = ConvertedTable.Row(line: lines.number(i), columns: columns)
         for (c, k) in header.enumerated() { head.cells[c] = [paragraph(lines, k)] }
@@ -103,7 +104,7 @@ enum CellLineTable {
                 span.append(v)
                 j = v.next
             }
-            guard let (rows, after) = boundary ? split(span, columns: columns, lines) : last(span, columns: columns, lines) else {
+            guard let (rows, after) = boundary ? split(span, columns: columns, placing, lines) : last(span, columns: columns, placing, lines) else {
                 // A row between two numbers that does not add up: no part of the table is
                 // guessed at (the parser reports it lost). Only the end is open: the last row
                 // may be followed by text.
@@ -235,7 +236,9 @@ enum CellLineTable {
     /// rows without a number of `columns` cells each — as printed, or with a cell's further
     /// paragraphs joined to it.
     /// - Returns: the rows (the first without its number cell) and the line after them.
-    static func split(_ span: [Cell], columns: Int, _ lines: TextLines) -> ([ConvertedTable.Row], Int)? {
+    /// A row of more lines than that and no milestone rows: its cells placed by what their
+    /// lines read as (``CellPlacement``).
+    static func split(_ span: [Cell], columns: Int, _ placing: Placing, _ lines: TextLines) -> ([ConvertedTable.Row], Int)? {
         guard let end = span.last?.next else { return nil }
         for cells in [span, joined(span, lines)] {
             let extra = cells.count - (columns - 1)
@@ -244,21 +247,48 @@ enum CellLineTable {
             guard stride(from: columns - 1, to: cells.count, by: columns).allSatisfy({ cells[$0].lines.isEmpty }) else { continue }
             return (rows(cells, columns: columns, lines), end)
         }
-        return nil
+        guard let cells = placing.place(span, lines) else { return nil }
+        return (rows(cells, columns: columns, lines), end)
+    }
+
+    /// What places a row's lines in its columns: the header's roles and a time reader.
+    struct Placing {
+        let roles: [TableColumn.Role]
+        let normalizer = TimeNormalizer(planYear: nil, planPeriod: nil)
+
+        func place(_ units: [Cell], _ lines: TextLines) -> [Cell]? {
+            CellPlacement.place(units, roles: roles, lines: lines, normalizer: normalizer)
+        }
     }
 
     /// The table's last row: its `columns - 1` cells, further paragraphs joined as in ``split``.
     /// Nothing marks where the table ends, so the row must be followed by the text's end, a
     /// blank line, or a line that cannot be a cell (a heading, `Nơi nhận:`, `PHỤ LỤC`, capitals).
-    static func last(_ span: [Cell], columns: Int, _ lines: TextLines) -> ([ConvertedTable.Row], Int)? {
-        var cells = Array(joined(span, lines).prefix(columns - 1))
+    /// With more lines than cells, the row is tried at each length up to such a line, its
+    /// cells placed as in ``split``.
+    static func last(_ span: [Cell], columns: Int, _ placing: Placing, _ lines: TextLines) -> ([ConvertedTable.Row], Int)? {
+        let joinedCells = joined(span, lines)
+        var cells = Array(joinedCells.prefix(columns - 1))
         // At the text's end a converter may leave the last empty cells out (docx2txt trims).
         if cells.count < columns - 1, cells.count >= 2, let end = cells.last?.next, end >= lines.count {
             cells += Array(repeating: Cell(lines: [], next: end), count: columns - 1 - cells.count)
         }
         guard cells.count == columns - 1, !cells[0].lines.isEmpty, let end = cells.last?.next else { return nil }
-        guard end >= lines.count || lines.isBlank(end) || startsBlock(lines, end) else { return nil }
-        return (rows(cells, columns: columns, lines), end)
+        if endsTable(lines, end) { return (rows(cells, columns: columns, lines), end) }
+        // Longer rows: a cell of several paragraphs.
+        for length in columns..<min(span.count, columns - 1 + 8) + 1 {
+            guard let end = span[length - 1].lines.last.map({ _ in span[length - 1].next }), endsTable(lines, end),
+                let placed = placing.place(Array(span[..<length]), lines)
+            else { continue }
+            return (rows(placed, columns: columns, lines), end)
+        }
+        return nil
+    }
+
+    /// Whether the table may end before line `i`: the text's end, a blank line, or a line that
+    /// cannot be a cell.
+    private static func endsTable(_ lines: TextLines, _ i: Int) -> Bool {
+        i >= lines.count || lines.isBlank(i) || startsBlock(lines, i)
     }
 
     private static func startsBlock(_ lines: TextLines, _ i: Int) -> Bool {

@@ -113,3 +113,41 @@ import Testing
         }
     }
 }
+
+/// A row with more lines than columns: its cells placed by what the lines read as.
+@Suite struct CellPlacementTests {
+    static let roles: [TableColumn.Role] = [.title, .lead, .support, .product, .time]
+
+    static func place(_ printed: [String]) throws -> [[String]]? {
+        let lines = TextLines(printed.joined(separator: "\n"))
+        let units = printed.indices.map { CellLineTable.Cell(lines: printed[$0].isEmpty ? [] : [$0], next: $0 + 1) }
+        let placed = CellPlacement.place(units, roles: roles, lines: lines, normalizer: TimeNormalizer(planYear: 2026, planPeriod: nil))
+        return placed?.map { $0.lines.map { printed[$0] } }
+    }
+
+    @Test(arguments: [
+        // A product cell of two paragraphs.
+        (["Kiện toàn Ban Chỉ huy", "Chi cục Thủy lợi", "Văn phòng Sở", "Quyết định kiện toàn", "Quy chế hoạt động", "Tháng 3/2026"],
+         [["Kiện toàn Ban Chỉ huy"], ["Chi cục Thủy lợi"], ["Văn phòng Sở"], ["Quyết định kiện toàn", "Quy chế hoạt động"], ["Tháng 3/2026"]]),
+        // Two leads, the support cell empty.
+        (["Đánh giá công chức", "Phòng Nội vụ", "Các cơ quan chuyên môn", "", "Báo cáo", "Tháng 12/2026"],
+         [["Đánh giá công chức"], ["Phòng Nội vụ", "Các cơ quan chuyên môn"], [], ["Báo cáo"], ["Tháng 12/2026"]]),
+        // Two supports after a `;`.
+        (["Rà soát phương án", "Chi cục Thủy lợi", "Sở Tài chính;", "UBND các huyện", "Phương án", "Quý II/2026"],
+         [["Rà soát phương án"], ["Chi cục Thủy lợi"], ["Sở Tài chính;", "UBND các huyện"], ["Phương án"], ["Quý II/2026"]]),
+    ])
+    func placed(_ printed: [String], _ expected: [[String]]) throws {
+        #expect(try Self.place(printed) == expected)
+    }
+
+    /// `Phòng Nội vụ` / `Văn phòng Sở` / `Thanh tra Sở`: two leads and a support, or a lead and
+    /// two supports — nothing tells, so the row is not placed.
+    @Test func ambiguous() throws {
+        #expect(try Self.place(["Kiểm tra công vụ", "Phòng Nội vụ", "Văn phòng Sở", "Thanh tra Sở", "Kế hoạch", "Quý I/2026"]) == nil)
+    }
+
+    /// A unit where the time should be: no placement puts it there.
+    @Test func timeColumnHoldsNoUnit() throws {
+        #expect(try Self.place(["Kiểm tra công vụ", "Phòng Nội vụ", "Văn phòng Sở", "Kế hoạch", "Báo cáo", "Thanh tra Sở"]) == nil)
+    }
+}
