@@ -14,9 +14,10 @@
 ///   lines bullets;
 /// - any other paragraph under an Arabic or lettered heading: a bullet.
 ///
-/// The markers are not in the text: a restored node's `marker` is empty and its `number` the
-/// one counted here, and the document gets a `numbering-lost` warning at the first restored
-/// heading saying so. The lines, their text and their numbers are unchanged.
+/// The markers are the ones Word shows (its numbering counts in order) but not the text's: they
+/// are written past the text's lines, where a restored node's `marker` and `number` are read,
+/// and the document gets a `numbering-lost` warning at the first restored heading saying so.
+/// The lines, their text and their numbers are unchanged; restored bullets have no marker.
 enum LostNumbering {
     /// Restores the markers of the tokens in `range` (the body) when the numbering is lost.
     /// - Returns: the warning to report, or nil when the text keeps its numbering.
@@ -287,8 +288,8 @@ enum LostNumbering {
             return String(repeating: String(UnicodeScalar(UInt8(ascii: "a") + UInt8(k))), count: repeats)
         }
 
-        /// Makes token `i` a marker line. A heading's marker is its number written after the
-        /// text (past every line), so the parser reads its number there and prints no marker.
+        /// Makes token `i` a marker line. A heading's marker (`II.`, `3.`, `b)`) is written after
+        /// the text, past every line: the parser reads it there like a printed one.
         private mutating func mark(_ i: Int, _ kind: LineKind, style: MarkerStyle, ordinal: Int = 0, number: String? = nil,
                                    path: Bool = false) {
             var t = source.tokens[i]
@@ -311,10 +312,4 @@ enum LostNumbering {
             restored += 1
         }
     }
-}
-
-extension LineToken {
-    /// Whether the marker was restored by ``LostNumbering`` rather than printed: it lies past
-    /// the line, where the restorer wrote it.
-    var hasRestoredMarker: Bool { marker.lowerBound >= line.upperBound && !marker.isEmpty }
 }

@@ -256,10 +256,8 @@ struct SectionParser {
     private mutating func openNode(_ i: Int, token: LineToken? = nil) {
         let t = token ?? source.tokens[i]
         let kind = Self.sectionKind(t.style)
-        // A restored marker (``LostNumbering``) gives the number; what was printed is no marker.
         var stored = SectionStore.Node(
-            kind: kind, marker: t.hasRestoredMarker ? t.line.lowerBound..<t.line.lowerBound : t.marker,
-            number: t.style.isBullet ? nil : numberRange(t.marker),
+            kind: kind, marker: t.marker, number: t.style.isBullet ? nil : numberRange(t.marker),
             title: t.kind == .bullet && t.fieldRole != nil ? t.label.lowerBound..<t.line.upperBound : t.content,
             line: t.number, endLine: t.number)
         if t.fieldRole != nil {
