@@ -66,15 +66,16 @@ struct FurnitureDetector {
         // may follow on the next line.
         var bareStamps: [Int] = []
         var nextPage = 0  // the next of `pageStarts` not reached yet
-        var afterFooter = false  // the previous token was a browser's printed footer
+        var afterFooter = false  // the previous token was a page number or a browser's printed footer
         // The previous token was a print header or the portal's navigation under it; or the
         // page title under a bare stamp (plain `pdftotext`), which the navigation may follow.
         var afterStamp = false
         var afterBareStamp = false
         source.storage.withUnsafeBufferPointer { buf in
             for (i, t) in tokens.enumerated() {
-                // The first line of a page: of the text, after a form feed, after a printed
-                // footer (`pdftotext -nopgbrk` writes no form feeds).
+                // The first line of a page: of the text, after a form feed, after a page number
+                // or a printed footer (`pdftotext -nopgbrk` writes no form feeds; plain
+                // `pdftotext` puts the footer's `1/2` on a line of its own).
                 var pageTop = i == 0 || afterFooter
                 while nextPage < pageStarts.count, pageStarts[nextPage] <= t.number {
                     nextPage += 1
@@ -103,6 +104,7 @@ struct FurnitureDetector {
                     {
                         isFurniture[i] = true
                         pageNumbers.append(i)
+                        afterFooter = true
                     } else if Self.mayEndWithPageNumber(buf, t.line) && isPrintedPageFooter(t) {
                         isFurniture[i] = true
                         pageNumbers.append(i)

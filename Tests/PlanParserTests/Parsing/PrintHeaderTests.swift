@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PlanParser
 
@@ -247,6 +248,19 @@ import Testing
             SourceLine(line: 47, text: "12/2/26, 1:18 AM"),
             SourceLine(line: 49, text: Self.plan.pageTitle),
         ])
+    }
+
+    /// `pdftotext -nopgbrk` (no form feeds) finds the same furniture: a page starts after the
+    /// footer's `1/2`, on a line of its own in plain text, or after the whole footer line.
+    @Test(arguments: ["plan-disaster.chromium-pdftotext.text", "plan-disaster.chromium-pdftotext-layout.text"])
+    func withoutPageBreaks(_ file: String) throws {
+        let url = Fixtures.samples.appendingPathComponent("recovery/print-header/" + file)
+        let bytes = try [UInt8](Data(contentsOf: url))
+        let withBreaks = try PlanDocument.parse(bytes: bytes, path: file)
+        let without = try PlanDocument.parse(bytes: bytes.filter { $0 != 0x0C }, path: file)
+        #expect(without.furniture == withBreaks.furniture)
+        #expect(without.furniture.contains { $0.line > 1 && PrintHeader.match($0.text) != nil })
+        #expect(without.header == withBreaks.header)
     }
 
     /// The portal page printed with the plan of `samples/assignments/plan-duty-sentences.txt`:
