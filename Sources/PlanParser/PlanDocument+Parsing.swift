@@ -44,6 +44,11 @@ extension PlanDocument {
         LeadInference.infer(&tasks, from: extractor.responsibilities, heads: extractor.responsibilityHeads, documentTitle: title)
     }
 
+    /// The reported (1-based) numbers of the 0-based `lines`, sorted.
+    private static func reportedLines(_ lines: [Int32], numbers: [Int32]) -> [Int32] {
+        lines.map { Int($0) < numbers.count ? numbers[Int($0)] : $0 + 1 }.sorted()
+    }
+
     /// Files larger than this are refused unless the caller raises the limit: 256 MiB, far
     /// above any real plan, low enough to stop a mistaken multi-gigabyte input early.
     public static let defaultMaxBytes = 256 << 20
@@ -57,12 +62,14 @@ extension PlanDocument {
         let notes = decoded.notes
         // 1. Converter tables and columns back into rows; lines and tokens; page numbers,
         //    running headers and rules leave the text.
+        // The page starts by reported line: the recovery stage may rewrite the lines they count.
+        let pageStarts = decoded.pageStarts.isEmpty ? [] : Self.reportedLines(decoded.pageStarts, numbers: decoded.lineNumbers)
         let recovered = ConvertedTextRecovery.recover(decoded)
         clock.lap("recovery")
         var source = LineTokenizer.tokenize(recovered)
         guard !source.tokens.isEmpty else { throw .empty }
         clock.lap("tokenize")
-        let furniture = FurnitureDetector.remove(from: &source)
+        let furniture = FurnitureDetector.remove(from: &source, pageStarts: pageStarts)
         clock.lap("furniture")
         // 2. Frame: header at the top, closing block near the end.
         let frame = FrameParser(source: source).parse()

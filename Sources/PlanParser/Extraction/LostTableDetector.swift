@@ -16,6 +16,9 @@ enum LostTableDetector {
 
     /// Header cells this close together (in paragraphs) are one header row.
     static let headerWindow = 10
+    /// The number column's header starting a paragraph of cells run together.
+    static let numberHeader = Array("STT ".utf8)  // "STT": number in order
+
     /// At least this many `|` in the paragraphs of an appendix are cells run together.
     static let minRunPipes = 8
     /// At least this many row numbers alone on their lines make an appendix a lost table.
@@ -55,12 +58,18 @@ enum LostTableDetector {
         var headerAt = -1
         var start: Int?
         var numbers = 0
+        var ranTogether = false
         for (k, p) in (s.hasParagraphs ? s.storedParagraphs : []).enumerated() {
-            // Only short paragraphs can be a row number or header cells: look at the rest no further.
-            guard p.text.count <= Self.longestHeaderBytes else { continue }
+            // Only short paragraphs can be a row number or header cells — or the start of a
+            // table whose cells ran together into one paragraph (`STT Nhiệm vụ Đơn vị chủ trì …
+            // 1 Cập nhật …`: a layout table printed too narrow to part its columns).
             let roles = StoredText(store: s.store, range: p.text).withBytes { bytes -> ColumnRoles in
                 if bytes.count <= 4, TableParser.rowNumber(String(decoding: bytes, as: UTF8.self)) != nil { return .rowNumber }
-                return headerRoles(bytes)
+                if bytes.count <= Self.longestHeaderBytes { return headerRoles(bytes) }
+                guard ByteSearch.hasPrefix(bytes, Self.numberHeader) else { return [] }
+                var end = Self.longestHeaderBytes
+                while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }  // a whole scalar
+                return headerRoles(UnsafeBufferPointer(rebasing: bytes[..<end]))
             }
             if roles == .rowNumber {
                 numbers += 1
@@ -68,6 +77,7 @@ enum LostTableDetector {
                 continue
             }
             guard !roles.isEmpty else { continue }
+            if p.text.count > Self.longestHeaderBytes { ranTogether = true }
             if header == nil || k - headerAt > headerWindow { header = (Int(p.line), [], false) }
             header!.roles.formUnion(roles)
             if roles.contains(.title) { header!.hasTitle = true }
@@ -86,7 +96,8 @@ enum LostTableDetector {
         if lostHeader || (appendix && numbers >= minRowNumbers) {
             let first = start ?? s.line
             found.removeSubrange(mark...)
-            found.append(Diagnostic(line: first, code: code, message: message(from: first, to: s.endLine)))
+            found.append(Diagnostic(line: first, code: code,
+                                    message: message(from: first, to: s.endLine, how: ranTogether ? Self.tooClose : "one cell per line")))
             // One warning per lost table: the sections inside it are part of it.
             return false
         }
@@ -192,8 +203,12 @@ enum LostTableDetector {
         }
     }
 
+    /// How a layout table printed too narrow is lost.
+    static let tooClose = "its columns printed too close together"
+
     static func message(from first: Int, to last: Int, how: String = "one cell per line") -> String {
-        "the table at lines \(first)–\(last) was not read: its columns were lost in conversion "
-            + "(\(how)); give the .docx, or the PDF's text from pdftotext -layout"
+        // Columns too close in a layout text: pdftotext -layout is what gave it.
+        let instead = how == tooClose ? "the .docx, or the web page itself (.html)" : "the .docx, or the PDF's text from pdftotext -layout"
+        return "the table at lines \(first)–\(last) was not read: its columns were lost in conversion (\(how)); give \(instead)"
     }
 }

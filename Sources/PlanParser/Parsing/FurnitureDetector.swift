@@ -1,17 +1,22 @@
 /// Finds page furniture: lone page numbers (`2`, `Trang 2/7`, `- 3 -`), decoration lines
-/// (`-------`, `|`), and a running header repeated at page breaks.
+/// (`-------`, `|`), a running header repeated at page breaks, and a browser's printed header
+/// and footer (``PrintHeader``, ``isPrintedPageFooter(_:)``).
 ///
 /// Furniture is taken out of the token list before anything else looks at it, and the line
 /// after it is marked as following a page break, so a paragraph or table row cut by the page
 /// joins up again.
 struct FurnitureDetector {
     let source: TokenizedSource
+    /// The (1-based, reported) lines a form feed began a page on, sorted; empty when the text
+    /// had none.
+    var pageStarts: [Int32] = []
 
     /// Takes the furniture out of `source`'s tokens and returns its lines.
-    static func remove(from source: inout TokenizedSource) -> [SourceLine] {
+    /// - Parameter pageStarts: the reported lines that began a page (a form feed was on them).
+    static func remove(from source: inout TokenizedSource, pageStarts: [Int32] = []) -> [SourceLine] {
         // The marks first; then the detector (and its reference to the token list) is gone, so
         // the list is compacted in place instead of copied into a second one.
-        let isFurniture = FurnitureDetector(source: source).furnitureMarks()
+        let isFurniture = FurnitureDetector(source: source, pageStarts: pageStarts).furnitureMarks()
         var tokens = source.tokens
         source.tokens = []
         var furniture: [SourceLine] = []
@@ -57,22 +62,94 @@ struct FurnitureDetector {
         let tokens = source.tokens
         var isFurniture = [Bool](repeating: false, count: tokens.count)
         var pageNumbers: [Int] = []
+        // Browser print headers that are the stamp alone (plain `pdftotext`): the page's title
+        // may follow on the next line.
+        var bareStamps: [Int] = []
+        var nextPage = 0  // the next of `pageStarts` not reached yet
+        var afterFooter = false  // the previous token was a page number or a browser's printed footer
+        // The previous token was a print header or the portal's navigation under it; or the
+        // page title under a bare stamp (plain `pdftotext`), which the navigation may follow.
+        var afterStamp = false
+        var afterBareStamp = false
         source.storage.withUnsafeBufferPointer { buf in
             for (i, t) in tokens.enumerated() {
+                // The first line of a page: of the text, after a form feed, after a page number
+                // or a printed footer (`pdftotext -nopgbrk` writes no form feeds; plain
+                // `pdftotext` puts the footer's `1/2` on a line of its own).
+                var pageTop = i == 0 || afterFooter
+                while nextPage < pageStarts.count, pageStarts[nextPage] <= t.number {
+                    nextPage += 1
+                    pageTop = true
+                }
+                let underStamp = afterStamp
+                let underBareStamp = afterBareStamp
+                afterFooter = false
+                afterStamp = false
+                afterBareStamp = false
                 if t.isRule {
                     isFurniture[i] = true
-                } else if t.keyword == .none,
-                    (t.kind == .text && t.leadingTabs == 0 && t.line.count <= Self.maxPageNumberBytes && isPageNumber(t)
-                        && !isWrappedYear(i))
-                        || (Self.mayEndWithPageNumber(buf, t.line) && isPrintedPageFooter(t))
+                } else if pageTop || underStamp, let kind = Self.printedPageTop(
+                    UnsafeBufferPointer(rebasing: buf[Int(t.line.lowerBound)..<Int(t.line.upperBound)]), t,
+                    pageTop: pageTop, underStamp: underStamp)
                 {
                     isFurniture[i] = true
-                    pageNumbers.append(i)
+                    afterStamp = true
+                    if kind == .stampOnly {
+                        bareStamps.append(i)
+                        afterBareStamp = true
+                    }
+                } else if t.keyword == .none {
+                    if t.kind == .text && t.leadingTabs == 0 && t.line.count <= Self.maxPageNumberBytes && isPageNumber(t)
+                        && !isWrappedYear(i)
+                    {
+                        isFurniture[i] = true
+                        pageNumbers.append(i)
+                        afterFooter = true
+                    } else if Self.mayEndWithPageNumber(buf, t.line) && isPrintedPageFooter(t) {
+                        isFurniture[i] = true
+                        pageNumbers.append(i)
+                        afterFooter = true
+                    }
                 }
+                // The page's title under a bare stamp, perhaps (``markPageTitles``): the portal's
+                // navigation may come next.
+                if underBareStamp, !isFurniture[i] { afterStamp = true }
             }
         }
+        markPageTitles(tokens, after: bareStamps, &isFurniture)
         markRunningHeaders(tokens, pageNumbers: pageNumbers, &isFurniture)
         return isFurniture
+    }
+
+    /// What a browser prints at the top of a page, in the order it comes: its header
+    /// (``PrintHeader``), then, under it, the portal's menu and breadcrumb
+    /// (``PortalNavigation``: only under the stamp — a page saved as HTML, not printed, keeps
+    /// them where they are). `nil` for any other line; a navigation line is told as
+    /// `.stampAndTitle`.
+    private static func printedPageTop(_ line: UnsafeBufferPointer<UInt8>, _ t: LineToken, pageTop: Bool, underStamp: Bool)
+        -> PrintHeader.Match?
+    {
+        // Both start with a digit or a `T`: every other line costs one byte's look.
+        guard let first = line.first else { return nil }
+        if first &- 0x30 < 10 { return pageTop && t.kind != .tableRow ? PrintHeader.match(line) : nil }
+        return underStamp && PortalNavigation.isNavigation(line) ? .stampAndTitle : nil
+    }
+
+    /// The page's title under a bare print stamp (plain `pdftotext`: `12/1/26, 1:30 PM`, a
+    /// blank line, the title): furniture when the same line follows every stamp, at least two.
+    /// One page alone is left as it is — a page without a `<title>` has its text right under
+    /// the stamp, and one line cannot tell which.
+    private func markPageTitles(_ tokens: [LineToken], after stamps: [Int], _ isFurniture: inout [Bool]) {
+        guard stamps.count >= 2 else { return }
+        var titles: [Int] = []
+        for s in stamps {
+            let i = s + 1
+            guard i < tokens.count, !isFurniture[i], tokens[i].kind == .text else { return }
+            titles.append(i)
+        }
+        let first = source.bytes(tokens[titles[0]].line)
+        guard titles.allSatisfy({ source.bytes(tokens[$0].line).elementsEqual(first) }) else { return }
+        for i in titles { isFurniture[i] = true }
     }
 
     /// A year alone on its line after a line ending in `năm` ("year"): a title or sentence

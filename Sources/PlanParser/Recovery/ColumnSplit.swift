@@ -24,6 +24,12 @@ enum ColumnSplit {
         // The letterhead: the first non-blank lines, up to the kind line.
         var i = 0
         while i < lines.count, lines.isBlank(i) { i += 1 }
+        // Not the browser's print header and the portal's navigation under it (furniture,
+        // taken out later): the header's title would be read as the letterhead's right column.
+        if i < lines.count, PrintHeader.match(lines.trimmed(i)) != nil {
+            i += 1
+            while i < lines.count, lines.isBlank(i) || PortalNavigation.isNavigation(lines.trimmed(i)) { i += 1 }
+        }
         if i < lines.count, let block = letterhead(lines, from: i) { result.append(block) }
         var k = result.last?.lines.upperBound ?? 0
         while k < lines.count {
@@ -125,9 +131,15 @@ enum ColumnSplit {
                 k = n
                 continue
             }
-            // A dash rule (a pandoc table's) is no letterhead line.
-            if lines.firstByte(k) == UInt8(ascii: "-"), lines.trimmed(k).allSatisfy({ $0 == UInt8(ascii: "-") || $0 == 0x20 }) { break }
+            // A dash rule (a pandoc table's) is no letterhead line — unless it is the two short
+            // rules under the letterhead's columns, far apart (`-------      ---------------`,
+            // as a browser prints an HTML letterhead table), inside the block.
             let h = halves(lines, k)
+            if lines.firstByte(k) == UInt8(ascii: "-"), lines.trimmed(k).allSatisfy({ $0 == UInt8(ascii: "-") || $0 == 0x20 }),
+                twoColumn == 0 || !h.isSplit
+            {
+                break
+            }
             if h.isSplit {
                 twoColumn += 1
                 rightStart = min(rightStart, h.right!.start)
@@ -224,7 +236,9 @@ enum ColumnSplit {
             }
             let leftPiece = h.left ?? (!wrappedYear && h.right.map { isPageNumber($0.bytes) } == true ? h.right : nil)
             if let piece = leftPiece {
-                let inList = left.last.map { AntiwordGrid.isListItem($0.text[...]) } ?? false
+                // The short rule under the issuer (`-------`) is a line of its own: not a list
+                // item the `Số: …` under it would carry on.
+                let inList = left.last.map { AntiwordGrid.isListItem($0.text[...]) && !isRule($0.text[...]) } ?? false
                 let goesOn = inList ? !AntiwordGrid.isListItem(piece.bytes) && !isPageNumber(piece.bytes) : continuesLine(piece.bytes)
                 if let last = left.last, goesOn, !isPageNumber(last.text[...]) {
                     left[left.count - 1].text += [0x20] + piece.bytes
@@ -238,6 +252,11 @@ enum ColumnSplit {
         out.emit([], number: last)
         for r in right { out.emit(r.text, number: r.number) }
         out.emit([], number: last)
+    }
+
+    /// `-------`: a rule drawn with dashes.
+    private static func isRule(_ bytes: ArraySlice<UInt8>) -> Bool {
+        !bytes.isEmpty && bytes.allSatisfy { $0 == UInt8(ascii: "-") }
     }
 
     private static let yearWord = Array(" năm".utf8)  // " year"

@@ -143,3 +143,38 @@ import Testing
         }
     }
 }
+
+/// A web page's table printed too narrow (Chromium, then `pdftotext -layout`): its cells one
+/// space apart, the rows run into one paragraph under the header — said, not lost in silence.
+@Suite struct SqueezedTableTests {
+    @Test func squeezedLayoutTable() throws {
+        let text = """
+            KẾ HOẠCH
+            Phòng, chống thiên tai năm 2026
+            I. NHIỆM VỤ
+            1. Rà soát phương án ứng phó.
+                                           PHỤ LỤC
+               STT Nhiệm vụ                          Đơn vị chủ trì          Đơn vị phối hợp       Thời gian hoàn
+                                                                                                    thành
+               1      Cập nhật phương án ứng phó thiên tai Sở Nông nghiệp và   Các sở, ngành       Tháng 4/2026
+                      theo cấp độ rủi ro                   Môi trường
+               2      Diễn tập tìm kiếm cứu nạn cấp tỉnh   Bộ Chỉ huy Quân sự  Công an tỉnh        Quý III/2026
+            """
+        let d = try Fixtures.parse(text)
+        #expect(d.warnings.filter { $0.code == "table-lost" }.map(\.message) == [
+            "the table at lines 6–10 was not read: its columns were lost in conversion (its columns printed too close together); give the .docx, or the web page itself (.html)",
+        ])
+        #expect(d.tasks.map(\.id) == ["I.1"])
+    }
+
+    /// Prose that names a task, its lead and its time in its first words is no table header.
+    @Test func proseIsNoHeader() throws {
+        let text = """
+            KẾ HOẠCH
+            Thử nghiệm
+            PHỤ LỤC
+            Nhiệm vụ của Sở là chủ trì, phối hợp với các đơn vị; thời gian thực hiện trong năm 2026 theo kế hoạch được giao, bảo đảm tiến độ và chất lượng, báo cáo kết quả về Văn phòng Sở trước ngày 15/12/2026.
+            """
+        #expect(!(try Fixtures.parse(text)).warnings.map(\.code).contains("table-lost"))
+    }
+}
