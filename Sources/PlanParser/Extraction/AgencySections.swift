@@ -126,7 +126,7 @@ extension TaskExtractor {
             }
             let all = readings.flatMap(\.1.assignments)
             if !all.isEmpty {
-                if all.allSatisfy({ $0.duty.isEmpty }), let lead = all.first(where: { !$0.lead.isEmpty }) {
+                if all.allSatisfy({ Self.namesOnlyTheLead($0.duty) }), let lead = all.first(where: { !$0.lead.isEmpty }) {
                     var a = lead
                     a.duty = Self.strippedTitle(title)
                     a.times = all.flatMap(\.times)
@@ -141,6 +141,47 @@ extension TaskExtractor {
         }
         addProseTask(s, path: path, id: id, title: title, notes: notes)
     }
+
+    /// A duty that says only "do it", perhaps by when (`thực hiện, hoàn thành trước ngày
+    /// 15/4/2026`): the sentence under an item names the item's lead, it is no task of its own.
+    static func namesOnlyTheLead(_ duty: String) -> Bool {
+        guard !duty.isEmpty else { return true }
+        let lower = VietnameseText.lowercased(duty)
+        var clauses: [String] = []
+        for part in lower.split(whereSeparator: { (c: Character) -> Bool in c == "," || c == ";" || c == "." }) {
+            let clause = String(part).trimmingSpaces
+            if !clause.isEmpty { clauses.append(clause) }
+        }
+        guard let first = clauses.first, AssignmentFrames.trivialDuties.contains(Array(first.utf8)) else { return false }
+        // Each further clause a time: its words time words (`hoàn thành trước ngày`) or numbers.
+        for clause in clauses.dropFirst() {
+            for w in clause.split(separator: " ") {
+                let bytes = Array(w.utf8)
+                if AssignmentFrames.timeClauseWords.contains(bytes) || Self.dateWords.contains(bytes) { continue }
+                // `15/4/2026`, `ii/2026`, `3-4/2026`: numbers and Roman numerals.
+                for piece in w.split(whereSeparator: { $0 == "/" || $0 == "-" }) {
+                    guard piece.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) || RomanNumeral.value(of: piece.uppercased()) != nil else {
+                        return false
+                    }
+                }
+            }
+        }
+        return true
+    }
+
+    /// Words of a date or period (`ngày 15/4/2026`, `quý II`).
+    private static let dateWords = HashedByteSet([
+        "ngày",  // day
+        "tháng",  // month
+        "năm",  // year
+        "quý",  // quarter
+        "tuần",  // week
+        "trong",  // within
+        "từ",  // from
+        "đến",  // to
+        "cuối",  // the end of
+        "đầu",  // the beginning of
+    ])
 
     /// The paragraphs of `s` in a task section (or under an agency): each assignment a task.
     /// A paragraph of fields only (`Thời gian hoàn thành: …`) fills the task before it.

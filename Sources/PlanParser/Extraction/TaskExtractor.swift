@@ -312,6 +312,12 @@ struct TaskExtractor {
         }
         // `1. Thời gian: ngày 19/4/2024.`: a field with no task before it is no task.
         guard !fields.isEmpty, !Self.strippedTitle(head).isEmpty else { return false }
+        // `Tuyên truyền …: Phòng X chủ trì; thời gian: …`: the task, then who leads it.
+        if !fields.contains(where: { $0.role == .lead }), let (task, who) = Self.splitLeadAfterColon(head) {
+            addAssignments([DutyAssignment(lead: who.lead, support: who.support, duty: task, times: who.times)], agency: nil,
+                           id: id, line: s.line, endLine: s.endLine, path: path, number: s.number, notes: notes, fields: fields)
+            return true
+        }
         // `Đài X, Báo Y mở chuyên mục …; thời gian thực hiện: thường xuyên.`: the fields say only
         // when (or what), the frame before them says who: the item is an assignment with those fields.
         if !fields.contains(where: { $0.role == .lead }), AgencySections.mayOpenWithFrame(head) {
@@ -328,6 +334,20 @@ struct TaskExtractor {
         for f in fields { add(f.value, role: f.role, line: s.line, to: &task, inline: false) }
         tasks.append(consume task)
         return true
+    }
+
+    /// `Tuyên truyền trên báo chí: Phòng Văn hóa chủ trì` — a task, a colon, and a sentence that
+    /// only names who leads (and supports, and by when): the task's title and that assignment.
+    static func splitLeadAfterColon(_ head: String) -> (String, DutyAssignment)? {
+        guard let colon = head.utf8.lastIndex(of: UInt8(ascii: ":")) else { return nil }
+        let title = String(head[..<colon]).trimmingSpaces
+        let rest = String(head[head.utf8.index(after: colon)...]).trimmingSpaces
+        guard !title.isEmpty, !rest.isEmpty, rest.withUTF8Bytes({ AgencySections.startsLikeUnit($0) }) else { return nil }
+        let reading = AssignmentReader.read(rest, context: .sentences)
+        guard reading.assignments.count == 1, let a = reading.assignments.first, !a.lead.isEmpty, namesOnlyTheLead(a.duty) else {
+            return nil
+        }
+        return (title, a)
     }
 
     /// `s`'s field children fill the task; its other children are notes.

@@ -79,6 +79,11 @@ enum UnitLexicon {
         "học viện",  // academy
         "trường",  // school
         "bệnh viện",  // hospital
+        "thư viện",  // library (Thư viện tỉnh)
+        "bảo tàng",  // museum (Bảo tàng tỉnh)
+        "nhà hát",  // theatre
+        "nhà văn hóa",  // cultural house
+        "vườn quốc gia",  // national park
         "trạm",  // station (Trạm Y tế)
         "điện lực",  // power company
         "viễn thông",  // telecommunications branch (Viễn thông Ninh Thuận, of VNPT)

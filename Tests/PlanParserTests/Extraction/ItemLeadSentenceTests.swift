@@ -1,0 +1,70 @@
+import Testing
+@testable import PlanParser
+
+/// An item whose lead is written in a sentence of its own — under it (`Giao X chủ trì, phối
+/// hợp với Y thực hiện, hoàn thành trước ngày …`) or after a colon (`…: X chủ trì; thời gian: …`).
+@Suite struct ItemLeadSentenceTests {
+    static func document(_ items: String) -> String {
+        "KẾ HOẠCH\nTổ chức các hoạt động văn hóa năm 2026\nII. NỘI DUNG HOẠT ĐỘNG\n" + items
+    }
+
+    struct Case: Sendable, CustomStringConvertible {
+        var sentence: String
+        var lead: [String]
+        var support: [String]
+        var time: [String]
+        var description: String { sentence }
+    }
+
+    @Test(arguments: [
+        Case(sentence: "Giao Thư viện tỉnh chủ trì, phối hợp với Bảo tàng tỉnh thực hiện, hoàn thành trước ngày 15/4/2026.",
+             lead: ["Thư viện tỉnh"], support: ["Bảo tàng tỉnh"], time: ["trước ngày 15/4/2026"]),
+        Case(sentence: "Giao Phòng Quản lý văn hóa chủ trì thực hiện.", lead: ["Phòng Quản lý văn hóa"], support: [], time: []),
+        Case(sentence: "Sở Du lịch chủ trì, phối hợp với Sở Tài chính triển khai thực hiện; hoàn thành trong Quý II/2026.",
+             lead: ["Sở Du lịch"], support: ["Sở Tài chính"], time: ["hoàn thành trong Quý II/2026"]),
+    ])
+    func sentenceUnderItem(_ c: Case) throws {
+        let d = try Fixtures.parse(Self.document("3. Biên tập, phát hành tập sách ảnh về Quảng Trị\n" + c.sentence))
+        // One task, the item's: the sentence says who does it, it is no task of its own.
+        #expect(d.tasks.map(\.id) == ["II.3"])
+        let t = try #require(d.tasks.first)
+        #expect(t.title == "Biên tập, phát hành tập sách ảnh về Quảng Trị")
+        #expect(t.lead.map(\.name) == c.lead)
+        #expect(t.support.map(\.name) == c.support)
+        #expect(t.time.map(\.text) == c.time)
+        #expect(t.notes.isEmpty)
+    }
+
+    /// A sentence with a duty of its own is a task of its own, under the item.
+    @Test func dutyOfItsOwn() throws {
+        let d = try Fixtures.parse(Self.document(
+            "3. Biên tập, phát hành tập sách ảnh\nGiao Sở Du lịch chủ trì xây dựng đề án quảng bá, hoàn thành trước ngày 15/4/2026."))
+        #expect(d.tasks.map(\.title) == ["Xây dựng đề án quảng bá, hoàn thành trước ngày 15/4/2026"])
+        #expect(d.tasks.first?.lead.map(\.name) == ["Sở Du lịch"])
+    }
+
+    @Test func leadAfterColon() throws {
+        let d = try Fixtures.parse(Self.document(
+            "4. Tuyên truyền trên các phương tiện thông tin đại chúng: Phòng Quản lý văn hóa chủ trì; thời gian: tháng 3 - tháng 5/2026.\n"))
+        let t = try #require(d.tasks.first)
+        #expect(t.id == "II.4")
+        #expect(t.title == "Tuyên truyền trên các phương tiện thông tin đại chúng")
+        #expect(t.lead.map(\.name) == ["Phòng Quản lý văn hóa"])
+        #expect(t.time.map(\.text) == ["tháng 3 - tháng 5/2026"])
+    }
+
+    /// A colon before text that names no lead leaves the title whole.
+    @Test func colonWithoutLead() throws {
+        let d = try Fixtures.parse(Self.document("4. Tổ chức triển lãm chuyên đề: Quảng Trị xưa và nay; thời gian: tháng 4/2026.\n"))
+        #expect(d.tasks.map(\.title) == ["Tổ chức triển lãm chuyên đề: Quảng Trị xưa và nay"])
+        #expect(d.tasks.first?.lead.isEmpty == true)
+    }
+
+    @Test(arguments: [
+        ("thực hiện", true), ("Thực hiện, hoàn thành trước ngày 15/4/2026", true), ("triển khai thực hiện; hoàn thành trong Quý II/2026", true),
+        ("", true), ("xây dựng đề án", false), ("thực hiện, báo cáo UBND tỉnh", false),
+    ])
+    func namesOnlyTheLead(_ duty: String, _ expected: Bool) {
+        #expect(TaskExtractor.namesOnlyTheLead(duty) == expected)
+    }
+}
