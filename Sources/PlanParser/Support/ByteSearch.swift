@@ -134,6 +134,36 @@ enum ByteSearch {
         return i
     }
 
+    /// How many bytes of `hay[from..<to]` equal `byte`: sixteen at a time, each lane's matches
+    /// summed in a byte for up to 255 blocks before the lanes are added up.
+    static func count(of byte: UInt8, in hay: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int {
+        guard let base = hay.baseAddress, from < end else { return 0 }
+        let pattern = Block(repeating: byte)
+        var total = 0
+        var i = from
+        while i &+ 16 <= end {
+            var lanes = Block(repeating: 0)
+            let stop = min(end, i &+ 255 &* 16)
+            while i &+ 16 <= stop {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: Block.self)
+                // A match is FF (minus one) in the mask.
+                lanes &-= unsafeBitCast(x .== pattern, to: Block.self)
+                i &+= 16
+            }
+            // The sixteen byte counts as two words: pairs of bytes summed into 16-bit fields,
+            // then the four fields of each word summed by a multiply into its top field.
+            let w = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
+            let evens: UInt64 = 0x00FF_00FF_00FF_00FF
+            let pairs = (w[0] & evens) &+ ((w[0] &>> 8) & evens) &+ (w[1] & evens) &+ ((w[1] &>> 8) & evens)
+            total &+= Int((pairs &* 0x0001_0001_0001_0001) &>> 48)
+        }
+        while i < end {
+            if hay[i] == byte { total &+= 1 }
+            i &+= 1
+        }
+        return total
+    }
+
     private typealias Block = SIMD16<UInt8>
 
     /// The first set lane of `m`, or `nil`. The mask is read as two words (each byte FF or 00):
