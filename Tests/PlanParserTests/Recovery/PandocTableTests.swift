@@ -154,3 +154,48 @@ import Testing
         #expect(try Recovered.texts(text) == ["Tiêu đề", "-----", "Một đoạn văn.", "--- ---"])
     }
 }
+
+@Suite struct ShapeScanTests {
+    private func scan(_ text: String) -> (ShapeScan, Int) {
+        var lines = 0
+        let shapes = ShapeScan.scan(Array(text.utf8), lines: &lines)
+        return (shapes, lines)
+    }
+
+    @Test func columnRules() {
+        #expect(scan("  :---- :--------\n").0.contains(.columnRule))
+        #expect(scan("x\n--- ---").0.contains(.columnRule))
+        #expect(!scan("-------\n- Chủ trì: Sở\n---\n").0.contains(.columnRule))
+        #expect(!scan("--- x ---\n").0.contains(.columnRule))
+    }
+
+    @Test func lineStartsAndCount() {
+        // Line starts after a line feed at various offsets, and none after the last byte.
+        let fifteen = String(repeating: "x", count: 15)
+        #expect(scan(fifteen + "\n<p>").0.contains(.html))
+        #expect(scan(fifteen + "x\n<p>").0.contains(.html))
+        #expect(scan(fifteen + "x" + fifteen + "\n  +--+\n").0.contains(.grid))
+        #expect(!scan(fifteen + "<\n").0.any)
+        for text in ["a", "a\n", "a\nb", "\n\n", "\n", String(repeating: "dòng\n", count: 40), String(repeating: "dòng dài hơn\n", count: 9) + "cuối"] {
+            let expected = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0)
+            #expect(scan(text).1 == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func ruleWithoutColumnRuleLeavesLinesAsCopied() throws {
+        // A `-------` under a letterhead is no table: the text leaves as the line copy leaves it,
+        // each line numbered, with a last line break and no page starts.
+        let text = "ỦY BAN NHÂN DÂN\n-------\n- Chủ trì: Sở\n\u{0C}Văn bản"
+        let decoded = try SourceDecoder.decode(Array(text.utf8))
+        #expect(!decoded.pageStarts.isEmpty)
+        let out = ConvertedTextRecovery.recover(decoded)
+        #expect(out.bytes == Array("ỦY BAN NHÂN DÂN\n-------\n- Chủ trì: Sở\n Văn bản\n".utf8))
+        #expect(out.lineNumbers == [1, 2, 3, 4])
+        #expect(out.lineRoles.isEmpty)
+        #expect(out.pageStarts.isEmpty)
+        // Without a dash rule nothing is touched.
+        let plain = try SourceDecoder.decode(Array("Một\nHai".utf8))
+        let same = ConvertedTextRecovery.recover(plain)
+        #expect(same.bytes == plain.bytes && same.lineNumbers.isEmpty)
+    }
+}
