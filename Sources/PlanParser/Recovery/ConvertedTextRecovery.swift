@@ -419,39 +419,61 @@ enum DisplayColumns {
         return max(w, 0)
     }
 
-    /// ``width(_:)`` of contiguous bytes: eight at a time while no combining mark's lead byte
-    /// (CC, CD) is among them, counting the bytes that start a scalar.
+    /// ``width(_:)`` of contiguous bytes, sixteen at a time: the bytes that start a scalar,
+    /// less the second bytes of combining marks (a continuation byte after CC or CD — its lead
+    /// byte was counted, and the mark takes no column), the byte-by-byte rule below in one
+    /// count. Each lane counts in a byte (at most two a block) for up to 127 blocks before the
+    /// lanes are summed.
     private static func width(buffer u: UnsafeBufferPointer<UInt8>) -> Int {
         let n = u.count
-        var w = 0
-        var i = 0
-        if n >= 8 {
-            let raw = UnsafeRawBufferPointer(u)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            // Sixteen at a time first (the standard library's SIMD vectors, SSE2 compares); the
-            // masks are read as two words (each byte FF or 00), counted by a multiply.
-            typealias Block = SIMD16<UInt8>
-            while i + 16 <= n {
-                let x = raw.loadUnaligned(fromByteOffset: i, as: Block.self)
-                let marks = unsafeBitCast(x & Block(repeating: 0xFE) .== Block(repeating: 0xCC), to: SIMD2<UInt64>.self)
-                if marks[0] | marks[1] != 0 { break }
-                let c = unsafeBitCast(x & Block(repeating: 0xC0) .== Block(repeating: 0x80), to: SIMD2<UInt64>.self)
-                w += 16 - Int((((c[0] & ones) &+ (c[1] & ones)) &* ones) &>> 56)
-                i += 16
+        guard let base = u.baseAddress, n > 0 else { return 0 }
+        // The first byte alone: the rule reads the byte before each one, and before the first
+        // there is none (not a mark).
+        var w = u[0] & 0xC0 != 0x80 ? 1 : 0
+        var i = 1
+        typealias Block = SIMD16<UInt8>
+        while i &+ 16 <= n {
+            // Continuation bytes and marks' second bytes, counted down from zero (a match is FF).
+            var lanes = Block(repeating: 0)
+            let stop = min(n, i &+ 127 &* 16)
+            let blocks = (stop &- i) &>> 4
+            for _ in 0..<blocks {
+                let raw = UnsafeRawPointer(base + i)
+                let x = raw.loadUnaligned(as: Block.self)
+                let before = raw.loadUnaligned(fromByteOffset: -1, as: Block.self)
+                let continuation = x & Block(repeating: 0xC0) .== Block(repeating: 0x80)
+                let afterMark = before & Block(repeating: 0xFE) .== Block(repeating: 0xCC)
+                lanes &+= unsafeBitCast(continuation, to: Block.self)
+                lanes &+= unsafeBitCast(continuation .& afterMark, to: Block.self)
+                i &+= 16
             }
-            while i + 8 <= n {
-                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                // A zero byte of `y` is a CC or CD byte.
-                let y = (x & (ones &* 0xFE)) ^ (ones &* 0xCC)
-                if (y &- ones) & ~y & highs != 0 { break }
-                // Continuation bytes are 10xxxxxx: high bit set, the next one clear.
-                let continuations = x & ~(x << 1) & highs
-                w += 8 - continuations.nonzeroBitCount
-                i += 8
-            }
+            // Each lane holds minus its count (modulo 256), so its count is its negation; the
+            // sixteen counts as two words: pairs summed into 16-bit fields, then the fields
+            // summed by a multiply into the top one.
+            let counts = unsafeBitCast(0 &- lanes, to: SIMD2<UInt64>.self)
+            let evens: UInt64 = 0x00FF_00FF_00FF_00FF
+            let pairs = (counts[0] & evens) &+ ((counts[0] &>> 8) & evens) &+ (counts[1] & evens) &+ ((counts[1] &>> 8) & evens)
+            w &+= blocks &* 16 &- Int((pairs &* 0x0001_0001_0001_0001) &>> 48)
         }
-        var previous: UInt8 = i > 0 ? u[i - 1] : 0
+        // The last few bytes as the text's last sixteen, the lanes counted above left out: a
+        // line's tail is not read byte by byte.
+        if i < n, n >= 17 {
+            let start = n &- 16
+            let raw = UnsafeRawPointer(base + start)
+            let x = raw.loadUnaligned(as: Block.self)
+            let before = raw.loadUnaligned(fromByteOffset: -1, as: Block.self)
+            let lane = Block(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+            let fresh = lane .>= Block(repeating: UInt8(truncatingIfNeeded: i &- start))
+            let continuation = fresh .& (x & Block(repeating: 0xC0) .== Block(repeating: 0x80))
+            let afterMark = before & Block(repeating: 0xFE) .== Block(repeating: 0xCC)
+            var lanes = unsafeBitCast(continuation, to: Block.self)
+            lanes &+= unsafeBitCast(continuation .& afterMark, to: Block.self)
+            // At most two a lane, so the two words' bytes sum without a carry.
+            let counts = unsafeBitCast(0 &- lanes, to: SIMD2<UInt64>.self)
+            w &+= (n &- i) &- Int(((counts[0] &+ counts[1]) &* 0x0101_0101_0101_0101) &>> 56)
+            i = n
+        }
+        var previous: UInt8 = u[i - 1]
         while i < n {
             let b = u[i]
             if b & 0xC0 != 0x80 {

@@ -199,3 +199,30 @@ import Testing
         #expect(same.bytes == plain.bytes && same.lineNumbers.isEmpty)
     }
 }
+
+@Suite struct DisplayWidthTests {
+    /// The byte-by-byte rule, through a collection with no contiguous storage.
+    private func reference(_ bytes: [UInt8]) -> Int { DisplayColumns.width(bytes.lazy.map { $0 }) }
+
+    @Test func sixteenAtATimeMatchesByteByByte() {
+        // Letters of one to three bytes, combining marks (CC 80, CD 8F), at every offset and
+        // across the blocks and the 127-block rounds of the vector count.
+        let pieces: [[UInt8]] = [Array("a".utf8), Array("ơ".utf8), Array("ệ".utf8), [0xCC, 0x81], [0xCD, 0x8F], [0x20], Array("Đ".utf8)]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for length in [0, 1, 2, 15, 16, 17, 31, 33, 200, 2_100, 4_200] {
+            for _ in 0..<8 {
+                var bytes: [UInt8] = []
+                while bytes.count < length {
+                    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    bytes += pieces[Int(seed >> 33) % pieces.count]
+                }
+                #expect(DisplayColumns.width(bytes) == reference(bytes), "\(length)")
+                // A mark's second byte first (a cut text): no byte before it to join.
+                let cut = [UInt8](bytes.drop(while: { $0 & 0xC0 != 0x80 }))
+                #expect(DisplayColumns.width(cut) == reference(cut))
+            }
+        }
+        #expect(DisplayColumns.width(Array("Nguyễn Văn A".utf8)) == 12)
+        #expect(DisplayColumns.width([0xCC, 0x81]) == 0)  // a mark takes no column of its own
+    }
+}
