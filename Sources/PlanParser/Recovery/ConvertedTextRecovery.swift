@@ -447,13 +447,8 @@ enum DisplayColumns {
                 lanes &+= unsafeBitCast(continuation .& afterMark, to: Block.self)
                 i &+= 16
             }
-            // Each lane holds minus its count (modulo 256), so its count is its negation; the
-            // sixteen counts as two words: pairs summed into 16-bit fields, then the fields
-            // summed by a multiply into the top one.
-            let counts = unsafeBitCast(0 &- lanes, to: SIMD2<UInt64>.self)
-            let evens: UInt64 = 0x00FF_00FF_00FF_00FF
-            let pairs = (counts[0] & evens) &+ ((counts[0] &>> 8) & evens) &+ (counts[1] & evens) &+ ((counts[1] &>> 8) & evens)
-            w &+= blocks &* 16 &- Int((pairs &* 0x0001_0001_0001_0001) &>> 48)
+            // Each lane holds minus its count (modulo 256), so its count is its negation.
+            w &+= blocks &* 16 &- ByteSearch.sum(of: 0 &- lanes)
         }
         // The last few bytes as the text's last sixteen, the lanes counted above left out: a
         // line's tail is not read byte by byte.

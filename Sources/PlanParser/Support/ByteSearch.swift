@@ -150,18 +150,24 @@ enum ByteSearch {
                 lanes &-= unsafeBitCast(x .== pattern, to: Block.self)
                 i &+= 16
             }
-            // The sixteen byte counts as two words: pairs of bytes summed into 16-bit fields,
-            // then the four fields of each word summed by a multiply into its top field.
-            let w = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
-            let evens: UInt64 = 0x00FF_00FF_00FF_00FF
-            let pairs = (w[0] & evens) &+ ((w[0] &>> 8) & evens) &+ (w[1] & evens) &+ ((w[1] &>> 8) & evens)
-            total &+= Int((pairs &* 0x0001_0001_0001_0001) &>> 48)
+            total &+= sum(of: lanes)
         }
         while i < end {
             if hay[i] == byte { total &+= 1 }
             i &+= 1
         }
         return total
+    }
+
+    /// The sum of the sixteen bytes of `lanes` (counts, kept per lane by a vector loop): the
+    /// bytes as two words, pairs summed into 16-bit fields, then the fields summed by a
+    /// multiply into the top one.
+    @inline(__always)
+    static func sum(of lanes: SIMD16<UInt8>) -> Int {
+        let w = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
+        let evens: UInt64 = 0x00FF_00FF_00FF_00FF
+        let pairs = (w[0] & evens) &+ ((w[0] &>> 8) & evens) &+ (w[1] & evens) &+ ((w[1] &>> 8) & evens)
+        return Int((pairs &* 0x0001_0001_0001_0001) &>> 48)
     }
 
     private typealias Block = SIMD16<UInt8>
