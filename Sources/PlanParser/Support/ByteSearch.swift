@@ -97,13 +97,28 @@ enum ByteSearch {
         var i = from
         // A run starts where a byte equals the next one and is `pair`, or is `triple` and the
         // next equals the one after.
-        while i &+ 18 <= n {
-            let raw = UnsafeRawPointer(base + i)
+        @inline(__always)
+        func starts(_ offset: Int) -> SIMDMask<SIMD16<Int8>> {
+            let raw = UnsafeRawPointer(base + offset)
             let x = raw.loadUnaligned(as: Block.self)
             let x1 = raw.loadUnaligned(fromByteOffset: 1, as: Block.self)
             let x2 = raw.loadUnaligned(fromByteOffset: 2, as: Block.self)
-            let m = (x .== x1) .& ((x .== pairs) .| ((x .== triples) .& (x1 .== x2)))
-            if let lane = firstLane(m) { return i &+ lane }
+            return (x .== x1) .& ((x .== pairs) .| ((x .== triples) .& (x1 .== x2)))
+        }
+        // Thirty-two bytes a round, their two masks tested as one: runs are rare, and a test
+        // costs as much as a block's compares.
+        while i &+ 34 <= n {
+            let a = starts(i)
+            let b = starts(i &+ 16)
+            let w = unsafeBitCast(a .| b, to: SIMD2<UInt64>.self)
+            if w[0] | w[1] != 0 {
+                if let lane = firstLane(a) { return i &+ lane }
+                if let lane = firstLane(b) { return i &+ 16 &+ lane }
+            }
+            i &+= 32
+        }
+        while i &+ 18 <= n {
+            if let lane = firstLane(starts(i)) { return i &+ lane }
             i &+= 16
         }
         while i < n {
