@@ -51,13 +51,18 @@ enum LiteralLineBreaks {
         // Runs between escapes move down whole; only their line ends are looked at (before
         // the move), for the line map.
         func copy(_ range: Range<Int>) {
-            var k = range.lowerBound
-            while k < range.upperBound, let hit = memchr(read.baseAddress! + k, 0x0A, range.upperBound - k) {
-                line += 1
-                numbers.append(number(line))
-                if keepsRoles { roles.append(source.role(ofLine: line)) }
-                k = read.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            // The run's line feeds are counted sixteen bytes at a time, not found one by one:
+            // a line that is its own original line numbers itself, so a run of them is a range.
+            let feeds = ByteSearch.count(of: 0x0A, in: read, from: range.lowerBound, to: range.upperBound)
+            if line + 1 >= source.lineNumbers.count {
+                numbers.append(contentsOf: Int32(line + 2)..<Int32(line + 2 + feeds))
+            } else {
+                for k in (line + 1)..<(line + 1 + feeds) { numbers.append(number(k)) }
             }
+            if keepsRoles {
+                for k in (line + 1)..<(line + 1 + feeds) { roles.append(source.role(ofLine: k)) }
+            }
+            line += feeds
             if w != range.lowerBound, !range.isEmpty {
                 (buf.baseAddress! + w).update(from: buf.baseAddress! + range.lowerBound, count: range.count)
             }

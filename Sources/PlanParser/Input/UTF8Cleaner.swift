@@ -268,9 +268,12 @@ enum UTF8Cleaner {
             let (a, b) = words(m)
             return a | b == 0
         }
-        let ones: UInt64 = 0x0101_0101_0101_0101
         var i = offset
         var marks = Mask(repeating: false)
+        // Line feeds are counted per lane (a match is FF, minus one) and the lanes summed every
+        // 255 blocks and at the end, not block by block.
+        var feeds = Block(repeating: 0)
+        var blocks = 0
         while i >= 2 && i &+ 16 <= n {
             let x = load(i)
             let back1 = load(i &- 1)
@@ -284,13 +287,16 @@ enum UTF8Cleaner {
                 .| ((x .== splat(0x9A)) .& (back1 .== splat(0xE1)))
             if !isEmpty(unusual) { break }
             marks .|= x & splat(0xFE) .== splat(0xCC)
-            let (a, b) = words(x .== splat(0x0A))
-            if a | b != 0 {
-                // One per line feed byte, summed by a multiply into the top byte.
-                lineFeeds &+= Int((((a & ones) &+ (b & ones)) &* ones) &>> 56)
+            feeds &+= unsafeBitCast(x .== splat(0x0A), to: Block.self)
+            blocks &+= 1
+            if blocks == 255 {
+                lineFeeds &+= ByteSearch.sum(of: 0 &- feeds)
+                feeds = Block(repeating: 0)
+                blocks = 0
             }
             i &+= 16
         }
+        lineFeeds &+= ByteSearch.sum(of: 0 &- feeds)
         if !isEmpty(marks) { hasMarks = true }
         return i
     }

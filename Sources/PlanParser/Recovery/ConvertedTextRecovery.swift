@@ -23,8 +23,15 @@
 enum ConvertedTextRecovery {
     /// - Complexity: O(n) in the size of the text; clean text costs one scan and no copy.
     static func recover(_ decoded: consuming DecodedSource) -> DecodedSource {
-        let shapes = ShapeScan.scan(decoded.bytes)
+        var lineCount = 0
+        var shapes = ShapeScan.scan(decoded.bytes, lines: &lineCount)
         guard shapes.any else { return decoded }
+        // A dash rule starts a pandoc table only together with a column rule (a line of two dash
+        // runs or more, `-----  ----`). Without one no shape can change a line (`-------` under a
+        // letterhead is common): the text leaves as the line copy below would leave it.
+        if shapes.contains(.dashRule), !shapes.contains(.columnRule) { shapes.remove(.dashRule) }
+        shapes.remove(.columnRule)
+        guard shapes.any else { return RecoveredText.unchanged(decoded, lines: lineCount) }
         let lines = TextLines(decoded)
         var out = RecoveredText(capacity: decoded.bytes.count + decoded.bytes.count / 8, lines: lines.count + lines.count / 8, source: lines)
         if shapes.contains(.html), HTMLDocument.isPage(lines) {
@@ -114,27 +121,68 @@ struct ShapeScan: OptionSet {
     static let layout = ShapeScan(rawValue: 16)
     /// Markdown left by pandoc: `\` at a line's end, `--` as a dash, `[…]{.underline}`, `^x^`.
     static let markdown = ShapeScan(rawValue: 32)
+    /// A line that may be a column rule: only dashes, colons and spaces (and combining marks),
+    /// with two groups of dashes or colons (a superset of the rules with two dash runs or more
+    /// that pandoc's multiline and simple tables need). Not a shape by itself.
+    static let columnRule = ShapeScan(rawValue: 64)
     /// `STT` alone on its line: a table's header printed one cell per line (LibreOffice "Save
     /// as Text", docx2txt).
-    static let cellLines = ShapeScan(rawValue: 64)
+    static let cellLines = ShapeScan(rawValue: 128)
 
     var any: Bool { rawValue != 0 }
 
+    /// Which shapes `bytes` may hold; `lines` is set to its number of lines (as ``TextLines``
+    /// counts them: a last line without a line break counts).
     /// - Complexity: O(n): one `memchr` walk over the line starts, then `memchr`/`memmem`
     ///   over the whole text for the few bytes that matter, each hit looked at once.
-    static func scan(_ bytes: [UInt8]) -> ShapeScan {
+    static func scan(_ bytes: [UInt8], lines: inout Int) -> ShapeScan {
         var found = ShapeScan()
+        var lineCount = 0
+        defer { lines = lineCount }
         bytes.withUnsafeBufferPointer { buf in
             guard let base = buf.baseAddress, !buf.isEmpty else { return }
             let n = buf.count
             func offset(_ p: UnsafeMutableRawPointer) -> Int { base.distance(to: p.assumingMemoryBound(to: UInt8.self)) }
+            /// Whether the line whose first non-space byte is at `j` is only dashes, colons, spaces
+            /// and combining marks (any byte 80–BF, CC, CD) with a space between two dashes or
+            /// colons. Text lines that start with a dash (`- Chủ trì …`) fail at their third byte.
+            func isColumnRule(_ j: Int) -> Bool {
+                var k = j
+                var groups = 0
+                var inGroup = false
+                while k < n {
+                    let b = buf[k]
+                    if b == UInt8(ascii: "-") || b == UInt8(ascii: ":") {
+                        if !inGroup {
+                            groups += 1
+                            inGroup = true
+                        }
+                    } else if b == 0x20 {
+                        inGroup = false
+                    } else if b == 0x0A {
+                        break
+                    } else if b < 0x80 || (b >= 0xC0 && b != 0xCC && b != 0xCD) {
+                        return false
+                    }
+                    k += 1
+                }
+                return groups >= 2
+            }
             // Line starts (after indentation).
             var i = 0
             while i < n {
+                lineCount += 1
                 var j = i
                 while j < n, buf[j] == 0x20 { j += 1 }
                 if j < n {
-                    switch buf[j] {
+                    let first = buf[j]
+                    if !found.contains(.columnRule),
+                        first == UInt8(ascii: "-") || first == UInt8(ascii: ":") || first == 0xCC || first == 0xCD,
+                        isColumnRule(j)
+                    {
+                        found.insert(.columnRule)
+                    }
+                    switch first {
                     case UInt8(ascii: "+"):
                         if j + 1 < n, buf[j + 1] == UInt8(ascii: "-") || buf[j + 1] == UInt8(ascii: "=") { found.insert(.grid) }
                     case UInt8(ascii: "-"):
@@ -382,39 +430,56 @@ enum DisplayColumns {
         return max(w, 0)
     }
 
-    /// ``width(_:)`` of contiguous bytes: eight at a time while no combining mark's lead byte
-    /// (CC, CD) is among them, counting the bytes that start a scalar.
+    /// ``width(_:)`` of contiguous bytes, sixteen at a time: the bytes that start a scalar,
+    /// less the second bytes of combining marks (a continuation byte after CC or CD — its lead
+    /// byte was counted, and the mark takes no column), the byte-by-byte rule below in one
+    /// count. Each lane counts in a byte (at most two a block) for up to 127 blocks before the
+    /// lanes are summed.
     private static func width(buffer u: UnsafeBufferPointer<UInt8>) -> Int {
         let n = u.count
-        var w = 0
-        var i = 0
-        if n >= 8 {
-            let raw = UnsafeRawBufferPointer(u)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            // Sixteen at a time first (the standard library's SIMD vectors, SSE2 compares); the
-            // masks are read as two words (each byte FF or 00), counted by a multiply.
-            typealias Block = SIMD16<UInt8>
-            while i + 16 <= n {
-                let x = raw.loadUnaligned(fromByteOffset: i, as: Block.self)
-                let marks = unsafeBitCast(x & Block(repeating: 0xFE) .== Block(repeating: 0xCC), to: SIMD2<UInt64>.self)
-                if marks[0] | marks[1] != 0 { break }
-                let c = unsafeBitCast(x & Block(repeating: 0xC0) .== Block(repeating: 0x80), to: SIMD2<UInt64>.self)
-                w += 16 - Int((((c[0] & ones) &+ (c[1] & ones)) &* ones) &>> 56)
-                i += 16
+        guard let base = u.baseAddress, n > 0 else { return 0 }
+        // The first byte alone: the rule reads the byte before each one, and before the first
+        // there is none (not a mark).
+        var w = u[0] & 0xC0 != 0x80 ? 1 : 0
+        var i = 1
+        typealias Block = SIMD16<UInt8>
+        while i &+ 16 <= n {
+            // Continuation bytes and marks' second bytes, counted down from zero (a match is FF).
+            var lanes = Block(repeating: 0)
+            let stop = min(n, i &+ 127 &* 16)
+            let blocks = (stop &- i) &>> 4
+            for _ in 0..<blocks {
+                let raw = UnsafeRawPointer(base + i)
+                let x = raw.loadUnaligned(as: Block.self)
+                let before = raw.loadUnaligned(fromByteOffset: -1, as: Block.self)
+                let continuation = x & Block(repeating: 0xC0) .== Block(repeating: 0x80)
+                let afterMark = before & Block(repeating: 0xFE) .== Block(repeating: 0xCC)
+                lanes &+= unsafeBitCast(continuation, to: Block.self)
+                lanes &+= unsafeBitCast(continuation .& afterMark, to: Block.self)
+                i &+= 16
             }
-            while i + 8 <= n {
-                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                // A zero byte of `y` is a CC or CD byte.
-                let y = (x & (ones &* 0xFE)) ^ (ones &* 0xCC)
-                if (y &- ones) & ~y & highs != 0 { break }
-                // Continuation bytes are 10xxxxxx: high bit set, the next one clear.
-                let continuations = x & ~(x << 1) & highs
-                w += 8 - continuations.nonzeroBitCount
-                i += 8
-            }
+            // Each lane holds minus its count (modulo 256), so its count is its negation.
+            w &+= blocks &* 16 &- ByteSearch.sum(of: 0 &- lanes)
         }
-        var previous: UInt8 = i > 0 ? u[i - 1] : 0
+        // The last few bytes as the text's last sixteen, the lanes counted above left out: a
+        // line's tail is not read byte by byte.
+        if i < n, n >= 17 {
+            let start = n &- 16
+            let raw = UnsafeRawPointer(base + start)
+            let x = raw.loadUnaligned(as: Block.self)
+            let before = raw.loadUnaligned(fromByteOffset: -1, as: Block.self)
+            let lane = Block(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+            let fresh = lane .>= Block(repeating: UInt8(truncatingIfNeeded: i &- start))
+            let continuation = fresh .& (x & Block(repeating: 0xC0) .== Block(repeating: 0x80))
+            let afterMark = before & Block(repeating: 0xFE) .== Block(repeating: 0xCC)
+            var lanes = unsafeBitCast(continuation, to: Block.self)
+            lanes &+= unsafeBitCast(continuation .& afterMark, to: Block.self)
+            // At most two a lane, so the two words' bytes sum without a carry.
+            let counts = unsafeBitCast(0 &- lanes, to: SIMD2<UInt64>.self)
+            w &+= (n &- i) &- Int(((counts[0] &+ counts[1]) &* 0x0101_0101_0101_0101) &>> 56)
+            i = n
+        }
+        var previous: UInt8 = u[i - 1]
         while i < n {
             let b = u[i]
             if b & 0xC0 != 0x80 {
@@ -546,6 +611,35 @@ struct RecoveredText {
     mutating func drop(_ lines: TextLines, line i: Int) {
         let text = lines.trimmed(i)
         if !text.isEmpty { dropped.append(SourceLine(line: Int(lines.number(i)), text: String(decoding: text, as: UTF8.self))) }
+    }
+
+    /// The decoded source as copying each of its `lineCount` lines in order (``copy(_:line:)``)
+    /// and ``finish(replacing:)`` would leave it, without building ``TextLines``: every line
+    /// gets its reported number, the text a last line break, the page starts go.
+    static func unchanged(_ decoded: consuming DecodedSource, lines p: Int) -> DecodedSource {
+        var result = decoded
+        let known = min(p, result.lineNumbers.count)
+        if known < p || known < result.lineNumbers.count {
+            var numbers: [Int32] = []
+            numbers.reserveCapacity(p)
+            numbers.append(contentsOf: result.lineNumbers[0..<known])
+            numbers.append(contentsOf: Int32(known + 1)..<Int32(p + 1))
+            result.lineNumbers = numbers
+        }
+        let knownRoles = min(p, result.lineRoles.count)
+        if result.lineRoles[0..<knownRoles].contains(where: { $0 != .text }) {
+            if knownRoles < p || knownRoles < result.lineRoles.count {
+                var roles = Array(result.lineRoles[0..<knownRoles])
+                roles.append(contentsOf: repeatElement(LineRole.text, count: p - knownRoles))
+                result.lineRoles = roles
+            }
+        } else {
+            result.lineRoles = []
+        }
+        if result.bytes.last != 0x0A { result.bytes.append(0x0A) }  // every line ends with a line break
+        result.droppedLines = result.droppedLines.sorted { $0.line < $1.line }
+        result.pageStarts = []  // as ``finish(replacing:)`` leaves them
+        return result
     }
 
     /// The decoded source with this text in place of the old one.

@@ -97,13 +97,28 @@ enum ByteSearch {
         var i = from
         // A run starts where a byte equals the next one and is `pair`, or is `triple` and the
         // next equals the one after.
-        while i &+ 18 <= n {
-            let raw = UnsafeRawPointer(base + i)
+        @inline(__always)
+        func starts(_ offset: Int) -> SIMDMask<SIMD16<Int8>> {
+            let raw = UnsafeRawPointer(base + offset)
             let x = raw.loadUnaligned(as: Block.self)
             let x1 = raw.loadUnaligned(fromByteOffset: 1, as: Block.self)
             let x2 = raw.loadUnaligned(fromByteOffset: 2, as: Block.self)
-            let m = (x .== x1) .& ((x .== pairs) .| ((x .== triples) .& (x1 .== x2)))
-            if let lane = firstLane(m) { return i &+ lane }
+            return (x .== x1) .& ((x .== pairs) .| ((x .== triples) .& (x1 .== x2)))
+        }
+        // Thirty-two bytes a round, their two masks tested as one: runs are rare, and a test
+        // costs as much as a block's compares.
+        while i &+ 34 <= n {
+            let a = starts(i)
+            let b = starts(i &+ 16)
+            let w = unsafeBitCast(a .| b, to: SIMD2<UInt64>.self)
+            if w[0] | w[1] != 0 {
+                if let lane = firstLane(a) { return i &+ lane }
+                if let lane = firstLane(b) { return i &+ 16 &+ lane }
+            }
+            i &+= 32
+        }
+        while i &+ 18 <= n {
+            if let lane = firstLane(starts(i)) { return i &+ lane }
             i &+= 16
         }
         while i < n {
@@ -132,6 +147,42 @@ enum ByteSearch {
         }
         while i < n, hay[i] &- 0x30 >= 10 { i &+= 1 }
         return i
+    }
+
+    /// How many bytes of `hay[from..<to]` equal `byte`: sixteen at a time, each lane's matches
+    /// summed in a byte for up to 255 blocks before the lanes are added up.
+    static func count(of byte: UInt8, in hay: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int {
+        guard let base = hay.baseAddress, from < end else { return 0 }
+        let pattern = Block(repeating: byte)
+        var total = 0
+        var i = from
+        while i &+ 16 <= end {
+            var lanes = Block(repeating: 0)
+            let stop = min(end, i &+ 255 &* 16)
+            while i &+ 16 <= stop {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: Block.self)
+                // A match is FF (minus one) in the mask.
+                lanes &-= unsafeBitCast(x .== pattern, to: Block.self)
+                i &+= 16
+            }
+            total &+= sum(of: lanes)
+        }
+        while i < end {
+            if hay[i] == byte { total &+= 1 }
+            i &+= 1
+        }
+        return total
+    }
+
+    /// The sum of the sixteen bytes of `lanes` (counts, kept per lane by a vector loop): the
+    /// bytes as two words, pairs summed into 16-bit fields, then the fields summed by a
+    /// multiply into the top one.
+    @inline(__always)
+    static func sum(of lanes: SIMD16<UInt8>) -> Int {
+        let w = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
+        let evens: UInt64 = 0x00FF_00FF_00FF_00FF
+        let pairs = (w[0] & evens) &+ ((w[0] &>> 8) & evens) &+ (w[1] & evens) &+ ((w[1] &>> 8) & evens)
+        return Int((pairs &* 0x0001_0001_0001_0001) &>> 48)
     }
 
     private typealias Block = SIMD16<UInt8>

@@ -10,6 +10,20 @@ import Testing
 #endif
 
 @Suite struct SourceDecoderTests {
+    /// Line feeds in long clean runs are counted per vector lane and summed every 255 blocks:
+    /// the count stays exact across those sums and across a stop for a changed byte.
+    @Test func lineFeedsCountedAcrossLongRuns() throws {
+        let line = "Sở Tư pháp chủ trì thực hiện\n"  // 40 bytes: line feeds at offsets 7 and 15 mod 16
+        for lines in [1, 110, 111, 2_000] {
+            let text = String(repeating: line, count: lines)
+            #expect(try SourceDecoder.decode(Array(text.utf8)).lineCount == lines)
+            // A CR in the middle makes the cleaner stop, copy and go on.
+            let half = String(repeating: line, count: lines / 2)
+            let mixed = half + "Dòng\r\n" + half
+            #expect(try SourceDecoder.decode(Array(mixed.utf8)).lineCount == 2 * (lines / 2) + 1)
+        }
+    }
+
     // MARK: - Encodings, line endings and normalization forms
 
     /// One way of writing the same text to a file.

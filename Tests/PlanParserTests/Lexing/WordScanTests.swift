@@ -61,6 +61,28 @@ import Testing
         }
     }
 
+    /// Runs far apart, so the thirty-two-byte rounds are passed through and a run is found in
+    /// either half of one, or in the sixteen-byte tail.
+    @Test func findPairOrTripleFindsSparseRuns() {
+        var random = Bytes()
+        let letters: [[UInt8]] = [[0x61], [0x20], Array("ế".utf8), [0x2D], [0x0A], Array("Đ".utf8)]
+        for _ in 0..<3000 {
+            var hay = random.line(from: letters, maxPieces: 120)
+            let run: [UInt8] = random.next(2) == 0 ? [0x2D, 0x2D] : [0x20, 0x20, 0x20]
+            if random.next(4) > 0 { hay.insert(contentsOf: run, at: hay.isEmpty ? 0 : random.next(hay.count)) }
+            let from = hay.isEmpty ? 0 : random.next(min(hay.count, 40))
+            let found = hay.withUnsafeBufferPointer { ByteSearch.findPairOrTriple(pair: 0x2D, triple: 0x20, in: $0, from: from) }
+            var expected: Int?
+            var i = from
+            while i < hay.count {
+                if i + 2 <= hay.count, hay[i] == 0x2D, hay[i + 1] == 0x2D { expected = i; break }
+                if i + 3 <= hay.count, hay[i..<(i + 3)].allSatisfy({ $0 == 0x20 }) { expected = i; break }
+                i += 1
+            }
+            #expect(found == expected, "\(hay) from \(from)")
+        }
+    }
+
     @Test func fieldLabelMatchesByteByByteScan() {
         var random = Bytes()
         let alphabet: [[UInt8]] = [[0x20], [0x20], [0x3A], [0x35], [0x2E], [0x28], [0x61], [0x62], Array("chủ trì".utf8),

@@ -154,3 +154,75 @@ import Testing
         #expect(try Recovered.texts(text) == ["Tiêu đề", "-----", "Một đoạn văn.", "--- ---"])
     }
 }
+
+@Suite struct ShapeScanTests {
+    private func scan(_ text: String) -> (ShapeScan, Int) {
+        var lines = 0
+        let shapes = ShapeScan.scan(Array(text.utf8), lines: &lines)
+        return (shapes, lines)
+    }
+
+    @Test func columnRules() {
+        #expect(scan("  :---- :--------\n").0.contains(.columnRule))
+        #expect(scan("x\n--- ---").0.contains(.columnRule))
+        #expect(!scan("-------\n- Chủ trì: Sở\n---\n").0.contains(.columnRule))
+        #expect(!scan("--- x ---\n").0.contains(.columnRule))
+    }
+
+    @Test func lineStartsAndCount() {
+        // Line starts after a line feed at various offsets, and none after the last byte.
+        let fifteen = String(repeating: "x", count: 15)
+        #expect(scan(fifteen + "\n<p>").0.contains(.html))
+        #expect(scan(fifteen + "x\n<p>").0.contains(.html))
+        #expect(scan(fifteen + "x" + fifteen + "\n  +--+\n").0.contains(.grid))
+        #expect(!scan(fifteen + "<\n").0.any)
+        for text in ["a", "a\n", "a\nb", "\n\n", "\n", String(repeating: "dòng\n", count: 40), String(repeating: "dòng dài hơn\n", count: 9) + "cuối"] {
+            let expected = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0)
+            #expect(scan(text).1 == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func ruleWithoutColumnRuleLeavesLinesAsCopied() throws {
+        // A `-------` under a letterhead is no table: the text leaves as the line copy leaves it,
+        // each line numbered, with a last line break and no page starts.
+        let text = "ỦY BAN NHÂN DÂN\n-------\n- Chủ trì: Sở\n\u{0C}Văn bản"
+        let decoded = try SourceDecoder.decode(Array(text.utf8))
+        #expect(!decoded.pageStarts.isEmpty)
+        let out = ConvertedTextRecovery.recover(decoded)
+        #expect(out.bytes == Array("ỦY BAN NHÂN DÂN\n-------\n- Chủ trì: Sở\n Văn bản\n".utf8))
+        #expect(out.lineNumbers == [1, 2, 3, 4])
+        #expect(out.lineRoles.isEmpty)
+        #expect(out.pageStarts.isEmpty)
+        // Without a dash rule nothing is touched.
+        let plain = try SourceDecoder.decode(Array("Một\nHai".utf8))
+        let same = ConvertedTextRecovery.recover(plain)
+        #expect(same.bytes == plain.bytes && same.lineNumbers.isEmpty)
+    }
+}
+
+@Suite struct DisplayWidthTests {
+    /// The byte-by-byte rule, through a collection with no contiguous storage.
+    private func reference(_ bytes: [UInt8]) -> Int { DisplayColumns.width(bytes.lazy.map { $0 }) }
+
+    @Test func sixteenAtATimeMatchesByteByByte() {
+        // Letters of one to three bytes, combining marks (CC 80, CD 8F), at every offset and
+        // across the blocks and the 127-block rounds of the vector count.
+        let pieces: [[UInt8]] = [Array("a".utf8), Array("ơ".utf8), Array("ệ".utf8), [0xCC, 0x81], [0xCD, 0x8F], [0x20], Array("Đ".utf8)]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for length in [0, 1, 2, 15, 16, 17, 31, 33, 200, 2_100, 4_200] {
+            for _ in 0..<8 {
+                var bytes: [UInt8] = []
+                while bytes.count < length {
+                    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    bytes += pieces[Int(seed >> 33) % pieces.count]
+                }
+                #expect(DisplayColumns.width(bytes) == reference(bytes), "\(length)")
+                // A mark's second byte first (a cut text): no byte before it to join.
+                let cut = [UInt8](bytes.drop(while: { $0 & 0xC0 != 0x80 }))
+                #expect(DisplayColumns.width(cut) == reference(cut))
+            }
+        }
+        #expect(DisplayColumns.width(Array("Nguyễn Văn A".utf8)) == 12)
+        #expect(DisplayColumns.width([0xCC, 0x81]) == 0)  // a mark takes no column of its own
+    }
+}
