@@ -144,6 +144,16 @@ struct LineTokenizer {
             token.kind = .blank
             return token
         }
+        // `------Số: 845/QĐ-UBND`: plain pdftotext runs the rule under a letterhead into the
+        // line below it. The rule is decoration: the line is its text.
+        if buf[first] == UInt8(ascii: "-") || buf[first] == UInt8(ascii: "_") {
+            var r = first
+            while r < hi, buf[r] == UInt8(ascii: "-") || buf[r] == UInt8(ascii: "_") { r += 1 }
+            if r - first >= 4, r < hi, buf[r] >= 0x41 {
+                first = r
+                token.line = Int32(first)..<line.upperBound
+            }
+        }
         // None, one, or two for more: all that is asked. Found with memchr (SIMD in libc), not
         // counted over a table row's every byte.
         var tabsAfterText = 0

@@ -122,3 +122,23 @@ import Testing
         #expect(source.tokens.map(\.afterBlank) == [false, true, false])
     }
 }
+
+/// A rule run into the line below it (plain pdftotext under a letterhead): the line is its text.
+@Suite struct GluedRuleTests {
+    /// (line, keyword, is a rule, the line's text as the token holds it)
+    @Test(arguments: [
+        ("------Số: 845/QĐ-UBND", LineKeyword.documentNumber, false, "Số: 845/QĐ-UBND"),
+        ("--------------Lạng Sơn, ngày 09 tháng 5 năm 2025", .none, false, "Lạng Sơn, ngày 09 tháng 5 năm 2025"),
+        ("____Kính gửi: Các sở, ngành", .addressee, false, "Kính gửi: Các sở, ngành"),
+        ("---Ba gạch", .none, false, "---Ba gạch"),
+        ("---- Có dấu cách", .none, false, "---- Có dấu cách"),
+        ("--------", .none, true, "--------"),
+        ("-----1. Mục đích", .none, false, "-----1. Mục đích"),
+    ])
+    func glued(_ line: String, _ keyword: LineKeyword, _ rule: Bool, _ text: String) {
+        let (t, source) = LineTokenizerTests.token(line)
+        #expect(t.keyword == keyword)
+        #expect(t.isRule == rule)
+        #expect(source.string(t.line) == text)
+    }
+}
