@@ -139,7 +139,29 @@ extension TaskExtractor {
                 return
             }
         }
+        if agency == nil, let (task, who) = Self.splitLeadInParentheses(title) {
+            // `Quán triệt … (Phòng Nội vụ chủ trì; hoàn thành trong tháng 3/2026).`
+            addAssignments([DutyAssignment(lead: who.lead, support: who.support, duty: task, times: who.times)], agency: nil,
+                           id: id, line: s.line, endLine: s.endLine, path: path, number: s.number, notes: notes)
+            return
+        }
         addProseTask(s, path: path, id: id, title: title, notes: notes)
+    }
+
+    /// `Quán triệt các văn bản (Phòng Nội vụ chủ trì; hoàn thành trong tháng 3/2026).`: a task
+    /// whose closing parentheses only name who leads it (and supports, and by when).
+    static func splitLeadInParentheses(_ title: String) -> (String, DutyAssignment)? {
+        var u = title.utf8[...]
+        while let last = u.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ";") || last == 0x20 { u = u.dropLast() }
+        guard u.last == UInt8(ascii: ")"), let open = u.lastIndex(of: UInt8(ascii: "(")) else { return nil }
+        let task = String(Substring(title.utf8[..<open])).trimmingSpaces
+        let inner = String(Substring(u[u.index(after: open)..<u.index(before: u.endIndex)])).trimmingSpaces
+        guard !task.isEmpty, !inner.isEmpty, inner.withUTF8Bytes({ AgencySections.startsLikeUnit($0) }) else { return nil }
+        let reading = AssignmentReader.read(inner, context: .sentences)
+        guard reading.assignments.count == 1, let a = reading.assignments.first, !a.lead.isEmpty, namesOnlyTheLead(a.duty) else {
+            return nil
+        }
+        return (task, a)
     }
 
     /// A duty that says only "do it", perhaps by when (`thực hiện, hoàn thành trước ngày

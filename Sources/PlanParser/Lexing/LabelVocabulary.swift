@@ -44,6 +44,9 @@ enum LabelVocabulary {
         Entry(.number, "số thứ tự", field: nil, header: .word),  // "ordinal number"
         Entry(.lead, "chủ trì", field: .anywhere, header: .anywhere),  // "lead"
         Entry(.support, "phối hợp", field: .anywhere, header: .anywhere),  // "cooperate"
+        Entry(.lead, "chịu trách nhiệm", field: .anywhere, header: .anywhere),  // "answerable" (đơn vị chịu trách nhiệm)
+        Entry(.lead, "trách nhiệm thực hiện", field: .prefix, header: .word, fieldWordLimit: 4),  // "responsible for carrying out"
+        Entry(.lead, "trách nhiệm", field: .prefix, header: .word, fieldWordLimit: 2),  // "responsibility" (alone: not `trách nhiệm của …`)
         Entry(.product, "sản phẩm", field: .prefix, header: .anywhere, fieldWordLimit: 6),  // "product"
         Entry(.product, "kết quả", field: .prefix, header: .anywhere, fieldWordLimit: 6),  // "result"
         Entry(.time, "thời gian", field: .prefix, header: .word, fieldWordLimit: 6),  // "time"

@@ -61,6 +61,39 @@ import Testing
     }
 
     @Test(arguments: [
+        ("1. Quán triệt các văn bản về công tác dân vận (Phòng Nội vụ chủ trì; hoàn thành trong tháng 3/2026).",
+         "Quán triệt các văn bản về công tác dân vận", ["Phòng Nội vụ"], [String](), ["hoàn thành trong tháng 3/2026"]),
+        ("1. Rà soát quy chế (Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở)",
+         "Rà soát quy chế", ["Văn phòng Sở"], ["Thanh tra Sở"], []),
+    ])
+    func leadInParentheses(_ item: String, _ title: String, _ lead: [String], _ support: [String], _ time: [String]) throws {
+        let d = try Fixtures.parse(Self.document(item))
+        let t = try #require(d.tasks.first)
+        #expect(d.tasks.count == 1)
+        #expect(t.title == title)
+        #expect(t.lead.map(\.name) == lead)
+        #expect(t.support.map(\.name) == support)
+        #expect(t.time.map(\.text) == time)
+    }
+
+    /// Parentheses that say something else stay in the title.
+    @Test func otherParentheses() throws {
+        let d = try Fixtures.parse(Self.document("1. Tổ chức hội nghị tổng kết (dự kiến 150 đại biểu).\n"))
+        #expect(d.tasks.map(\.title) == ["Tổ chức hội nghị tổng kết (dự kiến 150 đại biểu)."])
+    }
+
+    /// `Trách nhiệm: X` and `Đơn vị chịu trách nhiệm: X` name the lead.
+    @Test(arguments: ["Trách nhiệm: Văn phòng HĐND và UBND huyện.\nThời hạn: Quý II/2026.",
+                      "Đơn vị chịu trách nhiệm: Văn phòng HĐND và UBND huyện.\nThời hạn: Quý II/2026.",
+                      "- Trách nhiệm thực hiện: Văn phòng HĐND và UBND huyện.\n- Thời hạn: Quý II/2026."])
+    func responsibilityLabel(_ lines: String) throws {
+        let d = try Fixtures.parse(Self.document("2. Tổ chức Hội nghị đối thoại với Nhân dân.\n\(lines)\n"))
+        let t = try #require(d.tasks.first)
+        #expect(t.lead.map(\.name) == ["Văn phòng HĐND và UBND huyện"])
+        #expect(t.time.map(\.text) == ["Quý II/2026"])
+    }
+
+    @Test(arguments: [
         ("thực hiện", true), ("Thực hiện, hoàn thành trước ngày 15/4/2026", true), ("triển khai thực hiện; hoàn thành trong Quý II/2026", true),
         ("", true), ("xây dựng đề án", false), ("thực hiện, báo cáo UBND tỉnh", false),
     ])
