@@ -147,9 +147,23 @@ struct HeaderExtractor {
                 for piece in rest.split(separator: "- ", omittingEmptySubsequences: false) { append(String(piece), to: &result) }
             }
         }
+        var previousEnded = true
         for i in frame.recipientTokens {
             let t = tokens[i]
-            append(source.string(t.marker.upperBound..<t.line.upperBound), to: &result)
+            let text = source.string(t.marker.upperBound..<t.line.upperBound)
+            let ended = text.utf8.last == UInt8(ascii: ";") || text.utf8.last == UInt8(ascii: ".")
+            // `- Các cơ quan chuyên môn thuộc UBND` / `huyện;`: a recipient wrapped onto a line
+            // of its own (no dash, lower case) goes on.
+            if !previousEnded, t.kind == .text, let first = TextShape.firstScalar(text.utf8), VietnameseText.isLowercase(first),
+                !result.isEmpty
+            {
+                var joined = result.removeLast() + " " + text
+                while let last = joined.last, last == ";" || last == "." || last == "," || last == " " { joined.removeLast() }
+                result.append(joined)
+            } else {
+                append(text, to: &result)
+            }
+            previousEnded = ended
         }
         return result
     }

@@ -323,7 +323,9 @@ struct FrameParser {
             var j = r + 1
             while j < appendixStart {
                 let t = tokens[j]
-                if t.kind == .bullet {
+                // `- Sở Nội vụ;`, or without its dash where the converter dropped Word's bullets
+                // (docx2txt, antiword): a short line ending with `;` or `.` before the signature.
+                if t.kind == .bullet || t.kind == .text && !isSignatureTitle(t) && isBareRecipient(t) {
                     frame.recipientTokens.append(j)
                     j += 1
                     continue
@@ -354,6 +356,11 @@ struct FrameParser {
                 frame.closing = sig.start..<appendixStart
             }
         }
+    }
+
+    private func isBareRecipient(_ t: LineToken) -> Bool {
+        guard t.keyword == .none, t.line.count <= 120, let last = source.bytes(t.line).last else { return false }
+        return last == UInt8(ascii: ";") || last == UInt8(ascii: ".")
     }
 
     private func matchSignature(from i: Int, limit: Int) -> (titles: [Int], name: Int?, end: Int)? {

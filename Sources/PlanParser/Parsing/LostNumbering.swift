@@ -37,22 +37,39 @@ enum LostNumbering {
                 + "numbered in order; read the .docx itself or convert with LibreOffice or pandoc to keep the printed numbers")
     }
 
-    /// No Roman or part heading, and two or more section names alone on a line in capitals.
+    /// Two or more section names alone on a line in capitals, and no fewer of them than Roman
+    /// headings printed with their number (a plan whose first heading was typed, `I. MỤC ĐÍCH`,
+    /// and the rest numbered by Word). Parts and articles (`PHẦN I`, `Điều 1.`) keep their outline.
     static func isLost(_ source: TokenizedSource, _ range: Range<Int>, width: Int?) -> Bool {
         var named = 0
+        var numbered = 0
+        var bareMarker = false
         for i in range {
             let t = source.tokens[i]
-            if t.kind == .heading, t.style == .roman || t.style == .part || t.style == .upperLetter || t.style == .article {
-                return false
+            if t.kind == .heading {
+                if t.style == .part || t.style == .article { return false }
+                if t.style == .roman || t.style == .upperLetter { numbered += 1 }
+                // `I.` alone on its line (plain pdftotext): the next line is its title.
+                bareMarker = t.content.isEmpty
+                continue
             }
+            if bareMarker, t.kind == .text {
+                bareMarker = false
+                continue
+            }
+            if t.kind != .blank { bareMarker = false }
             if t.kind == .text, t.keyword == .appendix { break }
+            // Cheap first: a short text line that does not end a sentence.
+            guard t.kind == .text, t.fieldRole == nil, t.content.count <= 150, t.content.count > 0 else { continue }
+            let last = source.storage[Int(t.content.upperBound) - 1]
+            guard last != UInt8(ascii: "."), last != UInt8(ascii: ";"), last != UInt8(ascii: ":"), last != UInt8(ascii: ",") else { continue }
             if Shape(source, i, in: range, width: width).isCapitalHeading,
                 source.storage.withUnsafeBufferPointer({ TaskExtractor.role(ofHeading: slice($0, t.content)) }) != nil
             {
                 named += 1
             }
         }
-        return named >= 2
+        return named >= 2 && named >= numbered
     }
 
     /// What a line looks like to the restorer, from its own text and its neighbours'.
@@ -179,10 +196,15 @@ enum LostNumbering {
                 // An appendix keeps its own structure (its tables): the restoring ends there.
                 if t.kind == .text, t.keyword == .appendix { return }
                 if t.kind == .heading || t.kind == .bullet {
-                    // A typed marker (`- Cơ quan chủ trì: …` under a bare item) stays as printed.
+                    // A typed marker (`- Cơ quan chủ trì: …` under a bare item, `I. MỤC ĐÍCH`)
+                    // stays as printed; the restored numbers go on from a typed heading's.
                     headingJustOpened = false
                     afterFields = t.kind == .bullet && t.fieldRole != nil
+                    if t.kind == .heading { typed(t) }
+                    if t.kind == .heading, t.style == .roman || t.style == .upperLetter { started = true }
                     i += 1
+                    // `I.` alone on its line: the next text line is its title, as printed.
+                    if t.content.isEmpty, i < range.upperBound, source.tokens[i].kind == .text { i += 1 }
                     continue
                 }
                 let shape = Shape(source, i, in: range, width: width)
@@ -200,13 +222,30 @@ enum LostNumbering {
                 } else if shape.isField {
                     // A field line after an item: a bullet, as `- Cơ quan chủ trì: …` would be.
                     mark(i, .bullet, style: depth == 3 ? .plus : .dash)
+                    headingJustOpened = false
                     afterFields = true
                 } else if shape.isPlain, shape.startsParagraph {
                     let closesItem = afterFields
                     afterFields = false
-                    if shape.isHeadingShaped {
+                    let fieldsFollow = introducesFields(after: i, range)
+                    if shape.isHeadingShaped, !(fieldsFollow && closesItem && itemOpen && !shape.isCapitals) {
                         heading(i, capitals: shape.isCapitals)
-                    } else if introducesFields(after: i, range) || closesItem && depth == 2 {
+                    } else if shape.isHeadingShaped {
+                        // After a lettered item's fields, a short line before fields of its own
+                        // is the next lettered item (`b) Xây dựng Kế hoạch …` / `- Đơn vị chủ trì …`).
+                        item(i)
+                    } else if closesItem, depth == 2, !itemOpen {
+                        // The fields were an Arabic heading's own (`1. Tổ chức triển lãm` over its
+                        // fields): the next paragraph is the next such item.
+                        heading(i, capitals: false)
+                    } else if fieldsFollow {
+                        item(i)
+                    } else if depth >= 1, !paragraphEndsSentence(i, range), paragraphAfterIntroducesFields(i, range) {
+                        // A paragraph over items with fields, not a sentence, is their heading,
+                        // however long (`8. Công tác xây dựng và áp dụng Hệ thống quản lý chất
+                        // lượng … tỉnh`); a sentence there is an item of its own (`Khuyến khích …`).
+                        heading(i, capitals: false)
+                    } else if closesItem && depth == 2 {
                         // Fields end their item: the next paragraph is the next item, not a note.
                         item(i)
                     } else if depth >= 2 {
@@ -220,6 +259,27 @@ enum LostNumbering {
             }
         }
 
+        /// A heading printed with its number: the counts go on from it.
+        private mutating func typed(_ t: LineToken) {
+            switch t.style {
+            case .roman, .upperLetter:
+                roman = Int(t.ordinal)
+                arabic = 0
+                letter = 0
+                depth = 1
+            case .arabic where t.path.count <= 1:
+                arabic = Int(t.ordinal)
+                letter = 0
+                depth = 2
+                arabicHasLetters = false
+            case .letter:
+                letter = Int(t.ordinal)
+                itemOpen = true
+            default:
+                break
+            }
+        }
+
         /// The paragraph at `i` (with its continuation lines) is followed by a field line.
         private func introducesFields(after i: Int, _ range: Range<Int>) -> Bool {
             var j = i + 1
@@ -230,6 +290,33 @@ enum LostNumbering {
                 if t.kind != .text { return false }
                 if t.fieldRole != nil { return t.fieldRole != .unknown }
                 if Shape(source, j, in: range, width: width).startsParagraph { return false }
+                j += 1
+            }
+            return false
+        }
+
+        /// Whether the paragraph that starts at `i` ends with `.`, `;`, `:`, `!`, `?` or `…`.
+        private func paragraphEndsSentence(_ i: Int, _ range: Range<Int>) -> Bool {
+            var last = i
+            var j = i + 1
+            while j < range.upperBound, source.tokens[j].kind == .text, source.tokens[j].fieldRole == nil,
+                !Shape(source, j, in: range, width: width).startsParagraph
+            {
+                last = j
+                j += 1
+            }
+            let t = source.tokens[last]
+            return source.storage.withUnsafeBufferPointer { endsSentence(LostNumbering.slice($0, t.content)) }
+        }
+
+        /// The paragraph after the one at `i` is followed by a field line.
+        private func paragraphAfterIntroducesFields(_ i: Int, _ range: Range<Int>) -> Bool {
+            var j = i + 1
+            while j < range.upperBound {
+                let t = source.tokens[j]
+                guard t.kind == .text, t.fieldRole == nil else { return false }
+                let shape = Shape(source, j, in: range, width: width)
+                if shape.startsParagraph { return shape.isPlain && !shape.isHeadingShaped && introducesFields(after: j, range) }
                 j += 1
             }
             return false

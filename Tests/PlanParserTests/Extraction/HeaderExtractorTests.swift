@@ -37,3 +37,44 @@ import Testing
         #expect(p == period)
     }
 }
+
+/// The distribution list without its dashes (Word's bullets dropped by docx2txt or antiword),
+/// and a recipient wrapped onto a line of its own (plain pdftotext).
+@Suite struct BareRecipientsTests {
+    @Test func withoutDashes() throws {
+        let d = try Fixtures.parse("""
+            KẾ HOẠCH
+            Thử nghiệm năm 2026
+            I. NHIỆM VỤ
+            1. Tổ chức hội nghị.
+            Nơi nhận:
+            UBND tỉnh;
+            Các phòng thuộc Sở;
+            Lưu: VT.
+            GIÁM ĐỐC
+            Lê Minh Tuấn
+            """)
+        #expect(d.header.recipients == ["UBND tỉnh", "Các phòng thuộc Sở", "Lưu: VT"])
+        #expect(d.header.signer == Signer(title: "GIÁM ĐỐC", name: "Lê Minh Tuấn"))
+        #expect(d.leftovers.isEmpty)
+        #expect(d.tasks.map(\.title) == ["Tổ chức hội nghị."])
+    }
+
+    @Test func wrappedRecipient() throws {
+        let d = try Fixtures.parse("""
+            KẾ HOẠCH
+            Thử nghiệm năm 2026
+            I. NHIỆM VỤ
+            1. Tổ chức hội nghị.
+            Nơi nhận:
+            - Các cơ quan chuyên môn thuộc UBND
+            huyện;
+            - Lưu: VT, NV.
+            TM. ỦY BAN NHÂN DÂN
+            CHỦ TỊCH
+            Nguyễn Văn An
+            """)
+        #expect(d.header.recipients == ["Các cơ quan chuyên môn thuộc UBND huyện", "Lưu: VT, NV"])
+        #expect(d.header.signer?.name == "Nguyễn Văn An")
+    }
+}

@@ -37,7 +37,6 @@ import Testing
     static let knownLosses: [String: String] = [
         "samples/converted/pandoc-gfm/field-bullets.autonum.text": "gfm lists are numbered: letter items d), e) print as 4), 5)",
         "samples/converted/antiword/columns-reordered.text": "antiword garbles this table: its rows run together in one paragraph",
-        "samples/converted/pdftotext/prose-bullets.text": "plain pdftotext prints the signature before the recipients and the title into the preamble",
     ].merging(["libreoffice-txt", "docx2txt", "antiword", "pdftotext-layout", "pdftotext"].map {
         ("samples/converted/\($0)/report.text", "the recipients' superscript HT is run into their text (PBGDPLHT)")
     } + ["libreoffice-txt", "docx2txt"].flatMap { conv in

@@ -23,7 +23,7 @@ struct SeedLostNumberingTests {
 
     /// (seed, tasks found of the original's, of them with the same lead and times, and with the
     /// same section path)
-    @Test(arguments: [("000", 69, 69, 69), ("001", 57, 57, 57), ("002", 24, 24, 24), ("003", 42, 41, 39)])
+    @Test(arguments: [("000", 69, 69, 69), ("001", 57, 57, 57), ("002", 24, 24, 24), ("003", 42, 41, 40)])
     func restored(_ prefix: String, _ found: Int, _ sameFields: Int, _ sameSection: Int) throws {
         let original = try Fixtures.seed(prefix)
         let text = try String(contentsOf: Fixtures.seedURL(prefix), encoding: .utf8)
