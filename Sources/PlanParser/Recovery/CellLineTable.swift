@@ -63,7 +63,7 @@ enum CellLineTable {
         table.rows.append(head)
         var k = bodyStart
         var end = bodyStart
-        var expected = 1
+        var current: [Int]?  // the last row's number (`2`, `2.1`); none after a group row
         var numbered = 0
         var rowsAtEnd = 1
         while let u = cell(lines, at: k, spacing), let line = u.lines.first {
@@ -71,7 +71,7 @@ enum CellLineTable {
                 var row = ConvertedTable.Row(line: lines.number(line), columns: columns)
                 row.cells[0] = [paragraph(lines, line)]
                 table.rows.append(row)
-                expected = 1
+                current = nil
                 k = u.next
                 continue
             }
@@ -85,13 +85,13 @@ enum CellLineTable {
                 row.cells[1] = [paragraph(lines, title)]
                 row.endLine = lines.number(title)
                 table.rows.append(row)
-                expected = 1
+                current = nil
                 k = t.next
                 continue
             }
             // The next number, or one skipped (`2`, `4`: the parser reports the slip).
-            guard let n = number(lines, line), n > expected - 1, n <= expected + 1 else { break }
-            expected = n
+            guard let n = rowNumber(lines, line), Self.follows(n, after: current) else { break }
+            current = n
             // The row's cells up to the next row's number or a group row.
             var span: [Cell] = []
             var j = u.next
@@ -119,7 +119,6 @@ enum CellLineTable {
                 table.rows.append(r)
             }
             numbered += 1
-            expected += 1
             k = after
             end = after
             rowsAtEnd = table.rows.count
@@ -187,6 +186,30 @@ enum CellLineTable {
         }
     }
 
+    /// `12`, `12.`, `2.1` or `2.1.3` alone on its line: a row's number, by level.
+    static func rowNumber(_ lines: TextLines, _ i: Int) -> [Int]? {
+        var text = lines.trimmed(i)
+        if text.last == UInt8(ascii: ".") { text = text.dropLast() }
+        guard !text.isEmpty, text.count <= 11 else { return nil }
+        var levels: [Int] = []
+        for part in text.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
+            guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            levels.append(part.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+        }
+        return levels.count <= 3 ? levels : nil
+    }
+
+    /// Whether row number `q` may come after `p` (nil: the table's or a group's start): the
+    /// next at a level (or the one after, a slip the parser reports), the first below it
+    /// (`2.1` after `2`), or the next above (`3` after `2.4`).
+    static func follows(_ q: [Int], after p: [Int]?) -> Bool {
+        guard let p else { return q.count == 1 && q[0] >= 1 && q[0] <= 2 }
+        if q.count == p.count + 1 { return q.last == 1 && Array(q.dropLast()) == p }
+        guard q.count <= p.count, Array(q.dropLast()) == Array(p.prefix(q.count - 1)) else { return false }
+        let before = p[q.count - 1]
+        return q[q.count - 1] > before && q[q.count - 1] <= before + 2
+    }
+
     /// `12` or `12.` alone on its line: a row's number.
     static func number(_ lines: TextLines, _ i: Int) -> Int? {
         var text = lines.trimmed(i)
@@ -207,9 +230,9 @@ enum CellLineTable {
         }
     }
 
-    /// Whether line `l` starts the row after row `n`: the next number (or the one after), or a group.
-    private static func isRowStart(_ lines: TextLines, _ l: Int, after n: Int, _ spacing: Spacing) -> Bool {
-        if let m = number(lines, l) { return m > n && m <= n + 2 }
+    /// Whether line `l` starts the row after row `n` (``follows(_:after:)``), or a group.
+    private static func isRowStart(_ lines: TextLines, _ l: Int, after n: [Int], _ spacing: Spacing) -> Bool {
+        if let m = rowNumber(lines, l) { return follows(m, after: n) }
         if isGroupRow(lines, l) { return true }
         guard isBareGroupMarker(lines, l), let t = cell(lines, at: l + (spacing == .compact ? 1 : 2), spacing),
             let title = t.lines.first

@@ -151,3 +151,30 @@ import Testing
         #expect(try Self.place(["Kiểm tra công vụ", "Phòng Nội vụ", "Văn phòng Sở", "Kế hoạch", "Báo cáo", "Thanh tra Sở"]) == nil)
     }
 }
+
+/// Row numbers by level (`1`, `1.1`, `1.2`, `2`), as appendix tables often number sub-tasks.
+@Suite struct CellLineLevelsTests {
+    @Test func subRows() throws {
+        let cells = [
+            "STT", "Nội dung", "Đơn vị chủ trì", "Thời gian",
+            "1", "Công tác tuyên truyền", "Văn phòng Sở", "Thường xuyên",
+            "1.1", "Tuyên truyền trên Cổng thông tin điện tử", "Văn phòng Sở", "Hằng tháng",
+            "1.2", "Tổ chức hội nghị phổ biến", "Phòng Pháp chế", "Quý II/2026",
+            "2", "Kiểm tra việc thực hiện", "Thanh tra Sở", "Tháng 10/2026",
+        ]
+        let d = try Fixtures.parse("KẾ HOẠCH\nThử nghiệm năm 2026\n\nPHỤ LỤC\n" + cells.joined(separator: "\n"))
+        #expect(d.tasks.map(\.title) == ["Công tác tuyên truyền", "Tuyên truyền trên Cổng thông tin điện tử",
+                                          "Tổ chức hội nghị phổ biến", "Kiểm tra việc thực hiện"])
+        #expect(d.tasks.map { $0.lead.map(\.name) } == [["Văn phòng Sở"], ["Văn phòng Sở"], ["Phòng Pháp chế"], ["Thanh tra Sở"]])
+        #expect(d.tasks[2].time.map(\.text) == ["Quý II/2026"])
+    }
+
+    @Test(arguments: [
+        ([1], nil as [Int]?, true), ([2], nil, true), ([3], nil, false), ([1, 1], nil, false),
+        ([2], [1], true), ([3], [1], true), ([4], [1], false), ([1, 1], [1], true), ([1, 2], [1], false),
+        ([1, 2], [1, 1], true), ([2], [1, 3], true), ([1], [1, 3], false), ([2, 1], [1, 3], false), ([1, 1, 1], [1, 1], true),
+    ])
+    func follows(_ q: [Int], _ p: [Int]?, _ expected: Bool) {
+        #expect(CellLineTable.follows(q, after: p) == expected, "\(q) after \(String(describing: p))")
+    }
+}
