@@ -238,7 +238,20 @@ struct JSONWriter {
 
     /// The section path of a task, printed, on one line (no array of strings made).
     mutating func inlineArray(_ headings: [SectionHeading]) {
-        inline(headings) { $0.appendQuoted($1.text) }
+        prepareValue()
+        out.append(UInt8(ascii: "["))
+        // Only the printed text is read from each heading: through ``inline(_:_:)`` the whole
+        // heading (three strings) would be copied, and retained, for the element closure.
+        headings.withUnsafeBufferPointer { b in
+            for i in b.indices {
+                if i > 0 {
+                    out.append(UInt8(ascii: ","))
+                    if pretty { out.append(0x20) }
+                }
+                appendQuoted(b[i].text)
+            }
+        }
+        out.append(UInt8(ascii: "]"))
     }
 
     /// A table row's cells on one line, copied from where the parser keeps them.

@@ -82,14 +82,13 @@ struct AssignmentReader {
     /// capitalized unit head or one of a few frame words; most plan text has neither early.
     static func mayHoldAssignment(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         VietnameseText.withLowercased(bytes) { lower in
-            for w in prefilterWords where ByteSearch.contains(lower, w) { return true }
-            return false
+            prefilterWords.firstMatch(in: lower) != nil
         }
     }
 
-    private static let prefilterWords: [[UInt8]] = [
+    private static let prefilterWords = ByteNeedles([
         "chủ trì", "giao", "đề nghị", "yêu cầu", "trách nhiệm", "phối hợp", "tham mưu", "phân công",
-    ].map { Array($0.utf8) }
+    ])
 
     private init(words: TextWords, context: Context, collectiveSubjects: Bool, areas: Bool) {
         self.words = words

@@ -107,7 +107,7 @@ struct TaskExtractor {
     // MARK: - Roles
 
     // Heading keywords (lowercase), checked in this order.
-    private static let roleWords: [(Role, [[UInt8]], Bool)] = ([
+    private static let roleWords: [(Role, [String], Bool)] = [
         // (role, words, prefix only?)
         (.organization, ["tổ chức thực hiện", "trách nhiệm thực hiện", "trách nhiệm của"], true),  // "implementation arrangements", "responsibilities"
         (.funding, ["kinh phí"], true),  // "funding"
@@ -116,7 +116,11 @@ struct TaskExtractor {
         (.tasks, ["nội dung"], true),  // "content"
         (.targets, ["mục tiêu", "chỉ tiêu", "các chỉ tiêu"], true),  // "objectives", "targets"
         (.purpose, ["mục đích", "yêu cầu", "quan điểm", "căn cứ"], true),  // "purpose", "requirements", "viewpoints", "legal basis"
-    ] as [(Role, [String], Bool)]).map { ($0.0, $0.1.map { Array($0.utf8) }, $0.2) }
+    ]
+
+    /// ``roleWords`` as one list in their order, and the role of each: every heading is asked.
+    private static let roleNeedles = ByteNeedles(roleWords.flatMap { e in e.1.map { ($0, atStart: e.2) } })
+    private static let needleRoles: [Role] = roleWords.flatMap { e in e.1.map { _ in e.0 } }
 
     static func role(ofHeading title: String) -> Role? {
         return title.withUTF8Bytes { role(ofHeading: $0) }
@@ -127,10 +131,7 @@ struct TaskExtractor {
         guard title.count <= 120 else { return nil }
         // Lowercased in a temporary buffer: every heading is asked, and no array is made.
         return VietnameseText.withLowercased(title) { f -> Role? in
-            for (role, words, prefixOnly) in roleWords {
-                for w in words where prefixOnly ? ByteSearch.hasPrefix(f, w) : ByteSearch.contains(f, w) { return role }
-            }
-            return nil
+            roleNeedles.firstMatch(in: f).map { needleRoles[$0] }
         }
     }
 

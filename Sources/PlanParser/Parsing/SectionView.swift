@@ -62,7 +62,7 @@ struct SectionView {
     }
 
     var children: Children {
-        Children(store: store, indices: store.childIndex[Int(childRange.lowerBound)..<Int(childRange.upperBound)])
+        Children(store: store, positions: Int(childRange.lowerBound)..<Int(childRange.upperBound))
     }
 
     /// `!children.isEmpty`, without making the slice of child positions (which retains).
@@ -73,14 +73,12 @@ struct SectionView {
     var hasKnownFieldChild: Bool {
         let r = childRange
         guard !r.isEmpty else { return false }
-        return store.childIndex.withUnsafeBufferPointer { positions in
-            store.nodes.withUnsafeBufferPointer { nodes in
-                for k in Int(r.lowerBound)..<Int(r.upperBound) {
-                    if let role = nodes[Int(positions[k])].fieldRole, role != .unknown { return true }
-                }
-                return false
-            }
+        let positions = store.childIndex
+        let nodes = store.nodes
+        for k in Int(r.lowerBound)..<Int(r.upperBound) {
+            if let role = nodes[Int(positions[k])].fieldRole, role != .unknown { return true }
         }
+        return false
     }
 
     /// The body paragraphs, texts still in the store.
@@ -127,12 +125,18 @@ struct SectionView {
         return (Int(r.lowerBound)..<Int(r.upperBound)).lazy.map { TableView(store: store, index: $0) }
     }
 
+    /// A node's children, indexed by their positions in ``SectionStore/childIndex``: the
+    /// positions are a range, not a slice of that array (a slice retains its buffer, and the
+    /// walks ask every node for its children).
     struct Children: RandomAccessCollection {
         unowned(unsafe) let store: SectionStore
-        let indices: ArraySlice<Int32>
-        var startIndex: Int { indices.startIndex }
-        var endIndex: Int { indices.endIndex }
-        subscript(i: Int) -> SectionView { SectionView(store: store, index: Int(indices[i])) }
+        let positions: Range<Int>
+        var startIndex: Int { positions.lowerBound }
+        var endIndex: Int { positions.upperBound }
+        subscript(i: Int) -> SectionView {
+            precondition(positions.contains(i), "child index out of range")
+            return SectionView(store: store, index: Int(store.childIndex[i]))
+        }
     }
 }
 
