@@ -43,13 +43,8 @@ final class SectionStore: @unchecked Sendable {
 
     let base: [UInt8]
     let extra: [UInt8]
-    /// The nodes in document order, and every node's children's indices (see ``starts``): in
-    /// memory the store owns, copied once from the builder's arrays, for the reason ``starts``
-    /// is — walks read a node and its children's positions at every node they visit.
-    var nodes: UnsafeBufferPointer<Node> { UnsafeBufferPointer(nodeStorage) }
-    var childIndex: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(childStorage) }
-    private let nodeStorage: UnsafeMutableBufferPointer<Node>
-    private let childStorage: UnsafeMutableBufferPointer<Int32>
+    let nodes: [Node]
+    let childIndex: [Int32]
     let roots: [Int32]
     /// Node `n`'s children are `childIndex[starts[n]..<starts[n + 1]]`, its paragraphs
     /// `paragraphs[starts[k + n]..<starts[k + n + 1]]` with `k = nodeCount + 1`. Memory the
@@ -81,12 +76,10 @@ final class SectionStore: @unchecked Sendable {
         precondition(starts.count == 2 * (nodes.count + 1))
         self.base = base
         self.extra = extra
-        nodeStorage = .allocate(capacity: nodes.count)
-        _ = nodeStorage.initialize(from: nodes)
+        self.nodes = nodes
         self.starts = starts
         nodeCount = nodes.count
-        childStorage = .allocate(capacity: childIndex.count)
-        _ = childStorage.initialize(from: childIndex)
+        self.childIndex = childIndex
         self.roots = roots
         self.paragraphs = paragraphs
         self.tables = tables
@@ -98,9 +91,6 @@ final class SectionStore: @unchecked Sendable {
 
     deinit {
         starts.deallocate()
-        // Nodes and positions are plain values: nothing to deinitialize.
-        nodeStorage.deallocate()
-        childStorage.deallocate()
     }
 
     /// Every table, in document order.
@@ -130,9 +120,9 @@ final class SectionStore: @unchecked Sendable {
         withBytes(r) { String(validUTF8: $0) }
     }
 
-    func children(of n: Int) -> UnsafeBufferPointer<Int32> {
+    func children(of n: Int) -> ArraySlice<Int32> {
         let r = childRange(of: n)
-        return UnsafeBufferPointer(rebasing: childIndex[Int(r.lowerBound)..<Int(r.upperBound)])
+        return childIndex[Int(r.lowerBound)..<Int(r.upperBound)]
     }
 
     /// Where node `n`'s children are in ``childIndex``.
@@ -440,7 +430,7 @@ extension SectionStore: Equatable {
         for (x, y) in zip(a.paragraphs, b.paragraphs) {
             guard x.line == y.line, x.endLine == y.endLine, same(x.text, y.text) else { return false }
         }
-        return a.childIndex.elementsEqual(b.childIndex) && a.starts.elementsEqual(b.starts) && a.tableOwners == b.tableOwners
+        return a.childIndex == b.childIndex && a.starts.elementsEqual(b.starts) && a.tableOwners == b.tableOwners
             && a.roots == b.roots
     }
 }
@@ -481,9 +471,13 @@ extension SectionStore {
     func withReader<R>(_ body: (Reader) -> R) -> R {
         base.withUnsafeBufferPointer { b in
             extra.withUnsafeBufferPointer { e in
-                paragraphs.withUnsafeBufferPointer { p in
-                    body(Reader(base: b, extra: e, nodes: nodes, childStart: childStart, childIndex: childIndex,
-                                paragraphStart: paragraphStart, paragraphs: p))
+                nodes.withUnsafeBufferPointer { n in
+                    childIndex.withUnsafeBufferPointer { c in
+                        paragraphs.withUnsafeBufferPointer { p in
+                            body(Reader(base: b, extra: e, nodes: n, childStart: childStart, childIndex: c,
+                                        paragraphStart: paragraphStart, paragraphs: p))
+                        }
+                    }
                 }
             }
         }

@@ -73,12 +73,14 @@ struct SectionView {
     var hasKnownFieldChild: Bool {
         let r = childRange
         guard !r.isEmpty else { return false }
-        let positions = store.childIndex
-        let nodes = store.nodes
-        for k in Int(r.lowerBound)..<Int(r.upperBound) {
-            if let role = nodes[Int(positions[k])].fieldRole, role != .unknown { return true }
+        return store.childIndex.withUnsafeBufferPointer { positions in
+            store.nodes.withUnsafeBufferPointer { nodes in
+                for k in Int(r.lowerBound)..<Int(r.upperBound) {
+                    if let role = nodes[Int(positions[k])].fieldRole, role != .unknown { return true }
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// The body paragraphs, texts still in the store.
