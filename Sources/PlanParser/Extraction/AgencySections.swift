@@ -156,12 +156,19 @@ extension TaskExtractor {
         guard u.last == UInt8(ascii: ")"), let open = u.lastIndex(of: UInt8(ascii: "(")) else { return nil }
         let task = String(Substring(title.utf8[..<open])).trimmingSpaces
         let inner = String(Substring(u[u.index(after: open)..<u.index(before: u.endIndex)])).trimmingSpaces
-        guard !task.isEmpty, !inner.isEmpty, inner.withUTF8Bytes({ AgencySections.startsLikeUnit($0) }) else { return nil }
-        let reading = AssignmentReader.read(inner, context: .sentences)
+        guard !task.isEmpty, let a = leadOnly(inner) else { return nil }
+        return (task, a)
+    }
+
+    /// `Phòng Nội vụ chủ trì, phối hợp với Thanh tra Sở; hoàn thành trong tháng 3/2026`: a text
+    /// that only names who leads a task (and supports, and by when), as one assignment.
+    static func leadOnly(_ text: String) -> DutyAssignment? {
+        guard !text.isEmpty, text.withUTF8Bytes({ AgencySections.startsLikeUnit($0) }) else { return nil }
+        let reading = AssignmentReader.read(text, context: .sentences)
         guard reading.assignments.count == 1, let a = reading.assignments.first, !a.lead.isEmpty, namesOnlyTheLead(a.duty) else {
             return nil
         }
-        return (task, a)
+        return a
     }
 
     /// A duty that says only "do it", perhaps by when (`thực hiện, hoàn thành trước ngày

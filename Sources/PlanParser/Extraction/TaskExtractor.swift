@@ -343,11 +343,7 @@ struct TaskExtractor {
         guard let colon = head.utf8.lastIndex(of: UInt8(ascii: ":")) else { return nil }
         let title = String(head[..<colon]).trimmingSpaces
         let rest = String(head[head.utf8.index(after: colon)...]).trimmingSpaces
-        guard !title.isEmpty, !rest.isEmpty, rest.withUTF8Bytes({ AgencySections.startsLikeUnit($0) }) else { return nil }
-        let reading = AssignmentReader.read(rest, context: .sentences)
-        guard reading.assignments.count == 1, let a = reading.assignments.first, !a.lead.isEmpty, namesOnlyTheLead(a.duty) else {
-            return nil
-        }
+        guard !title.isEmpty, let a = leadOnly(rest) else { return nil }
         return (title, a)
     }
 

@@ -78,7 +78,7 @@ enum CellLineTable {
             // `I` / `Công tác chỉ đạo, điều hành`: a group's number cell, then its title merged
             // over the other columns.
             if isBareGroupMarker(lines, line), let t = cell(lines, at: u.next, spacing), let title = t.lines.first,
-                number(lines, title) == nil, !isGroupRow(lines, title)
+                rowNumber(lines, title) == nil, !isGroupRow(lines, title)
             {
                 var row = ConvertedTable.Row(line: lines.number(line), columns: columns)
                 row.cells[0] = [paragraph(lines, line)]
@@ -148,7 +148,7 @@ enum CellLineTable {
         var k = cell(lines, at: i, spacing)?.next ?? lines.count
         while header.count < 12, let u = cell(lines, at: k, spacing), let line = u.lines.first {
             // The body starts at the first row's number or a group row.
-            if number(lines, line) == 1 || isGroupRow(lines, line) || isBareGroupMarker(lines, line) { break }
+            if rowNumber(lines, line) == [1] || isGroupRow(lines, line) || isBareGroupMarker(lines, line) { break }
             guard lines.trimmed(line).count <= 60 else { return nil }
             header.append(line)
             k = u.next
@@ -210,14 +210,6 @@ enum CellLineTable {
         return q[q.count - 1] > before && q[q.count - 1] <= before + 2
     }
 
-    /// `12` or `12.` alone on its line: a row's number.
-    static func number(_ lines: TextLines, _ i: Int) -> Int? {
-        var text = lines.trimmed(i)
-        if text.last == UInt8(ascii: ".") { text = text.dropLast() }
-        guard !text.isEmpty, text.count <= 3, text.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        return text.reduce(0) { $0 * 10 + Int($1 - 0x30) }
-    }
-
     /// `II. TUYÊN TRUYỀN …`, `A. …`: a row of one merged cell that names a group.
     static func isGroupRow(_ lines: TextLines, _ i: Int) -> Bool {
         let text = Array(lines.trimmed(i))
@@ -237,7 +229,7 @@ enum CellLineTable {
         guard isBareGroupMarker(lines, l), let t = cell(lines, at: l + (spacing == .compact ? 1 : 2), spacing),
             let title = t.lines.first
         else { return false }
-        return number(lines, title) == nil
+        return rowNumber(lines, title) == nil
     }
 
     /// `I`, `II.`, `A`: a group's number alone in its cell.
