@@ -51,6 +51,13 @@ enum LostTableDetector {
         if s.hasChildren {
             for c in s.children where visit(c, insideAppendix: appendix, loneNumbers: loneNumbers, into: &found) { hasTable = true }
         }
+        if appendix, s.hasParagraphs, s.storedParagraphs.contains(where: { startsRunTogetherRow(StoredText(store: s.store, range: $0.text)) }),
+            let t = s.tables.first(where: isGarbledGrid)
+        {
+            // Beside a table that was read, another the converter ran together (antiword: a
+            // row's cells and the next row's number on one line): said, even so.
+            found.append(Diagnostic(line: t.line, code: code, message: message(from: t.line, to: t.endLine, how: "cells run together")))
+        }
         if hasTable { return true }
         let childrenFound = found.count > mark
         // The header cells and row numbers in this section's own paragraphs.
@@ -122,6 +129,31 @@ enum LostTableDetector {
             // in an appendix with no table read, column names anywhere in it are the lost header.
             found.append(Diagnostic(line: s.line, code: code, message: message(from: s.line, to: s.endLine)))
             return false
+        }
+        return false
+    }
+
+    /// `3 |Số hóa hồ sơ … |Phòng Tư pháp |…`: a paragraph that starts with a row number and its
+    /// cells' `|` — a row the converter could not lay out.
+    private static func startsRunTogetherRow(_ text: StoredText) -> Bool {
+        text.withBytes { b in
+            var i = 0
+            while i < b.count, i < 3, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+            guard i > 0 else { return false }
+            while i < b.count, b[i] == 0x20 { i += 1 }
+            return i < b.count && b[i] == UInt8(ascii: "|") && b[(i + 1)...].contains(UInt8(ascii: "|"))
+        }
+    }
+
+    /// A grid no row of which was read (no header, no task) where a row number sits inside a
+    /// row, between cells, with text after it: the rows of a table run into each other.
+    private static func isGarbledGrid(_ t: TableView) -> Bool {
+        guard t.width >= 3, t.rowCount >= 2, t.rows.allSatisfy({ $0.kind == .other }) else { return false }
+        for row in t.rows {
+            for c in 1..<(t.width - 1) {
+                let number = row.cell(c).withBytes { $0.count <= 3 && !$0.isEmpty && $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+                if number, row.cell(c + 1).withBytes({ $0.count >= 12 }), !row.cell(c - 1).isEmpty || c >= 2 { return true }
+            }
         }
         return false
     }

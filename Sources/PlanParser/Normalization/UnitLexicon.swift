@@ -333,6 +333,32 @@ enum UnitLexicon {
     static let qualifierIndex = PhraseIndex(qualifiers)
     static let placeIndex = PhraseIndex(places)
     static let notHeadIndex = PhraseIndex(notHeads)
+
+    /// Each dashed field cut at each of its dashes: the words before (as bytes, lowercase) and
+    /// after it (`tài chính` | `kế hoạch`).
+    static let dashCuts: [(before: [UInt8], after: [UInt8])] = fields.flatMap { field -> [([UInt8], [UInt8])] in
+        let bytes = Array(field.utf8)
+        var cuts: [([UInt8], [UInt8])] = []
+        for k in bytes.indices.dropFirst().dropLast(2) where bytes[k - 1] == 0x20 && bytes[k] == UInt8(ascii: "-") && bytes[k + 1] == 0x20 {
+            cuts.append((Array(bytes[..<(k - 1)]), Array(bytes[(k + 2)...])))
+        }
+        return cuts
+    }
+
+    /// Whether a line that ends with `previous` and a line `- next` are one unit's dashed name
+    /// cut at its dash by a hard wrap (`… phối hợp với Phòng Tài chính` / `- Kế hoạch bố trí …`):
+    /// `previous` ends with a dashed field's words before a dash, `next` starts with the rest.
+    static func isCutAtDash(previous: UnsafeBufferPointer<UInt8>, next: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Only the ends are compared: a field is at most a few dozen bytes.
+        let tail = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: previous[max(0, previous.count - 64)...]))
+        let head = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: next[..<min(next.count, 96)]))
+        for cut in dashCuts where tail.count >= cut.before.count && head.starts(with: cut.after) {
+            let start = tail.count - cut.before.count
+            guard tail[start...].elementsEqual(cut.before), start == 0 || tail[start - 1] == 0x20 else { continue }
+            if head.count == cut.after.count || [0x20, 0x2C, 0x3B, 0x2E].contains(head[cut.after.count]) { return true }
+        }
+        return false
+    }
 }
 
 /// Phrases looked up by their first word; the longest match wins.

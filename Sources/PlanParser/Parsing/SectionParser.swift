@@ -438,6 +438,18 @@ struct SectionParser {
         }
         let first = TextShape.firstScalar(source.bytes(t.content)) ?? 0
         if t.kind == .bullet, t.fieldRole == nil, VietnameseText.isLowercase(first) { return true }
+        // `… phối hợp với Phòng Tài chính` / `- Kế hoạch bố trí …`: the wrap cut a unit's dashed
+        // name at its dash, which then reads as a bullet.
+        if t.kind == .bullet, t.fieldRole == nil, source.bytes(t.line).first == UInt8(ascii: "-"),
+            withText(of: ref, { previous, _ in
+                source.storage.withUnsafeBufferPointer { buf in
+                    UnitLexicon.isCutAtDash(previous: previous,
+                                            next: UnsafeBufferPointer(rebasing: buf[Int(t.content.lowerBound)..<Int(t.content.upperBound)]))
+                }
+            })
+        {
+            return true
+        }
         if blankSeparated, !t.afterBlank, t.kind == .heading, count >= 50,
             t.style == .arabic || t.style == .letter || t.style == .parenNumber
         {

@@ -115,6 +115,21 @@ struct TableParser {
                 break
             }
         }
+        if let h = headerIndex, h + 1 < raw.count, isLowerHeader(raw[h + 1], under: columns, cells: cells, width: width, builder) {
+            // A header of two rows (`Đơn vị thực hiện` over `Chủ trì | Phối hợp`) as a converter
+            // prints a Word table's merged cells: each column's words from both rows, one header
+            // row, as a Word file's own table is read.
+            let lower = raw[h + 1]
+            for c in 0..<width where !cell(lower, c).isEmpty {
+                let at = raw[h].firstCell + c
+                cells[at] = cells[at].isEmpty ? cell(lower, c) : builder.joined(cells[at], separator: Self.space, cell(lower, c))
+                let title = builder.withBytes(cells[at]) { String(decoding: $0, as: UTF8.self) }
+                columns[c] = TableColumn(title: title, role: Self.role(ofHeader: title))
+            }
+            raw[h].endLine = lower.endLine
+            raw[h].hasParagraphs = raw[h].hasParagraphs || lower.hasParagraphs
+            raw.remove(at: h + 1)
+        }
         let numberCol = columns.firstIndex { $0.role == .number } ?? 0
         let titleCol = columns.firstIndex { $0.role == .title } ?? min(1, max(width - 1, 0))
         let roles = columns.map(\.role)
@@ -226,6 +241,24 @@ struct TableParser {
             line: Int32(tableLine), endLine: Int32(tableEndLine), columns: columns, width: Int32(width),
             rows: firstRow..<Int32(builder.tableRows.count))
         return (table, warnings)
+    }
+
+    /// The second row of a two-row header: no row number and no task in it, every filled cell
+    /// a header's words (`Chủ trì`, `Phối hợp`), and at least one of them under an empty
+    /// header cell or naming a role its column's header does not (the cells a span covers).
+    private func isLowerHeader(_ row: RawRow, under columns: [TableColumn], cells: [Range<Int32>], width: Int,
+                               _ builder: SectionStore.Builder) -> Bool {
+        var filled = 0
+        var adds = false
+        for c in 0..<width {
+            let r = cells[row.firstCell + c]
+            if r.isEmpty { continue }
+            filled += 1
+            let role = builder.withBytes(r, Self.role(ofHeader:))
+            guard role != .other, role != .number, builder.withBytes(r, Self.rowNumber) == nil else { return false }
+            if columns[c].title.isEmpty || role != columns[c].role { adds = true }
+        }
+        return filled >= 1 && adds
     }
 
     // MARK: - Cells

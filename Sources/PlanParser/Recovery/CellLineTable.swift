@@ -59,11 +59,12 @@ enum CellLineTable {
         var table = ConvertedTable(columns: columns)
         var head = ConvertedTable.Row(line: lines.number(i), columns: columns)
         for (c, k) in header.enumerated() { head.cells[c] = [paragraph(lines, k)] }
-        head.endLine = lines.number(header[columns - 1])
+        head.endLine = lines.number(header.map { $0.max() ?? i }.max() ?? i)
         table.rows.append(head)
         var k = bodyStart
         var end = bodyStart
-        var current: [Int]?  // the last row's number (`2`, `2.1`); none after a group row
+        var current: [Int]?  // the last row's number (`2`, `2.1`)
+        var afterGroup = false  // a group row since: the numbers may start again or go on
         var numbered = 0
         var rowsAtEnd = 1
         while let u = cell(lines, at: k, spacing), let line = u.lines.first {
@@ -71,7 +72,7 @@ enum CellLineTable {
                 var row = ConvertedTable.Row(line: lines.number(line), columns: columns)
                 row.cells[0] = [paragraph(lines, line)]
                 table.rows.append(row)
-                current = nil
+                afterGroup = true
                 k = u.next
                 continue
             }
@@ -85,13 +86,16 @@ enum CellLineTable {
                 row.cells[1] = [paragraph(lines, title)]
                 row.endLine = lines.number(title)
                 table.rows.append(row)
-                current = nil
+                afterGroup = true
                 k = t.next
                 continue
             }
-            // The next number, or one skipped (`2`, `4`: the parser reports the slip).
-            guard let n = rowNumber(lines, line), Self.follows(n, after: current) else { break }
+            // The next number, or one skipped (`2`, `4`: the parser reports the slip); after a group
+            // row, numbered again from 1 or on from the group before.
+            guard let n = rowNumber(lines, line), Self.follows(n, after: current) || afterGroup && Self.follows(n, after: nil)
+            else { break }
             current = n
+            afterGroup = false
             // The row's cells up to the next row's number or a group row.
             var span: [Cell] = []
             var j = u.next
@@ -133,8 +137,9 @@ enum CellLineTable {
 
     // MARK: - Header
 
-    /// The header's lines (one per column), how cells are spaced, and where the body starts.
-    static func readHeader(_ lines: TextLines, at i: Int) -> (header: [Int], spacing: Spacing, body: Int)? {
+    /// The header's lines (one or two per column: a header of two rows), how cells are spaced,
+    /// and where the body starts.
+    static func readHeader(_ lines: TextLines, at i: Int) -> (header: [[Int]], spacing: Spacing, body: Int)? {
         guard role(lines, i) == .number else { return nil }
         let spacing: Spacing
         if i + 2 < lines.count, lines.isBlank(i + 1), !lines.isBlank(i + 2) {
@@ -144,14 +149,19 @@ enum CellLineTable {
         } else {
             return nil
         }
-        var header = [i]
+        var top = [i]
         var k = cell(lines, at: i, spacing)?.next ?? lines.count
-        while header.count < 12, let u = cell(lines, at: k, spacing), let line = u.lines.first {
+        while top.count < 12, let u = cell(lines, at: k, spacing), let line = u.lines.first {
             // The body starts at the first row's number or a group row.
-            if rowNumber(lines, line) == [1] || isGroupRow(lines, line) || isBareGroupMarker(lines, line) { break }
+            if startsBody(lines, line) { break }
             guard lines.trimmed(line).count <= 60 else { return nil }
-            header.append(line)
+            top.append(line)
             k = u.next
+        }
+        var header = top.map { [$0] }
+        if let (lower, next) = lowerHeader(lines, at: k, spacing, under: top) {
+            header = lower
+            k = next
         }
         let roles = header.map { role(lines, $0) }
         guard header.count >= 4, roles.contains(.title),
@@ -159,6 +169,58 @@ enum CellLineTable {
             roles.filter({ $0 == .other }).count <= 1
         else { return nil }
         return (header, spacing, k)
+    }
+
+    private static func startsBody(_ lines: TextLines, _ line: Int) -> Bool {
+        rowNumber(lines, line) == [1] || isGroupRow(lines, line) || isBareGroupMarker(lines, line)
+    }
+
+    /// The lower row of a two-row header, as these converters print a Word table's merged
+    /// cells: `Đơn vị thực hiện` spans `Chủ trì | Phối hợp`, the other header cells are merged
+    /// down and print as empty cells in the lower row. So the lower row has one cell more than
+    /// the top for each column a span covers, its filled cells side by side under the span and
+    /// all of them a header's words.
+    /// - Returns: each column's header lines (the span's line with each of its lower cells)
+    ///   and the line after the lower row.
+    private static func lowerHeader(_ lines: TextLines, at k: Int, _ spacing: Spacing, under top: [Int]) -> ([[Int]], Int)? {
+        var cells: [Cell] = []
+        var j = k
+        while cells.count <= top.count + 8, let u = cell(lines, at: j, spacing) {
+            if let line = u.lines.first, startsBody(lines, line) { break }
+            cells.append(u)
+            j = u.next
+        }
+        guard let first = cells.firstIndex(where: { !$0.lines.isEmpty }), first >= 1, first < top.count else { return nil }
+        let filled = cells[first...].prefix { !$0.lines.isEmpty }.count
+        let span = first..<(first + filled)
+        guard filled >= 2, cells.count == top.count + filled - 1,
+            cells[span.upperBound...].allSatisfy({ $0.lines.isEmpty }),
+            cells[span].allSatisfy({ role(lines, $0.lines[0]) != .other && role(lines, $0.lines[0]) != .number })
+        else { return nil }
+        var header: [[Int]] = []
+        for c in 0..<cells.count {
+            if c < first {
+                header.append([top[c]])
+            } else if span.contains(c) {
+                header.append(c == first ? [top[first], cells[c].lines[0]] : [cells[c].lines[0]])
+            } else {
+                header.append([top[c - filled + 1]])
+            }
+        }
+        return (header, j)
+    }
+
+    /// The role a header cell's words name (`Đơn vị thực hiện` / `Chủ trì` read as one text).
+    private static func role(_ lines: TextLines, _ cell: [Int]) -> TableColumn.Role {
+        guard cell.count > 1 else { return cell.first.map { role(lines, $0) } ?? .other }
+        let text = Array(cell.map { Array(lines.trimmed($0)) }.joined(separator: [0x20]))
+        return text.withUnsafeBufferPointer { TableParser.role(ofHeader: $0) }
+    }
+
+    /// A header cell of one or two lines as one paragraph.
+    private static func paragraph(_ lines: TextLines, _ cell: [Int]) -> ConvertedTable.Paragraph {
+        let text = cell.map { String(decoding: lines.trimmed($0), as: UTF8.self) }.joined(separator: " ")
+        return ConvertedTable.Paragraph(text: text, line: lines.number(cell.first ?? 0))
     }
 
     private static func role(_ lines: TextLines, _ i: Int) -> TableColumn.Role {

@@ -8,6 +8,9 @@ struct ConvertedTable {
         /// Byte offsets in `text` where pieces broken at a column's edge were joined without a
         /// space (the space, if there was one, was lost there).
         var breaks: [Int] = []
+        /// Where each printed line after the first starts in `text` (byte offset) and its line
+        /// number: a frame's cell is split back into its lines where they are titles.
+        var wraps: [(offset: Int, line: Int32)] = []
     }
 
     struct Row {
@@ -107,7 +110,7 @@ struct ConvertedTable {
                 var wrote = false
                 for row in rows {
                     for p in row.cells[c] {
-                        out.emit(p.text, number: p.line)
+                        for (text, line) in Self.frameLines(p) { out.emit(text, number: line) }
                         wrote = true
                     }
                 }
@@ -146,6 +149,59 @@ struct ConvertedTable {
                 for l in lines { out.emitCells(l.cells, number: l.number, role: l.role) }
             }
         }
+    }
+}
+
+extension ConvertedTable {
+    /// A frame cell's paragraph as the lines the frame parser reads: a converter that wraps
+    /// cells (pandoc) runs the signature's lines into one (`TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH
+    /// PHÓ CHỦ TỊCH Trần Văn Hùng`) and the issuer's (`UBND TỈNH` `SỞ NỘI VỤ`); a printed line in
+    /// capitals after one in capitals, or a person's name after one, starts a line again.
+    /// Other wraps (a long recipient, the motto's second line) stay joined.
+    static func frameLines(_ p: Paragraph) -> [(String, Int32)] {
+        guard !p.wraps.isEmpty else { return [(p.text, p.line)] }
+        let bytes = Array(p.text.utf8)
+        var pieces: [(lo: Int, hi: Int, line: Int32)] = []
+        var lo = 0
+        var line = p.line
+        for w in p.wraps {
+            pieces.append((lo, w.offset, line))
+            lo = w.offset
+            line = w.line
+        }
+        pieces.append((lo, bytes.count, line))
+        func trimmed(_ k: Int) -> ArraySlice<UInt8> {
+            var a = pieces[k].lo
+            var b = pieces[k].hi
+            while a < b, bytes[a] == 0x20 { a += 1 }
+            while b > a, bytes[b - 1] == 0x20 { b -= 1 }
+            return bytes[a..<b]
+        }
+        func isCapitals(_ t: ArraySlice<UInt8>) -> Bool { TextShape.isUppercase(t) && TextShape.hasLetters(t) }
+        var out: [(String, Int32)] = []
+        var start = 0
+        for k in 1..<pieces.count {
+            let before = trimmed(k - 1)
+            let piece = trimmed(k)
+            // Not inside a word broken at the column's edge (`CHỦ T` / `ỊCH`).
+            guard !p.breaks.contains(pieces[k].lo), isCapitals(before), isCapitals(piece) || TextShape.isPersonName(piece)
+            else { continue }
+            out.append((String(decoding: Array(bytes[pieces[start].lo..<pieces[k].lo]).trimmingSpaces(), as: UTF8.self),
+                        pieces[start].line))
+            start = k
+        }
+        out.append((String(decoding: Array(bytes[pieces[start].lo...]).trimmingSpaces(), as: UTF8.self), pieces[start].line))
+        return out
+    }
+}
+
+private extension Array where Element == UInt8 {
+    func trimmingSpaces() -> ArraySlice<UInt8> {
+        var a = startIndex
+        var b = endIndex
+        while a < b, self[a] == 0x20 { a += 1 }
+        while b > a, self[b - 1] == 0x20 { b -= 1 }
+        return self[a..<b]
     }
 }
 
@@ -195,6 +251,7 @@ struct CellText {
             let glued = brokenWord || full
             if glued { paragraphs[last].breaks.append(paragraphs[last].text.utf8.count) }
             if !glued && !Self.joinsTight(paragraphs[last].text, text) { paragraphs[last].text.append(" ") }
+            paragraphs[last].wraps.append((paragraphs[last].text.utf8.count, line))
             paragraphs[last].text.append(text)
         }
         newParagraph = false

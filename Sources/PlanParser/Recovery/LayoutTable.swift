@@ -97,25 +97,70 @@ enum LayoutTable {
             var cells = pieces.map { (text: String(decoding: lines.bytes[$0.range], as: UTF8.self), start: $0.start, end: $0.end) }
             var end = i + 1
             // Wrapped header cells: following lines whose pieces all sit under a header cell.
-            while end < lines.count, end - i < 3, !lines.isBlank(end) {
+            while end < lines.count, end - i < 4, !lines.isBlank(end) {
                 let more = cache[end]
-                var placed: [(Int, String)] = []
+                // A fourth line only of single words: a narrow column's header wraps word by
+                // word (`nhiệm` / `vụ`), while a row cut by a page break under a repeated
+                // header runs on in phrases.
+                if end - i == 3, more.contains(where: { lines.bytes[$0.range].contains(0x20) }) { break }
+                var placed: [(cell: Int, text: String, start: Int, end: Int)] = []
                 for p in more {
                     // Short words under a header cell (`thực hiện`, `hợp`, `Sản phẩm`).
                     guard p.end - p.start <= 24, !isGroupLabel(lines.bytes[p.range]),
                         let c = cells.firstIndex(where: { p.start < $0.end + 2 && p.end > $0.start - 2 })
+                            ?? Self.spanOver(p, cells, text: lines.bytes[p.range])
                     else { break }
-                    placed.append((c, String(decoding: lines.bytes[p.range], as: UTF8.self)))
+                    placed.append((c, String(decoding: lines.bytes[p.range], as: UTF8.self), p.start, p.end))
                 }
                 guard placed.count == more.count, !more.isEmpty,
                     !more.contains(where: { TableParser.rowNumber(String(decoding: lines.bytes[$0.range], as: UTF8.self)) != nil })
                 else { break }
-                for (c, text) in placed { cells[c].text += " " + text }
+                cells = Self.spread(cells, placed)
                 end += 1
             }
             let roles = cells.map { TableParser.role(ofHeader: $0.text) }
             guard roles.contains(.title), roles.filter({ $0 != .other }).count >= 3 else { return nil }
             return Header(lines: i..<end, cells: cells)
+        }
+
+        /// The header cell a column's name (`Chủ trì`, `Phối hợp`) under no cell belongs to: a
+        /// span's text is centred over its columns, so the lower row's names may start and end
+        /// beside it — between the cells on either side of it, nearest to it.
+        static func spanOver(_ p: Piece, _ cells: [(text: String, start: Int, end: Int)], text: ArraySlice<UInt8>) -> Int? {
+            let role = Array(text).withUnsafeBufferPointer { TableParser.role(ofHeader: $0) }
+            guard role != .other, role != .number else { return nil }
+            var best: (cell: Int, distance: Int)?
+            for c in cells.indices {
+                guard c == 0 || p.start > cells[c - 1].end, c == cells.count - 1 || p.end < cells[c + 1].start else { continue }
+                let distance = abs((p.start + p.end) - (cells[c].start + cells[c].end))
+                if best.map({ distance < $0.distance }) ?? true { best = (c, distance) }
+            }
+            return best?.cell
+        }
+
+        /// The header cells with a wrapped line's pieces added under them. Two or more pieces
+        /// under one cell, each naming a different column (`Đơn vị thực hiện` over `Chủ trì` and
+        /// `Phối hợp`), are the lower row of a two-row header: the cell is a span, and each piece
+        /// starts a column of its own (the first keeps the span's words).
+        static func spread(_ cells: [(text: String, start: Int, end: Int)],
+                           _ placed: [(cell: Int, text: String, start: Int, end: Int)]) -> [(text: String, start: Int, end: Int)] {
+            var out: [(text: String, start: Int, end: Int)] = []
+            for (c, cell) in cells.enumerated() {
+                let under = placed.filter { $0.cell == c }
+                let roles = under.map { TableParser.role(ofHeader: $0.text) }
+                if under.count >= 2, !roles.contains(.other), !roles.contains(.number), Set(roles).count == under.count {
+                    for (k, p) in under.enumerated() {
+                        let last = k == under.count - 1
+                        out.append((k == 0 ? cell.text + " " + p.text : p.text, k == 0 ? min(cell.start, p.start) : p.start,
+                                    last ? max(cell.end, p.end) : p.end))
+                    }
+                    continue
+                }
+                var cell = cell
+                for p in under { cell.text += " " + p.text }
+                out.append(cell)
+            }
+            return out
         }
 
         /// Whether line `i` repeats this header (a new page's copy): most of its words again.

@@ -177,4 +177,37 @@ import Testing
             """
         #expect(!(try Fixtures.parse(text)).warnings.map(\.code).contains("table-lost"))
     }
+
+    /// antiword beside a table it read: the next rows run together, a row number between cells
+    /// (`| |4 |Xây dựng …`) — said, though another table of the appendix was read.
+    @Test func gridRunTogetherBesideATableRead() throws {
+        let text = """
+            KẾ HOẠCH
+            Chuyển đổi số năm 2026
+            PHỤ LỤC
+            |STT      |Nội dung nhiệm vụ |Đơn vị chủ trì  |Thời gian hoàn thành |
+            |1        |Trang bị máy tính cho bộ phận một cửa cấp xã |Phòng Văn hóa và Thông tin |Tháng 5/2026 |
+
+            3 |Số hóa hồ sơ hộ tịch giai đoạn 2015-2020 |Phòng Tư pháp |UBND các xã,
+            thị trấn |Trước 30/9/2026 |60 | | |4 |Xây dựng kho dữ liệu dùng chung của
+            huyện |Phòng Văn hóa và Thông tin |Các phòng, ban chuyên môn |Năm 2026 |
+            """
+        let d = try Fixtures.parse(text)
+        #expect(d.tasks.map(\.title) == ["Trang bị máy tính cho bộ phận một cửa cấp xã"])
+        #expect(d.warnings.filter { $0.code == "table-lost" }.map(\.line) == [8])
+    }
+
+    /// A table of the appendix with a number among its cells but no row run into a paragraph
+    /// (`3 |…`): a table the parser did not know, not one the converter garbled.
+    @Test func numberAmongCellsAloneIsNoLoss() throws {
+        let text = """
+            KẾ HOẠCH
+            Chuyển đổi số năm 2026
+            PHỤ LỤC
+            | Tên đơn vị | Số máy | Ghi chú về việc trang bị |
+            | Phòng Tư pháp | 12 | Trang bị trong quý II năm 2026 |
+            | Phòng Nội vụ | 8 | Trang bị trong quý III năm 2026 |
+            """
+        #expect(!(try Fixtures.parse(text)).warnings.map(\.code).contains("table-lost"))
+    }
 }
