@@ -91,7 +91,9 @@ enum ResponsibilityAreas {
             while lo < hi, words[lo].kind != .word { lo += 1 }
             while hi > lo, words[hi - 1].kind != .word { hi -= 1 }
             while hi > lo, words.isWord(hi - 1, in: dangling) { hi -= 1 }
-            let wordCount = (lo..<hi).filter { words[$0].kind == .word }.count
+            // Counted in place (no array of the indices).
+            var wordCount = 0
+            for k in lo..<hi where words[k].kind == .word { wordCount += 1 }
             guard wordCount >= 2, wordCount <= 20 else { return }
             // `về UBND tỉnh` (report to): a unit is no area.
             if UnitLexicon.headIndex.longestMatch(in: words, at: lo) != nil, words[lo].capitalized, words[lo].allCaps || wordCount <= 3 {

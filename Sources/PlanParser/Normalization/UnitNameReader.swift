@@ -407,4 +407,13 @@ struct HashedByteSet {
 
     /// Whether `text` is a member.
     func contains(_ text: [UInt8]) -> Bool { contains(text[...], hash: TextWords.hash(text)) }
+
+    /// Whether `text` (bytes in place, e.g. a temporary buffer) is a member.
+    func contains(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let hash = TextWords.hash(text)
+        for k in hashes.indices where hashes[k] == hash {
+            if members[k].withUTF8Bytes({ $0.elementsEqual(text) }) { return true }
+        }
+        return false
+    }
 }
