@@ -84,7 +84,9 @@ enum ResponsibilityAreas {
         let count = range.upperBound
         let introducers = Self.introducers
         var found: [String] = []
-        var seen: Set<String> = []
+        // By the keys' bytes (NFC, as ``TextKey`` compares them): `String` hashing checks
+        // normalization on every insert.
+        var seen: Set<TextKey> = []
         func add(_ a: Int, _ b: Int) {
             var lo = a
             var hi = b
@@ -102,7 +104,7 @@ enum ResponsibilityAreas {
             var text = words.string(lo, hi)
             if text.utf8.contains(UInt8(ascii: "*")) { text.removeAll { $0 == "*" } }
             let key = UnitNormalizer.key(for: text)
-            if seen.insert(key).inserted { found.append(text) }
+            if seen.insert(TextKey(key)).inserted { found.append(text) }
         }
         var i = range.lowerBound
         var inQuote = false
