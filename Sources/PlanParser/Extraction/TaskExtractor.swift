@@ -397,13 +397,44 @@ struct TaskExtractor {
                 addField(child, to: &task)
             } else if role == .product {
                 // `- Sản phẩm:` followed by `- + …` lines: one product per line, as written.
-                var p = Substring(child.title)
-                while let last = p.last, last == ";" || last == "." || last == "," || last == " " { p = p.dropLast() }
-                if !p.isEmpty { task.products.append(String(p)) }
+                let p = Self.trimmedLine(child.title)
+                if !p.isEmpty { task.products.append(p) }
             } else {
                 add(child.titleText, role: role, line: child.line, to: &task)
             }
         }
+    }
+
+    /// `text` without the `;` `.` `,` and spaces at its end, each a character of its own.
+    ///
+    /// Cut on the bytes: a `Substring`'s `last` and `dropLast()` find character boundaries from
+    /// the line's start each time. A mark is a character of its own unless the scalar before it
+    /// is a prepended mark (Arabic number signs and the like, all from U+0600 on): when the scalar
+    /// before is not plainly below that or a Vietnamese letter (U+1E00–U+1EFF), the characters decide.
+    static func trimmedLine(_ text: String) -> String {
+        let kept = text.withUTF8Bytes { b -> Int? in
+            var n = b.count
+            while n > 0 {
+                let c = b[n - 1]
+                guard c == UInt8(ascii: ";") || c == UInt8(ascii: ".") || c == UInt8(ascii: ",") || c == 0x20 else { return n }
+                if n >= 2, b[n - 2] >= 0x80 {
+                    var k = n - 2
+                    while k > 0, b[k] & 0xC0 == 0x80 { k -= 1 }
+                    let lead = b[k]
+                    let plain = (lead >= 0xC2 && lead < 0xD8) || (lead == 0xE1 && k + 1 < n && b[k + 1] >= 0xB8 && b[k + 1] <= 0xBB)
+                    guard plain else { return nil }
+                }
+                n -= 1
+            }
+            return n
+        }
+        guard let kept else {
+            var p = Substring(text)
+            while let last = p.last, last == ";" || last == "." || last == "," || last == " " { p = p.dropLast() }
+            return String(p)
+        }
+        if kept == text.utf8.count { return text }
+        return text.withUTF8Bytes { String(validUTF8: UnsafeBufferPointer(rebasing: $0[0..<kept])) }
     }
 
     mutating func add(_ value: String, role: Field.Role, line: Int, to task: inout PlanTask, inline: Bool = true) {
