@@ -258,7 +258,28 @@ struct TaskExtractor {
     /// The id of a node under `parent` whose own part is `own` (`II.2` and `a`: `II.2.a`).
     static func childID(_ parent: String?, _ own: String) -> String {
         guard let parent else { return own }
-        return parent + "." + own
+        return joined(parent, UInt8(ascii: "."), own)
+    }
+
+    /// `a`, the byte `separator`, then `b`, written in one string: `a + "." + b` makes a string
+    /// of `a + "."` and appends `b` to it (ids are made for every node, row and task).
+    static func joined(_ a: String, _ separator: UInt8, _ b: String) -> String {
+        a.withUTF8Bytes { x in
+            b.withUTF8Bytes { y in
+                String(unsafeUninitializedCapacity: x.count + 1 + y.count) { out in
+                    let base = out.baseAddress!
+                    if let from = x.baseAddress { base.initialize(from: from, count: x.count) }
+                    base[x.count] = separator
+                    if let from = y.baseAddress { (base + x.count + 1).initialize(from: from, count: y.count) }
+                    return x.count + 1 + y.count
+                }
+            }
+        }
+    }
+
+    /// `id~n`, written in one string (``joined(_:_:_:)``); `n` is at least 2.
+    static func numbered(_ id: String, _ n: Int) -> String {
+        joined(id, UInt8(ascii: "~"), String(n))
     }
 
     /// How a node appears in a section path: a heading as printed, a group bullet's text.
@@ -555,7 +576,7 @@ struct TaskExtractor {
                 // A row without a number (its automatic numbering lost) is named by its place.
                 let own = number.isEmpty ? "r" + String(rowInGroup) : number
                 var task = PlanTask(
-                    id: prefix + "." + own, origin: .table, line: row.line, endLine: row.endLine,
+                    id: Self.joined(prefix, UInt8(ascii: "."), own), origin: .table, line: row.line, endLine: row.endLine,
                     headings: headings, number: number.isEmpty ? nil : number, title: row.cell(titleCol).string)
                 fill(&task, from: row, roles: roles, titleCol: titleCol)
                 current = consume task
@@ -648,7 +669,7 @@ struct TaskExtractor {
                 while k < end {
                     let i = Int(order[k] & 0xFFFF_FFFF)
                     guard TextKey(tasks[i].id) == first else { break }
-                    tasks[i].id += "~" + String(k - start + 1)
+                    tasks[i].id = Self.numbered(tasks[i].id, k - start + 1)
                     k += 1
                 }
                 if k < end {
@@ -658,7 +679,7 @@ struct TaskExtractor {
                         let key = TextKey(tasks[i].id)
                         let count = (seen[key] ?? 0) + 1
                         seen[key] = count
-                        if count > 1 { tasks[i].id += "~" + String(count) }
+                        if count > 1 { tasks[i].id = Self.numbered(tasks[i].id, count) }
                     }
                 }
             }
