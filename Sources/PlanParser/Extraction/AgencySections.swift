@@ -461,8 +461,13 @@ enum AgencySections {
         // Most heads (`Sở Nội vụ`, `Phòng …`) are told apart by their first two words, without
         // splitting the text: see ``firstTwoWords(_:_:_:_:)``.
         if let starts = notHeadStarts, let words = firstTwoWords(buf, i, j, end) {
-            guard let key = words else { return true }
-            if !starts.sortedContains(key) { return true }
+            guard let (a, b) = words else { return true }
+            if !starts.sortedContains(a &* 31 &+ b) { return true }
+            // `Tổ chức …`, `Ban hành …` (the common case): a phrase of just these two words
+            // matches at the first word, as the split text would show, without splitting it.
+            for (x, y) in notHeadPairs where (a == x.spelling || a == x.alternate) && (b == y.spelling || b == y.alternate) {
+                return false
+            }
         }
         // A match at the first word reads no more tokens than the longest phrase has parts.
         let prefix = TextWords(UnsafeBufferPointer(rebasing: buf[i..<end]), tokenLimit: notHeadParts)
@@ -488,12 +493,20 @@ enum AgencySections {
         return keys.sorted()
     }()
 
+    /// The not-head phrases of exactly two words (no separator), each word with its spellings.
+    private static let notHeadPairs: [(Phrase.Word, Phrase.Word)] = UnitLexicon.notHeads.compactMap { p in
+        var parts: [Phrase.Word] = []
+        Phrase.forEachPart(of: p) { parts.append($0) }
+        guard parts.count == 2, !parts[0].isSeparator, !parts[1].isSeparator else { return nil }
+        return (parts[0], parts[1])
+    }
+
     /// The first two tokens that ``TextWords`` would make of `buf[i..<end]`, when they are plain
-    /// to see: the first word `buf[i..<j]` and the next run of letters (`.some(key)`, the words'
-    /// hashes combined as in ``notHeadStarts``), or the first word alone before a mark or the
-    /// end (`.some(nil)`: no phrase of two words starts there). `nil` when either word holds
-    /// anything but letters (punctuation, digits, a dash: the splitting rules decide).
-    private static func firstTwoWords(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ j: Int, _ end: Int) -> UInt64?? {
+    /// to see: the first word `buf[i..<j]` and the next run of letters (`.some((a, b))`, the
+    /// words' hashes, which ``notHeadStarts`` holds as `a &* 31 &+ b`), or the first word alone
+    /// before a mark or the end (`.some(nil)`: no phrase of two words starts there). `nil` when
+    /// either word holds anything but letters (punctuation, digits, a dash: the splitting rules decide).
+    private static func firstTwoWords(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ j: Int, _ end: Int) -> (UInt64, UInt64)?? {
         @inline(__always)
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         /// Letters only: ASCII letters and multi-byte scalars other than the `E2` punctuation.
@@ -521,6 +534,6 @@ enum AgencySections {
         var m = k
         while m < end, !isSpace(buf[m]) { m += 1 }
         guard isPlain(k, m) else { return nil }
-        return .some(hash(i, j) &* 31 &+ hash(k, m))
+        return .some((hash(i, j), hash(k, m)))
     }
 }

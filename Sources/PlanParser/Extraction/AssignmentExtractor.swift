@@ -288,18 +288,19 @@ struct AssignmentReader {
             case .open: depth += 1
             case .close: depth = max(0, depth - 1)
             case .semicolon where depth == 0 && !isQuoted(i):
-                result.append(start..<i)
+                // Empty clauses (`;;`, `.;`) are left out as they come: no second array is made.
+                if start < i { result.append(start..<i) }
                 start = i + 1
             case .period where depth == 0 && !isQuoted(i):
                 if i + 1 < words.count, words[i + 1].capitalized || words[i + 1].kind == .dash || words[i + 1].kind == .open {
-                    result.append(start..<i)
+                    if start < i { result.append(start..<i) }
                     start = i + 1
                 }
             default: break
             }
         }
         if start < words.count { result.append(start..<words.count) }
-        return result.filter { !$0.isEmpty }
+        return result
     }
 
     /// The text of a clause as printed, list dashes and edge punctuation trimmed.
@@ -640,8 +641,11 @@ struct AssignmentReader {
         var inSpan = [Bool](repeating: false, count: tokens.count)
         for s in spans { for i in s { inSpan[i] = true } }
         for (i, t) in tokens.enumerated() where !inSpan[i] && t.kind == .word {
-            let w = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: bytes[Int(t.start)..<Int(t.end)]))
-            if !AssignmentFrames.timeClauseWords.contains(w) {
+            // A word token is letters only (valid UTF-8): lowered in a temporary buffer, no array.
+            let known = VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: bytes[Int(t.start)..<Int(t.end)])) {
+                AssignmentFrames.timeClauseWords.contains($0)
+            }
+            if !known {
                 timeOnly = false
                 break
             }
@@ -656,8 +660,9 @@ struct AssignmentReader {
     private static func accepts(_ e: TimeExpression, at k: Int, end: Int, tokens: [TimeToken], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var cue = false
         if k > 0, tokens[k - 1].kind == .word {
-            let w = VietnameseText.lowercased(UnsafeBufferPointer(rebasing: bytes[Int(tokens[k - 1].start)..<Int(tokens[k - 1].end)]))
-            cue = AssignmentFrames.timeCues.contains(w)
+            cue = VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: bytes[Int(tokens[k - 1].start)..<Int(tokens[k - 1].end)])) {
+                AssignmentFrames.timeCues.contains($0)
+            }
         }
         if k > 0, tokens[k - 1].kind == .colon { cue = true }
         switch e {
@@ -665,8 +670,10 @@ struct AssignmentReader {
             // `định kỳ báo cáo …` (periodically report), not `khám sức khỏe định kỳ cho …` (check-ups).
             guard end < tokens.count else { return true }
             let rest = UnsafeBufferPointer(rebasing: bytes[Int(tokens[end].start)...])
-            let words = TextWords(rest)
-            return AssignmentFrames.dutyVerbs.longestMatch(in: words, at: 0) != nil
+            // Only the first tokens are read: the rest of the clause is not split.
+            let verbs = AssignmentFrames.dutyVerbs
+            let words = TextWords(rest, tokenLimit: verbs.maxParts)
+            return verbs.longestMatch(in: words, at: 0) != nil
         case .deadline, .periodic:
             return true
         case .continuous:

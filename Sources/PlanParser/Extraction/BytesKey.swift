@@ -8,8 +8,8 @@ import Darwin
 ///
 /// A stored key owns its bytes; a lookup key borrows the bytes it is asked with (a table
 /// cell in the section store), so a cache hit makes no `String` and no array. A borrowing key
-/// must not outlive the lookup: it is never stored. Hashed through `Hasher` (seeded), as
-/// ``TextKey`` is.
+/// must not outlive the lookup: it is never stored. Hashed as ``TextKey`` is: the bytes'
+/// ``ByteDigest`` through `Hasher` (seeded).
 struct BytesKey: Hashable {
     private let owned: [UInt8]
     private let borrowed: UnsafeBufferPointer<UInt8>?
@@ -33,7 +33,7 @@ struct BytesKey: Hashable {
     }
 
     func hash(into hasher: inout Hasher) {
-        withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        withBytes { hasher.combine(ByteDigest.of($0)) }
     }
 
     static func == (a: BytesKey, b: BytesKey) -> Bool {

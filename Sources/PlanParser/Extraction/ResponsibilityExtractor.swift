@@ -84,14 +84,18 @@ enum ResponsibilityAreas {
         let count = range.upperBound
         let introducers = Self.introducers
         var found: [String] = []
-        var seen: Set<String> = []
+        // By the keys' bytes (NFC, as ``TextKey`` compares them): `String` hashing checks
+        // normalization on every insert.
+        var seen: Set<TextKey> = []
         func add(_ a: Int, _ b: Int) {
             var lo = a
             var hi = b
             while lo < hi, words[lo].kind != .word { lo += 1 }
             while hi > lo, words[hi - 1].kind != .word { hi -= 1 }
             while hi > lo, words.isWord(hi - 1, in: dangling) { hi -= 1 }
-            let wordCount = (lo..<hi).filter { words[$0].kind == .word }.count
+            // Counted in place (no array of the indices).
+            var wordCount = 0
+            for k in lo..<hi where words[k].kind == .word { wordCount += 1 }
             guard wordCount >= 2, wordCount <= 20 else { return }
             // `về UBND tỉnh` (report to): a unit is no area.
             if UnitLexicon.headIndex.longestMatch(in: words, at: lo) != nil, words[lo].capitalized, words[lo].allCaps || wordCount <= 3 {
@@ -100,7 +104,7 @@ enum ResponsibilityAreas {
             var text = words.string(lo, hi)
             if text.utf8.contains(UInt8(ascii: "*")) { text.removeAll { $0 == "*" } }
             let key = UnitNormalizer.key(for: text)
-            if seen.insert(key).inserted { found.append(text) }
+            if seen.insert(TextKey(key)).inserted { found.append(text) }
         }
         var i = range.lowerBound
         var inQuote = false

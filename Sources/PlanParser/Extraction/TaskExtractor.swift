@@ -258,7 +258,28 @@ struct TaskExtractor {
     /// The id of a node under `parent` whose own part is `own` (`II.2` and `a`: `II.2.a`).
     static func childID(_ parent: String?, _ own: String) -> String {
         guard let parent else { return own }
-        return parent + "." + own
+        return joined(parent, UInt8(ascii: "."), own)
+    }
+
+    /// `a`, the byte `separator`, then `b`, written in one string: `a + "." + b` makes a string
+    /// of `a + "."` and appends `b` to it (ids are made for every node, row and task).
+    static func joined(_ a: String, _ separator: UInt8, _ b: String) -> String {
+        a.withUTF8Bytes { x in
+            b.withUTF8Bytes { y in
+                String(unsafeUninitializedCapacity: x.count + 1 + y.count) { out in
+                    let base = out.baseAddress!
+                    if let from = x.baseAddress { base.initialize(from: from, count: x.count) }
+                    base[x.count] = separator
+                    if let from = y.baseAddress { (base + x.count + 1).initialize(from: from, count: y.count) }
+                    return x.count + 1 + y.count
+                }
+            }
+        }
+    }
+
+    /// `id~n`, written in one string (``joined(_:_:_:)``); `n` is at least 2.
+    static func numbered(_ id: String, _ n: Int) -> String {
+        joined(id, UInt8(ascii: "~"), String(n))
     }
 
     /// How a node appears in a section path: a heading as printed, a group bullet's text.
@@ -397,13 +418,44 @@ struct TaskExtractor {
                 addField(child, to: &task)
             } else if role == .product {
                 // `- Sản phẩm:` followed by `- + …` lines: one product per line, as written.
-                var p = Substring(child.title)
-                while let last = p.last, last == ";" || last == "." || last == "," || last == " " { p = p.dropLast() }
-                if !p.isEmpty { task.products.append(String(p)) }
+                let p = Self.trimmedLine(child.title)
+                if !p.isEmpty { task.products.append(p) }
             } else {
                 add(child.titleText, role: role, line: child.line, to: &task)
             }
         }
+    }
+
+    /// `text` without the `;` `.` `,` and spaces at its end, each a character of its own.
+    ///
+    /// Cut on the bytes: a `Substring`'s `last` and `dropLast()` find character boundaries from
+    /// the line's start each time. A mark is a character of its own unless the scalar before it
+    /// is a prepended mark (Arabic number signs and the like, all from U+0600 on): when the scalar
+    /// before is not plainly below that or a Vietnamese letter (U+1E00–U+1EFF), the characters decide.
+    static func trimmedLine(_ text: String) -> String {
+        let kept = text.withUTF8Bytes { b -> Int? in
+            var n = b.count
+            while n > 0 {
+                let c = b[n - 1]
+                guard c == UInt8(ascii: ";") || c == UInt8(ascii: ".") || c == UInt8(ascii: ",") || c == 0x20 else { return n }
+                if n >= 2, b[n - 2] >= 0x80 {
+                    var k = n - 2
+                    while k > 0, b[k] & 0xC0 == 0x80 { k -= 1 }
+                    let lead = b[k]
+                    let plain = (lead >= 0xC2 && lead < 0xD8) || (lead == 0xE1 && k + 1 < n && b[k + 1] >= 0xB8 && b[k + 1] <= 0xBB)
+                    guard plain else { return nil }
+                }
+                n -= 1
+            }
+            return n
+        }
+        guard let kept else {
+            var p = Substring(text)
+            while let last = p.last, last == ";" || last == "." || last == "," || last == " " { p = p.dropLast() }
+            return String(p)
+        }
+        if kept == text.utf8.count { return text }
+        return text.withUTF8Bytes { String(validUTF8: UnsafeBufferPointer(rebasing: $0[0..<kept])) }
     }
 
     mutating func add(_ value: String, role: Field.Role, line: Int, to task: inout PlanTask, inline: Bool = true) {
@@ -524,7 +576,7 @@ struct TaskExtractor {
                 // A row without a number (its automatic numbering lost) is named by its place.
                 let own = number.isEmpty ? "r" + String(rowInGroup) : number
                 var task = PlanTask(
-                    id: prefix + "." + own, origin: .table, line: row.line, endLine: row.endLine,
+                    id: Self.joined(prefix, UInt8(ascii: "."), own), origin: .table, line: row.line, endLine: row.endLine,
                     headings: headings, number: number.isEmpty ? nil : number, title: row.cell(titleCol).string)
                 fill(&task, from: row, roles: roles, titleCol: titleCol)
                 current = consume task
@@ -617,7 +669,7 @@ struct TaskExtractor {
                 while k < end {
                     let i = Int(order[k] & 0xFFFF_FFFF)
                     guard TextKey(tasks[i].id) == first else { break }
-                    tasks[i].id += "~" + String(k - start + 1)
+                    tasks[i].id = Self.numbered(tasks[i].id, k - start + 1)
                     k += 1
                 }
                 if k < end {
@@ -627,7 +679,7 @@ struct TaskExtractor {
                         let key = TextKey(tasks[i].id)
                         let count = (seen[key] ?? 0) + 1
                         seen[key] = count
-                        if count > 1 { tasks[i].id += "~" + String(count) }
+                        if count > 1 { tasks[i].id = Self.numbered(tasks[i].id, count) }
                     }
                 }
             }

@@ -379,6 +379,10 @@ struct PhraseIndex {
     private var order: [Int32] = []
     private var slots: [Slot]
     private let mask: Int
+    /// The most parts (words and separators) of any phrase: a match from a word reads no more
+    /// tokens than that, so a text split up to that many tokens (``TextWords/init(_:tokenLimit:)``)
+    /// matches at its first token as the whole text does.
+    private(set) var maxParts = 0
 
     init(_ phrases: [String]) {
         // Every spelling of every phrase's first word, with the phrase's number and length,
@@ -391,6 +395,7 @@ struct PhraseIndex {
             Phrase.forEachPart(of: p) { parts.append($0) }
             let number = Int32(phraseParts.count)
             phraseParts.append(start..<Int32(parts.count))
+            maxParts = Swift.max(maxParts, parts.count - Int(start))
             guard Int(start) < parts.count, !parts[Int(start)].isSeparator else { continue }
             let first = parts[Int(start)]
             let length = Int32(parts.count) - start

@@ -400,11 +400,30 @@ struct HashedByteSet {
     /// Whether `text`, whose FNV-1a hash is `hash`, is a member.
     func contains(_ text: ArraySlice<UInt8>, hash: UInt64) -> Bool {
         for k in hashes.indices where hashes[k] == hash {
-            if members[k].withUTF8Bytes({ $0.elementsEqual(text) }) { return true }
+            // Compared as two buffers: `elementsEqual` of a buffer and a slice walks both
+            // through generic iterators.
+            let equal = text.withUnsafeBufferPointer { t in members[k].withUTF8Bytes { Self.equal($0, t) } }
+            if equal { return true }
         }
         return false
     }
 
+    @inline(__always)
+    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in 0..<a.count where a[k] != b[k] { return false }
+        return true
+    }
+
     /// Whether `text` is a member.
     func contains(_ text: [UInt8]) -> Bool { contains(text[...], hash: TextWords.hash(text)) }
+
+    /// Whether `text` (bytes in place, e.g. a temporary buffer) is a member.
+    func contains(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let hash = TextWords.hash(text)
+        for k in hashes.indices where hashes[k] == hash {
+            if members[k].withUTF8Bytes({ Self.equal($0, text) }) { return true }
+        }
+        return false
+    }
 }

@@ -17,7 +17,7 @@ struct TextKey: Hashable {
     }
 
     func hash(into hasher: inout Hasher) {
-        text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        text.withUTF8Bytes { hasher.combine(ByteDigest.of($0)) }
     }
 
     static func == (a: TextKey, b: TextKey) -> Bool {
