@@ -57,6 +57,11 @@ enum LabelVocabulary {
         Entry(.lead, "cơ quan", requires: "thực hiện", field: .prefix, header: .anywhere, fieldWordLimit: 6),
         Entry(.lead, "đơn vị", requires: "thực hiện", field: .prefix, header: .anywhere, fieldWordLimit: 6),
         Entry(.lead, "bộ phận", requires: "thực hiện", field: .prefix, header: .anywhere, fieldWordLimit: 6),
+        Entry(.lead, "cơ quan", requires: "tham mưu", field: nil, header: .anywhere),  // "advising body" (drafts and submits)
+        Entry(.lead, "đơn vị", requires: "tham mưu", field: nil, header: .anywhere),  // "advising unit"
+        Entry(.product, "hình thức văn bản", field: nil, header: .word),  // "form of the document" (Quyết định, Kế hoạch …)
+        Entry(.time, "mốc thời gian", field: nil, header: .word),  // "milestone date"
+        Entry(.time, "lộ trình", field: nil, header: .word),  // "roadmap" (when each step is done)
         Entry(.notes, "ghi chú", field: nil, header: .word),  // "notes"
         Entry(.title, "nhiệm vụ", field: nil, header: .word),  // "task"
         Entry(.title, "nội dung", field: nil, header: .word),  // "content"

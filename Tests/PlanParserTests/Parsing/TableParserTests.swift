@@ -8,7 +8,8 @@ import Testing
         ("Sản phẩm", .product), ("Đơn vị chủ trì", .lead), ("Cơ quan chủ trì", .lead), ("Chủ trì", .lead),
         ("Đơn vị phối hợp", .support), ("Phối hợp", .support), ("Thời gian thực hiện", .time),
         ("Thời gian hoàn thành", .time), ("Thời hạn hoàn thành", .time), ("Thời hạn", .time), ("Ghi chú", .notes),
-        ("Kinh phí", .other),
+        ("Kinh phí", .other), ("Cơ quan tham mưu", .lead), ("Đơn vị tham mưu", .lead), ("Hình thức văn bản", .product),
+        ("Mốc thời gian", .time), ("Lộ trình thực hiện", .time), ("Lãnh đạo phụ trách", .other),
     ])
     func headerWords(cell: String, role: TableColumn.Role) {
         #expect(TableParser.role(ofHeader: cell) == role)
