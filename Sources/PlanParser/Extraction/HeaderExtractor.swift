@@ -233,9 +233,9 @@ struct HeaderExtractor {
                         rangeEnd = bytes[j..<(j + 4)].reduce(0) { $0 * 10 + Int($1 - 0x30) }
                     }
                 }
-                let before = String(decoding: bytes[max(0, i - 16)..<i], as: UTF8.self)
-                let afterYearWord = before.hasSuffix("năm ")  // "year"
-                let afterPeriod = before.hasSuffix("giai đoạn ") || before.hasSuffix("thời kỳ ")
+                let before = bytes[max(0, i - 16)..<i]
+                let afterYearWord = endsLike(before, yearWord)  // "year"
+                let afterPeriod = endsLike(before, periodWords[0]) || endsLike(before, periodWords[1])
                 if (1900...2200).contains(y) {
                     years.append((i, y, rangeEnd, afterYearWord, afterPeriod))
                 }
@@ -257,4 +257,33 @@ struct HeaderExtractor {
     }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    private static let yearWord = Array("năm ".utf8)
+    private static let periodWords = [Array("giai đoạn ".utf8), Array("thời kỳ ".utf8)]
+
+    /// Whether `window`, decoded, ends with `suffix` as `String.hasSuffix` says (by Characters,
+    /// canonically equivalent). Compared byte for byte when every scalar of the window is a
+    /// Character of its own in its only canonical form — ASCII, U+0080–U+02FF (below the
+    /// combining marks) and Latin Extended Additional (U+1E00–U+1EFF), as in an NFC Vietnamese
+    /// title — and asked of the decoded `String` otherwise: its backwards walk over Characters
+    /// cost more than the rest of a title's year search, on every document.
+    private static func endsLike(_ window: ArraySlice<UInt8>, _ suffix: [UInt8]) -> Bool {
+        var k = window.startIndex
+        var plain = true
+        while k < window.endIndex {
+            let b = window[k]
+            if b < 0xC0 || (b >= 0xC2 && b <= 0xCB) {
+                k += 1  // ASCII, a continuation byte, or the lead of U+0080–U+02FF
+            } else if b == 0xE1, k + 1 < window.endIndex, window[k + 1] >= 0xB8, window[k + 1] <= 0xBB {
+                k += 2
+            } else {
+                plain = false
+                break
+            }
+        }
+        guard plain else {
+            return String(decoding: window, as: UTF8.self).hasSuffix(String(decoding: suffix, as: UTF8.self))
+        }
+        return window.count >= suffix.count && window.suffix(suffix.count).elementsEqual(suffix)
+    }
 }

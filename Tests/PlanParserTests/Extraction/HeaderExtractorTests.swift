@@ -30,6 +30,10 @@ import Testing
         ("Chuyển đổi số giai đoạn 2025-2026", 2024, 2025, PlanPeriod(start: 2025, end: 2026)),
         ("Cải cách hành chính năm 2025 - 2026", 2024, 2025, PlanPeriod(start: 2025, end: 2026)),
         ("Triển khai Đề án giai đoạn 2021 – 2025 năm 2024", 2023, 2024, nil),
+        // Decomposed marks (`a` + U+0323) are the same words; a prepended mark (U+0600) makes
+        // `\u{0600}n` one character, so `năm` is not the word before the year.
+        ("Chuyển đổi số giai đoa\u{0323}n 2025-2026", 2024, 2025, PlanPeriod(start: 2025, end: 2026)),
+        ("Kế hoạch \u{0600}năm 2025", 2024, 2024, nil),
     ] as [(String, Int, Int, PlanPeriod?)])
     func planYear(title: String, dateYear: Int, year: Int, period: PlanPeriod?) {
         let (y, p) = HeaderExtractor.planYear(title: title, dateYear: dateYear)
