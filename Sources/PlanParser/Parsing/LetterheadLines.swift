@@ -90,7 +90,7 @@ enum LetterheadLines {
     static let metaKeyOpeners = metaKeys.compactMap { $0.words.first }
 
     /// The metadata key a lowercased line (or first cell) starts with, and where its value starts.
-    static func metaKey(_ lower: [UInt8]) -> (MetaKey, Int)? {
+    static func metaKey<Lower: RandomAccessCollection<UInt8>>(_ lower: Lower) -> (MetaKey, Int)? where Lower.Index == Int {
         for entry in metaKeys where lower.starts(with: entry.words) {
             let (words, key) = (entry.words, entry.key)
             var j = words.count
@@ -145,18 +145,29 @@ extension FrameParser {
         guard !first.isEmpty else { return nil }
         let opener = source.storage[Int(first.lowerBound)]
         if opener < 0x80, !LetterheadLines.metaKeyOpeners.contains(opener &+ ((opener &- 0x41) < 26 ? 0x20 : 0)) { return nil }
-        let lower = folded(first)
-        guard let (key, valueStart) = LetterheadLines.metaKey(lower) else { return nil }
+        // Folded into a temporary buffer, not a new array: the same bytes as `folded` when the
+        // line is valid UTF-8 (lowercasing keeps every scalar's length), `folded` itself otherwise.
+        let found: (key: LetterheadLines.MetaKey, valueStart: Int, count: Int)? = source.storage.withUnsafeBufferPointer { storage in
+            let bytes = UnsafeBufferPointer(rebasing: storage[Int(first.lowerBound)..<Int(first.upperBound)])
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out in
+                if VietnameseText.lowercase(bytes, into: out) {
+                    return LetterheadLines.metaKey(UnsafeBufferPointer(rebasing: out[0..<bytes.count])).map { ($0.0, $0.1, bytes.count) }
+                }
+                let lower = folded(first)
+                return LetterheadLines.metaKey(lower).map { ($0.0, $0.1, lower.count) }
+            }
+        }
+        guard let (key, valueStart, lowerCount) = found else { return nil }
         if isRow {
             let all = cells(t)
-            if valueStart < lower.count {
+            if valueStart < lowerCount {
                 return (key, (first.lowerBound + Int32(valueStart))..<first.upperBound)
             }
             guard all.count >= 2 else { return nil }
             return (key, all[1])
         }
         // `Ngày ban hành 29/03/2024`, `Số hiệu: 0155/KH-UBND`; a sentence is no field.
-        guard valueStart < lower.count, t.line.count < 160 else { return nil }
+        guard valueStart < lowerCount, t.line.count < 160 else { return nil }
         return (key, (first.lowerBound + Int32(valueStart))..<first.upperBound)
     }
 
