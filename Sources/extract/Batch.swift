@@ -114,14 +114,9 @@ struct Batch {
             return Extract.Status.usage
         }
         // `plan.txt` beside `plan.docx`: the Word file's output keeps its extension
-        // (`plan.docx.json`), so the two never claim one file.
-        var stemCounts: [String: Int] = [:]
-        for input in inputs { stemCounts[FileSystem.droppingExtension(input.relative).lowercased(), default: 0] += 1 }
-        let stems = inputs.map { input in
-            let stem = FileSystem.droppingExtension(input.relative)
-            let clash = stemCounts[stem.lowercased(), default: 0] > 1 && !input.relative.lowercased().hasSuffix(".txt")
-            return clash ? input.relative : stem
-        }
+        // (`plan.docx.json`), so the two never claim one file. Only `-o DIR` names files after
+        // the inputs: one output has no stems to work out.
+        let stems = directory == nil ? [] : Self.stems(of: inputs)
         let names = OutputNames(format: format)
         let refusal = if let directory {
             names.refusal(inputs: inputs, stems: stems, in: directory)
@@ -266,6 +261,18 @@ struct Batch {
             }
         }
         return (inputs, walk, sawFolder)
+    }
+
+    /// The names of the inputs' outputs without extension: the relative path without its
+    /// extension, or with it when another input has the same stem and this one is no `.txt`.
+    static func stems(of inputs: [Input]) -> [String] {
+        var stemCounts: [String: Int] = [:]
+        for input in inputs { stemCounts[FileSystem.droppingExtension(input.relative).lowercased(), default: 0] += 1 }
+        return inputs.map { input in
+            let stem = FileSystem.droppingExtension(input.relative)
+            let clash = stemCounts[stem.lowercased(), default: 0] > 1 && !input.relative.lowercased().hasSuffix(".txt")
+            return clash ? input.relative : stem
+        }
     }
 
     struct UsageProblem: Error {

@@ -121,10 +121,10 @@ enum FileSystem {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
-    /// The extensions of every readable input format (``InputFormat/all``), lower-cased.
-    static var planExtensions: [String] {
-        InputFormat.all.flatMap(\.extensions).map { $0.lowercased() }
-    }
+    /// The extensions of every readable input format (``InputFormat/all``), lower-cased. Made
+    /// once: a folder walk asks for every entry, and building the list cost more than the
+    /// entry's `lstat`.
+    static let planExtensions: [String] = InputFormat.all.flatMap(\.extensions).map { $0.lowercased() }
 
     /// Whether a file name ends with one of ``planExtensions`` (case-insensitively).
     static func isPlanFile(_ name: String) -> Bool {

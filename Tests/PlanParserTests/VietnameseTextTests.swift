@@ -22,3 +22,27 @@ import Testing
         #expect(VietnameseText.skeleton(input) == expected)
     }
 }
+
+/// Which texts the byte readers may read by scalars, as `String` would by Characters.
+@Suite struct PlainTextTests {
+    @Test(arguments: [
+        ("Sở Văn hoá, Thể thao và Du lịch; Uỷ ban", true),
+        ("ĐƠN VỊ: Ủy ban nhân dân", true),
+        ("", true),
+        ("a\u{0301}", false),  // a combining mark
+        ("Sở\r", false),  // CR joins a following LF
+        ("Sở \u{2013} Ngành", false),  // an en dash: outside the blocks
+        ("\u{037E}", false),  // GREEK QUESTION MARK, canonically `;`
+        ("\u{0600}năm", false),  // a prepended mark
+        ("ʼ ˆ", true),  // U+02BC, U+02C6: below the combining marks
+    ] as [(String, Bool)])
+    func isPlainText(text: String, plain: Bool) {
+        #expect(text.withUTF8Bytes { VietnameseText.isPlainText($0) } == plain)
+    }
+
+    @Test func malformedIsNotPlain() {
+        for bytes: [UInt8] in [[0x80], [0xC3], [0xC3, 0x41], [0xE1, 0xBB], [0xE1, 0xBB, 0x41], [0xE1, 0x80, 0x80], [0xC0, 0x80]] {
+            #expect(bytes.withUnsafeBufferPointer { VietnameseText.isPlainText($0) } == false)
+        }
+    }
+}

@@ -294,7 +294,11 @@ extension TaskExtractor {
                 let start = i
                 while i < u.count, !Self.isWordBreak(u[i]) { i += 1 }
                 guard words.count < 12 else { return nil }
-                words.append(String(decoding: VietnameseText.lowercased(UnsafeBufferPointer(rebasing: u[start..<i])), as: UTF8.self))
+                let word = String(decoding: VietnameseText.lowercased(UnsafeBufferPointer(rebasing: u[start..<i])), as: UTF8.self)
+                // A call to implement opens with a word of its manner, whatever follows: most
+                // duties open with their lead (`Sở …`) and need no more words.
+                if words.isEmpty, !CallToImplement.manner.contains(word) { return nil }
+                words.append(word)
             }
             return words
         }

@@ -144,7 +144,7 @@ struct HeaderExtractor {
             // `Nơi nhận: - Như trên; - Lưu: VT.` on one line.
             let rest = afterColon(source.string(tokens[r].content), dropping: "Nơi nhận")
             if !rest.isEmpty {
-                for piece in rest.split(separator: "- ", omittingEmptySubsequences: false) { append(String(piece), to: &result) }
+                for piece in Self.dashPieces(rest) { append(piece, to: &result) }
             }
         }
         var previousEnded = true
@@ -169,13 +169,90 @@ struct HeaderExtractor {
     }
 
     private func append(_ item: String, to list: inout [String]) {
+        let s = Self.listItem(item)
+        if !s.isEmpty { list.append(s) }
+    }
+
+    // The helpers below read bytes when `VietnameseText.isPlainText` says every scalar is a
+    // Character of its own (NFC Vietnamese, the usual header), and the `String` otherwise:
+    // Character-wise `last`, `split` and `dropFirst` cost more than the rest of a header's
+    // fields on every document. The `String` forms stay as the reference the tests compare with.
+
+    /// A list item without its leading spaces and trailing `;`, `.`, `,` and spaces.
+    static func listItem(_ item: String) -> String {
+        item.withUTF8Bytes { b in
+            guard VietnameseText.isPlainText(b) else { return listItemByCharacters(item) }
+            var lo = 0
+            var hi = b.count
+            while lo < hi, b[lo] == 0x20 { lo += 1 }
+            while hi > lo, b[hi - 1] == 0x3B || b[hi - 1] == 0x2E || b[hi - 1] == 0x2C || b[hi - 1] == 0x20 { hi -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+        }
+    }
+
+    static func listItemByCharacters(_ item: String) -> String {
         var s = item.trimmingSpaces
         while let last = s.last, last == ";" || last == "." || last == "," || last == " " { s.removeLast() }
-        if !s.isEmpty { list.append(s) }
+        return s
+    }
+
+    /// `text` split at each `- ` (`Như trên; - Lưu: VT.`), empty pieces kept.
+    static func dashPieces(_ text: String) -> [String] {
+        text.withUTF8Bytes { b in
+            guard VietnameseText.isPlainText(b) else { return dashPiecesByCharacters(text) }
+            var pieces: [String] = []
+            var start = 0
+            var i = 0
+            while i + 1 < b.count {
+                if b[i] == UInt8(ascii: "-"), b[i + 1] == 0x20 {
+                    pieces.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+                    i += 2
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            pieces.append(String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self))
+            return pieces
+        }
+    }
+
+    static func dashPiecesByCharacters(_ text: String) -> [String] {
+        text.split(separator: "- ", omittingEmptySubsequences: false).map(String.init)
     }
 
     /// The text after the first `:` (and after `label` when there is no colon).
     private func afterColon(_ s: String, dropping label: String? = nil) -> String {
+        Self.afterColon(s, dropping: label)
+    }
+
+    static func afterColon(_ s: String, dropping label: String? = nil) -> String {
+        let plainLabel = label.map { l in l.withUTF8Bytes { VietnameseText.isPlainText($0) } } ?? true
+        guard plainLabel else { return afterColonByCharacters(s, dropping: label) }
+        return s.withUTF8Bytes { b in
+            guard VietnameseText.isPlainText(b) else { return afterColonByCharacters(s, dropping: label) }
+            var lo = 0
+            if let colon = b.firstIndex(of: UInt8(ascii: ":")) {
+                lo = colon + 1
+            } else if let label {
+                // Plain text: one Character is one scalar, one lead byte.
+                var scalars = label.unicodeScalars.count
+                var i = 0
+                while i < b.count, scalars > 0 {
+                    i += 1
+                    while i < b.count, b[i] & 0xC0 == 0x80 { i += 1 }
+                    scalars -= 1
+                }
+                if scalars == 0 { lo = i }
+            }
+            var hi = b.count
+            while lo < hi, b[lo] == 0x20 { lo += 1 }
+            while hi > lo, b[hi - 1] == 0x20 { hi -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+        }
+    }
+
+    static func afterColonByCharacters(_ s: String, dropping label: String? = nil) -> String {
         if let colon = s.firstIndex(of: ":") {
             return String(s[s.index(after: colon)...]).trimmingSpaces
         }
@@ -233,9 +310,9 @@ struct HeaderExtractor {
                         rangeEnd = bytes[j..<(j + 4)].reduce(0) { $0 * 10 + Int($1 - 0x30) }
                     }
                 }
-                let before = String(decoding: bytes[max(0, i - 16)..<i], as: UTF8.self)
-                let afterYearWord = before.hasSuffix("năm ")  // "year"
-                let afterPeriod = before.hasSuffix("giai đoạn ") || before.hasSuffix("thời kỳ ")
+                let before = bytes[max(0, i - 16)..<i]
+                let afterYearWord = endsLike(before, yearWord)  // "year"
+                let afterPeriod = endsLike(before, periodWords[0]) || endsLike(before, periodWords[1])
                 if (1900...2200).contains(y) {
                     years.append((i, y, rangeEnd, afterYearWord, afterPeriod))
                 }
@@ -257,4 +334,33 @@ struct HeaderExtractor {
     }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    private static let yearWord = Array("năm ".utf8)
+    private static let periodWords = [Array("giai đoạn ".utf8), Array("thời kỳ ".utf8)]
+
+    /// Whether `window`, decoded, ends with `suffix` as `String.hasSuffix` says (by Characters,
+    /// canonically equivalent). Compared byte for byte when every scalar of the window is a
+    /// Character of its own in its only canonical form — ASCII, U+0080–U+02FF (below the
+    /// combining marks) and Latin Extended Additional (U+1E00–U+1EFF), as in an NFC Vietnamese
+    /// title — and asked of the decoded `String` otherwise: its backwards walk over Characters
+    /// cost more than the rest of a title's year search, on every document.
+    private static func endsLike(_ window: ArraySlice<UInt8>, _ suffix: [UInt8]) -> Bool {
+        var k = window.startIndex
+        var plain = true
+        while k < window.endIndex {
+            let b = window[k]
+            if b < 0xC0 || (b >= 0xC2 && b <= 0xCB) {
+                k += 1  // ASCII, a continuation byte, or the lead of U+0080–U+02FF
+            } else if b == 0xE1, k + 1 < window.endIndex, window[k + 1] >= 0xB8, window[k + 1] <= 0xBB {
+                k += 2
+            } else {
+                plain = false
+                break
+            }
+        }
+        guard plain else {
+            return String(decoding: window, as: UTF8.self).hasSuffix(String(decoding: suffix, as: UTF8.self))
+        }
+        return window.count >= suffix.count && window.suffix(suffix.count).elementsEqual(suffix)
+    }
 }

@@ -100,9 +100,21 @@ struct FrameParser {
                 break
             }
         }
+        // `metadata` folds a line; the loops below ask again whether the lines the first one read
+        // are fields (0 not read, 1 no field, 2 a field). Bytes, not optionals: an array of a
+        // type no other code uses has its metadata made at run time, once per process.
+        var fieldState = [UInt8](repeating: 0, count: stop)
+        func isField(_ i: Int) -> Bool {
+            if i < fieldState.count, fieldState[i] != 0 { return fieldState[i] == 2 }
+            let field = metadata(tokens[i]) != nil
+            if i < fieldState.count { fieldState[i] = field ? 2 : 1 }
+            return field
+        }
         for i in 0..<stop {
             let t = tokens[i]
-            if let (key, value) = metadata(t) {
+            let field = metadata(t)
+            fieldState[i] = field == nil ? 1 : 2
+            if let (key, value) = field {
                 // A portal's metadata block: its fields only fill what the letterhead leaves blank.
                 frame.metadata.append(DocumentFrame.Metadata(key: key, token: i, value: value))
                 continue
@@ -128,7 +140,7 @@ struct FrameParser {
         }
         // Letterhead rows flattened with ` | ` or tabs also carry number and date.
         if frame.numberToken == nil || frame.placeDateTokens.isEmpty {
-            for i in 0..<(frame.kindToken ?? stop) where (tokens[i].kind == .tableRow || containsPipe(tokens[i])) && metadata(tokens[i]) == nil {
+            for i in 0..<(frame.kindToken ?? stop) where (tokens[i].kind == .tableRow || containsPipe(tokens[i])) && !isField(i) {
                 if frame.numberToken == nil, cellStarting(tokens[i], with: "Số:") != nil || cellStarting(tokens[i], with: "Số ") != nil {
                     frame.numberToken = i
                 }
@@ -155,7 +167,7 @@ struct FrameParser {
             var sentenceCase = kindHasTitle
             while j < stop {
                 let t = tokens[j]
-                guard t.kind == .text, t.keyword == .none, t.fieldRole == .none, metadata(t) == nil else { break }
+                guard t.kind == .text, t.keyword == .none, t.fieldRole == .none, !isField(j) else { break }
                 let firstTitleLine = j == kindLine + 1 && !kindHasTitle
                 if !firstTitleLine && t.afterBlank { break }
                 let text = source.bytes(t.content)
@@ -200,7 +212,7 @@ struct FrameParser {
         frame.header = 0..<(last + 1)
         let firstSeen = min(frame.numberToken ?? .max, frame.placeDateTokens.first ?? .max, frame.kindToken ?? .max)
         let firstItem = firstSeen == .max ? 0 : firstSeen
-        for i in 0..<firstItem where isIssuerLine(tokens[i]) && metadata(tokens[i]) == nil { frame.issuerTokens.append(i) }
+        for i in 0..<firstItem where isIssuerLine(tokens[i]) && !isField(i) { frame.issuerTokens.append(i) }
     }
 
     /// The end of the kind word when `t` is a kind line (`KẾ HOẠCH`, `BÁO CÁO Tình hình …`).

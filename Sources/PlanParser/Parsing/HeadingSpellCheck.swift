@@ -36,45 +36,56 @@ enum HeadingSpellCheck {
     /// The distinct lowercase forms; their shapes (letters without tone), tones and lengths
     /// are made when first asked for.
     private struct Forms {
+        /// What is known of one form: one record per form, so a new form is one append, not
+        /// one per list.
+        private struct Entry {
+            var count = 0
+            /// -1 until worked out.
+            var shapeID: Int32 = -1
+            var tone: UInt8 = 0
+            var shapeLength = 0
+        }
+
         private var texts: ByteInterner
-        var counts: [Int] = []
-        /// -1 until worked out.
-        private var shapeIDs: [Int32] = []
-        private var tones: [UInt8] = []
-        private var shapeLengths: [Int] = []
+        private var entries: [Entry] = []
         private var shapes = ByteInterner(capacity: 16)
 
-        init(capacity: Int) {
-            texts = ByteInterner(capacity: capacity)
+        /// Room for about `capacity` forms taking about `bytes` bytes.
+        init(capacity: Int, bytes: Int) {
+            texts = ByteInterner(capacity: capacity, arenaBytes: bytes)
+            entries.reserveCapacity(capacity)
         }
 
-        mutating func id(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        /// The number of distinct forms; ids are `0..<count`.
+        var count: Int { entries.count }
+
+        /// The id of `word`, counted once more.
+        mutating func see(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
             let (id, isNew) = texts.id(of: word)
-            if isNew {
-                counts.append(0)
-                shapeIDs.append(-1)
-                tones.append(0)
-                shapeLengths.append(0)
-            }
+            if isNew { entries.append(Entry()) }
+            entries[id].count += 1
             return Int32(id)
         }
+
+        /// How many times the form was seen.
+        func count(_ form: Int32) -> Int { entries[Int(form)].count }
 
         func text(_ form: Int32) -> String { texts.string(Int(form)) }
 
         mutating func shape(_ form: Int32) -> Int32 {
             let f = Int(form)
-            if shapeIDs[f] < 0 { makeShape(f) }
-            return shapeIDs[f]
+            if entries[f].shapeID < 0 { makeShape(f) }
+            return entries[f].shapeID
         }
 
         mutating func tone(_ form: Int32) -> UInt8 {
             _ = shape(form)
-            return tones[Int(form)]
+            return entries[Int(form)].tone
         }
 
         mutating func shapeLength(_ form: Int32) -> Int {
             _ = shape(form)
-            return shapeLengths[Int(form)]
+            return entries[Int(form)].shapeLength
         }
 
         private mutating func makeShape(_ f: Int) {
@@ -92,9 +103,9 @@ enum HeadingSpellCheck {
                     i += n
                 }
             }
-            shapeIDs[f] = Int32(shape.withUnsafeBufferPointer { shapes.id(of: $0).id })
-            tones[f] = tone
-            shapeLengths[f] = scalars
+            entries[f].shapeID = Int32(shape.withUnsafeBufferPointer { shapes.id(of: $0).id })
+            entries[f].tone = tone
+            entries[f].shapeLength = scalars
         }
     }
 
@@ -125,10 +136,14 @@ enum HeadingSpellCheck {
         for root in store.rootViews where headings.lines.count < limit { visit(root) }
 
         // Words as form ids, all phrases back to back (`phraseEnds[k]`: the end of phrase k).
-        var forms = Forms(capacity: headings.lines.count * 4)
+        // Sized from the text (a word and its space take about six bytes) as well as the
+        // count of headings: a short plan's few long headings would otherwise regrow every list
+        // from empty.
+        let textBytes = headings.text.count
+        var forms = Forms(capacity: max(headings.lines.count * 4, textBytes / 6), bytes: textBytes)
         var words: [Word] = []
         var phraseEnds: [Int] = []
-        words.reserveCapacity(headings.lines.count * 6)
+        words.reserveCapacity(max(headings.lines.count * 6, textBytes / 6))
         phraseEnds.reserveCapacity(headings.lines.count)
         headings.text.withUnsafeBufferPointer { all in
             for (k, range) in headings.ranges.enumerated() {
@@ -137,8 +152,10 @@ enum HeadingSpellCheck {
                 while i < buf.count {
                     // A word is a run of letters.
                     var start = i
-                    while start < buf.count, !VietnameseText.isLetter(VietnameseText.scalar(in: buf, at: start).value) {
-                        start += VietnameseText.scalar(in: buf, at: start).length
+                    while start < buf.count {
+                        let (s, n) = VietnameseText.scalar(in: buf, at: start)
+                        if VietnameseText.isLetter(s) { break }
+                        start += n
                     }
                     var end = start
                     while end < buf.count {
@@ -150,9 +167,8 @@ enum HeadingSpellCheck {
                     // Lowercased in a temporary buffer (the same bytes as `lowercased`: heading
                     // texts are valid UTF-8); only a new form is copied.
                     let id = VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[start..<end])) {
-                        forms.id(of: $0)
+                        forms.see($0)
                     }
-                    forms.counts[Int(id)] += 1
                     words.append(Word(form: id, printed: (range.lowerBound + start)..<(range.lowerBound + end),
                                       line: headings.lines[k]))
                     i = end
@@ -172,11 +188,11 @@ enum HeadingSpellCheck {
         // form and a struct value, not sets and a tuple: each generic type a run first uses
         // costs the runtime a metadata lookup by name, a fixed cost on every small plan.
         var frequentByContext: [Int: Frequent] = [:]
-        var followsFrequent = [Bool](repeating: false, count: forms.counts.count)
+        var followsFrequent = [Bool](repeating: false, count: forms.count)
         func context(_ shape: Int32, _ next: Int32) -> Int { Int(shape) << 32 | Int(next) }
         eachPair { i in
             let w = words[i].form
-            let c = forms.counts[Int(w)]
+            let c = forms.count(w)
             guard c >= 3 else { return }
             let key = context(forms.shape(w), words[i + 1].form)
             followsFrequent[Int(words[i + 1].form)] = true
@@ -184,12 +200,12 @@ enum HeadingSpellCheck {
         }
         guard !frequentByContext.isEmpty else { return [] }
         var warnings: [Diagnostic] = []
-        var reported = [Bool](repeating: false, count: forms.counts.count)
+        var reported = [Bool](repeating: false, count: forms.count)
         eachPair { i in
             let w = words[i].form
             let next = words[i + 1].form
             // The cheap tests first: most words are never given a shape.
-            guard forms.counts[Int(w)] == 1, followsFrequent[Int(next)], !reported[Int(w)],
+            guard forms.count(w) == 1, followsFrequent[Int(next)], !reported[Int(w)],
                 forms.shapeLength(w) >= 2, let frequent = frequentByContext[context(forms.shape(w), next)],
                 frequent.form != w, forms.tone(frequent.form) != forms.tone(w)
             else { return }

@@ -86,8 +86,11 @@ enum LetterheadLines {
     /// `V/v …`, `Về việc …`: a letter's subject.
     static let subjectPrefixes: [[UInt8]] = ["v/v", "về việc", "v/việc"].map { Array($0.utf8) }
 
+    /// The first bytes of the keys.
+    static let metaKeyOpeners = metaKeys.compactMap { $0.words.first }
+
     /// The metadata key a lowercased line (or first cell) starts with, and where its value starts.
-    static func metaKey(_ lower: [UInt8]) -> (MetaKey, Int)? {
+    static func metaKey<Lower: RandomAccessCollection<UInt8>>(_ lower: Lower) -> (MetaKey, Int)? where Lower.Index == Int {
         for entry in metaKeys where lower.starts(with: entry.words) {
             let (words, key) = (entry.words, entry.key)
             var j = words.count
@@ -137,18 +140,34 @@ extension FrameParser {
         guard t.kind == .text || t.kind == .tableRow, t.line.count < 400 else { return nil }
         let isRow = t.kind == .tableRow || containsPipe(t)
         let first = isRow ? (cells(t).first ?? t.content) : t.content
-        let lower = folded(first)
-        guard let (key, valueStart) = LetterheadLines.metaKey(lower) else { return nil }
+        // A line opening with an ASCII byte that no key opens with (lowercased as `folded` does)
+        // is no field, known without folding it: asked of every header line.
+        guard !first.isEmpty else { return nil }
+        let opener = source.storage[Int(first.lowerBound)]
+        if opener < 0x80, !LetterheadLines.metaKeyOpeners.contains(opener &+ ((opener &- 0x41) < 26 ? 0x20 : 0)) { return nil }
+        // Folded into a temporary buffer, not a new array: the same bytes as `folded` when the
+        // line is valid UTF-8 (lowercasing keeps every scalar's length), `folded` itself otherwise.
+        let found: (key: LetterheadLines.MetaKey, valueStart: Int, count: Int)? = source.storage.withUnsafeBufferPointer { storage in
+            let bytes = UnsafeBufferPointer(rebasing: storage[Int(first.lowerBound)..<Int(first.upperBound)])
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out in
+                if VietnameseText.lowercase(bytes, into: out) {
+                    return LetterheadLines.metaKey(UnsafeBufferPointer(rebasing: out[0..<bytes.count])).map { ($0.0, $0.1, bytes.count) }
+                }
+                let lower = folded(first)
+                return LetterheadLines.metaKey(lower).map { ($0.0, $0.1, lower.count) }
+            }
+        }
+        guard let (key, valueStart, lowerCount) = found else { return nil }
         if isRow {
             let all = cells(t)
-            if valueStart < lower.count {
+            if valueStart < lowerCount {
                 return (key, (first.lowerBound + Int32(valueStart))..<first.upperBound)
             }
             guard all.count >= 2 else { return nil }
             return (key, all[1])
         }
         // `Ngày ban hành 29/03/2024`, `Số hiệu: 0155/KH-UBND`; a sentence is no field.
-        guard valueStart < lower.count, t.line.count < 160 else { return nil }
+        guard valueStart < lowerCount, t.line.count < 160 else { return nil }
         return (key, (first.lowerBound + Int32(valueStart))..<first.upperBound)
     }
 
@@ -254,6 +273,9 @@ extension FrameParser {
         return [a + 1]
     }
 
+    /// The longest kind's length in bytes.
+    static let longestKind = FrameParser.kinds.reduce(0) { max($0, $1.count) }
+
     /// A web page's own title above the letterhead: a first line in sentence case that opens with
     /// a kind word (`Kế hoạch …`, `Quyết định …`).
     func portalTitle(stop: Int) -> Int? {
@@ -262,11 +284,46 @@ extension FrameParser {
         guard t.kind == .text, t.keyword == .none, t.content.count <= 1000 else { return nil }
         let text = source.bytes(t.content)
         guard !TextShape.isUppercase(text) else { return nil }
-        let upper = Array(String(decoding: text, as: UTF8.self).uppercased().utf8)
-        for kind in FrameParser.kinds where upper.starts(with: kind) && (upper.count == kind.count || upper[kind.count] == 0x20) {
-            return 0
+        return Self.opensWithKind(text) ? 0 : nil
+    }
+
+    /// Whether `text` uppercased opens with a kind word followed by a space or the end, as
+    /// ``opensWithKindByUppercasing(_:)`` says. Only a prefix is uppercased: `uppercased()` maps
+    /// scalar by scalar (each scalar's `uppercaseMapping`, ASCII to ASCII), so the uppercase of
+    /// the first scalars is the first bytes of the whole line's; it stops once no kind can match
+    /// them or they cover the longest kind and the byte after it. Uppercasing a whole first line
+    /// (up to 1,000 bytes) by `String` cost ~50 K instructions per web-portal plan.
+    static func opensWithKind(_ text: ArraySlice<UInt8>) -> Bool {
+        var upper: [UInt8] = []
+        upper.reserveCapacity(Self.longestKind + 8)
+        var consumedAll = true
+        for scalar in String(decoding: text, as: UTF8.self).unicodeScalars {
+            if upper.count > Self.longestKind || !FrameParser.kinds.contains(where: { Self.agree($0, upper) }) {
+                consumedAll = false
+                break
+            }
+            let v = scalar.value
+            if v < 0x80 {
+                upper.append(UInt8(v) &- ((UInt8(v) &- 0x61) < 26 ? 0x20 : 0))
+            } else {
+                upper.append(contentsOf: scalar.properties.uppercaseMapping.utf8)
+            }
         }
-        return nil
+        for kind in FrameParser.kinds where upper.starts(with: kind) {
+            if upper.count > kind.count ? upper[kind.count] == 0x20 : consumedAll && upper.count == kind.count { return true }
+        }
+        return false
+    }
+
+    /// Whether one of `kind` and `upper` starts with the other.
+    private static func agree(_ kind: [UInt8], _ upper: [UInt8]) -> Bool {
+        upper.count <= kind.count ? kind.starts(with: upper) : upper.starts(with: kind)
+    }
+
+    /// The reference for ``opensWithKind(_:)``: the whole text uppercased by `String`.
+    static func opensWithKindByUppercasing(_ text: ArraySlice<UInt8>) -> Bool {
+        let upper = Array(String(decoding: text, as: UTF8.self).uppercased().utf8)
+        return FrameParser.kinds.contains { kind in upper.starts(with: kind) && (upper.count == kind.count || upper[kind.count] == 0x20) }
     }
 }
 

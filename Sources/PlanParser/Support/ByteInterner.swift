@@ -9,11 +9,19 @@ struct ByteInterner {
     private var hashes: [UInt64] = []
     private var slots: [Int32]
 
-    /// Room for about `capacity` strings before the table grows.
-    init(capacity: Int = 2048) {
+    /// Room for about `capacity` strings before the table grows. A caller that knows about how
+    /// many bytes its strings take (`arenaBytes`) gets the arena and the per-string lists made
+    /// that large up front: on a small input, regrowing them from empty costs more than the
+    /// interning (the spell check of a short plan's headings).
+    init(capacity: Int = 2048, arenaBytes: Int? = nil) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
         slots = Array(repeating: -1, count: size)
+        if let arenaBytes {
+            arena.reserveCapacity(arenaBytes)
+            starts.reserveCapacity(capacity + 1)
+            hashes.reserveCapacity(capacity)
+        }
     }
 
     /// The number of distinct strings; ids are `0..<count`.

@@ -263,6 +263,33 @@ enum VietnameseText {
         return out
     }
 
+    /// Whether each scalar of `bytes` is a `Character` of its own in its only canonical form, so
+    /// that `String`'s Character-wise operations (`last`, `firstIndex(of:)`, `dropFirst`, `split`)
+    /// say the same as a scalar- or byte-wise reading: well-formed UTF-8 of ASCII without CR
+    /// (which joins a following LF), U+0080–U+02FF (below the combining marks) and Latin Extended
+    /// Additional (U+1E00–U+1EFF), as in NFC Vietnamese. None of these scalars extends or
+    /// prepends to a neighbour, and none is canonically equivalent to an ASCII character.
+    static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0D { return false }
+                i += 1
+            } else if b >= 0xC2, b <= 0xCB {
+                guard i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 else { return false }
+                i += 2
+            } else if b == 0xE1 {
+                guard i + 2 < n, bytes[i + 1] >= 0xB8, bytes[i + 1] <= 0xBB, bytes[i + 2] & 0xC0 == 0x80 else { return false }
+                i += 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     /// Convenience for `String`s on cold paths.
     static func lowercased(_ text: String) -> String {
         return text.withUTF8Bytes { String(decoding: lowercased($0), as: UTF8.self) }

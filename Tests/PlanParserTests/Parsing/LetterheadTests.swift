@@ -115,6 +115,36 @@ import Testing
         #expect(h.title == "Thực hiện công tác dân vận chính quyền năm 2024")
     }
 
+    /// A portal title's kind is read from its first letters uppercased: the same answer as the
+    /// whole line uppercased by `String` (tone marks, decomposed letters, letters whose uppercase
+    /// is longer or another scalar plus a mark).
+    @Test(arguments: [
+        ("Kế hoạch số 18/KH-UBND ngày 08/01/2024 về thực hiện công tác dân vận", true),
+        ("Kế hoạch", true),
+        ("Kế hoạchx", false),
+        ("kế hoạch hành động năm 2024", true),
+        ("Chương trình hành động", true),
+        ("Chương trình hành độngx " + String(repeating: "xã hội ", count: 120), true),  // `CHƯƠNG TRÌNH` + space
+        ("Chương trìnhx", false),
+        ("Quyết định", true),
+        ("Thông báo kết luận", true),
+        ("Về việc tổ chức", false),
+        ("", false),
+        ("Ke\u{0302}\u{0301} hoạch", false),  // decomposed: uppercase bytes are no kind's
+        ("Kế hoạch\u{0301}", false),
+        ("ẗờ trình", false),  // ẗ uppercases to T + U+0308
+        ("ß kế hoạch", false),  // ß uppercases to SS
+        ("Đề án", true),
+        ("đề án phát triển", true),
+        ("Tờ trình\tvề", false),
+        (String(repeating: "kế hoạch ", count: 100), true),
+    ] as [(String, Bool)])
+    func opensWithKind(line: String, opens: Bool) {
+        let bytes = Array(line.utf8)[...]
+        #expect(FrameParser.opensWithKind(bytes) == opens)
+        #expect(FrameParser.opensWithKindByUppercasing(bytes) == opens)
+    }
+
     /// `QUYẾT` / `ĐỊNH`: the kind over two lines; the title stops before the signing authority.
     @Test func splitKindAndAuthority() throws {
         let d = try Fixtures.sample("assignments/web-split-kind.txt")
