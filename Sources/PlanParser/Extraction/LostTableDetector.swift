@@ -51,8 +51,8 @@ enum LostTableDetector {
         if s.hasChildren {
             for c in s.children where visit(c, insideAppendix: appendix, loneNumbers: loneNumbers, into: &found) { hasTable = true }
         }
-        if appendix, s.hasParagraphs, s.storedParagraphs.contains(where: { startsRunTogetherRow(StoredText(store: s.store, range: $0.text)) }),
-            let t = s.tables.first(where: isGarbledGrid)
+        if appendix, let t = s.tables.first(where: isGarbledGrid), s.hasParagraphs,
+            s.storedParagraphs.contains(where: { startsRunTogetherRow(StoredText(store: s.store, range: $0.text)) })
         {
             // Beside a table that was read, another the converter ran together (antiword: a
             // row's cells and the next row's number on one line): said, even so.

@@ -67,7 +67,7 @@ enum AntiwordGrid {
             numberCol = roles.firstIndex(of: .number) ?? 0
             titleCol = roles.firstIndex(of: .title) ?? titleCol
         }
-        var cells = [CellText](repeating: CellText(), count: columns)
+        var cells = [CellText](repeating: CellText(keepsLines: columns <= ConvertedTable.frameColumns), count: columns)
         var row = ConvertedTable.Row(line: lines.number(i), columns: columns)
         var started = false
         /// Columns with text on the row's previous line, and columns whose text has ended.
@@ -80,7 +80,7 @@ enum AntiwordGrid {
             guard started else { return }
             for c in 0..<columns { row.cells[c] = cells[c].paragraphs }
             table.rows.append(row)
-            cells = [CellText](repeating: CellText(), count: columns)
+            cells = [CellText](repeating: CellText(keepsLines: columns <= ConvertedTable.frameColumns), count: columns)
             hadText = [Bool](repeating: false, count: columns)
             ended = [Bool](repeating: false, count: columns)
             started = false

@@ -49,12 +49,15 @@ struct ConvertedTable {
         case frame
     }
 
+    /// A frame (letterhead, closing) has at most this many columns.
+    static let frameColumns = 3
+
     var purpose: Purpose {
         for row in rows.prefix(3) {
             let roles = (0..<columnCount).map { TableParser.role(ofHeader: MarkdownEscapes.plain(row.text($0))) }
             if roles.contains(.title), roles.filter({ $0 != .other }).count >= 3 { return .data }
         }
-        guard columnCount <= 3 else { return .data }
+        guard columnCount <= Self.frameColumns else { return .data }
         if columnCount == 1 { return .frame }
         for row in rows.prefix(4) {
             for cell in row.cells {
@@ -161,47 +164,33 @@ extension ConvertedTable {
     static func frameLines(_ p: Paragraph) -> [(String, Int32)] {
         guard !p.wraps.isEmpty else { return [(p.text, p.line)] }
         let bytes = Array(p.text.utf8)
-        var pieces: [(lo: Int, hi: Int, line: Int32)] = []
-        var lo = 0
-        var line = p.line
-        for w in p.wraps {
-            pieces.append((lo, w.offset, line))
-            lo = w.offset
-            line = w.line
-        }
-        pieces.append((lo, bytes.count, line))
-        func trimmed(_ k: Int) -> ArraySlice<UInt8> {
-            var a = pieces[k].lo
-            var b = pieces[k].hi
-            while a < b, bytes[a] == 0x20 { a += 1 }
-            while b > a, bytes[b - 1] == 0x20 { b -= 1 }
-            return bytes[a..<b]
+        // Each printed line: where it starts in the text, and its number.
+        let starts = [(offset: 0, line: p.line)] + p.wraps
+        func printed(_ k: Int) -> ArraySlice<UInt8> {
+            trimmed(bytes[starts[k].offset..<(k + 1 < starts.count ? starts[k + 1].offset : bytes.count)])
         }
         func isCapitals(_ t: ArraySlice<UInt8>) -> Bool { TextShape.isUppercase(t) && TextShape.hasLetters(t) }
         var out: [(String, Int32)] = []
-        var start = 0
-        for k in 1..<pieces.count {
-            let before = trimmed(k - 1)
-            let piece = trimmed(k)
+        var first = 0
+        for k in 1..<starts.count {
+            let before = printed(k - 1)
+            let line = printed(k)
             // Not inside a word broken at the column's edge (`CHỦ T` / `ỊCH`).
-            guard !p.breaks.contains(pieces[k].lo), isCapitals(before), isCapitals(piece) || TextShape.isPersonName(piece)
+            guard !p.breaks.contains(starts[k].offset), isCapitals(before), isCapitals(line) || TextShape.isPersonName(line)
             else { continue }
-            out.append((String(decoding: Array(bytes[pieces[start].lo..<pieces[k].lo]).trimmingSpaces(), as: UTF8.self),
-                        pieces[start].line))
-            start = k
+            out.append((String(decoding: trimmed(bytes[starts[first].offset..<starts[k].offset]), as: UTF8.self), starts[first].line))
+            first = k
         }
-        out.append((String(decoding: Array(bytes[pieces[start].lo...]).trimmingSpaces(), as: UTF8.self), pieces[start].line))
+        out.append((String(decoding: trimmed(bytes[starts[first].offset...]), as: UTF8.self), starts[first].line))
         return out
     }
-}
 
-private extension Array where Element == UInt8 {
-    func trimmingSpaces() -> ArraySlice<UInt8> {
-        var a = startIndex
-        var b = endIndex
-        while a < b, self[a] == 0x20 { a += 1 }
-        while b > a, self[b - 1] == 0x20 { b -= 1 }
-        return self[a..<b]
+    private static func trimmed(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var a = s.startIndex
+        var b = s.endIndex
+        while a < b, s[a] == 0x20 { a += 1 }
+        while b > a, s[b - 1] == 0x20 { b -= 1 }
+        return s[a..<b]
     }
 }
 
@@ -215,9 +204,13 @@ struct CellText {
     private var brokenWord = false
     /// Pieces may hold markdown (pandoc's tables), resolved as they come.
     private var markdown = true
+    /// Where each printed line starts is kept (``Paragraph/wraps``) for a table narrow enough
+    /// to be a frame, whose cells are split back into lines (``ConvertedTable/frameLines(_:)``).
+    private var keepsLines = false
 
-    init(markdown: Bool = true) {
+    init(markdown: Bool = true, keepsLines: Bool = false) {
         self.markdown = markdown
+        self.keepsLines = keepsLines
     }
 
     /// Adds the text of one printed line of the cell.
@@ -251,7 +244,7 @@ struct CellText {
             let glued = brokenWord || full
             if glued { paragraphs[last].breaks.append(paragraphs[last].text.utf8.count) }
             if !glued && !Self.joinsTight(paragraphs[last].text, text) { paragraphs[last].text.append(" ") }
-            paragraphs[last].wraps.append((paragraphs[last].text.utf8.count, line))
+            if keepsLines { paragraphs[last].wraps.append((paragraphs[last].text.utf8.count, line)) }
             paragraphs[last].text.append(text)
         }
         newParagraph = false

@@ -24,7 +24,7 @@ enum PandocTable {
         guard bounds.count >= 2 else { return nil }
         let columns = bounds.count - 1
         var table = ConvertedTable(columns: columns)
-        var cells = [CellText](repeating: CellText(), count: columns)
+        var cells = [CellText](repeating: CellText(keepsLines: columns <= ConvertedTable.frameColumns), count: columns)
         var rowLine: Int32 = -1
         var j = i + 1
         var end: Int?
@@ -34,7 +34,7 @@ enum PandocTable {
             row.endLine = endLine
             for c in 0..<columns { row.cells[c] = cells[c].paragraphs }
             table.rows.append(row)
-            cells = [CellText](repeating: CellText(), count: columns)
+            cells = [CellText](repeating: CellText(keepsLines: columns <= ConvertedTable.frameColumns), count: columns)
             rowLine = -1
         }
         while j < lines.count, j - i < maxLines {
@@ -234,7 +234,7 @@ enum PandocTable {
         for r in rows {
             var row = ConvertedTable.Row(line: lines.number(r.lowerBound), columns: starts.count)
             row.endLine = lines.number(r.upperBound - 1)
-            var cells = [CellText](repeating: CellText(), count: starts.count)
+            var cells = [CellText](repeating: CellText(keepsLines: starts.count <= ConvertedTable.frameColumns), count: starts.count)
             for k in r {
                 let cols = lines.columns(k)
                 let width = cols.count - 1

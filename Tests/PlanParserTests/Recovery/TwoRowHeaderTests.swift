@@ -180,7 +180,7 @@ import Testing
 /// is read back line by line where they are titles or the signer's name.
 @Suite struct FrameCellLinesTests {
     static func paragraph(_ lines: [String]) -> ConvertedTable.Paragraph {
-        var text = CellText()
+        var text = CellText(keepsLines: true)
         for (k, l) in lines.enumerated() { text.add(Array(l.utf8), line: Int32(10 + k)) }
         return text.paragraphs[0]
     }
