@@ -218,6 +218,9 @@ enum LostTableDetector {
                 if role != .other { return ColumnRoles(role) }
             }
             guard !folded.contains(UInt8(ascii: ":")) else { return [] }
+            // A sentence that names columns (`… xác định rõ nhiệm vụ, thời gian hoàn thành và sản
+            // phẩm.`) ends as a sentence; a header row run together does not.
+            if let last = folded.last(where: { $0 != 0x20 }), last == UInt8(ascii: ".") || last == UInt8(ascii: ";") { return [] }
             var roles: ColumnRoles = []
             var found = 0
             // By index: a `for` over the groups would copy each (and retain its words).

@@ -155,6 +155,7 @@ enum MarkerScanner {
     }
 
     private static let partWord = Array("phần".utf8)  // "part"
+    private static let chapterWord = Array("chương".utf8)  // "chapter" (of rules, schemes)
     private static let articleWord = Array("Điều".utf8)  // "article"
     private static let articleWordUpper = Array("ĐIỀU".utf8)  // "article", in capitals
 
@@ -180,11 +181,19 @@ enum MarkerScanner {
     }
     private static let letterD = Array("đ".utf8)  // the letter đ
 
-    /// `PHẦN I.`, `Phần II:`, `PHẦN 1` — a part above Roman sections.
+    /// `PHẦN I.`, `Phần II:`, `PHẦN 1` — a part above Roman sections; `Chương I`, `CHƯƠNG II`
+    /// — a chapter above the articles of rules and schemes, read the same way.
     private static func scanPart(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Marker? {
-        let n = partWord.count
-        guard hi - lo > n, buf[lo] == UInt8(ascii: "P"), buf[lo + n] == 0x20,
-            VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[lo..<(lo + n)]), { $0.elementsEqual(partWord) })
+        let word: [UInt8]
+        switch buf[lo] {
+        case UInt8(ascii: "P"): word = partWord
+        case UInt8(ascii: "C"): word = chapterWord
+        default: return nil
+        }
+        // Capitals take as many bytes as small letters in this word (Ư/ư, Ơ/ơ: two each).
+        let n = word.count
+        guard hi - lo > n, buf[lo + n] == 0x20,
+            VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[lo..<(lo + n)]), { $0.elementsEqual(word) })
         else { return nil }
         var i = lo + n + 1
         let numStart = i

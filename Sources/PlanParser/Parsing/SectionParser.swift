@@ -147,15 +147,26 @@ struct SectionParser {
     }
 
     /// Parses the tokens in `ranges` (body, then what follows the closing block).
-    /// In every range after the first, lines before an appendix are leftovers.
+    /// In every range after the first, lines before an appendix or an attached document
+    /// (``AttachedDocument``) are leftovers.
     mutating func parse(ranges: [Range<Int>]) -> Output {
         for (k, range) in ranges.enumerated() {
             var orphan = k > 0
             var skip = -1
+            var inAppendix = false
             for i in range where i != skip {
                 let t = source.tokens[i]
                 if t.keyword == .appendix && t.kind == .text {
                     orphan = false
+                    inAppendix = true
+                } else if !inAppendix, t.kind != .blank, startsAttachment(i, orphan: orphan, before: range.upperBound) {
+                    // The plan a decision adopts: its outline starts afresh, its title block is
+                    // text before its first heading.
+                    orphan = false
+                    closeTable()
+                    stack.removeAll()
+                    lastRoot = nil
+                    lastText = nil
                 }
                 if orphan {
                     leftovers.append(SourceLine(line: Int(t.number), text: source.string(t.line)))
@@ -189,6 +200,15 @@ struct SectionParser {
         return Output(
             preamble: preamble.map { Paragraph(line: $0.line, endLine: $0.endLine, text: String(decoding: $0.text, as: UTF8.self)) },
             store: SectionStore(builder: done, roots: roots), leftovers: leftovers, warnings: warnings)
+    }
+
+    /// After the closing any kind line with its `(Ban hành kèm theo …)` line starts the attached
+    /// document; inside the body (a decision whose closing was not found) only a kind alone on
+    /// its line does, so a title in the body that begins with a kind word stays text.
+    private func startsAttachment(_ i: Int, orphan: Bool, before end: Int) -> Bool {
+        let t = source.tokens[i]
+        guard t.keyword != .recipients, AttachedDocument.starts(at: i, in: source, before: end) else { return false }
+        return orphan || AttachedDocument.kindLength(source.bytes(t.content)) == t.content.count
     }
 
     // MARK: - Consuming tokens
