@@ -358,6 +358,11 @@ struct TextLines {
         return lo < pageStarts.count && pageStarts[lo] == Int32(i)
     }
 
+    /// How many form feeds began a page at or before line `i`: which page the line is on.
+    func pageIndex(_ i: Int) -> Int {
+        pageStarts.partitionPoint { $0 <= Int32(i) }
+    }
+
     /// The bytes of line `i`.
     func range(_ i: Int) -> Range<Int> { starts[i]..<ends[i] }
 

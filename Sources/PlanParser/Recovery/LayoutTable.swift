@@ -118,9 +118,81 @@ enum LayoutTable {
                 cells = Self.spread(cells, placed)
                 end += 1
             }
-            let roles = cells.map { TableParser.role(ofHeader: $0.text) }
+            var header = Header(lines: i..<end, cells: cells)
+            header.splitSqueezed(lines, cache: cache)
+            let roles = header.cells.map { TableParser.role(ofHeader: $0.text) }
             guard roles.contains(.title), roles.filter({ $0 != .other }).count >= 3 else { return nil }
-            return Header(lines: i..<end, cells: cells)
+            return header
+        }
+
+        /// The cells split from one cell of a narrow table's header (first and end index), whose
+        /// columns are placed by the text beneath them (see ``Columns``).
+        private(set) var squeezed: [Range<Int>] = []
+
+        /// A narrow table's header cells run together: columns too narrow for their words are
+        /// printed one space apart (`Cơ quan Cơ quan Kết` / `chủ trì phối   quả/Sản` / `hợp
+        /// phẩm`), so the first line's three cells are one piece. Their words still start at
+        /// the same places line after line (21, 29, 37): a cell whose words start at two or more
+        /// such places, each part naming a different column, is split there.
+        mutating func splitSqueezed(_ lines: TextLines, cache: PieceCache) {
+            guard lines.count > 0, self.lines.count >= 2 else { return }
+            var out: [(text: String, start: Int, end: Int)] = []
+            var groups: [Range<Int>] = []
+            for (c, cell) in cells.enumerated() {
+                let limit = c + 1 < cells.count ? cells[c + 1].start : Int.max
+                if let parts = Self.squeezedParts(cell, limit: limit, rows: self.lines, lines: lines, cache: cache) {
+                    groups.append(out.count..<(out.count + parts.count))
+                    out += parts
+                } else {
+                    out.append(cell)
+                }
+            }
+            guard !groups.isEmpty else { return }
+            cells = out
+            squeezed = groups
+        }
+
+        private static func squeezedParts(_ cell: (text: String, start: Int, end: Int), limit: Int, rows: Range<Int>,
+                                          lines: TextLines, cache: PieceCache) -> [(text: String, start: Int, end: Int)]? {
+            // Every word of the cell on every header line: its line, display column and bytes.
+            var words: [(line: Int, column: Int, end: Int, bytes: ArraySlice<UInt8>)] = []
+            for k in rows {
+                for p in cache[k] where p.start >= cell.start - 1 && p.start < limit {
+                    let starts = p.wordStarts(lines.bytes)
+                    for (w, s) in starts.enumerated() {
+                        var e = w + 1 < starts.count ? starts[w + 1].offset : p.hi
+                        while e > s.offset, lines.bytes[e - 1] == 0x20 { e -= 1 }
+                        let width = w + 1 < starts.count ? starts[w + 1].column - s.column - 1 : p.end - s.column
+                        words.append((k, s.column, s.column + width, lines.bytes[s.offset..<e]))
+                    }
+                }
+            }
+            guard words.count >= 4 else { return nil }
+            // The places where words start on two lines or more.
+            var linesAt: [Int: Set<Int>] = [:]
+            for w in words { linesAt[w.column, default: []].insert(w.line) }
+            let shared = linesAt.filter { $0.value.count >= 2 }.keys.sorted()
+            guard shared.count >= 2, shared.count <= 8, let first = shared.first, first <= cell.start + 1 else { return nil }
+            // Short words line up by chance too (`Đơn vị` over `chủ trì`): of the places, the
+            // most that cut the cell into parts each naming a different column.
+            var best: [(text: String, start: Int, end: Int)]?
+            for mask in 1..<(1 << (shared.count - 1)) {
+                let cuts = [first] + shared.dropFirst().enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element)
+                guard cuts.count > (best?.count ?? 1) else { continue }
+                var parts: [(text: String, start: Int, end: Int)] = []
+                var roles: [TableColumn.Role] = []
+                for (k, start) in cuts.enumerated() {
+                    let next = k + 1 < cuts.count ? cuts[k + 1] : Int.max
+                    let mine = words.filter { (k == 0 || $0.column >= start) && $0.column < next }
+                    let text = mine.map { String(decoding: $0.bytes, as: UTF8.self) }.joined(separator: " ")
+                    let role = TableParser.role(ofHeader: text)
+                    guard role != .other, role != .number, !roles.contains(role) else { break }
+                    roles.append(role)
+                    parts.append((text, start, mine.map(\.end).max() ?? start))
+                }
+                if parts.count == cuts.count { best = parts }
+            }
+            return best
         }
 
         /// The header cell a column's name (`Chủ trì`, `Phối hợp`) under no cell belongs to: a
@@ -347,6 +419,8 @@ enum LayoutTable {
         /// wider in its character grid than on the page, and runs the next cell's text on after
         /// one space.
         static let squeeze = 8
+        /// How far a block of rows laid out on its own may sit from the page's columns.
+        static let fitShift = 14
 
         init(header: Header, cache: PieceCache, body: Range<Int>) {
             let lines = cache.lines
@@ -372,6 +446,20 @@ enum LayoutTable {
                 let common = counts.filter { $0.value >= 2 }.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
                 let start = min(cells[c].start, common ?? cells[c].start)
                 starts.append(max(start, starts[c - 1] + 1))
+            }
+            // A squeezed header's split cells sit closer together than their columns: those
+            // columns start where the text beneath starts most often, as many places as cells.
+            for group in header.squeezed {
+                let low = cells[group.lowerBound].start - Self.squeeze
+                let high = group.upperBound < cells.count ? cells[group.upperBound].start : Int.max
+                var counts: [Int: Int] = [:]
+                for s in pieceStarts where s >= low && s < high { counts[s, default: 0] += 1 }
+                let common = counts.filter { $0.value >= 2 }.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
+                guard common.count >= group.count else { continue }
+                let places = common.prefix(group.count).map(\.key).sorted()
+                for (c, place) in zip(group, places) where c > 0 { starts[c] = place }
+                // Still in order (a start moved right may pass the next column's).
+                for c in 1..<starts.count where starts[c] <= starts[c - 1] { starts[c] = starts[c - 1] + 1 }
             }
             self.starts = starts
             // How far each column's own texts reach: pieces that end before the next column.
@@ -405,7 +493,8 @@ enum LayoutTable {
     /// A line's pieces placed in columns: the text of each column on it (nil when empty).
     /// `continuing` says which columns already hold text of the same row above (to tell a
     /// cell's first line from its continuation).
-    private static func cells(_ cache: PieceCache, _ i: Int, _ columns: Columns, continuing: [Bool]) -> [ArraySlice<UInt8>?] {
+    /// - Parameter numberFirst: the first column holds the row numbers, the second the task.
+    private static func cells(_ cache: PieceCache, _ i: Int, _ columns: Columns, continuing: [Bool], numberFirst: Bool) -> [ArraySlice<UInt8>?] {
         let lines = cache.lines
         var result = [ArraySlice<UInt8>?](repeating: nil, count: columns.count)
         var previous = -1
@@ -422,6 +511,13 @@ enum LayoutTable {
         }
         for piece in ps {
             var c = columns.column(at: piece.start, after: previous)
+            // No row number starts in lower case: a task's words there are the rest of a row a
+            // page break cut, on a page laid out further left (`trên địa` / `bàn tỉnh`).
+            if c == 0, numberFirst, columns.count > 1, piece.lo < piece.hi, !startsUpper(piece.lo, lines),
+                VietnameseText.isLetter(lines.bytes.withUnsafeBufferPointer { VietnameseText.scalar(in: $0, at: piece.lo).value })
+            {
+                c = 1
+            }
             // A group row's label (`III. PHỔ BIẾN …`, `II. Đổi mới …`) runs across the columns:
             // keep it whole.
             if c == 0, piece.lo < piece.hi, isGroupLabel(lines.bytes[piece.range]), lines.bytes[piece.range].contains(0x20) {
@@ -562,11 +658,29 @@ enum LayoutTable {
             let width = Columns.squeeze + 1
             var counts = [Int](repeating: 0, count: columns.count * width)
             var any = [Bool](repeating: false, count: columns.count)
+            var lastFit: (page: Int, columns: Columns)?
             func local(_ k: Int) -> Columns {
                 var near = columns
                 let low = max(page.header.lines.upperBound, k - 4)
                 let high = min(pageEnd - 1, k + 4)
                 guard low <= high else { return near }
+                // A block of rows is laid out on one page: the window stops at a page break.
+                var from = low
+                var to = high
+                for j in low...high where lines.isPageStart(j) {
+                    if j <= k { from = j } else if j - 1 < to { to = j - 1 }
+                }
+                if from <= to, let fitted = Self.fitted(columns, cache: cache, lines: from...to) {
+                    lastFit = (lines.pageIndex(k), fitted)
+                    return fitted
+                }
+                // The last lines of a tall cell (only the task's words) are where the block's
+                // rows were, when every text there starts at one of its columns.
+                if from <= to, let last = lastFit, last.page == lines.pageIndex(k),
+                    Self.startsAtColumns(last.columns, cache: cache, lines: from...to)
+                {
+                    return last.columns
+                }
                 for i in counts.indices { counts[i] = 0 }
                 for i in any.indices { any[i] = false }
                 for j in low...high {
@@ -604,7 +718,7 @@ enum LayoutTable {
                 }
                 let near = local(k)
                 let above = newPage ? [Bool](repeating: false, count: columnCount) : (body.last?.cells.map { $0 != nil } ?? [])
-                var line = BodyLine(index: k, cells: cells(cache, k, near, continuing: above), pageStart: newPage, columns: near)
+                var line = BodyLine(index: k, cells: cells(cache, k, near, continuing: above, numberFirst: numberCol == 0 && titleCol == 1), pageStart: newPage, columns: near)
                 line.runTogether = runsTogether(cache[k], near)
                 body.append(line)
                 newPage = false
@@ -624,7 +738,7 @@ enum LayoutTable {
             let continuing = row >= 0 ? (seen[row] ?? none) : none
             // Only lines with a run-together piece are cut again.
             if body[b].runTogether {
-                let recut = cells(cache, body[b].index, body[b].columns, continuing: continuing)
+                let recut = cells(cache, body[b].index, body[b].columns, continuing: continuing, numberFirst: numberCol == 0 && titleCol == 1)
                 if !zip(recut, body[b].cells).allSatisfy({ $0 == $1 }) {
                     body[b].cells = recut
                     changed = true
@@ -642,6 +756,46 @@ enum LayoutTable {
             segmenter.run(into: &table)
         }
         table.write(into: &out, lastLine: lines.number(region.upperBound - 1))
+    }
+
+    /// The columns of the lines `window`, when their texts start at exactly as many places as
+    /// there are columns, each within ``Columns/fitShift`` of its column: `pdftotext -layout`
+    /// lays out some blocks of rows narrower than others (`4   Tổ chức     Sở Xây   Văn` under
+    /// `STT       Nội dung …` — every column further left by a different amount, beyond what
+    /// ``Columns/squeeze`` allows); where the block's own places are that clear, they are its
+    /// columns. Texts starting one place apart count as one place.
+    static func fitted(_ columns: Columns, cache: PieceCache, lines window: ClosedRange<Int>) -> Columns? {
+        var starts: [Int] = []
+        for j in window {
+            for p in cache[j] { starts.append(p.start) }
+        }
+        guard starts.count >= columns.count else { return nil }
+        starts.sort()
+        var places: [Int] = []
+        for x in starts where places.last.map({ x > $0 + 1 }) ?? true {
+            places.append(x)
+            if places.count > columns.count { return nil }
+        }
+        // Lines of a row without its number: the number column is where it was.
+        if places.count == columns.count - 1, places[0] > columns.starts[0] + 2 { places.insert(columns.starts[0], at: 0) }
+        guard places.count == columns.count, places[0] <= columns.starts[0] + 2 else { return nil }
+        for c in 1..<columns.count where abs(places[c] - columns.starts[c]) > Columns.fitShift { return nil }
+        guard places != columns.starts else { return nil }
+        var fitted = columns
+        for c in 1..<columns.count {
+            fitted.ends[c - 1] += places[c - 1] - columns.starts[c - 1]
+            fitted.starts[c] = places[c]
+        }
+        fitted.ends[columns.count - 1] += places[columns.count - 1] - columns.starts[columns.count - 1]
+        return fitted
+    }
+
+    /// Whether every text of the lines `window` starts at (or one place right of) a column.
+    static func startsAtColumns(_ columns: Columns, cache: PieceCache, lines window: ClosedRange<Int>) -> Bool {
+        for j in window {
+            for p in cache[j] where !columns.starts.contains(where: { p.start == $0 || p.start == $0 + 1 }) { return false }
+        }
+        return true
     }
 
     /// Cuts the body into rows.
