@@ -221,25 +221,28 @@ struct AssignmentReader {
     }
 
     /// The texts of token ranges `texts` joined by `; `, first letter capitalized (as
-    /// ``capitalized(_:)`` makes it), built on the bytes.
+    /// ``capitalized(_:)`` makes it), built on the bytes in a temporary buffer (no array).
     private func dutyText(_ texts: [Range<Int>]) -> String {
         guard !texts.isEmpty else { return "" }
-        var out: [UInt8] = []
         var length = 2 * (texts.count - 1)
         for t in texts { length += words.byteRange(t.lowerBound, t.upperBound).count }
-        out.reserveCapacity(length)
-        words.bytes.withUnsafeBufferPointer { buf in
-            for (n, t) in texts.enumerated() {
-                if n > 0 {
-                    out.append(UInt8(ascii: ";"))
-                    out.append(0x20)
+        return words.bytes.withUnsafeBufferPointer { buf in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { out in
+                var n = 0
+                for (k, t) in texts.enumerated() {
+                    if k > 0 {
+                        out[n] = UInt8(ascii: ";")
+                        out[n + 1] = 0x20
+                        n += 2
+                    }
+                    let r = words.byteRange(t.lowerBound, t.upperBound)
+                    (out.baseAddress! + n).initialize(from: buf.baseAddress! + r.lowerBound, count: r.count)
+                    n += r.count
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[words.byteRange(t.lowerBound, t.upperBound)]))
+                let text = UnsafeMutableBufferPointer(rebasing: out[0..<n])
+                guard Self.capitalizeFirst(text) else { return Self.capitalized(String(validUTF8: UnsafeBufferPointer(text))) }
+                return String(validUTF8: UnsafeBufferPointer(text))
             }
-        }
-        return out.withUnsafeMutableBufferPointer { buf in
-            guard Self.capitalizeFirst(buf) else { return Self.capitalized(String(validUTF8: UnsafeBufferPointer(buf))) }
-            return String(validUTF8: UnsafeBufferPointer(buf))
         }
     }
 
@@ -272,7 +275,8 @@ struct AssignmentReader {
         } else {
             let text = clauseText(c)
             guard !text.isEmpty else { return }
-            reading.assignments[last].duty += (reading.assignments[last].duty.isEmpty ? "" : "; ") + text
+            if !reading.assignments[last].duty.isEmpty { reading.assignments[last].duty += "; " }
+            reading.assignments[last].duty += text
             reading.assignments[last].times += texts
             let span = reading.assignments[last].span
             reading.assignments[last].span = min(span.lowerBound, c.lowerBound)..<max(span.upperBound, c.upperBound)
@@ -593,11 +597,13 @@ struct AssignmentReader {
     /// a time phrase's words are time keywords and Roman numerals, and a duty's first words
     /// (`Chủ trì`, `Phối hợp`) are neither.
     private func saysMoreThanWhen(_ c: Range<Int>) -> Bool {
+        // The tables in locals: a static is asked through its once-token at every use.
         let clauseWords = AssignmentFrames.timeClauseWords
+        let keywords = TimeWord.table
         return words.bytes.withUnsafeBufferPointer { buf in
             for k in c where words[k].kind == .word {
                 let t = words[k]
-                guard let w = TimeTokenizer.singleWord(UnsafeBufferPointer(rebasing: buf[Int(t.start)..<Int(t.end)])),
+                guard let w = TimeTokenizer.singleWord(UnsafeBufferPointer(rebasing: buf[Int(t.start)..<Int(t.end)]), keywords: keywords),
                     w.word == .other, !w.isRoman
                 else { continue }
                 if !words.isWord(k, in: clauseWords) { return true }
