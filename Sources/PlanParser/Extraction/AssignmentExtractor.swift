@@ -5,7 +5,8 @@ struct DutyAssignment: Equatable {
     var support: [String]
     /// The duty without its lead frame, first letter capitalized.
     var duty: String
-    /// Time phrases of the duty (`hoàn thành trước ngày 10/12/2023`, `định kỳ hằng quý`).
+    /// Time phrases of the duty (`hoàn thành trước ngày 10/12/2023`, `định kỳ hằng quý`); none
+    /// are kept when the areas are read (see ``AssignmentReader/read(_:context:collectiveSubjects:areas:)``).
     var times: [String]
     /// Whether the agency above supports rather than leads (`Phối hợp với Sở X …` under it).
     var agencySupports = false
@@ -63,7 +64,8 @@ struct AssignmentReader {
     /// (most have none: see ``isQuoted(_:)``).
     private let quoted: [Bool]
 
-    /// - Parameter areas: also read each duty's areas and clause heads (for responsibilities).
+    /// - Parameter areas: also read each duty's areas and clause heads, and keep no times (for
+    ///   responsibilities, which have none: only whether a clause says nothing but when counts).
     static func read(_ text: String, context: Context, collectiveSubjects: Bool = true, areas: Bool = false) -> Reading {
         return text.withUTF8Bytes { read($0, context: context, collectiveSubjects: collectiveSubjects, areas: areas) }
     }
@@ -206,8 +208,9 @@ struct AssignmentReader {
         for r in parts {
             let (found, timeOnly) = times(in: r)
             let text = clauseTokens(r)
-            if timeOnly, !found.isEmpty, !texts.isEmpty {
-                a.times.append(words.string(text.lowerBound, text.upperBound))
+            // (A clause that says only when has a time: `found` may be left empty, see ``times(in:)``.)
+            if timeOnly, !texts.isEmpty {
+                if !readsAreas { a.times.append(words.string(text.lowerBound, text.upperBound)) }
                 continue
             }
             if !text.isEmpty { texts.append(text) }
@@ -218,25 +221,28 @@ struct AssignmentReader {
     }
 
     /// The texts of token ranges `texts` joined by `; `, first letter capitalized (as
-    /// ``capitalized(_:)`` makes it), built on the bytes.
+    /// ``capitalized(_:)`` makes it), built on the bytes in a temporary buffer (no array).
     private func dutyText(_ texts: [Range<Int>]) -> String {
         guard !texts.isEmpty else { return "" }
-        var out: [UInt8] = []
         var length = 2 * (texts.count - 1)
         for t in texts { length += words.byteRange(t.lowerBound, t.upperBound).count }
-        out.reserveCapacity(length)
-        words.bytes.withUnsafeBufferPointer { buf in
-            for (n, t) in texts.enumerated() {
-                if n > 0 {
-                    out.append(UInt8(ascii: ";"))
-                    out.append(0x20)
+        return words.bytes.withUnsafeBufferPointer { buf in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { out in
+                var n = 0
+                for (k, t) in texts.enumerated() {
+                    if k > 0 {
+                        out[n] = UInt8(ascii: ";")
+                        out[n + 1] = 0x20
+                        n += 2
+                    }
+                    let r = words.byteRange(t.lowerBound, t.upperBound)
+                    (out.baseAddress! + n).initialize(from: buf.baseAddress! + r.lowerBound, count: r.count)
+                    n += r.count
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[words.byteRange(t.lowerBound, t.upperBound)]))
+                let text = UnsafeMutableBufferPointer(rebasing: out[0..<n])
+                guard Self.capitalizeFirst(text) else { return Self.capitalized(String(validUTF8: UnsafeBufferPointer(text))) }
+                return String(validUTF8: UnsafeBufferPointer(text))
             }
-        }
-        return out.withUnsafeMutableBufferPointer { buf in
-            guard Self.capitalizeFirst(buf) else { return Self.capitalized(String(validUTF8: UnsafeBufferPointer(buf))) }
-            return String(validUTF8: UnsafeBufferPointer(buf))
         }
     }
 
@@ -264,12 +270,13 @@ struct AssignmentReader {
     private func append(_ c: Range<Int>, to reading: inout Reading) {
         let (texts, timeOnly) = times(in: c)
         let last = reading.assignments.count - 1
-        if timeOnly, !texts.isEmpty {
-            reading.assignments[last].times.append(clauseText(c))
+        if timeOnly {
+            if !readsAreas { reading.assignments[last].times.append(clauseText(c)) }
         } else {
             let text = clauseText(c)
             guard !text.isEmpty else { return }
-            reading.assignments[last].duty += (reading.assignments[last].duty.isEmpty ? "" : "; ") + text
+            if !reading.assignments[last].duty.isEmpty { reading.assignments[last].duty += "; " }
+            reading.assignments[last].duty += text
             reading.assignments[last].times += texts
             let span = reading.assignments[last].span
             reading.assignments[last].span = min(span.lowerBound, c.lowerBound)..<max(span.upperBound, c.upperBound)
@@ -563,10 +570,13 @@ struct AssignmentReader {
 
     // MARK: - Times
 
-    /// The time phrases of tokens `c`, and whether the clause says nothing but when.
+    /// The time phrases of tokens `c`, and whether the clause says nothing but when (then a time
+    /// was found). When the areas are read no phrases are kept, and a clause with a word that can
+    /// be neither is not parsed at all.
     private func times(in c: Range<Int>) -> (texts: [String], timeOnly: Bool) {
         let range = words.byteRange(c.lowerBound, c.upperBound)
         guard !range.isEmpty else { return ([], false) }
+        if readsAreas, saysMoreThanWhen(c) { return ([], false) }
         // Most clauses say no time: without a number or a time word there is none to parse.
         var mayHoldTime = false
         let timeWords = Self.timeWordHashes
@@ -575,8 +585,30 @@ struct AssignmentReader {
             break
         }
         guard mayHoldTime else { return ([], false) }
-        return words.bytes.withUnsafeBufferPointer { buf in
+        let (texts, timeOnly) = words.bytes.withUnsafeBufferPointer { buf in
             Self.times(in: UnsafeBufferPointer(rebasing: buf[range]))
+        }
+        return readsAreas ? ([], timeOnly) : (texts, timeOnly)
+    }
+
+    /// Whether clause `c` has a word that no time phrase holds and that is none of the words
+    /// around one (``AssignmentFrames/timeClauseWords``): then it says more than when. Asked of
+    /// the words that are one ``TimeTokenizer`` word each (letters only), before any time tokenizing:
+    /// a time phrase's words are time keywords and Roman numerals, and a duty's first words
+    /// (`Chủ trì`, `Phối hợp`) are neither.
+    private func saysMoreThanWhen(_ c: Range<Int>) -> Bool {
+        // The tables in locals: a static is asked through its once-token at every use.
+        let clauseWords = AssignmentFrames.timeClauseWords
+        let keywords = TimeWord.table
+        return words.bytes.withUnsafeBufferPointer { buf in
+            for k in c where words[k].kind == .word {
+                let t = words[k]
+                guard let w = TimeTokenizer.singleWord(UnsafeBufferPointer(rebasing: buf[Int(t.start)..<Int(t.end)]), keywords: keywords),
+                    w.word == .other, !w.isRoman
+                else { continue }
+                if !words.isWord(k, in: clauseWords) { return true }
+            }
+            return false
         }
     }
 

@@ -52,14 +52,16 @@ extension TaskExtractor {
     }
 
     private mutating func addResponsibilities(_ reading: AssignmentReader.Reading, agency: Agency?, line: Int, endLine: Int) {
+        // The units appended as they are read: no arrays of them per duty.
         for a in reading.assignments where !a.duty.isEmpty {
-            var leads = a.lead.map { cachedUnit($0) }
-            var supports = a.support.map { cachedUnit($0) }
-            if let agency {
-                if a.agencySupports { supports += agency.units } else if leads.isEmpty { leads = agency.units }
+            for name in a.lead { append(cachedUnit(name), role: .lead, a, line: line, endLine: endLine) }
+            if let agency, a.lead.isEmpty, !a.agencySupports {
+                for u in agency.units { append(u, role: .lead, a, line: line, endLine: endLine) }
             }
-            for u in leads { append(u, role: .lead, a, line: line, endLine: endLine) }
-            for u in supports { append(u, role: .support, a, line: line, endLine: endLine) }
+            for name in a.support { append(cachedUnit(name), role: .support, a, line: line, endLine: endLine) }
+            if let agency, a.agencySupports {
+                for u in agency.units { append(u, role: .support, a, line: line, endLine: endLine) }
+            }
         }
     }
 
@@ -85,7 +87,8 @@ enum ResponsibilityAreas {
         let introducers = Self.introducers
         var found: [String] = []
         // By the keys' bytes (NFC, as ``TextKey`` compares them): `String` hashing checks
-        // normalization on every insert.
+        // normalization on every insert. The keys are made only once a second area comes: most
+        // duties name one at most, and a lone area has nothing to repeat.
         var seen: Set<TextKey> = []
         func add(_ a: Int, _ b: Int) {
             var lo = a
@@ -102,9 +105,13 @@ enum ResponsibilityAreas {
                 return
             }
             var text = words.string(lo, hi)
-            if text.utf8.contains(UInt8(ascii: "*")) { text.removeAll { $0 == "*" } }
-            let key = UnitNormalizer.key(for: text)
-            if seen.insert(TextKey(key)).inserted { found.append(text) }
+            if text.withUTF8Bytes({ $0.contains(UInt8(ascii: "*")) }) { text.removeAll { $0 == "*" } }
+            guard !found.isEmpty else {
+                found.append(text)
+                return
+            }
+            if seen.isEmpty { seen.insert(TextKey(UnitNormalizer.key(for: found[0]))) }
+            if seen.insert(TextKey(UnitNormalizer.key(for: text))).inserted { found.append(text) }
         }
         var i = range.lowerBound
         var inQuote = false

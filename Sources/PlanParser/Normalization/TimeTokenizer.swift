@@ -60,6 +60,18 @@ enum TimeTokenizer {
         return tokens
     }
 
+    /// The word token of `bytes` when they are one word (letters only), as ``tokens(_:)`` would
+    /// read them between spaces or marks; `nil` for anything else.
+    static func singleWord(_ bytes: UnsafeBufferPointer<UInt8>, keywords: TimeWord.Table) -> TimeToken? {
+        guard !bytes.isEmpty else { return nil }
+        let b = bytes[0]
+        guard b < 0x80 ? (b | 0x20) &- 0x61 < 26 : VietnameseText.baseLetter(VietnameseText.scalar(in: bytes, at: 0).value) != nil
+        else { return nil }
+        var end = 0
+        let token = word(in: bytes, from: 0, spaceBefore: false, keywords: keywords, next: &end)
+        return end == bytes.count ? token : nil
+    }
+
     /// Reads the word starting at `start`; leaves `i` after it.
     @inline(__always)
     private static func word(

@@ -143,6 +143,20 @@ import Testing
         }
     }
 
+    /// Read for responsibilities (`areas`), the same units and duties — a clause that says only
+    /// when stays out of the duty without being time-tokenized — and no times.
+    @Test(arguments: rows)
+    func framesWithAreas(_ row: Row) {
+        let reading = AssignmentReader.read(row.text, context: row.context, areas: true)
+        #expect(reading.assignments.count == row.expected.count)
+        for (a, (lead, support, duty, _)) in zip(reading.assignments, row.expected) {
+            #expect(a.lead == lead)
+            #expect(a.support == support)
+            #expect(a.duty == duty)
+            #expect(a.times.isEmpty)
+        }
+    }
+
     /// Sentences that assign nothing: reports, evaluations, narratives, quotations, bases,
     /// enforcement articles, closings.
     @Test(arguments: [
