@@ -96,13 +96,17 @@ enum LeadInference {
                 var found: [[Int32]] = []
                 found.reserveCapacity(titled.count)
                 var titles = [Int32](repeating: 0, count: starts.refs.count)
+                var scratch: [Int] = []  // the words of the title read, in room kept from title to title
                 for i in titled {
-                    let words = vocabulary.words(tasks[i].title)
+                    let count = vocabulary.words(tasks[i].title, into: &scratch)
                     var here: [Int32] = []
-                    for (pos, w) in words.enumerated() {
-                        for k in starts.phrases(startingWith: w) {
-                            let n = starts.numbers[k]
-                            if matches(words, at: pos, starts.refs[n].words) && !here.contains(Int32(n)) { here.append(Int32(n)) }
+                    scratch.withUnsafeBufferPointer { all in
+                        let words = UnsafeBufferPointer(rebasing: all[..<count])
+                        for pos in words.indices {
+                            for k in starts.phrases(startingWith: words[pos]) {
+                                let n = starts.numbers[k]
+                                if matches(words, at: pos, starts.refs[n].words) && !here.contains(Int32(n)) { here.append(Int32(n)) }
+                            }
                         }
                     }
                     for n in here { titles[Int(n)] += 1 }
@@ -170,7 +174,7 @@ enum LeadInference {
     private static func score(_ heading: SectionHeading, _ candidates: [Candidate], _ vocabulary: inout Vocabulary) -> Verdict {
         guard TaskExtractor.role(ofHeading: heading.title) != .tasks else { return .none }
         var heads = vocabulary.words(withoutParentheses(heading.title))
-        let leading = Set(vocabulary.words("công tác về"))
+        let leading = Self.leadingWords
         while let first = heads.first, leading.contains(first), heads.count > 2 { heads.removeFirst() }
         let set = Set(heads)
         guard set.count >= 2 else { return .none }
@@ -289,7 +293,7 @@ enum LeadInference {
         return top
     }
 
-    private static func matches(_ text: [Int], at i: Int, _ phrase: [Int]) -> Bool {
+    private static func matches(_ text: UnsafeBufferPointer<Int>, at i: Int, _ phrase: [Int]) -> Bool {
         guard i + phrase.count <= text.count else { return false }
         for k in 1..<phrase.count where text[i + k] != phrase[k] { return false }
         return true
@@ -340,127 +344,156 @@ enum LeadInference {
             words(text, commas: &commas, recording: true)
         }
 
+        /// The words of `text` in `scratch` (grown when short, never shrunk), the count returned:
+        /// the titles are read one after another, and none needs its words kept.
+        mutating func words(_ text: String, into scratch: inout [Int]) -> Int {
+            text.withUTF8Bytes { bytes in
+                let room = Vocabulary.room(bytes.count)
+                if scratch.count < room { scratch = [Int](repeating: 0, count: room) }
+                var none: [Int] = []
+                return scratch.withUnsafeMutableBufferPointer { Vocabulary.write(bytes, commas: &none, recording: false, into: $0) }
+            }
+        }
+
         private mutating func words(_ text: String, commas: inout [Int], recording: Bool) -> [Int] {
-            return text.withUTF8Bytes { bytes in
-                // The tables in locals: a static is asked through its once-token at every use.
-                let and = Vocabulary.and
-                let pairs = Vocabulary.pairs
-                let expansions = Vocabulary.expansions
-                let pairBits = Vocabulary.pairBits
-                let expansionBits = Vocabulary.expansionBits
-                let latin = Vocabulary.latinLowercase
-                // The words are written into room made up front (an `append` here is a call into
-                // the array's growth checks at every word): a word takes a byte and a separator,
-                // and stands for at most `longestSpelling` words.
-                let longest = Vocabulary.longestSpelling
-                return [Int](unsafeUninitializedCapacity: (bytes.count + 1) / 2 * longest + longest) { out, written in
-                    var count = 0
-                    // The word's hash is made as its letters come (FNV-1a, as `TextWords.hash` of the
-                    // lowercase bytes); only where its last letter is no ASCII letter is it noted. The
-                    // old tone placement (`hoá`) is looked for from there when the word ends, and the
-                    // word rehashed in the new one (`hóa`). No word is built.
-                    let basis: UInt64 = 0xCBF2_9CE4_8422_2325
-                    var full = basis
-                    var start = -1  // the word's first byte; -1 between words
-                    var lastStart = -1  // its last letter's first byte when that letter is no ASCII; else -1
-                    var lastScalar: UInt32 = 0  // that letter, lowercase
-                    var previous: UInt64?
-                    func finish(_ end: Int) {
-                        guard start >= 0 else { return }
-                        var h = full
-                        if lastStart >= 0, let retoned = Vocabulary.retonedHash(bytes, start, lastStart, lastScalar) { h = retoned }
-                        let length = end - start
-                        full = basis
-                        start = -1
-                        lastStart = -1
-                        if h == and { return }
-                        // Abbreviations are short: longer words are never looked up.
-                        guard length <= 5 else {
-                            out[count] = Int(truncatingIfNeeded: h)
-                            count += 1
-                            previous = h
-                            return
-                        }
-                        if let p = previous, Vocabulary.mayHold(pairBits, p &* 31 &+ h),
-                            let spelled = Vocabulary.lookUp(p &* 31 &+ h, in: pairs)
-                        {
-                            // `KH&CN`, `TT&TT`: two parts of one abbreviation.
-                            count -= 1
-                            for w in spelled {
-                                out[count] = w
-                                count += 1
-                            }
-                            previous = nil
-                        } else if Vocabulary.mayHold(expansionBits, h), let spelled = Vocabulary.lookUp(h, in: expansions) {
-                            for w in spelled {
-                                out[count] = w
-                                count += 1
-                            }
-                            previous = h
-                        } else {
-                            out[count] = Int(truncatingIfNeeded: h)
-                            count += 1
-                            previous = h
-                        }
-                    }
-                    let prime: UInt64 = 0x100_0000_01B3
-                    var i = 0
-                    while i < bytes.count {
-                        let b = bytes[i]
-                        if b < 0x80 {
-                            if Vocabulary.isASCIIWordByte(b) {
-                                // Lowercase: digits have the bit already.
-                                if start < 0 { start = i }
-                                full = (full ^ UInt64(b | 0x20)) &* prime
-                                lastStart = -1
-                            } else {
-                                // Punctuation (also the `&` of `KH&CN`, whose parts stay a pair).
-                                finish(i)
-                                if recording, b == UInt8(ascii: ",") {
-                                    commas.append(count)
-                                    previous = nil
-                                }
-                            }
-                            i += 1
-                            continue
-                        }
-                        // The blocks of Vietnamese letters by their lead bytes (as `VietnameseText`
-                        // decodes them), lowercase in the bytes they had; anything else decoded.
-                        let l: UInt32
-                        let n: Int
-                        if b &- 0xC3 < 4, i + 1 < bytes.count {
-                            // U+00C0–U+01BF: Latin-1 letters, Latin Extended-A, `ơ`, `ư`.
-                            l = UInt32(latin[Int(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) - 0xC0])
-                            n = 2
-                            if l != 0 { full = (((full ^ UInt64(0xC0 | l >> 6)) &* prime) ^ UInt64(0x80 | l & 0x3F)) &* prime }
-                        } else if b == 0xE1, i + 2 < bytes.count {
-                            // U+1000–U+1FFF: the letters are U+1EA0–U+1EF9 (`ạ` … `ỹ`), lowercase odd.
-                            let s = 0x1000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                            l = s &- 0x1EA0 <= 0x59 ? s | 1 : 0
-                            n = 3
-                            if l != 0 {
-                                full = (((((full ^ 0xE1) &* prime) ^ UInt64(0x80 | (l >> 6) & 0x3F)) &* prime)
-                                    ^ UInt64(0x80 | l & 0x3F)) &* prime
-                            }
-                        } else {
-                            let (s, length) = VietnameseText.scalar(in: bytes, at: i)
-                            l = VietnameseText.isLetter(s) ? VietnameseText.lowercase(s) : 0
-                            n = length
-                            if l != 0 { full = Vocabulary.feed(full, l) }
-                        }
-                        if l != 0 {
-                            if start < 0 { start = i }
-                            lastStart = i
-                            lastScalar = l
-                        } else {
-                            finish(i)
-                        }
-                        i += n
-                    }
-                    finish(bytes.count)
-                    written = count
+            text.withUTF8Bytes { bytes in
+                [Int](unsafeUninitializedCapacity: Vocabulary.room(bytes.count)) { out, written in
+                    written = Vocabulary.write(bytes, commas: &commas, recording: recording, into: out)
                 }
             }
+        }
+
+        /// The room the words of `count` bytes may take: a word takes a byte and a separator, and
+        /// stands for at most ``longestSpelling`` words.
+        @inline(__always)
+        private static func room(_ count: Int) -> Int { (count + 1) / 2 * longestSpelling + longestSpelling }
+
+        /// Writes the words of `bytes` into `out` (``room(_:)`` long); returns how many.
+        private static func write(_ bytes: UnsafeBufferPointer<UInt8>, commas: inout [Int], recording: Bool,
+                                  into out: UnsafeMutableBufferPointer<Int>) -> Int
+        {
+            // The tables in locals: a static is asked through its once-token at every use.
+            let and = Vocabulary.and
+            let pairs = Vocabulary.pairs
+            let expansions = Vocabulary.expansions
+            let pairBits = Vocabulary.pairBits
+            let expansionBits = Vocabulary.expansionBits
+            let latin = Vocabulary.latinLowercase
+            // The words are written into room made up front (an `append` here is a call into
+            // the array's growth checks at every word).
+            var count = 0
+            // The word's hash is made as its letters come (FNV-1a, as `TextWords.hash` of the
+            // lowercase bytes); only where its last letter is no ASCII letter is it noted. The
+            // old tone placement (`hoá`) is looked for from there when the word ends, and the
+            // word rehashed in the new one (`hóa`). No word is built.
+            let basis: UInt64 = 0xCBF2_9CE4_8422_2325
+            var full = basis
+            var start = -1  // the word's first byte; -1 between words
+            var lastStart = -1  // its last letter's first byte when that letter is no ASCII; else -1
+            var lastScalar: UInt32 = 0  // that letter, lowercase
+            var previous: UInt64?
+            func finish(_ end: Int) {
+                guard start >= 0 else { return }
+                var h = full
+                if lastStart >= 0, let retoned = Vocabulary.retonedHash(bytes, start, lastStart, lastScalar) { h = retoned }
+                let length = end - start
+                full = basis
+                start = -1
+                lastStart = -1
+                if h == and { return }
+                // Abbreviations are short: longer words are never looked up.
+                guard length <= 5 else {
+                    out[count] = Int(truncatingIfNeeded: h)
+                    count += 1
+                    previous = h
+                    return
+                }
+                if let p = previous, Vocabulary.mayHold(pairBits, p &* 31 &+ h),
+                    let spelled = Vocabulary.lookUp(p &* 31 &+ h, in: pairs)
+                {
+                    // `KH&CN`, `TT&TT`: two parts of one abbreviation.
+                    count -= 1
+                    for w in spelled {
+                        out[count] = w
+                        count += 1
+                    }
+                    previous = nil
+                } else if Vocabulary.mayHold(expansionBits, h), let spelled = Vocabulary.lookUp(h, in: expansions) {
+                    for w in spelled {
+                        out[count] = w
+                        count += 1
+                    }
+                    previous = h
+                } else {
+                    out[count] = Int(truncatingIfNeeded: h)
+                    count += 1
+                    previous = h
+                }
+            }
+            let prime: UInt64 = 0x100_0000_01B3
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if Vocabulary.isASCIIWordByte(b) {
+                        // Lowercase: digits have the bit already.
+                        if start < 0 { start = i }
+                        full = (full ^ UInt64(b | 0x20)) &* prime
+                        lastStart = -1
+                        // The rest of a run of ASCII letters and digits (most of a word), in one loop.
+                        var k = i + 1
+                        while k < bytes.count, bytes[k] < 0x80, Vocabulary.isASCIIWordByte(bytes[k]) {
+                            full = (full ^ UInt64(bytes[k] | 0x20)) &* prime
+                            k += 1
+                        }
+                        i = k
+                        continue
+                    } else {
+                        // Punctuation (also the `&` of `KH&CN`, whose parts stay a pair).
+                        finish(i)
+                        if recording, b == UInt8(ascii: ",") {
+                            commas.append(count)
+                            previous = nil
+                        }
+                    }
+                    i += 1
+                    continue
+                }
+                // The blocks of Vietnamese letters by their lead bytes (as `VietnameseText`
+                // decodes them), lowercase in the bytes they had; anything else decoded.
+                let l: UInt32
+                let n: Int
+                if b &- 0xC3 < 4, i + 1 < bytes.count {
+                    // U+00C0–U+01BF: Latin-1 letters, Latin Extended-A, `ơ`, `ư`.
+                    l = UInt32(latin[Int(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) - 0xC0])
+                    n = 2
+                    if l != 0 { full = (((full ^ UInt64(0xC0 | l >> 6)) &* prime) ^ UInt64(0x80 | l & 0x3F)) &* prime }
+                } else if b == 0xE1, i + 2 < bytes.count {
+                    // U+1000–U+1FFF: the letters are U+1EA0–U+1EF9 (`ạ` … `ỹ`), lowercase odd.
+                    let s = 0x1000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    l = s &- 0x1EA0 <= 0x59 ? s | 1 : 0
+                    n = 3
+                    if l != 0 {
+                        full = (((((full ^ 0xE1) &* prime) ^ UInt64(0x80 | (l >> 6) & 0x3F)) &* prime)
+                            ^ UInt64(0x80 | l & 0x3F)) &* prime
+                    }
+                } else {
+                    let (s, length) = VietnameseText.scalar(in: bytes, at: i)
+                    l = VietnameseText.isLetter(s) ? VietnameseText.lowercase(s) : 0
+                    n = length
+                    if l != 0 { full = Vocabulary.feed(full, l) }
+                }
+                if l != 0 {
+                    if start < 0 { start = i }
+                    lastStart = i
+                    lastScalar = l
+                } else {
+                    finish(i)
+                }
+                i += n
+            }
+            finish(bytes.count)
+            return count
         }
 
         /// The hash of the word from `start` whose last letter, `last` (lowercase, no ASCII), starts
@@ -580,8 +613,14 @@ enum LeadInference {
         private static let pairBits = bits(pairs)
     }
 
+    /// Words a heading's area may open with, passed over: `công tác về` ("the work on").
+    private static let leadingWords: Set<Int> = {
+        var vocabulary = Vocabulary()
+        return Set(vocabulary.words("công tác về"))
+    }()
+
     private static func withoutParentheses(_ s: String) -> String {
-        guard s.utf8.contains(UInt8(ascii: "(")) else { return s }
+        guard s.withUTF8Bytes({ $0.contains(UInt8(ascii: "(")) }) else { return s }
         var out = ""
         var depth = 0
         for ch in s {

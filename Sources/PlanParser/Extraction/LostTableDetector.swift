@@ -29,13 +29,17 @@ enum LostTableDetector {
     static func check(_ store: SectionStore, furniture: [SourceLine] = []) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let numbers = furniture.filter { TableParser.rowNumber($0.text) != nil && $0.text.utf8.count <= 3 }.map(\.line)
-        for root in store.rootViews { visit(root, insideAppendix: false, loneNumbers: numbers, into: &found) }
+        for root in store.rootViews { visit(root, store, insideAppendix: false, loneNumbers: numbers, into: &found) }
         return found
     }
 
+    /// - Parameter store: `s.store`, held: the children are read through it (a view's reference
+    ///   to its store is retained and released at every read).
     /// - Returns: whether the subtree holds a table that was read (rows beyond its header).
     @discardableResult
-    private static func visit(_ s: SectionView, insideAppendix: Bool, loneNumbers: [Int], into found: inout [Diagnostic]) -> Bool {
+    private static func visit(_ s: SectionView, _ store: SectionStore, insideAppendix: Bool, loneNumbers: [Int],
+                              into found: inout [Diagnostic]) -> Bool
+    {
         let appendix = insideAppendix || s.kind == .appendix
         // In an appendix, a table counts as read when it has task columns: a grid a converter
         // garbled into one- or two-column scraps (antiword on some tables) is no table read.
@@ -49,7 +53,10 @@ enum LostTableDetector {
         let mark = found.count
         // Most nodes are leaves: asked first, without the slice of child positions (which retains).
         if s.hasChildren {
-            for c in s.children where visit(c, insideAppendix: appendix, loneNumbers: loneNumbers, into: &found) { hasTable = true }
+            for k in s.children.indices {
+                let c = SectionView(store: store, index: Int(store.childIndex[k]))
+                if visit(c, store, insideAppendix: appendix, loneNumbers: loneNumbers, into: &found) { hasTable = true }
+            }
         }
         if appendix, let t = s.tables.first(where: isGarbledGrid), s.hasParagraphs,
             s.storedParagraphs.contains(where: { startsRunTogetherRow(StoredText(store: s.store, range: $0.text)) })
@@ -66,13 +73,20 @@ enum LostTableDetector {
         var start: Int?
         var numbers = 0
         var ranTogether = false
-        for (k, p) in (s.hasParagraphs ? s.storedParagraphs : []).enumerated() {
+        let paragraphs = s.hasParagraphs ? s.storedParagraphs : []
+        // Header cells make a lost header only beside the task column's: in a section no
+        // paragraph of which could name that column (most), the short ones are read for row
+        // numbers alone.
+        let mayHoldHeader = paragraphs.contains { p in
+            StoredText(store: s.store, range: p.text).withBytes(mayNameTaskColumn)
+        }
+        for (k, p) in paragraphs.enumerated() {
             // Only short paragraphs can be a row number or header cells — or the start of a
             // table whose cells ran together into one paragraph (`STT Nhiệm vụ Đơn vị chủ trì …
             // 1 Cập nhật …`: a layout table printed too narrow to part its columns).
             let roles = StoredText(store: s.store, range: p.text).withBytes { bytes -> ColumnRoles in
                 if bytes.count <= 4, TableParser.rowNumber(String(decoding: bytes, as: UTF8.self)) != nil { return .rowNumber }
-                if bytes.count <= Self.longestHeaderBytes { return headerRoles(bytes) }
+                if bytes.count <= Self.longestHeaderBytes { return mayHoldHeader ? headerRoles(bytes) : [] }
                 guard ByteSearch.hasPrefix(bytes, Self.numberHeader) else { return [] }
                 var end = Self.longestHeaderBytes
                 while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }  // a whole scalar
@@ -237,6 +251,66 @@ enum LostTableDetector {
             return found >= runTogether ? roles : []
         }
     }
+
+    /// Whether a paragraph's header cells could name the task column (``ColumnRoles/title``):
+    /// its lowercase starts with a task column's header word, or holds one found anywhere (the
+    /// task group's words run together), as ``LabelVocabulary`` and ``headerRoles(_:runTogether:)``
+    /// match them. A long paragraph that starts like cells run together counts as one that could.
+    private static func mayNameTaskColumn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.count > Self.longestHeaderBytes { return ByteSearch.hasPrefix(bytes, Self.numberHeader) }
+        let words = taskColumnWords
+        // The start, lowercased alone: a whole scalar's bytes, as many as the longest prefix word.
+        var head = min(bytes.count, words.longestPrefix)
+        while head < bytes.count, head > 0, bytes[head] & 0xC0 == 0x80 { head -= 1 }
+        let starts = VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: bytes[..<head])) { folded in
+            words.prefixes.contains { ByteSearch.hasPrefix(folded, $0) }
+        }
+        if starts { return true }
+        // Lowercasing keeps ASCII bytes in place and every other byte above ASCII: a word's run
+        // of ASCII bytes is in the raw bytes, case aside, wherever the word is in the lowercase.
+        guard words.anywhere.indices.contains(where: { containsFoldingCase(bytes, words.anywhere[$0].run) }) else { return false }
+        return VietnameseText.withLowercased(bytes) { folded in words.anywhere.contains { ByteSearch.contains(folded, $0.word) } }
+    }
+
+    /// Whether `bytes` hold `run` (ASCII, each byte with its case bit set) in any case.
+    private static func containsFoldingCase(_ bytes: UnsafeBufferPointer<UInt8>, _ run: [UInt8]) -> Bool {
+        guard !run.isEmpty, run.count <= bytes.count else { return run.isEmpty }
+        return run.withUnsafeBufferPointer { r in
+            let first = r[0]
+            // Both sides with the case bit set: an ASCII letter's two cases meet, other bytes stay.
+            for i in 0...(bytes.count - r.count) where bytes[i] | 0x20 == first {
+                var k = 1
+                while k < r.count, bytes[i + k] | 0x20 == r[k] { k += 1 }
+                if k == r.count { return true }
+            }
+            return false
+        }
+    }
+
+    /// The words that name the task column in a header cell: those it starts with (the
+    /// vocabulary's header words for it) and those found anywhere (the task group's words), each
+    /// of these with its longest run of ASCII bytes.
+    private struct TaskColumnWords {
+        var prefixes: [[UInt8]] = []
+        var anywhere: [(word: [UInt8], run: [UInt8])] = []
+        var longestPrefix = 0
+
+        init() {
+            var found: [[UInt8]] = []
+            for e in LabelVocabulary.entries where e.role == .title {
+                guard let match = e.header else { continue }
+                if match == .anywhere { found.append(e.words) } else { prefixes.append(e.words) }
+            }
+            for g in LostTableDetector.headerWords where g.role == .title { found += g.words }
+            longestPrefix = prefixes.map(\.count).max() ?? 0
+            anywhere = found.map { w in
+                let runs = w.split(whereSeparator: { $0 >= 0x80 })
+                return (w, (runs.max(by: { $0.count < $1.count }) ?? []).map { $0 | 0x20 })
+            }
+        }
+    }
+
+    private static let taskColumnWords = TaskColumnWords()
 
     /// How a layout table printed too narrow is lost.
     static let tooClose = "its columns printed too close together"
