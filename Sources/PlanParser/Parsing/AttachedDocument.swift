@@ -20,7 +20,9 @@ enum AttachedDocument {
     /// within ``titleWindow`` lines by a line saying what it is issued with.
     static func starts(at i: Int, in source: TokenizedSource, before end: Int) -> Bool {
         let t = source.tokens[i]
-        guard t.kind == .text || t.kind == .heading && t.style == .upperLetter, t.content.count <= 300 else { return false }
+        guard t.kind == .text || t.kind == .heading && t.style == .upperLetter, t.content.count <= 300, !t.content.isEmpty,
+            isKindInitial[Int(source.storage[Int(t.content.lowerBound)])]
+        else { return false }
         let text = source.bytes(t.content)
         guard kindLength(text) != nil, TextShape.isUppercase(text) else { return false }
         var j = i + 1
@@ -40,7 +42,7 @@ enum AttachedDocument {
     /// The length of the document kind `text` starts with (a whole word), if it does.
     static func kindLength(_ text: ArraySlice<UInt8>) -> Int? {
         // Most lines start with none of the kinds' first letters: one byte answers for them.
-        guard let first = text.first, kindInitials.contains(first) else { return nil }
+        guard let first = text.first, isKindInitial[Int(first)] else { return nil }
         for kind in FrameParser.kinds where text.starts(with: kind) {
             let end = text.startIndex + kind.count
             if end == text.endIndex || text[end] == 0x20 || text[end] == 0x09 { return kind.count }
@@ -48,7 +50,12 @@ enum AttachedDocument {
         return nil
     }
 
-    private static let kindInitials = Set(FrameParser.kinds.compactMap(\.first))
+    /// By first byte: whether a kind starts with it.
+    private static let isKindInitial: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for kind in FrameParser.kinds { table[Int(kind[0])] = true }
+        return table
+    }()
 
     /// `(Ban hành kèm theo Quyết định số …)`, `(Kèm theo Quyết định …)`, `Ban hành theo …`.
     static func isIssuedWith(_ text: ArraySlice<UInt8>) -> Bool {
