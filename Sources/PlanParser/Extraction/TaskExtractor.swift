@@ -67,9 +67,15 @@ struct TaskExtractor {
         } else {
             walk(roots, role: .neutral, parentID: nil, agency: nil)
         }
-        if !sawTaskSection, tasks.isEmpty, Self.statesAssignments(kind: kind) {
+        // An item with its fields inline (`3. UBND các huyện … ; thời gian thực hiện: …`) is a
+        // task of the walk, but its siblings' assignments (`1. Giao Sở Y tế chủ trì …`) are not:
+        // the letter's reading, which takes both, is kept when it finds more.
+        let onlyItems = !tasks.isEmpty && !tasks.contains { $0.origin == .table }
+        if !sawTaskSection, tasks.isEmpty || onlyItems, Self.statesAssignments(kind: kind) {
             // A letter, a conclusion, a decision: its assignments are its tasks, wherever written,
             // and a date without a year is in the year the letter is dated.
+            let walked = (tasks, warnings, responsibilities, responsibilityHeads, normalizer)
+            tasks.removeAll(keepingCapacity: true)
             responsibilities.removeAll()
             responsibilityHeads.removeAll()
             if let year = dateYear, year != normalizer.planYear {
@@ -77,6 +83,14 @@ struct TaskExtractor {
                 timeCache.removeAll()
             }
             extractLetter(store.rootViews, preamble: preamble)
+            if tasks.count <= walked.0.count {
+                (tasks, warnings, responsibilities, responsibilityHeads, normalizer) = walked
+                timeCache.removeAll()
+            } else {
+                // The walk's warnings were about its tasks, read again.
+                warnings = walked.1.filter { w in !walked.0.contains { w.line >= $0.line && w.line <= $0.endLine } }
+                    + warnings.dropFirst(walked.1.count)
+            }
         }
         tasks = Self.titled(tasks)
         for i in tasks.indices { Self.dedupeUnits(&tasks[i]) }
