@@ -42,6 +42,11 @@ def paragraph(d, text, bold=False, center=False):
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
+def paragraphs(d, items):
+    for text, bold, center in items:
+        paragraph(d, text, bold, center)
+
+
 def grid(d, rows, merged=()):
     t = d.add_table(rows=len(rows), cols=len(rows[0]))
     t.style = "Table Grid"
@@ -71,7 +76,7 @@ def decision_plan():
     t.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
     t.cell(1, 0).text = "Số: 2314/QĐ-UBND"
     t.cell(1, 1).text = "Hòa Bình Long, ngày 14 tháng 3 năm 2027"
-    for text, bold, center in [
+    paragraphs(d, [
         ("QUYẾT ĐỊNH", True, True),
         ("Ban hành Kế hoạch thực hiện chuyển đổi số trong cơ quan nhà nước tỉnh Hòa Bình Long năm 2027", True, True),
         ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", True, True),
@@ -81,13 +86,12 @@ def decision_plan():
         ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện chuyển đổi số trong cơ quan nhà nước tỉnh Hòa Bình Long năm 2027.", False, False),
         ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", False, False),
         ("Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở, ban, ngành; Chủ tịch UBND các huyện, thành phố chịu trách nhiệm thi hành Quyết định này./.", False, False),
-    ]:
-        paragraph(d, text, bold, center)
+    ])
     t = d.add_table(rows=1, cols=2)
     t.cell(0, 0).text = "Nơi nhận:\n- Như Điều 3;\n- Bộ Khoa học và Công nghệ;\n- Lưu: VT, KGVX."
     t.cell(0, 1).text = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\nTrần Văn Minh"
     d.add_page_break()
-    for text, bold, center in [
+    paragraphs(d, [
         ("KẾ HOẠCH", True, True),
         ("Thực hiện chuyển đổi số trong cơ quan nhà nước tỉnh Hòa Bình Long năm 2027", True, True),
         ("(Ban hành kèm theo Quyết định số 2314/QĐ-UBND ngày 14/3/2027 của Chủ tịch UBND tỉnh)", False, True),
@@ -105,8 +109,7 @@ def decision_plan():
         ("- Tổng hợp, báo cáo UBND tỉnh kết quả thực hiện trước ngày 15/12/2027.", False, False),
         ("2. Sở Tài chính", False, False),
         ("Tham mưu bố trí kinh phí thực hiện Kế hoạch theo quy định.", False, False),
-    ]:
-        paragraph(d, text, bold, center)
+    ])
     d.add_page_break()
     paragraph(d, "PHỤ LỤC", True, True)
     paragraph(d, "DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2027", True, True)

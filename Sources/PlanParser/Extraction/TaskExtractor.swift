@@ -87,9 +87,8 @@ struct TaskExtractor {
                 (tasks, warnings, responsibilities, responsibilityHeads, normalizer) = walked
                 timeCache.removeAll()
             } else {
-                // The walk's warnings were about its tasks, read again.
-                warnings = walked.1.filter { w in !walked.0.contains { w.line >= $0.line && w.line <= $0.endLine } }
-                    + warnings.dropFirst(walked.1.count)
+                // The walk's warnings were about its tasks, all read again.
+                warnings.removeFirst(walked.1.count)
             }
         }
         tasks = Self.titled(tasks)

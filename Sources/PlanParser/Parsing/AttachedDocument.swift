@@ -21,10 +21,10 @@ enum AttachedDocument {
     static func starts(at i: Int, in source: TokenizedSource, before end: Int) -> Bool {
         let t = source.tokens[i]
         guard t.kind == .text || t.kind == .heading && t.style == .upperLetter, t.content.count <= 300, !t.content.isEmpty,
-            isKindInitial[Int(source.storage[Int(t.content.lowerBound)])]
+            FrameParser.isKindInitial[Int(source.storage[Int(t.content.lowerBound)])]
         else { return false }
         let text = source.bytes(t.content)
-        guard kindLength(text) != nil, TextShape.isUppercase(text) else { return false }
+        guard FrameParser.kindLength(text) != nil, TextShape.isUppercase(text) else { return false }
         var j = i + 1
         var seen = 0
         while j < end, seen < titleWindow {
@@ -38,24 +38,6 @@ enum AttachedDocument {
         }
         return false
     }
-
-    /// The length of the document kind `text` starts with (a whole word), if it does.
-    static func kindLength(_ text: ArraySlice<UInt8>) -> Int? {
-        // Most lines start with none of the kinds' first letters: one byte answers for them.
-        guard let first = text.first, isKindInitial[Int(first)] else { return nil }
-        for kind in FrameParser.kinds where text.starts(with: kind) {
-            let end = text.startIndex + kind.count
-            if end == text.endIndex || text[end] == 0x20 || text[end] == 0x09 { return kind.count }
-        }
-        return nil
-    }
-
-    /// By first byte: whether a kind starts with it.
-    private static let isKindInitial: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for kind in FrameParser.kinds { table[Int(kind[0])] = true }
-        return table
-    }()
 
     /// `(Ban hành kèm theo Quyết định số …)`, `(Kèm theo Quyết định …)`, `Ban hành theo …`.
     static func isIssuedWith(_ text: ArraySlice<UInt8>) -> Bool {

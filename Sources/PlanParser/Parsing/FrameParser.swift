@@ -218,14 +218,26 @@ struct FrameParser {
     /// The end of the kind word when `t` is a kind line (`KẾ HOẠCH`, `BÁO CÁO Tình hình …`).
     func kindEnd(_ t: LineToken) -> Int32? {
         let text = source.bytes(t.content)
-        for kind in FrameParser.kinds where text.starts(with: kind) {
+        return Self.kindLength(text).map { Int32(text.startIndex + $0) }
+    }
+
+    /// The length of the document kind `text` starts with (a whole word), if it does.
+    static func kindLength(_ text: ArraySlice<UInt8>) -> Int? {
+        // Most lines start with none of the kinds' first letters: one byte answers for them.
+        guard let first = text.first, isKindInitial[Int(first)] else { return nil }
+        for kind in kinds where text.starts(with: kind) {
             let end = text.startIndex + kind.count
-            if end == text.endIndex || text[end] == 0x20 || text[end] == 0x09 {
-                return Int32(end)
-            }
+            if end == text.endIndex || text[end] == 0x20 || text[end] == 0x09 { return kind.count }
         }
         return nil
     }
+
+    /// By first byte: whether a kind starts with it.
+    static let isKindInitial: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for kind in kinds { table[Int(kind[0])] = true }
+        return table
+    }()
 
     /// `Hưng Yên, ngày tháng 01 năm 2024`, also split over two lines (`…, ngày` / `12 tháng 3 năm 2024`).
     func placeDateTokenCount(at i: Int) -> Int? {

@@ -208,7 +208,7 @@ struct SectionParser {
     private func startsAttachment(_ i: Int, orphan: Bool, before end: Int) -> Bool {
         let t = source.tokens[i]
         guard t.keyword != .recipients, AttachedDocument.starts(at: i, in: source, before: end) else { return false }
-        return orphan || AttachedDocument.kindLength(source.bytes(t.content)) == t.content.count
+        return orphan || FrameParser.kindLength(source.bytes(t.content)) == t.content.count
     }
 
     // MARK: - Consuming tokens
