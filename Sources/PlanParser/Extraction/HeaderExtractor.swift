@@ -14,11 +14,11 @@ struct HeaderExtractor {
             header.endLine = Int(tokens[frame.header.upperBound - 1].number)
         }
         if !frame.issuerTokens.isEmpty {
-            header.issuer = frame.issuerTokens.map { i -> String in
+            header.issuer = IssuerLines.join(frame.issuerTokens.map { i -> String in
                 let t = tokens[i]
                 let cells = parser.cells(t)
                 return cells.isEmpty ? source.string(t.content) : source.string(cells[0])
-            }.joined(separator: " - ")
+            })
         }
         if let n = frame.numberToken {
             let t = tokens[n]
@@ -148,14 +148,17 @@ struct HeaderExtractor {
             }
         }
         var previousEnded = true
+        var previousBullet = false
         for i in frame.recipientTokens {
             let t = tokens[i]
             let text = source.string(t.marker.upperBound..<t.line.upperBound)
             let ended = text.utf8.last == UInt8(ascii: ";") || text.utf8.last == UInt8(ascii: ".")
             // `- Các cơ quan chuyên môn thuộc UBND` / `huyện;`: a recipient wrapped onto a line
-            // of its own (no dash, lower case) goes on.
-            if !previousEnded, t.kind == .text, let first = TextShape.firstScalar(text.utf8), VietnameseText.isLowercase(first),
-                !result.isEmpty
+            // of its own (no dash, lower case) goes on; so does a capitalized word after a dashed
+            // recipient (`- Các phòng, đơn vị thuộc` / `Sở;` in a PDF's narrow column) — where a
+            // converter dropped every dash, a capitalized line is the next recipient.
+            if !previousEnded, t.kind == .text, let first = TextShape.firstScalar(text.utf8),
+                VietnameseText.isLowercase(first) || previousBullet, !result.isEmpty
             {
                 var joined = result.removeLast() + " " + text
                 while let last = joined.last, last == ";" || last == "." || last == "," || last == " " { joined.removeLast() }
@@ -164,6 +167,7 @@ struct HeaderExtractor {
                 append(text, to: &result)
             }
             previousEnded = ended
+            previousBullet = t.kind == .bullet
         }
         return result
     }

@@ -100,8 +100,10 @@ enum ResponsibilityAreas {
             var wordCount = 0
             for k in lo..<hi where words[k].kind == .word { wordCount += 1 }
             guard wordCount >= 2, wordCount <= 20 else { return }
-            // `về UBND tỉnh` (report to): a unit is no area.
-            if UnitLexicon.headIndex.longestMatch(in: words, at: lo) != nil, words[lo].capitalized, words[lo].allCaps || wordCount <= 3 {
+            // `về UBND tỉnh`, `về Phòng Văn hóa và Thông tin` (report to): a unit is no area.
+            if UnitLexicon.headIndex.longestMatch(in: words, at: lo) != nil, words[lo].capitalized,
+                words[lo].allCaps || wordCount <= 3 || (AgencySections.nameReader(words).name(at: lo) ?? lo) >= hi
+            {
                 return
             }
             var text = words.string(lo, hi)
@@ -231,10 +233,10 @@ enum ResponsibilityAreas {
         "chỉ số thành phần",  // "component index"
     ])
 
-    /// Words an area ends before.
+    /// Words an area ends before (`trước`, `chậm nhất`: a deadline, `… về Văn phòng Sở trước ngày 20`).
     static let enders = PhraseIndex([
         "trên địa bàn", "của", "đối với", "cho", "tại", "trong", "theo", "hàng năm", "hằng năm", "nhằm", "để",
         "đảm bảo", "bảo đảm", "gửi", "thuộc", "trên", "với", "đến", "kịp thời", "định kỳ", "khi", "và các",
-        "giai đoạn", "năm",
+        "giai đoạn", "năm", "trước", "chậm nhất",
     ])
 }

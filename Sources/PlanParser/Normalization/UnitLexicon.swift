@@ -325,6 +325,15 @@ enum UnitLexicon {
         "trạm bơm",  // pumping station
     ]
 
+    /// Nouns inside a name whose last word alone is a duty verb (`Công ty … Khai thác công trình
+    /// thủy lợi`: `trình` also means to submit): the name goes on through them.
+    static let compoundNouns: [String] = [
+        "công trình",  // works, structures
+        "chương trình",  // programme
+        "quy trình",  // procedure
+        "lộ trình",  // roadmap
+    ]
+
     /// The words every unit phrase is looked up by: first word → phrases starting with it,
     /// longest first.
     static let headIndex = PhraseIndex(heads)
@@ -333,6 +342,7 @@ enum UnitLexicon {
     static let qualifierIndex = PhraseIndex(qualifiers)
     static let placeIndex = PhraseIndex(places)
     static let notHeadIndex = PhraseIndex(notHeads)
+    static let compoundIndex = PhraseIndex(compoundNouns)
 
     /// Each dashed field cut at each of its dashes: the words before (as bytes, lowercase) and
     /// after it (`tài chính` | `kế hoạch`).

@@ -308,6 +308,7 @@ struct UnitNameReader {
     }
 
     private func isStop(_ k: Int) -> Bool {
+        if k > 0, let end = UnitLexicon.compoundIndex.longestMatch(in: words, at: k - 1), end > k { return false }
         for s in stops where s.longestMatch(in: words, at: k) != nil { return true }
         return false
     }

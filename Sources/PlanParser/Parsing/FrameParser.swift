@@ -265,6 +265,11 @@ struct FrameParser {
 
     private static let yearWord = Array(" năm".utf8)  // " year"
     private static let countryName = Array("việt nam".utf8)  // "Vietnam"
+    /// Tails of the motto a narrow letterhead column wraps off (`CỘNG HÒA XÃ HỘI CHỦ` / `NGHĨA VIỆT NAM`).
+    private static let mottoTails = [
+        "nghĩa việt nam",  // "-ist Vietnam"
+        "chủ nghĩa",  // "socialist" (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA` / `VIỆT NAM`)
+    ].map { Array($0.utf8) }
 
     /// `2025`: four digits, nothing else (a year a wrapped date line left on its own).
     static func isYearAlone(_ text: [UInt8]) -> Bool {
@@ -328,7 +333,7 @@ struct FrameParser {
         // The national motto, also in pieces (`CHỦ NGHĨA VIỆT NAM`), is no issuer.
         if LetterheadLines.containsAny(f, LetterheadLines.motto) { return false }
         // `CỘNG HÒA XÃ HỘI CHỦ NGHĨA` / `VIỆT NAM`: the motto's last words alone on their line.
-        if f.elementsEqual(Self.countryName) { return false }
+        if f.elementsEqual(Self.countryName) || Self.mottoTails.contains(where: { f.elementsEqual($0) }) { return false }
         return TextShape.isUppercase(source.bytes(r)) && TextShape.hasLetters(source.bytes(r))
     }
 
