@@ -139,7 +139,7 @@ extension TaskExtractor {
                 return
             }
         }
-        if agency == nil, let (task, who) = Self.splitLeadInParentheses(title) {
+        if agency == nil, let (task, who) = Self.splitLeadInParentheses(title) ?? Self.splitLeadAfterSemicolon(title) {
             // `Quán triệt … (Phòng Nội vụ chủ trì; hoàn thành trong tháng 3/2026).`
             addAssignments([DutyAssignment(lead: who.lead, support: who.support, duty: task, times: who.times)], agency: nil,
                            id: id, line: s.line, endLine: s.endLine, path: path, number: s.number, notes: notes)
@@ -151,12 +151,30 @@ extension TaskExtractor {
     /// `Quán triệt các văn bản (Phòng Nội vụ chủ trì; hoàn thành trong tháng 3/2026).`: a task
     /// whose closing parentheses only name who leads it (and supports, and by when).
     static func splitLeadInParentheses(_ title: String) -> (String, DutyAssignment)? {
+        guard let (task, inner) = closingParentheses(title), let a = leadOnly(inner) else { return nil }
+        return (task, a)
+    }
+
+    /// The text before a title's closing parentheses and the text inside them (`Quán triệt …`,
+    /// `Phòng Nội vụ chủ trì; …`), when it ends with some.
+    static func closingParentheses(_ title: String) -> (task: String, inner: String)? {
         var u = title.utf8[...]
         while let last = u.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ";") || last == 0x20 { u = u.dropLast() }
         guard u.last == UInt8(ascii: ")"), let open = u.lastIndex(of: UInt8(ascii: "(")) else { return nil }
         let task = String(Substring(title.utf8[..<open])).trimmingSpaces
         let inner = String(Substring(u[u.index(after: open)..<u.index(before: u.endIndex)])).trimmingSpaces
-        guard !task.isEmpty, let a = leadOnly(inner) else { return nil }
+        return task.isEmpty ? nil : (task, inner)
+    }
+
+    /// `Rà soát thủ tục nội bộ; Phòng Nội vụ chủ trì, hoàn thành trong Quý II/2027.`: a task
+    /// whose last clause only names who leads it (and supports, and by when).
+    static func splitLeadAfterSemicolon(_ title: String) -> (String, DutyAssignment)? {
+        var u = title.utf8[...]
+        while let last = u.last, last == UInt8(ascii: ".") || last == 0x20 { u = u.dropLast() }
+        guard let semicolon = u.lastIndex(of: UInt8(ascii: ";")), !u[semicolon...].contains(UInt8(ascii: ")")) else { return nil }
+        let task = String(Substring(title.utf8[..<semicolon])).trimmingSpaces
+        let rest = String(Substring(u[u.index(after: semicolon)...])).trimmingSpaces
+        guard !task.isEmpty, let a = leadOnly(rest) else { return nil }
         return (task, a)
     }
 
@@ -181,9 +199,10 @@ extension TaskExtractor {
             let clause = String(part).trimmingSpaces
             if !clause.isEmpty { clauses.append(clause) }
         }
-        guard let first = clauses.first, AssignmentFrames.trivialDuties.contains(Array(first.utf8)) else { return false }
-        // Each further clause a time: its words time words (`hoàn thành trước ngày`) or numbers.
-        for clause in clauses.dropFirst() {
+        guard let first = clauses.first else { return true }
+        // Each further clause a time: its words time words (`hoàn thành trước ngày`) or numbers
+        // — the first too when it is no "do it" (`X chủ trì, hoàn thành trong Quý II/2027`).
+        for clause in AssignmentFrames.trivialDuties.contains(Array(first.utf8)) ? clauses.dropFirst() : clauses[...] {
             for w in clause.split(separator: " ") {
                 let bytes = Array(w.utf8)
                 if AssignmentFrames.timeClauseWords.contains(bytes) || Self.dateWords.contains(bytes) { continue }

@@ -16,8 +16,11 @@ enum LostTableDetector {
 
     /// Header cells this close together (in paragraphs) are one header row.
     static let headerWindow = 10
-    /// The number column's header starting a paragraph of cells run together.
-    static let numberHeader = Array("STT ".utf8)  // "STT": number in order
+    /// The number column's headers, one starting a paragraph of cells run together.
+    static let numberHeaders = [
+        "STT ",  // "STT": number in order
+        "TT ",  // "TT": order
+    ].map { Array($0.utf8) }
 
     /// At least this many `|` in the paragraphs of an appendix are cells run together.
     static let minRunPipes = 8
@@ -87,7 +90,7 @@ enum LostTableDetector {
             let roles = StoredText(store: s.store, range: p.text).withBytes { bytes -> ColumnRoles in
                 if bytes.count <= 4, TableParser.rowNumber(String(decoding: bytes, as: UTF8.self)) != nil { return .rowNumber }
                 if bytes.count <= Self.longestHeaderBytes { return mayHoldHeader ? headerRoles(bytes) : [] }
-                guard ByteSearch.hasPrefix(bytes, Self.numberHeader) else { return [] }
+                guard Self.numberHeaders.contains(where: { ByteSearch.hasPrefix(bytes, $0) }) else { return [] }
                 var end = Self.longestHeaderBytes
                 while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }  // a whole scalar
                 return headerRoles(UnsafeBufferPointer(rebasing: bytes[..<end]))
@@ -257,7 +260,7 @@ enum LostTableDetector {
     /// task group's words run together), as ``LabelVocabulary`` and ``headerRoles(_:runTogether:)``
     /// match them. A long paragraph that starts like cells run together counts as one that could.
     private static func mayNameTaskColumn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if bytes.count > Self.longestHeaderBytes { return ByteSearch.hasPrefix(bytes, Self.numberHeader) }
+        if bytes.count > Self.longestHeaderBytes { return Self.numberHeaders.contains(where: { ByteSearch.hasPrefix(bytes, $0) }) }
         let words = taskColumnWords
         // The start, lowercased alone: a whole scalar's bytes, as many as the longest prefix word.
         var head = min(bytes.count, words.longestPrefix)

@@ -170,7 +170,8 @@ struct TaskExtractor {
             bulletOrdinal += 1
             return String(bulletOrdinal)
         case .part:
-            return "P" + (s.number.map { n in RomanNumeral.value(of: n).map(String.init) ?? n } ?? "")
+            // `PHẦN II` and `Phần thứ hai` are both `P2`.
+            return "P" + (s.number.map { n in (RomanNumeral.value(of: n) ?? MarkerScanner.ordinalValue(Substring(n))).map(String.init) ?? n } ?? "")
         case .article:
             return "D" + (s.number ?? "")
         default:
@@ -338,6 +339,17 @@ struct TaskExtractor {
         // Without a colon there is no label: most items leave here without making any string.
         guard s.mayHoldInlineFields else { return false }
         let path = sectionPath.headingsAbove()
+        // `Kiểm tra … (Phòng Nội vụ chủ trì; thời gian thực hiện: tháng 10/2027).`: who leads and
+        // the fields, inside the closing parentheses.
+        if let (task, inner) = Self.closingParentheses(s.title) {
+            let (innerHead, innerFields) = InlineFields.split(inner)
+            if !innerFields.isEmpty, !innerFields.contains(where: { $0.role == .lead }), let who = Self.leadOnly(innerHead) {
+                addAssignments([DutyAssignment(lead: who.lead, support: who.support, duty: task, times: who.times)], agency: nil,
+                               id: id, line: s.line, endLine: s.endLine, path: path, number: s.number,
+                               notes: s.paragraphs.map(\.text), fields: innerFields)
+                return true
+            }
+        }
         let (head, titleFields) = InlineFields.split(s.title)
         var fields = titleFields
         var notes: [String] = []

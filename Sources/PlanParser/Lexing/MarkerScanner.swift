@@ -196,6 +196,7 @@ enum MarkerScanner {
             VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[lo..<(lo + n)]), { $0.elementsEqual(word) })
         else { return nil }
         var i = lo + n + 1
+        if let (value, end) = ordinalPart(buf, i, hi) { return Marker(style: .part, ordinal: value, markerEnd: end) }
         let numStart = i
         while i < hi, buf[i] == UInt8(ascii: "I") || buf[i] == UInt8(ascii: "V") || buf[i] == UInt8(ascii: "X")
             || (buf[i] >= 0x30 && buf[i] <= 0x39)
@@ -216,6 +217,44 @@ enum MarkerScanner {
         guard i >= hi || buf[i] == 0x20 else { return nil }
         return Marker(style: .part, ordinal: value, markerEnd: i)
     }
+}
+
+extension MarkerScanner {
+    /// `thứ nhất`, `THỨ HAI:` after `Phần` (a report's parts: part one, part two): the ordinal
+    /// and where the marker ends — the word must end there (`Phần thứ hai` alone on its line).
+    fileprivate static func ordinalPart(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int)? {
+        let n = ordinalWord.count
+        guard hi - lo > n, buf[lo + n] == 0x20,
+            VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[lo..<(lo + n)]), { $0.elementsEqual(ordinalWord) })
+        else { return nil }
+        let start = lo + n + 1
+        var end = start
+        while end < hi, buf[end] != 0x20, buf[end] != UInt8(ascii: ":"), buf[end] != UInt8(ascii: ".") { end += 1 }
+        guard end > start, let value = VietnameseText.withLowercased(UnsafeBufferPointer(rebasing: buf[start..<end]), { word in
+            ordinals.firstIndex { word.elementsEqual($0) }.map { $0 + 1 }
+        }) else { return nil }
+        if end < hi, buf[end] == UInt8(ascii: ":") || buf[end] == UInt8(ascii: ".") {
+            end += 1
+        } else if end < hi {
+            // Without a colon the part's title is in capitals (`PHẦN THỨ HAI PHƯƠNG HƯỚNG …`); a
+            // lower-case word goes on a sentence (`Phần thứ hai của báo cáo …`).
+            var k = end
+            while k < hi, buf[k] == 0x20 { k += 1 }
+            guard k < hi, VietnameseText.isUppercase(VietnameseText.scalar(in: buf, at: k).value) else { return nil }
+        }
+        guard end >= hi || buf[end] == 0x20 else { return nil }
+        return (value, end)
+    }
+
+    /// The value of an ordinal word of a part (`hai` → 2), for the part's number.
+    static func ordinalValue(_ word: Substring) -> Int? {
+        let lower = Array(word.lowercased().utf8)
+        return ordinals.firstIndex { $0 == lower }.map { $0 + 1 }
+    }
+
+    private static let ordinalWord = Array("thứ".utf8)  // ordinal prefix ("thứ hai": second)
+    /// One to seven, as ordinals: `nhất` (first), `hai`, `ba`, `tư` (fourth), `năm`, `sáu`, `bảy`.
+    private static let ordinals = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy"].map { Array($0.utf8) }
 }
 
 /// Roman numerals as used for section numbers (1–39).

@@ -171,13 +171,16 @@ enum LayoutTable {
             // The places where words start on two lines or more.
             var linesAt: [Int: Set<Int>] = [:]
             for w in words { linesAt[w.column, default: []].insert(w.line) }
-            let shared = linesAt.filter { $0.value.count >= 2 }.keys.sorted()
-            guard shared.count >= 2, shared.count <= 8, let first = shared.first, first <= cell.start + 1 else { return nil }
+            // The cell's own start is a part's (its first column may fit on one line: `Nội dung
+            // Cơ quan` over `chủ trì`).
+            let shared = linesAt.filter { $0.value.count >= 2 && $0.key > cell.start + 1 }.keys.sorted()
+            guard !shared.isEmpty, shared.count <= 7 else { return nil }
+            let first = cell.start
             // Short words line up by chance too (`Đơn vị` over `chủ trì`): of the places, the
             // most that cut the cell into parts each naming a different column.
             var best: [(text: String, start: Int, end: Int)]?
-            for mask in 1..<(1 << (shared.count - 1)) {
-                let cuts = [first] + shared.dropFirst().enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element)
+            for mask in 1..<(1 << shared.count) {
+                let cuts = [first] + shared.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element)
                 guard cuts.count > (best?.count ?? 1) else { continue }
                 var parts: [(text: String, start: Int, end: Int)] = []
                 var roles: [TableColumn.Role] = []
@@ -495,8 +498,17 @@ enum LayoutTable {
     /// cell's first line from its continuation).
     /// - Parameter numberFirst: the first column holds the row numbers, the second the task.
     private static func cells(_ cache: PieceCache, _ i: Int, _ columns: Columns, continuing: [Bool], numberFirst: Bool) -> [ArraySlice<UInt8>?] {
+        placed(cache, i, columns, continuing: continuing, rowStarts: [], numberFirst: numberFirst).cells
+    }
+
+    /// ``cells(_:_:_:continuing:numberFirst:)``, and where each column's text starts on the line
+    /// (-1: none). `rowStarts`: where the row's cells started on the lines above — a cell's
+    /// lines start at the same place, so a piece run on into a continuing cell is cut there.
+    private static func placed(_ cache: PieceCache, _ i: Int, _ columns: Columns, continuing: [Bool], rowStarts: [Int],
+                               numberFirst: Bool) -> (cells: [ArraySlice<UInt8>?], starts: [Int]) {
         let lines = cache.lines
         var result = [ArraySlice<UInt8>?](repeating: nil, count: columns.count)
+        var starts = [Int](repeating: -1, count: columns.count)
         var previous = -1
         let ps = cache[i]
         // A group row written `I    Công tác chỉ đạo …`: the numeral, then its title running
@@ -507,7 +519,7 @@ enum LayoutTable {
         {
             result[0] = lines.bytes[ps[0].range]
             result[1] = lines.bytes[ps[1].range]
-            return result
+            return (result, [ps[0].start, ps[1].start] + starts.dropFirst(2))
         }
         for piece in ps {
             var c = columns.column(at: piece.start, after: previous)
@@ -521,11 +533,13 @@ enum LayoutTable {
             // A group row's label (`III. PHỔ BIẾN …`, `II. Đổi mới …`) runs across the columns:
             // keep it whole.
             if c == 0, piece.lo < piece.hi, isGroupLabel(lines.bytes[piece.range]), lines.bytes[piece.range].contains(0x20) {
+                if result[0] == nil { starts[0] = piece.start }
                 result[0] = append(result[0], lines.bytes[piece.range])
                 previous = 0
                 continue
             }
             var from = piece.lo
+            var fromColumn = piece.start
             var w = 0
             let wordStarts = piece.end > (c + 1 < columns.count ? columns.starts[c + 1] + 2 : Int.max / 2) ? piece.wordStarts(lines.bytes) : []
             // A piece running on into the next column after one space: cut it before the word
@@ -536,6 +550,7 @@ enum LayoutTable {
                 let next = columns.starts[c + 1]
                 guard piece.end > next + 2 else { break }
                 let continuing = c + 1 < continuing.count && continuing[c + 1]
+                let target = continuing && c + 1 < rowStarts.count && rowStarts[c + 1] >= 0 ? rowStarts[c + 1] : next
                 var best: Int?
                 var bestScore = Int.max
                 for k in (w + 1)..<max(w + 1, wordStarts.count) {
@@ -544,7 +559,7 @@ enum LayoutTable {
                     let leftEnd = k > 0 ? x - 1 : x
                     let fits = leftEnd <= columns.ends[c] + 1
                     let upper = startsUpper(wordStarts[k].offset, lines)
-                    let score = abs(x - next) + (fits ? 0 : 20) + (upper == !continuing ? 0 : 2)
+                    let score = abs(x - target) + (fits ? 0 : 20) + (upper == !continuing ? 0 : 2)
                     if score < bestScore {
                         bestScore = score
                         best = k
@@ -554,15 +569,18 @@ enum LayoutTable {
                 let offset = wordStarts[cut].offset
                 var hi = offset
                 while hi > from, lines.bytes[hi - 1] == 0x20 { hi -= 1 }
+                if result[c] == nil { starts[c] = fromColumn }
                 result[c] = append(result[c], lines.bytes[from..<hi])
                 from = offset
+                fromColumn = wordStarts[cut].column
                 w = cut
                 c += 1
             }
+            if result[c] == nil { starts[c] = fromColumn }
             result[c] = append(result[c], lines.bytes[from..<piece.hi])
             previous = c
         }
-        return result
+        return (result, starts)
     }
 
     /// Whether a piece runs on past the start of the next column (and may be cut).
@@ -731,22 +749,25 @@ enum LayoutTable {
         // Second pass: run-together cells cut again, now that the rows are known — a cell
         // continues when its row already has text in that column above.
         var changed = false
-        var seen: [Int: [Bool]] = [:]
-        let none = [Bool](repeating: false, count: columnCount)
+        var seen: [Int: (continuing: [Bool], starts: [Int])] = [:]
+        let none = ([Bool](repeating: false, count: columnCount), [Int](repeating: -1, count: columnCount))
         for b in body.indices {
             let row = segmenter.rowOf[b]
-            let continuing = row >= 0 ? (seen[row] ?? none) : none
-            // Only lines with a run-together piece are cut again.
-            if body[b].runTogether {
-                let recut = cells(cache, body[b].index, body[b].columns, continuing: continuing, numberFirst: numberCol == 0 && titleCol == 1)
-                if !zip(recut, body[b].cells).allSatisfy({ $0 == $1 }) {
-                    body[b].cells = recut
-                    changed = true
-                }
+            let (continuing, rowStarts) = row >= 0 ? (seen[row] ?? none) : none
+            // Only lines with a run-together piece are cut again; the others only tell where
+            // their row's cells start.
+            let recut = placed(cache, body[b].index, body[b].columns, continuing: continuing, rowStarts: rowStarts,
+                               numberFirst: numberCol == 0 && titleCol == 1)
+            if body[b].runTogether, !zip(recut.cells, body[b].cells).allSatisfy({ $0 == $1 }) {
+                body[b].cells = recut.cells
+                changed = true
             }
             if row >= 0 {
-                var now = continuing
-                for c in now.indices where body[b].cells[c] != nil { now[c] = true }
+                var now = (continuing, rowStarts)
+                for c in now.0.indices where body[b].cells[c] != nil {
+                    if !now.0[c] { now.1[c] = recut.starts[c] }
+                    now.0[c] = true
+                }
                 seen[row] = now
             }
         }

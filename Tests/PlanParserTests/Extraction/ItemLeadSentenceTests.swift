@@ -65,6 +65,14 @@ import Testing
          "Quán triệt các văn bản về công tác dân vận", ["Phòng Nội vụ"], [String](), ["hoàn thành trong tháng 3/2026"]),
         ("1. Rà soát quy chế (Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở)",
          "Rà soát quy chế", ["Văn phòng Sở"], ["Thanh tra Sở"], []),
+        // A field label inside the parentheses.
+        ("1. Kiểm tra việc thực hiện quy chế văn hóa công sở (Phòng Nội vụ chủ trì; thời gian thực hiện: tháng 10/2027).",
+         "Kiểm tra việc thực hiện quy chế văn hóa công sở", ["Phòng Nội vụ"], [], ["tháng 10/2027"]),
+        // Who leads in the last clause, after a semicolon.
+        ("1. Rà soát, đơn giản hóa thủ tục hành chính nội bộ; Phòng Nội vụ chủ trì, hoàn thành trong Quý II/2027.",
+         "Rà soát, đơn giản hóa thủ tục hành chính nội bộ", ["Phòng Nội vụ"], [], ["trong Quý II/2027"]),
+        ("1. Cập nhật cơ sở dữ liệu cán bộ; Phòng Nội vụ chủ trì, phối hợp với Văn phòng HĐND và UBND huyện.",
+         "Cập nhật cơ sở dữ liệu cán bộ", ["Phòng Nội vụ"], ["Văn phòng HĐND và UBND huyện"], []),
     ])
     func leadInParentheses(_ item: String, _ title: String, _ lead: [String], _ support: [String], _ time: [String]) throws {
         let d = try Fixtures.parse(Self.document(item))
@@ -96,8 +104,15 @@ import Testing
     @Test(arguments: [
         ("thực hiện", true), ("Thực hiện, hoàn thành trước ngày 15/4/2026", true), ("triển khai thực hiện; hoàn thành trong Quý II/2026", true),
         ("", true), ("xây dựng đề án", false), ("thực hiện, báo cáo UBND tỉnh", false),
+        ("hoàn thành trong Quý II/2027", true), ("hoàn thành báo cáo", false),
     ])
     func namesOnlyTheLead(_ duty: String, _ expected: Bool) {
         #expect(TaskExtractor.namesOnlyTheLead(duty) == expected)
+    }
+
+    /// A last clause with a duty of its own (`; Phòng Nội vụ chủ trì tổng hợp …`) is no lead clause.
+    @Test func semicolonClauseWithDuty() throws {
+        let d = try Fixtures.parse(Self.document("1. Rà soát thủ tục nội bộ; Phòng Nội vụ chủ trì tổng hợp kết quả, báo cáo UBND huyện.\n"))
+        #expect(d.tasks.first?.title != "Rà soát thủ tục nội bộ")
     }
 }

@@ -210,4 +210,22 @@ import Testing
             """
         #expect(!(try Fixtures.parse(text)).warnings.map(\.code).contains("table-lost"))
     }
+
+    /// A layout table run together into one paragraph that starts with `TT` (not `STT`).
+    @Test func runTogetherUnderTT() throws {
+        let d = try Fixtures.parse("""
+            KẾ HOẠCH
+            Thử nghiệm năm 2027
+
+            I. NHIỆM VỤ
+            1. Tổ chức hội nghị.
+
+            PHỤ LỤC
+            DANH MỤC NHIỆM VỤ
+
+            TT Nội dung Cơ quan chủ trì Cơ quan phối hợp Thời gian 1 Rà soát văn bản quy phạm pháp luật Phòng Tư pháp Các cơ quan chuyên môn Quý I/2027 2 Kiểm tra công tác thi hành pháp luật Phòng Tư pháp Công an huyện Quý III/2027
+            """)
+        #expect(d.warnings.map(\.code) == ["table-lost"])
+        #expect(d.warnings.first?.line == 10)
+    }
 }

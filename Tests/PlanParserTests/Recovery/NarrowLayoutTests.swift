@@ -83,4 +83,37 @@ import Testing
         #expect(d.task("PL.II.4")?.title.hasSuffix("kỹ năng số cho doanh nghiệp nhỏ và vừa") == true)
         #expect(d.leftovers.isEmpty)
     }
+    /// The first header cell on one line run on into the next (`Nội dung Cơ quan` over
+    /// `chủ trì`): split at the place the lower line starts. A row laid out one place left of the
+    /// others (`Kiểm tra Phòng` / `công tác Tư pháp huyện`, one space apart): cut where the row's
+    /// cells started on its first line, not at the nearest word to the header's places.
+    @Test func firstHeaderCellOnOneLine() throws {
+        let d = try Fixtures.parse("""
+            PHỤ LỤC
+
+            TT        Nội dung Cơ quan   Cơ quan    Thời       Kinh phí
+                               chủ trì   phối hợp   gian       (triệu
+                                                               đồng)
+            I         CẢI CÁCH THỂ CHẾ
+            1         Rà soát   Phòng   Các cơ      Quý        15
+                      văn bản   Tư pháp quan        I/2027
+                      quy               chuyên
+                      phạm              môn
+                      pháp
+                      luật
+            2         Kiểm tra Phòng    Công an     Quý        10
+                      công tác Tư pháp huyện        III/2027
+                      thi hành
+                      pháp
+                      luật
+
+            """)
+        let table = try #require(d.sections.first?.tables.first)
+        #expect(table.columns.map(\.role) == [.number, .title, .lead, .support, .time, .other])
+        #expect(d.tasks.map(\.title) == ["Rà soát văn bản quy phạm pháp luật", "Kiểm tra công tác thi hành pháp luật"])
+        #expect(d.tasks.map { $0.lead.map(\.name) } == [["Phòng Tư pháp"], ["Phòng Tư pháp"]])
+        #expect(d.tasks.map { $0.support.map(\.name) } == [["Các cơ quan chuyên môn"], ["Công an huyện"]])
+        #expect(d.tasks.map { $0.time.map(\.text) } == [["Quý I/2027"], ["Quý III/2027"]])
+        #expect(d.warnings.isEmpty)
+    }
 }
