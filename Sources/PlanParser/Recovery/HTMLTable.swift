@@ -60,6 +60,7 @@ enum HTMLTable {
         struct Cell {
             var column: Int
             var paragraphs: [ConvertedTable.Paragraph]
+            var rowspan = 1
         }
         var rows: [(line: Int32, endLine: Int32, cells: [Cell])] = []
         var rowOpen = false
@@ -196,7 +197,7 @@ enum HTMLTable {
             let column = nextColumn
             let span = min(max(cellColspan, 1), HTMLTable.maxColumns)
             if column < HTMLTable.maxColumns {
-                rows[rows.count - 1].cells.append(Cell(column: column, paragraphs: cell!))
+                rows[rows.count - 1].cells.append(Cell(column: column, paragraphs: cell!, rowspan: min(max(cellRowspan, 1), 1000)))
                 if cellRowspan > 1 {
                     while covered.count < min(column + span, HTMLTable.maxColumns) { covered.append(0) }
                     for c in column..<min(column + span, HTMLTable.maxColumns) { covered[c] = max(covered[c], cellRowspan) }
@@ -244,7 +245,38 @@ enum HTMLTable {
                 for c in r.cells where c.column < width { row.cells[c.column] = c.paragraphs }
                 table.rows.append(row)
             }
+            fillSpannedDown(&table)
             return table
+        }
+
+        /// A lead, support, product or time cell spanning rows (one unit leads a group of tasks)
+        /// belongs to each row it spans, as in a Word table (``DocxTableGrid``): its paragraphs
+        /// are given to the rows below, where they are empty — not to a row whose number or task a
+        /// span covers.
+        private func fillSpannedDown(_ table: inout ConvertedTable) {
+            guard let h = rows.prefix(3).firstIndex(where: { $0.cells.contains { $0.rowspan == 1 } }) else { return }
+            let width = table.rows.first?.cells.count ?? 0
+            var roles = [TableColumn.Role](repeating: .other, count: width)
+            for c in rows[h].cells where c.column < width {
+                roles[c.column] = TableParser.role(ofHeader: c.paragraphs.map(\.text).joined(separator: " "))
+            }
+            guard roles.contains(.title), roles.filter({ $0 != .other }).count >= 3 else { return }
+            let filled: Set<TableColumn.Role> = [.lead, .support, .product, .time]
+            // A row whose number or task a span covers goes on with the task above: nothing to give it.
+            var continues = Set<Int>()
+            for (k, r) in rows.enumerated() where k > h {
+                for c in r.cells where c.rowspan > 1 && c.column < width && (roles[c.column] == .number || roles[c.column] == .title) {
+                    for below in (k + 1)..<min(k + c.rowspan, table.rows.count) { continues.insert(below) }
+                }
+            }
+            for (k, r) in rows.enumerated() where k > h {
+                for c in r.cells where c.rowspan > 1 && c.column < width && filled.contains(roles[c.column]) {
+                    for below in (k + 1)..<min(k + c.rowspan, table.rows.count)
+                    where !continues.contains(below) && table.rows[below].cells[c.column].isEmpty {
+                        table.rows[below].cells[c.column] = c.paragraphs
+                    }
+                }
+            }
         }
     }
 }

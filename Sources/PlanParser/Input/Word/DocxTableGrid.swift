@@ -8,6 +8,12 @@ struct DocxTableGrid {
         /// The row's index in the table (empty rows have no line).
         var index = 0
         var signature: [UInt8] { lines.flatMap { $0.joined(separator: [0x09]) + [0x0A] } }
+        /// A data table's header: one line naming the task column and two more.
+        var isHeaderLike: Bool {
+            guard lines.count == 1 else { return false }
+            let roles = lines[0].map { TableParser.role(ofHeader: String(decoding: $0, as: UTF8.self)) }
+            return roles.contains(.title) && roles.filter { $0 != .other }.count >= 3
+        }
     }
 
     var width = 0
@@ -21,14 +27,17 @@ struct DocxTableGrid {
     init(_ table: DocxTable) {
         var texts: [[[[UInt8]]]] = []  // row → column → paragraphs
         var refs: [[DocxReference]] = []
+        var mergedDown: [Set<Int>] = []  // row → the grid columns merged down from the row above
         for row in table.rows {
             var columns: [[[UInt8]]] = Array(repeating: [], count: row.gridBefore)
             var references: [DocxReference] = []
+            var merged: Set<Int> = []
             for cell in row.cells {
                 var paragraphs: [[UInt8]] = []
                 if cell.verticalMerge != .continue, !cell.mergedLeft {
                     Self.paragraphs(of: cell.blocks, into: &paragraphs, references: &references)
                 }
+                if cell.verticalMerge == .continue, columns.count < Self.maxColumns { merged.insert(columns.count) }
                 if columns.count >= Self.maxColumns {
                     // Past any real table's width: the rest of the row joins its last column.
                     columns[Self.maxColumns - 1] += paragraphs
@@ -40,6 +49,7 @@ struct DocxTableGrid {
             columns += Array(repeating: [], count: min(row.gridAfter, max(0, Self.maxColumns - columns.count)))
             texts.append(columns)
             refs.append(references)
+            mergedDown.append(merged)
             width = max(width, columns.count)
         }
         width = min(max(width, table.gridColumns), Self.maxColumns)
@@ -55,6 +65,29 @@ struct DocxTableGrid {
         mergeTwoRowHeader(table)
         joinHeaderParagraphs()
         isLayout = Self.isLayout(width: width, rows: rows)
+        if !isLayout { fillMergedDown(mergedDown) }
+    }
+
+    /// A lead, support, product or time cell merged down over several rows (one unit leads a
+    /// group of tasks, one deadline for them all) belongs to each of them: its text is written
+    /// in every row it spans. Other columns stay empty below the first row, and so does a row
+    /// whose number or task is merged down (it goes on with the task above).
+    private mutating func fillMergedDown(_ mergedDown: [Set<Int>]) {
+        guard let h = rows.prefix(3).firstIndex(where: \.isHeaderLike) else { return }
+        let roles = rows[h].lines[0].map { TableParser.role(ofHeader: String(decoding: $0, as: UTF8.self)) }
+        let filled: Set<TableColumn.Role> = [.lead, .support, .product, .time]
+        // A row whose number or task is merged down goes on with the task above: nothing to give it.
+        let own = Set(roles.indices.filter { roles[$0] == .number || roles[$0] == .title })
+        for k in rows.indices.dropFirst(h + 1) {
+            let index = rows[k].index
+            guard index < mergedDown.count, !mergedDown[index].isEmpty, mergedDown[index].isDisjoint(with: own) else { continue }
+            for c in mergedDown[index].sorted() where c < roles.count && filled.contains(roles[c]) {
+                let above = rows[k - 1].lines.map { c < $0.count ? $0[c] : [] }.filter { !$0.isEmpty }
+                guard !above.isEmpty, rows[k].lines.allSatisfy({ c >= $0.count || $0[c].isEmpty }) else { continue }
+                while rows[k].lines.count < above.count { rows[k].lines.append(Array(repeating: [], count: width)) }
+                for (l, paragraph) in above.enumerated() where c < rows[k].lines[l].count { rows[k].lines[l][c] = paragraph }
+            }
+        }
     }
 
     /// A header row's cells on one line, each cell's paragraphs joined with a space

@@ -470,6 +470,8 @@ struct OdtContentReader {
 
     private mutating func readRow() throws(XMLScanner.Failure) -> DocxRow {
         var row = DocxRow()
+        // Covered cells still to come of a cell spanning columns in this row: merged left, not down.
+        var spannedLeft = 0
         while try s.nextChild() {
             let covered = s.isElement(.odfTable, "covered-table-cell")
             guard covered || s.isElement(.odfTable, "table-cell") else {
@@ -482,9 +484,15 @@ struct OdtContentReader {
             cell.span = 1
             if covered {
                 // A cell merged into one above or to the left: empty in its row.
-                cell.verticalMerge = .continue
+                if spannedLeft > 0 {
+                    cell.mergedLeft = true
+                    spannedLeft -= min(repeats, spannedLeft)
+                } else {
+                    cell.verticalMerge = .continue
+                }
                 try s.skipElement()
             } else {
+                spannedLeft = min(max((s.int("number-columns-spanned") ?? 1) - 1, 0), 64)
                 try readBlocks(into: &cell.blocks, list: nil)
             }
             for _ in 0..<repeats { row.cells.append(cell) }
