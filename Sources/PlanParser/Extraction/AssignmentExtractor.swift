@@ -488,8 +488,14 @@ struct AssignmentReader {
             return Frame(lead: subject, support: support, dutyStart: j)
         }
         if let e = AssignmentFrames.responsibility.longestMatch(in: words, at: j) {
-            // `… chịu trách nhiệm trước Chủ tịch UBND tỉnh về …`: answerable to someone, no duty.
-            if words.isWord(e, Self.beforeWord) { return nil }
+            // `… chịu trách nhiệm trước Chủ tịch UBND tỉnh (về kết quả thực hiện)`: answerable to
+            // someone, no duty — unless for a matter of work (`… về công tác bồi thường …`).
+            if words.isWord(e, Self.beforeWord) {
+                guard let about = (e + 1..<end).first(where: { words.isWord($0, Self.aboutWord) }),
+                    AssignmentFrames.accountability.longestMatch(in: words, at: about + 1) == nil
+                else { return nil }
+                return Frame(lead: subject, support: [], dutyStart: j)
+            }
             // `… được giao nhiệm vụ tại Điều 1 có trách nhiệm …`: the units given duties there;
             // the frame, if any, comes after.
             if words.isWord(e, Self.dutyWords[0]), words.isWord(e + 1, Self.dutyWords[1]),

@@ -213,6 +213,17 @@ enum AssignmentFrames {
         "bằng", "qua", "do", "như", "gồm", "trên", "dưới", "ra", "vào", "định kỳ", "hằng", "hàng", "chậm",
     ])
 
+    /// What a unit answers for in an accountability clause, no duty of its own (`chịu trách
+    /// nhiệm trước Chủ tịch UBND tỉnh về kết quả thực hiện`).
+    static let accountability = PhraseIndex([
+        "kết quả",  // the results
+        "việc thực hiện",  // the implementation
+        "nhiệm vụ được giao",  // the duties assigned
+        "các nhiệm vụ được giao",  // the duties assigned
+        "quyết định của mình",  // its own decisions
+        "toàn bộ",  // everything
+    ])
+
     /// Words that make a clause report or evaluate rather than assign (`Sở đã ban hành …`,
     /// `UBND tỉnh đánh giá cao …`), checked right after the unit or the frame word.
     static let notDuties = PhraseIndex([

@@ -28,6 +28,12 @@ import Testing
             [(["Sở Tài nguyên và Môi trường"], ["các đơn vị, địa phương liên quan"], "Kiểm tra hiện trạng sử dụng đất",
               ["hoàn thành trước ngày 10/12/2023"])]),
         Row("Giao cho Phòng Nội vụ tổng hợp kết quả.", [(["Phòng Nội vụ"], [], "Tổng hợp kết quả", [])]),
+        // answerable to someone for a matter of work: that is the duty
+        Row("Chủ tịch UBND các huyện chịu trách nhiệm trước Chủ tịch UBND tỉnh về công tác bồi thường, giải phóng mặt bằng.",
+            [(["Chủ tịch UBND các huyện"], [], "Chịu trách nhiệm trước Chủ tịch UBND tỉnh về công tác bồi thường, giải phóng mặt bằng", [])]),
+        // and a company's name with `công trình` (works), whose `trình` (submit) does not end it
+        Row("Sở Xây dựng chủ trì, phối hợp với Công ty TNHH MTV Khai thác công trình thủy lợi tỉnh kiểm tra các hồ chứa.",
+            [(["Sở Xây dựng"], ["Công ty TNHH MTV Khai thác công trình thủy lợi tỉnh"], "Kiểm tra các hồ chứa", [])]),
         // X chủ trì, phối hợp Y và …, duty
         Row("Phòng Văn hóa và Thông tin chủ trì, phối hợp Ban Tuyên giáo Huyện ủy và các cơ quan, đơn vị có liên quan, tham mưu UBND huyện tổ chức hội thi.",
             [(["Phòng Văn hóa và Thông tin"], ["Ban Tuyên giáo Huyện ủy", "các cơ quan, đơn vị có liên quan"],
@@ -170,6 +176,8 @@ import Testing
         "Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện./.",
         "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo UBND tỉnh để xem xét.",
         "Kết quả, Sở Nội vụ đã tổ chức 05 lớp tập huấn.",
+        "Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả thực hiện.",
+        "Giám đốc Sở Xây dựng chịu trách nhiệm trước UBND tỉnh.",
     ])
     func noAssignment(_ text: String) {
         #expect(AssignmentReader.read(text, context: .sentences).assignments.isEmpty)
